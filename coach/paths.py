@@ -1,0 +1,53 @@
+"""Where coach keeps its files: the data folder and the bundled routines."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "coach"
+DATA_DIR_ENV = "COACH_DATA_DIR"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``explicit``, else ``$COACH_DATA_DIR``, else the platform's user data dir."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def routines_dir(data: Path) -> Path:
+    """The user's own routines."""
+    return data / "routines"
+
+
+def sessions_dir(data: Path) -> Path:
+    """One TOML log per session."""
+    return data / "sessions"
+
+
+def config_path(data: Path) -> Path:
+    return data / "config.toml"
+
+
+def bundled_routines_dir() -> Path:
+    """The routines shipped with coach, installed or in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_routines"
+    if installed.is_dir():
+        return installed
+    return package.parent / "routines"
+
+
+def schema_path() -> Path:
+    """The JSON Schema for routine format v1, installed or in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_schemas" / "routine-v1.json"
+    if installed.is_file():
+        return installed
+    return package.parent / "schemas" / "routine-v1.json"

@@ -1,0 +1,128 @@
+"""What a session log holds: plain dataclasses shared by the engine, the store and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+LOG_FORMAT_VERSION = 1
+
+
+class Outcome(str, Enum):
+    """How a session ended."""
+
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    STOPPED_FOR_PAIN = "stopped_for_pain"
+    BLOCKED = "blocked"
+    INTERRUPTED = "interrupted"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class StepOutcome(str, Enum):
+    """How one exercise ended."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    STOPPED = "stopped"
+
+
+class HurtKind(str, Enum):
+    """The answers to "what kind of pain?" after pressing p."""
+
+    RED_FLAG = "red_flag"
+    """Sharp, shooting, spreading down a leg, or numbness: stop now."""
+    MORE_THAN_MILD = "more_than_mild"
+    """More than mild discomfort: skip this exercise."""
+    MILD = "mild"
+    """Mild and settling: carry on."""
+
+
+@dataclass
+class StepRecord:
+    """One exercise as it was actually done."""
+
+    exercise_id: str
+    exercise_name: str
+    outcome: StepOutcome
+    started_at: str
+    """ISO 8601 local time with offset."""
+    ended_at: str
+    active_seconds: float
+    """Seconds spent in the exercise, pauses excluded."""
+    planned_seconds: int
+    work_done: str = ""
+    """Human summary of what was done, e.g. "3 of 3 holds, both sides"."""
+
+
+@dataclass
+class PainReport:
+    """A pain rating given during a session: a pain check or an "it hurts"."""
+
+    at: str
+    """ISO 8601 local time with offset."""
+    source: str
+    """"check" (pain check after an exercise) or "hurts" (the user pressed p)."""
+    rating: int
+    exercise_id: str = ""
+    kind: HurtKind | None = None
+    """Only for "hurts" reports."""
+    verdict: str = ""
+    """The traffic-light verdict or the action it led to."""
+    decision: str = ""
+    """What the user chose afterwards: continue, skip, easier, end, stop."""
+
+
+@dataclass
+class Screening:
+    """Answers to the safety check before the session."""
+
+    red_flags: dict[str, bool] = field(default_factory=dict)
+    contraindications: dict[str, bool] = field(default_factory=dict)
+    pain_before: int | None = None
+    previous_settled: bool | None = None
+    """Answer to "did the pain from last time settle within 24 hours?", when asked."""
+
+
+@dataclass
+class SessionRecord:
+    """A whole session log."""
+
+    id: str
+    routine_title: str
+    routine_name: str
+    routine_path: str
+    started_at: str
+    ended_at: str = ""
+    outcome: Outcome = Outcome.IN_PROGRESS
+    reason: str = ""
+    """Why the session ended the way it did, in words."""
+    screening: Screening = field(default_factory=Screening)
+    steps: list[StepRecord] = field(default_factory=list)
+    pain_reports: list[PainReport] = field(default_factory=list)
+    pain_after: int | None = None
+    active_seconds: float = 0.0
+    planned_exercises: int = 0
+    note: str = ""
+    pid: int = 0
+    host: str = ""
+    format: int = LOG_FORMAT_VERSION
+
+    @property
+    def exercises_done(self) -> int:
+        return sum(1 for s in self.steps if s.outcome is StepOutcome.DONE)
+
+    @property
+    def completion(self) -> float:
+        """Share of the planned exercises that were done, 0.0 to 1.0."""
+        if not self.planned_exercises:
+            return 0.0
+        return min(1.0, self.exercises_done / self.planned_exercises)
+
+    @property
+    def pain_before(self) -> int | None:
+        return self.screening.pain_before
