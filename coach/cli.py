@@ -1,0 +1,149 @@
+"""The ``coach`` command line. Only ``coach`` and ``coach run`` import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from coach import __version__
+from coach.errors import CoachError
+from coach.text import clean
+
+HISTORY_FORMATS = ("table", "csv", "json", "markdown")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+        help="where config, your routines and session logs live (default: $COACH_DATA_DIR, else the platform's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="coach", parents=[common],
+        description="A full-screen terminal coach for looking after a sore lower back.",
+        epilog="Run 'coach' with no command to open the coach.",
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = commands.add_parser("run", parents=[common], help="open the coach straight at a routine's safety check")
+    run.add_argument("routine", metavar="NAME_OR_PATH", help="a routine name (see 'coach list') or a .toml file")
+    commands.add_parser("list", parents=[common], help="list the routines as a plain table")
+    validate = commands.add_parser("validate", parents=[common], help="check routine files")
+    validate.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    history = commands.add_parser("history", parents=[common], help="show past sessions without the full-screen coach")
+    history.add_argument("--format", choices=HISTORY_FORMATS, default="table")
+    history.add_argument("--since", type=_iso_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)")
+    new = commands.add_parser("new", parents=[common], help="write a commented routine template into your routines folder")
+    new.add_argument("name", metavar="NAME", help="lowercase letters, digits and '-', e.g. my-morning")
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from coach.paths import data_dir
+
+    data = data_dir(getattr(args, "data_dir", None))
+    try:
+        if args.command == "list":
+            return cmd_list(data)
+        if args.command == "validate":
+            return cmd_validate(args.paths)
+        if args.command == "history":
+            return cmd_history(data, args.format, args.since)
+        if args.command == "new":
+            return cmd_new(data, args.name)
+        return cmd_tui(data, getattr(args, "routine", None))
+    except CoachError as error:
+        print(f"coach: {clean(error.message)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_list(data: Path) -> int:
+    from coach.catalog import discover
+
+    rows = [("NAME", "TITLE", "MIN", "LEVEL", "FILE")]
+    for entry in discover(data):
+        if entry.routine is None:
+            rows.append((entry.name, f"(invalid: {entry.error})", "-", "-", str(entry.path)))
+        else:
+            rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
+    widths = [max(len(clean(row[i])) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [clean(cell).ljust(width) for cell, width in zip(row, widths)] + [clean(row[4])]
+        print("  ".join(cells).rstrip())
+    return 0
+
+
+def cmd_validate(paths: list[Path]) -> int:
+    from coach.errors import RoutineError
+    from coach.loader import load_routine
+
+    failed = 0
+    for path in paths:
+        try:
+            routine = load_routine(path)
+        except RoutineError as error:
+            failed += 1
+            for problem in error.problems:
+                print(problem.format(), file=sys.stderr)
+            continue
+        print(clean(f"{path}: ok ({routine.title})"))
+    return 1 if failed else 0
+
+
+def cmd_history(data: Path, fmt: str, since: date | None) -> int:
+    from coach import export
+    from coach.logstore import list_sessions
+
+    records, unreadable = list_sessions(data, since=since)
+    for path, reason in unreadable:
+        print(clean(f"coach: skipped unreadable log {path}: {reason}"), file=sys.stderr)
+    if not records and fmt in ("table", "markdown"):
+        where = f" since {since.isoformat()}" if since else ""
+        print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
+        return 0
+    if fmt == "csv":
+        sys.stdout.write(export.sessions_csv(records))
+    elif fmt == "json":
+        sys.stdout.write(export.sessions_json(records) + "\n")
+    elif fmt == "markdown":
+        sys.stdout.write(export.markdown_report(records, date.today(), [(str(p), r) for p, r in unreadable]))
+    else:
+        sys.stdout.write(export.sessions_table(records))
+    return 0
+
+
+def cmd_new(data: Path, name: str) -> int:
+    from coach.paths import routines_dir, schema_path
+    from coach.template import write_template
+
+    path = write_template(name, routines_dir(data), schema_path())
+    print(clean(f"Wrote {path}. Edit it, then check it with: coach validate {path}"))
+    return 0
+
+
+def cmd_tui(data: Path, routine: str | None) -> int:
+    from coach.catalog import resolve
+
+    entry = resolve(data, routine) if routine else None
+    if entry is not None and entry.routine is None:
+        for problem in entry.problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    from coach.ui.app import build_app
+
+    app = build_app(data, start_with=entry)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,53 @@
+"""The user's settings, kept in ``config.toml`` in the data folder."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import tomli_w
+
+from coach.atomic import write_atomic
+from coach.errors import CoachError
+from coach.paths import config_path
+
+
+@dataclass
+class Config:
+    """Settings remembered between runs."""
+
+    accepted_notice: bool = False
+    """The first-run notice was read and accepted."""
+    sound: bool = True
+    """Ring the terminal bell at every phase change."""
+
+
+def load_config(data: Path) -> Config:
+    """The saved settings; defaults for anything missing, unreadable or of the wrong type."""
+    try:
+        content = tomllib.loads(config_path(data).read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return Config()
+    defaults = Config()
+    return Config(**{
+        setting.name: _setting(content, setting.name, getattr(defaults, setting.name))
+        for setting in fields(Config)
+    })
+
+
+def save_config(data: Path, config: Config) -> None:
+    """Write the settings atomically; raises ``CoachError`` when they cannot be saved."""
+    path = config_path(data)
+    text = tomli_w.dumps({setting.name: getattr(config, setting.name) for setting in fields(Config)})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text)
+    except OSError as error:
+        message = f"Could not save the settings to {path}: {error.strerror or error}."
+        raise CoachError(message, title="Settings not saved") from error
+
+
+def _setting(content: dict, name: str, default: bool) -> bool:
+    value = content.get(name)
+    return value if type(value) is type(default) else default

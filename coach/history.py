@@ -1,0 +1,316 @@
+"""History figures: pure functions over session records, in any order.
+
+A session's day is the local calendar day written in its own ``started_at``
+(the first ten characters), which is the day the person lived it, whatever
+time zone it was logged in. Sessions dated after ``today`` are left out of
+the day-based figures (calendar, weekly counts, adherence, streak, pain windows).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from coach.records import Outcome, PainReport, SessionRecord
+
+RECENT_WEEKS = 4
+"""Length of the pain windows compared in the summary."""
+
+HURT_RATING = 4
+"""A pain rating from which a report counts as "something hurt"."""
+
+
+def parse_day(text: str) -> date | None:
+    """The calendar date at the start of an ISO 8601 timestamp, or None."""
+    try:
+        return date.fromisoformat(text[:10])
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_instant(text: str) -> datetime | None:
+    """An ISO 8601 timestamp as an aware datetime (naive means UTC), or None."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (ValueError, TypeError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+def session_day(record: SessionRecord) -> date:
+    """The local day the session started; ValueError if ``started_at`` has no date."""
+    day = parse_day(record.started_at)
+    if day is None:
+        raise ValueError(f"session {record.id!r} has no valid start date: {record.started_at!r}")
+    return day
+
+
+def duration_seconds(record: SessionRecord) -> float:
+    """Wall-clock length from ``started_at`` to ``ended_at``, else the active seconds."""
+    if record.started_at and record.ended_at:
+        start = parse_instant(record.started_at)
+        end = parse_instant(record.ended_at)
+        if start is not None and end is not None:
+            seconds = (end - start).total_seconds()
+            if seconds >= 0:
+                return seconds
+    return float(record.active_seconds)
+
+
+def is_exercising(record: SessionRecord) -> bool:
+    """True when the session actually exercised: completed, or not blocked with a step."""
+    if record.outcome is Outcome.COMPLETED:
+        return True
+    return record.outcome is not Outcome.BLOCKED and bool(record.steps)
+
+
+def chronological(records: list[SessionRecord]) -> list[SessionRecord]:
+    """Oldest first: by local day, then by the actual instant, then by id."""
+    return sorted(records, key=_chronological_key)
+
+
+def _chronological_key(record: SessionRecord) -> tuple[str, float, str]:
+    moment = parse_instant(record.started_at)
+    return (record.started_at[:10], moment.timestamp() if moment else 0.0, record.id)
+
+
+def filter_sessions(
+    records: list[SessionRecord],
+    routine: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[SessionRecord]:
+    """The records of one routine (name or title, any case) between two days, inclusive."""
+    wanted = routine.strip().casefold() if routine else None
+    kept = []
+    for record in records:
+        if wanted is not None and wanted not in (
+            record.routine_name.casefold(),
+            record.routine_title.casefold(),
+        ):
+            continue
+        if since is not None or until is not None:
+            day = parse_day(record.started_at)
+            if day is None or (since is not None and day < since) or (until is not None and day > until):
+                continue
+        kept.append(record)
+    return kept
+
+
+def pain_series(records: list[SessionRecord]) -> list[tuple[date, int | None, int | None]]:
+    """Per session, oldest first: (day, pain before, pain after)."""
+    series = []
+    for record in chronological(records):
+        day = parse_day(record.started_at)
+        if day is not None:
+            series.append((day, record.pain_before, record.pain_after))
+    return series
+
+
+def window_start(today: date, weeks: int) -> date:
+    """The Monday that opens a window of ``weeks`` ISO weeks ending with today's week."""
+    if weeks < 1:
+        raise ValueError("weeks must be at least 1")
+    return today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+
+
+def _exercise_days(records: list[SessionRecord], first: date, last: date) -> Counter[date]:
+    counts: Counter[date] = Counter()
+    for record in records:
+        if is_exercising(record):
+            day = parse_day(record.started_at)
+            if day is not None and first <= day <= last:
+                counts[day] += 1
+    return counts
+
+
+def sessions_per_week(records: list[SessionRecord], today: date, weeks: int = 12) -> list[tuple[date, int]]:
+    """Exercising sessions per ISO week, oldest first, as (Monday, count)."""
+    start = window_start(today, weeks)
+    totals = [0] * weeks
+    for day, count in _exercise_days(records, start, today).items():
+        totals[(day - start).days // 7] += count
+    return [(start + timedelta(weeks=index), total) for index, total in enumerate(totals)]
+
+
+def adherence_calendar(records: list[SessionRecord], today: date, weeks: int = 12) -> list[list[int]]:
+    """A weeks x 7 grid (Monday to Sunday, oldest week first) of exercising sessions per day.
+
+    Days after ``today`` hold -1.
+    """
+    start = window_start(today, weeks)
+    counts = _exercise_days(records, start, today)
+    grid = []
+    for week in range(weeks):
+        row = []
+        for weekday in range(7):
+            day = start + timedelta(days=7 * week + weekday)
+            row.append(-1 if day > today else counts.get(day, 0))
+        grid.append(row)
+    return grid
+
+
+def _window_days(today: date, weeks: int) -> int:
+    return 7 * (weeks - 1) + today.weekday() + 1
+
+
+def adherence(records: list[SessionRecord], today: date, weeks: int = 12) -> float:
+    """Share of the window's days up to today with at least one exercising session."""
+    start = window_start(today, weeks)
+    return len(_exercise_days(records, start, today)) / _window_days(today, weeks)
+
+
+def current_streak(records: list[SessionRecord], today: date) -> int:
+    """Consecutive days with exercise ending today, or yesterday if nothing yet today."""
+    days = {
+        day
+        for record in records
+        if is_exercising(record) and (day := parse_day(record.started_at)) is not None and day <= today
+    }
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+@dataclass(frozen=True)
+class PainWindow:
+    """Mean pain ratings of the sessions in a span of days (any outcome)."""
+
+    first_day: date
+    last_day: date
+    sessions: int
+    before: float | None
+    after: float | None
+
+
+class _PainTally:
+    __slots__ = ("sessions", "before_sum", "before_count", "after_sum", "after_count")
+
+    def __init__(self) -> None:
+        self.sessions = 0
+        self.before_sum = self.before_count = self.after_sum = self.after_count = 0
+
+    def add(self, record: SessionRecord) -> None:
+        self.sessions += 1
+        if record.pain_before is not None:
+            self.before_sum += record.pain_before
+            self.before_count += 1
+        if record.pain_after is not None:
+            self.after_sum += record.pain_after
+            self.after_count += 1
+
+    def window(self, first_day: date, last_day: date) -> PainWindow:
+        return PainWindow(
+            first_day,
+            last_day,
+            self.sessions,
+            self.before_sum / self.before_count if self.before_count else None,
+            self.after_sum / self.after_count if self.after_count else None,
+        )
+
+
+def pain_window(records: list[SessionRecord], first_day: date, last_day: date) -> PainWindow:
+    """Mean pain before and after over the sessions from ``first_day`` to ``last_day``."""
+    tally = _PainTally()
+    for record in records:
+        day = parse_day(record.started_at)
+        if day is not None and first_day <= day <= last_day:
+            tally.add(record)
+    return tally.window(first_day, last_day)
+
+
+def weekly_pain(records: list[SessionRecord], today: date, weeks: int = 12) -> list[PainWindow]:
+    """Mean pain per ISO week, oldest first, counting days up to today."""
+    start = window_start(today, weeks)
+    tallies = [_PainTally() for _ in range(weeks)]
+    for record in records:
+        day = parse_day(record.started_at)
+        if day is not None and start <= day <= today:
+            tallies[(day - start).days // 7].add(record)
+    return [
+        tally.window(start + timedelta(weeks=index), start + timedelta(weeks=index, days=6))
+        for index, tally in enumerate(tallies)
+    ]
+
+
+def hurts(records: list[SessionRecord]) -> list[tuple[date, str, PainReport]]:
+    """What hurt and when: "it hurts" reports and ratings of 4 or more, oldest first.
+
+    Each comes with its local day and the routine's title.
+    """
+    found = []
+    for record in chronological(records):
+        title = record.routine_title or record.routine_name
+        fallback = parse_day(record.started_at)
+        for report in record.pain_reports:
+            if report.source == "hurts" or report.rating >= HURT_RATING:
+                day = parse_day(report.at) or fallback
+                if day is not None:
+                    found.append((day, title, report))
+    return found
+
+
+@dataclass(frozen=True)
+class HistorySummary:
+    """The figures a reviewer wants at a glance."""
+
+    sessions: int
+    completed: int
+    ended_early: int
+    stopped_for_pain: int
+    blocked: int
+    interrupted: int
+    in_progress: int
+    exercising: int
+    active_minutes: float
+    first_day: date | None
+    last_day: date | None
+    recent_pain: PainWindow
+    """The last four weeks, ending today."""
+    previous_pain: PainWindow
+    """The four weeks before those."""
+    streak: int
+    adherence: float
+    sessions_per_week: float
+    """Mean exercising sessions per week over the adherence window."""
+    weeks: int
+
+    @property
+    def pain_not_improving(self) -> bool:
+        """Pain before sessions persists and has not come down over the two windows."""
+        recent, previous = self.recent_pain.before, self.previous_pain.before
+        return recent is not None and previous is not None and recent > 0 and recent >= previous
+
+
+def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> HistorySummary:
+    """Totals, pain windows, streak and adherence."""
+    outcomes = Counter(record.outcome for record in records)
+    days = [day for record in records if (day := parse_day(record.started_at)) is not None]
+    recent_start = today - timedelta(days=7 * RECENT_WEEKS - 1)
+    previous_start = recent_start - timedelta(days=7 * RECENT_WEEKS)
+    exercising_in_window = sum(sessions for _, sessions in sessions_per_week(records, today, weeks))
+    return HistorySummary(
+        sessions=len(records),
+        completed=outcomes[Outcome.COMPLETED],
+        ended_early=outcomes[Outcome.ENDED_EARLY],
+        stopped_for_pain=outcomes[Outcome.STOPPED_FOR_PAIN],
+        blocked=outcomes[Outcome.BLOCKED],
+        interrupted=outcomes[Outcome.INTERRUPTED],
+        in_progress=outcomes[Outcome.IN_PROGRESS],
+        exercising=sum(1 for record in records if is_exercising(record)),
+        active_minutes=sum(record.active_seconds for record in records) / 60,
+        first_day=min(days, default=None),
+        last_day=max(days, default=None),
+        recent_pain=pain_window(records, recent_start, today),
+        previous_pain=pain_window(records, previous_start, recent_start - timedelta(days=1)),
+        streak=current_streak(records, today),
+        adherence=adherence(records, today, weeks),
+        sessions_per_week=exercising_in_window * 7 / _window_days(today, weeks),
+        weeks=weeks,
+    )

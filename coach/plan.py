@@ -1,0 +1,149 @@
+"""Turn a routine into the timed segments a session walks through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from coach.routine import Dosing, Exercise, Routine
+
+SWITCH_SECONDS = 5
+"""Seconds given to change sides."""
+MANUAL_REP_SECONDS = 3
+"""Estimated seconds per repetition done at the user's own pace."""
+
+
+class Phase(str, Enum):
+    """What the user is doing right now."""
+
+    PREPARE = "prepare"
+    HOLD = "hold"
+    REST = "rest"
+    SWITCH = "switch"
+    LIFT = "lift"
+    TOP = "top"
+    LOWER = "lower"
+    REPS = "reps"
+    ACTIVITY = "activity"
+    PAIN_CHECK = "pain_check"
+    DONE = "done"
+
+    @property
+    def is_work(self) -> bool:
+        return self in WORK_PHASES
+
+
+WORK_PHASES = frozenset({Phase.HOLD, Phase.LIFT, Phase.TOP, Phase.LOWER, Phase.REPS, Phase.ACTIVITY})
+PHASE_WORDS = {
+    Phase.PREPARE: "GET READY",
+    Phase.HOLD: "HOLD",
+    Phase.REST: "REST",
+    Phase.SWITCH: "SWITCH SIDES",
+    Phase.LIFT: "LIFT",
+    Phase.TOP: "HOLD",
+    Phase.LOWER: "LOWER",
+    Phase.REPS: "YOUR PACE",
+    Phase.ACTIVITY: "GO",
+    Phase.PAIN_CHECK: "PAIN CHECK",
+    Phase.DONE: "DONE",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of time with a single phase; ``seconds`` is None when it waits for the user."""
+
+    phase: Phase
+    seconds: int | None
+    side: str | None = None
+    set_no: int = 1
+    unit_no: int = 0
+    """Which hold, rep or set this segment belongs to (1-based), 0 for prepare/rest/switch."""
+    ends_unit: bool = False
+    """True on the last segment of a hold, a paced rep, a set at one's own pace, or an activity."""
+
+
+@dataclass(frozen=True)
+class ExerciseRun:
+    """An exercise as the session will run it."""
+
+    exercise: Exercise
+    segments: tuple[Segment, ...]
+    instead_of: str = ""
+    """The id of the exercise this one replaces, when it is an easier variant."""
+
+    @property
+    def planned_seconds(self) -> int:
+        return sum(segment_estimate(s, self.exercise) for s in self.segments)
+
+    @property
+    def unit_count(self) -> int:
+        return sum(1 for s in self.segments if s.ends_unit)
+
+
+def phase_word(phase: Phase, exercise: Exercise | None = None) -> str:
+    """The one word shown big on screen for a phase."""
+    if phase is Phase.ACTIVITY and exercise is not None and "walk" in exercise.name.lower():
+        return "WALK"
+    return PHASE_WORDS[phase]
+
+
+def segment_estimate(segment: Segment, exercise: Exercise) -> int:
+    if segment.seconds is not None:
+        return segment.seconds
+    return MANUAL_REP_SECONDS * exercise.reps
+
+
+def unit_name(exercise: Exercise) -> str:
+    return {
+        Dosing.HOLD: "holds",
+        Dosing.TEMPO: "reps",
+        Dosing.REPS: "sets",
+        Dosing.TIMED: "rounds",
+    }[exercise.dosing]
+
+
+def build_run(exercise: Exercise, prepare: int, instead_of: str = "") -> ExerciseRun:
+    """The segments of one exercise: get ready, then every set and side with rests between."""
+    segments: list[Segment] = []
+    if prepare:
+        segments.append(Segment(Phase.PREPARE, prepare))
+    sides: tuple[str | None, ...] = ("left", "right") if exercise.each_side else (None,)
+    blocks = [(set_no, side) for set_no in range(1, exercise.sets + 1) for side in sides]
+    for index, (set_no, side) in enumerate(blocks):
+        if index:
+            previous_set, previous_side = blocks[index - 1]
+            if previous_set != set_no and exercise.rest:
+                segments.append(Segment(Phase.REST, exercise.rest, side, set_no))
+            elif previous_side != side:
+                segments.append(Segment(Phase.SWITCH, SWITCH_SECONDS, side, set_no))
+        segments.extend(_block(exercise, set_no, side))
+    return ExerciseRun(exercise, tuple(segments), instead_of)
+
+
+def _block(exercise: Exercise, set_no: int, side: str | None) -> list[Segment]:
+    if exercise.dosing is Dosing.TIMED:
+        return [Segment(Phase.ACTIVITY, exercise.duration, side, set_no, set_no, True)]
+    if exercise.dosing is Dosing.REPS:
+        return [Segment(Phase.REPS, None, side, set_no, set_no, True)]
+    block: list[Segment] = []
+    for rep in range(1, exercise.reps + 1):
+        if exercise.dosing is Dosing.HOLD:
+            if rep > 1 and exercise.rest:
+                block.append(Segment(Phase.REST, exercise.rest, side, set_no))
+            block.append(Segment(Phase.HOLD, exercise.hold, side, set_no, rep, True))
+            continue
+        assert exercise.tempo is not None
+        phases = [(p, s) for p, s in zip((Phase.LIFT, Phase.TOP, Phase.LOWER), exercise.tempo) if s]
+        for number, (phase, seconds) in enumerate(phases, start=1):
+            block.append(Segment(phase, seconds, side, set_no, rep, number == len(phases)))
+    return block
+
+
+def build_plan(routine: Routine) -> list[ExerciseRun]:
+    return [build_run(exercise, routine.prepare) for exercise in routine.exercises]
+
+
+def estimated_seconds(routine: Routine) -> int:
+    """Planned length of a routine in seconds: get-ready, work, rests and side switches."""
+    return sum(run.planned_seconds for run in build_plan(routine))

@@ -1,0 +1,126 @@
+"""Keep a session's log on disk as it happens: every finished step and pain report is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from coach.engine import ExerciseResult, PainEntry
+from coach.errors import LogError
+from coach.records import Outcome, PainReport, Screening, SessionRecord, StepRecord
+from coach.routine import Routine
+
+WallClock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+class SessionRecorder:
+    """Owns one ``SessionRecord`` and writes it after every change.
+
+    A failed write never stops the session: ``warning`` says what went wrong and the next
+    change tries again, so nothing that could be kept is lost.
+    """
+
+    def __init__(self, data: Path, routine: Routine, screening: Screening, now: WallClock = local_now) -> None:
+        self.data = data
+        self.now = now
+        self.path: Path | None = None
+        self.warning = ""
+        started = stamp(now())
+        self.record = SessionRecord(
+            id="",
+            routine_title=routine.title,
+            routine_name=routine.name,
+            routine_path=str(routine.path or ""),
+            started_at=started,
+            screening=screening,
+            planned_exercises=len(routine.exercises),
+        )
+        self._step_started = started
+
+    def start(self) -> bool:
+        return self.save()
+
+    def step_started(self) -> None:
+        self._step_started = stamp(self.now())
+
+    def add_step(self, result: ExerciseResult) -> bool:
+        ended = stamp(self.now())
+        self.record.steps.append(StepRecord(
+            exercise_id=result.exercise_id,
+            exercise_name=result.exercise_name,
+            outcome=result.outcome,
+            started_at=self._step_started,
+            ended_at=ended,
+            active_seconds=result.active_seconds,
+            planned_seconds=result.planned_seconds,
+            work_done=result.work_done,
+        ))
+        self.record.active_seconds = round(self.record.active_seconds + result.active_seconds, 3)
+        self._step_started = ended
+        return self.save()
+
+    def add_pain(self, entry: PainEntry, decision: str = "") -> bool:
+        self.record.pain_reports.append(PainReport(
+            at=stamp(self.now()),
+            source=entry.source,
+            rating=entry.rating,
+            exercise_id=entry.exercise_id,
+            kind=entry.kind,
+            verdict=entry.verdict,
+            decision=decision,
+        ))
+        self.record.pain_after = entry.rating
+        return self.save()
+
+    def set_decision(self, decision: str) -> bool:
+        """Attach what the user chose to the latest pain report."""
+        if self.record.pain_reports:
+            self.record.pain_reports[-1].decision = decision
+        return self.save()
+
+    def finish(self, outcome: Outcome, reason: str = "", pain_after: int | None = None, note: str | None = None) -> bool:
+        self.record.outcome = outcome
+        self.record.reason = reason
+        self.record.ended_at = stamp(self.now())
+        if pain_after is not None:
+            self.record.pain_after = pain_after
+        if note is not None:
+            self.record.note = note
+        return self.save()
+
+    def set_note(self, note: str) -> bool:
+        self.record.note = note
+        return self.save()
+
+    def save(self) -> bool:
+        from coach.logstore import create_session, save_session
+
+        try:
+            if self.path is None:
+                self.path = create_session(self.data, self.record)
+            else:
+                save_session(self.path, self.record)
+        except LogError as error:
+            self.warning = f"{error.message} Your session goes on; coach will try again after the next step."
+            return False
+        self.warning = ""
+        return True
+
+
+def log_blocked(data: Path, routine: Routine, screening: Screening, reason: str, now: WallClock = local_now) -> SessionRecorder:
+    """Write the log of a session the safety check did not let start."""
+    recorder = SessionRecorder(data, routine, screening, now)
+    recorder.record.outcome = Outcome.BLOCKED
+    recorder.record.reason = reason
+    recorder.record.ended_at = recorder.record.started_at
+    recorder.save()
+    return recorder

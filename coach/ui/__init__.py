@@ -1,0 +1,1 @@
+"""The Textual user interface: renders the core's state and turns keys into engine calls."""

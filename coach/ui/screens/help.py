@@ -1,0 +1,48 @@
+"""Keys and what coach does, on one page."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from coach.ui.widgets.plain import Plain
+
+HELP_TEXT = """\
+Home
+  up/down  choose a routine      enter  start it (safety check first)
+  h        history               ?      this help          q  quit
+
+During a session
+  space    pause / resume (in a set at your own pace: set done)
+  p        it hurts: pauses at once and asks what kind of pain
+  s        skip this exercise    q      end the session (asks first)
+  m        sound on / off (the screen flashes at every change either way)
+
+Safety
+  Stop at once if pain is sharp, shooting or spreads down a leg, or if you feel
+  numbness. Mild discomfort that settles is fine; do not push a stretch further.
+  Coach is not medical advice.
+
+Your routines
+  Put .toml routine files in your routines folder (coach new NAME writes a
+  template there) and check them with: coach validate FILE
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen VerticalScroll { width: 90%; max-width: 90; height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close"), Binding("question_mark", "close", show=False), Binding("q", "close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Plain(HELP_TEXT, keep_newlines=True)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,172 @@
+"""Modal prompts, each returning a typed result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer
+
+from coach.ui.widgets.plain import Plain, literal
+
+ResultT = TypeVar("ResultT")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a ``ChoicePrompt`` offers; ``key`` is pressed to pick it."""
+
+    value: str
+    label: str
+    key: str
+
+
+class ChoiceBase(ModalScreen[ResultT]):
+    """A question with a few answers picked by key or button; subclasses map the answer."""
+
+    DEFAULT_CSS = """
+    ChoiceBase { align: center middle; }
+    ChoiceBase > Vertical {
+        width: 80%; max-width: 90; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    ChoiceBase .title { text-style: bold; color: $text; margin-bottom: 1; }
+    ChoiceBase .body { margin-bottom: 1; }
+    ChoiceBase Button { width: 100%; margin-bottom: 0; }
+    """
+    BINDINGS = [Binding("escape", "dismiss_none", "Back"), Binding("up", "app.focus_previous", show=False),
+                Binding("down", "app.focus_next", show=False)]
+
+    def __init__(self, title: str, choices: list[Choice], body: str = "", cancellable: bool = True) -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.choices = choices
+        self.body = body
+        self.cancellable = cancellable
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Plain(self.prompt_title, classes="title")
+            if self.body:
+                yield Plain(self.body, keep_newlines=True, classes="body")
+            for choice in self.choices:
+                yield Button(literal(f"{choice.key}  {choice.label}"), id=f"choice-{choice.value}")
+        yield Footer()
+
+    def on_key(self, event) -> None:
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(self.result(choice.value))
+                return
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self.result((event.button.id or "").removeprefix("choice-")))
+
+    def action_dismiss_none(self) -> None:
+        if self.cancellable:
+            self.dismiss(None)
+
+    def result(self, value: str) -> ResultT:
+        raise NotImplementedError
+
+
+class ChoicePrompt(ChoiceBase[str | None]):
+    """Returns the chosen ``Choice.value``, or None on escape."""
+
+    def result(self, value: str) -> str | None:
+        return value
+
+
+class YesNoPrompt(ChoiceBase[bool | None]):
+    """A yes/no question: True, False, or None on escape when cancellable."""
+
+    def __init__(self, question: str, body: str = "", yes: str = "Yes", no: str = "No", cancellable: bool = False) -> None:
+        super().__init__(question, [Choice("yes", yes, "y"), Choice("no", no, "n")], body, cancellable)
+
+    def result(self, value: str) -> bool | None:
+        return value == "yes"
+
+
+class PainRating(ModalScreen[int | None]):
+    """Ask for pain from 0 (none) to 10 (worst imaginable); digits pick, 't' is ten."""
+
+    DEFAULT_CSS = """
+    PainRating { align: center middle; }
+    PainRating > Vertical {
+        width: 80%; max-width: 90; height: auto; border: thick $warning; background: $surface; padding: 1 2;
+    }
+    PainRating .title { text-style: bold; margin-bottom: 1; }
+    PainRating Horizontal { height: auto; width: 100%; }
+    PainRating Button { min-width: 5; width: 1fr; }
+    PainRating .scale { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "dismiss_none", "Back"), Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
+
+    def __init__(self, question: str, body: str = "", cancellable: bool = True) -> None:
+        super().__init__()
+        self.question = question
+        self.body = body
+        self.cancellable = cancellable
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Plain(self.question, classes="title")
+            if self.body:
+                yield Plain(self.body, keep_newlines=True)
+            with Horizontal():
+                for value in range(11):
+                    yield Button(str(value), id=f"pain-{value}")
+            yield Plain("0 = no pain · 10 = worst imaginable · press 0-9, or t for 10", classes="scale")
+        yield Footer()
+
+    def on_key(self, event) -> None:
+        if event.key.isdigit() and len(event.key) == 1:
+            event.stop()
+            self.dismiss(int(event.key))
+        elif event.key == "t":
+            event.stop()
+            self.dismiss(10)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(int((event.button.id or "pain-0").removeprefix("pain-")))
+
+    def action_dismiss_none(self) -> None:
+        if self.cancellable:
+            self.dismiss(None)
+
+
+class Notice(ModalScreen[None]):
+    """Show a message until the user presses enter or escape."""
+
+    DEFAULT_CSS = """
+    Notice { align: center middle; }
+    Notice > Vertical {
+        width: 80%; max-width: 90; height: auto; max-height: 90%; border: thick $error; background: $surface; padding: 1 2;
+    }
+    Notice .title { text-style: bold; margin-bottom: 1; }
+    Notice .hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("enter", "close", "OK"), Binding("escape", "close", "OK", show=False)]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.notice_title = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Plain(self.notice_title, classes="title")
+            yield Plain(self.body, keep_newlines=True)
+            yield Plain("Press enter to continue.", classes="hint")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,25 @@
+"""Shown instead of everything else while the terminal is too small to use."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen
+
+from coach.ui.widgets.plain import Plain
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+
+
+def too_small(width: int, height: int) -> bool:
+    return width < MIN_WIDTH or height < MIN_HEIGHT
+
+
+class TooSmallScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    TooSmallScreen { align: center middle; background: $background; }
+    TooSmallScreen Plain { width: auto; text-align: center; text-style: bold; color: $warning; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Plain(f"Please make the terminal larger\n(at least {MIN_WIDTH} × {MIN_HEIGHT}).", keep_newlines=True)

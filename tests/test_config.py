@@ -1,0 +1,61 @@
+"""Settings: defaults when missing or corrupt, atomic saves."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from coach.config import Config, load_config, save_config
+from coach.errors import CoachError
+from coach.paths import config_path
+
+
+def test_missing_config_gives_defaults(tmp_path):
+    assert load_config(tmp_path / "nowhere") == Config(accepted_notice=False, sound=True)
+
+
+def test_saved_config_loads_back(tmp_path):
+    save_config(tmp_path, Config(accepted_notice=True, sound=False))
+    assert load_config(tmp_path) == Config(accepted_notice=True, sound=False)
+
+
+def test_save_creates_the_data_folder(tmp_path):
+    data = tmp_path / "new" / "data"
+    save_config(data, Config(accepted_notice=True))
+    assert load_config(data).accepted_notice is True
+
+
+@pytest.mark.parametrize("content", [b"not toml [", b"\xff\xfe\x00", b""])
+def test_corrupt_config_gives_defaults(tmp_path, content):
+    config_path(tmp_path).write_bytes(content)
+    assert load_config(tmp_path) == Config()
+
+
+def test_wrong_types_fall_back_per_setting(tmp_path):
+    config_path(tmp_path).write_text('accepted_notice = "yes"\nsound = false\nfuture = 3\n')
+    assert load_config(tmp_path) == Config(accepted_notice=False, sound=False)
+
+
+def test_config_that_is_a_folder_gives_defaults(tmp_path):
+    config_path(tmp_path).mkdir()
+    assert load_config(tmp_path) == Config()
+
+
+def test_save_leaves_no_temporary_files(tmp_path):
+    for accepted in (True, False, True):
+        save_config(tmp_path, Config(accepted_notice=accepted))
+    assert os.listdir(tmp_path) == ["config.toml"]
+
+
+def test_failed_save_raises_coach_error_and_keeps_old_config(tmp_path, monkeypatch):
+    save_config(tmp_path, Config(accepted_notice=True))
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("coach.atomic.os.replace", fail)
+    with pytest.raises(CoachError, match="No space left"):
+        save_config(tmp_path, Config(sound=False))
+    assert load_config(tmp_path) == Config(accepted_notice=True)
+    assert os.listdir(tmp_path) == ["config.toml"]

@@ -1,0 +1,65 @@
+"""A session killed with SIGKILL keeps every finished step and reads back as interrupted."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from coach.logstore import list_sessions, load_session
+from coach.records import Outcome, StepOutcome
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX only")
+
+SESSION = textwrap.dedent("""
+    import sys, time
+    from datetime import datetime
+    from pathlib import Path
+    from coach.logstore import create_session, new_session_id, save_session
+    from coach.records import SessionRecord, StepOutcome, StepRecord
+
+    now = datetime.now().astimezone()
+    record = SessionRecord(id=new_session_id(now), routine_title="Gentle", routine_name="gentle",
+                           routine_path="gentle.toml", started_at=now.isoformat(), planned_exercises=2)
+    path = create_session(Path(sys.argv[1]), record)
+    record.steps.append(StepRecord("pelvic-tilt", "Pelvic tilt", StepOutcome.DONE, now.isoformat(),
+                                   datetime.now().astimezone().isoformat(), 30.0, 30, "10 of 10 reps"))
+    save_session(path, record)
+    print("STEP1", path, flush=True)
+    time.sleep(120)
+""")
+
+
+def wait_for_line(stream, timeout: float) -> str:
+    ready, _, _ = select.select([stream], [], [], timeout)
+    assert ready, "the session process never reported its first step"
+    return stream.readline()
+
+
+def test_kill_9_after_first_step_keeps_the_step_and_reads_interrupted(tmp_path):
+    process = subprocess.Popen([sys.executable, "-c", SESSION, str(tmp_path)],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        line = wait_for_line(process.stdout, timeout=60)
+        assert line.startswith("STEP1 ")
+        path = line.split(" ", 1)[1].strip()
+        assert load_session(path).outcome is Outcome.IN_PROGRESS
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+    record = load_session(path)
+    assert record.outcome is Outcome.INTERRUPTED
+    assert [(s.exercise_id, s.outcome) for s in record.steps] == [("pelvic-tilt", StepOutcome.DONE)]
+    records, problems = list_sessions(tmp_path)
+    assert problems == []
+    assert [r.outcome for r in records] == [Outcome.INTERRUPTED]
