@@ -423,7 +423,7 @@ class Engine:
     def _cue(self, run: ExerciseRun, segment: Segment, in_segment: float) -> str:
         cues = run.exercise.cues
         if segment.phase is Phase.PREPARE:
-            return run.exercise.how[0]
+            return ""
         if segment.phase is Phase.SWITCH:
             return f"Change to your {segment.side} side."
         if not cues or segment.phase not in WORK_PHASES | {Phase.REST}:

@@ -1,6 +1,7 @@
 """Output formats of ``coach history`` and the history screen's export.
 
-Every format lists sessions oldest first. CSV and JSON keep the logged text as it is,
+Every format lists sessions oldest first. CSV follows RFC 4180 (CRLF line ends, so a
+lone carriage return inside a note is quoted too). CSV and JSON keep the logged text as it is,
 with two exceptions: a CSV cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading ``'`` so spreadsheets never run it as a formula; and
 JSON writes C1 control and bidi characters as ``\\uXXXX`` escapes (same text once decoded).
@@ -83,7 +84,7 @@ def csv_cell(value: object) -> str:
 
 def _csv(header: tuple[str, ...], rows: list[list[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([csv_cell(value) for value in row] for row in rows)
     return buffer.getvalue()

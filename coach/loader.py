@@ -24,7 +24,7 @@ from coach.routine import (
 from coach.text import clean
 from coach.toml_positions import locate
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_PATTERN = re.compile(r"[a-z0-9-]+")
 ROUTINE_KEYS = (
     "format", "title", "description", "level", "focus",
     "contraindications", "prepare", "pain_check", "exercises",

@@ -183,13 +183,9 @@ def list_sessions(
     """
     folder = sessions_dir(data)
     try:
-        with os.scandir(folder) as entries:
-            files = [(e.name, e.path) for e in entries if e.name.endswith(SUFFIX) and e.name[0] != "."]
-    except FileNotFoundError:
-        return [], []
+        files = _log_files(folder)
     except OSError as error:
         return [], [(folder, f"the folder cannot be read ({_why(error)})")]
-    files.sort(reverse=True)
     first_day = f"{since:%Y%m%d}" if since else ""
     first_iso = since.isoformat() if since else ""
     liveness = _Liveness()
@@ -211,6 +207,36 @@ def list_sessions(
             _mark_interrupted(record, path, liveness)
         records.append(record)
     return records, problems
+
+
+def latest_session(data: Path) -> SessionRecord | None:
+    """The newest readable session that got past the safety check (outcome not blocked)."""
+    try:
+        files = _log_files(sessions_dir(data))
+    except OSError:
+        return None
+    liveness = _Liveness()
+    for _, path in files:
+        try:
+            with open(path, "rb") as file:
+                record = _parse(file.read())
+        except (OSError, _Invalid):
+            continue
+        if record.outcome is not Outcome.BLOCKED:
+            _mark_interrupted(record, path, liveness)
+            return record
+    return None
+
+
+def _log_files(folder: Path) -> list[tuple[str, str]]:
+    """(name, path) of every log in ``folder``, newest first; none if the folder doesn't exist."""
+    try:
+        with os.scandir(folder) as entries:
+            files = [(e.name, e.path) for e in entries if e.name.endswith(SUFFIX) and e.name[0] != "."]
+    except FileNotFoundError:
+        return []
+    files.sort(reverse=True)
+    return files
 
 
 class _Invalid(Exception):
@@ -444,3 +470,4 @@ def _windows_running(pid: int) -> bool:
         return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259
     finally:
         kernel32.CloseHandle(handle)
+

@@ -16,7 +16,8 @@ TEMPLATE = """\
 # Every field is explained in docs/routine-format.md of the coach project.
 
 format = 1                       # required; always 1
-title = "{title}"                # required, 1-80 characters
+# required, 1-80 characters:
+title = "{title}"
 description = "Who this routine is for, and when not to use it."
 level = "gentle"                 # gentle | moderate | challenging
 focus = ["core"]                 # short tags
@@ -31,7 +32,9 @@ pain_check = "each"              # ask for a 0-10 pain score after "each" exerci
 #   reps = 10             at the user's own pace (space when done)
 #   reps + tempo = [lift, hold, lower]   paced reps
 #   duration = 300        a timed activity such as walking
+# Name the source each exercise rests on in a comment above it.
 
+# source: seeds/000_84b18329a5d00774.txt (pelvic tilt)
 [[exercises]]
 id = "pelvic-tilt"               # lowercase letters, digits and '-', unique in this file
 name = "Pelvic tilt"
@@ -51,6 +54,7 @@ tempo = [2, 2, 2]
 sets = 2
 rest = 20                        # seconds between holds and between sets
 
+# source: seeds/000_84b18329a5d00774.txt (knee-to-chest)
 [[exercises]]
 id = "knee-to-chest"
 name = "Knee-to-chest"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tomllib
+from pathlib import Path
 
 import pytest
 import tomli_w
 from jsonschema import Draft202012Validator
 
+from coach.engine import estimated_seconds
 from coach.errors import RoutineError
 from coach.loader import load_routine_text
 from coach.paths import bundled_routines_dir, schema_path
@@ -211,8 +214,15 @@ def test_id_pattern_accepts_plain_ids(exercise_id):
     assert schema_accepts(data) and loader_accepts(data)
 
 
-@pytest.mark.xfail(strict=True, reason="loader requires '-' between letters/digits; spec allows any '-'")
 @pytest.mark.parametrize("exercise_id", ["-a", "a-", "a--b"])
 def test_id_pattern_allows_any_dash(exercise_id):
     data = build(exercise={"id": exercise_id})
     assert schema_accepts(data) and loader_accepts(data)
+
+
+def test_the_documented_example_is_valid():
+    doc = Path(__file__).resolve().parents[1] / "docs" / "routine-format.md"
+    blocks = re.findall(r"```toml\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
+    example = next(b for b in blocks if b.count("[[exercises]]") >= 4)
+    assert VALIDATOR.is_valid(tomllib.loads(example))
+    assert estimated_seconds(load_routine_text(example)) == 669

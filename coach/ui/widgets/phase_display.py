@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits
 
 from coach.plan import Phase
+from coach.ui.widgets.big_digits import BigDigits
 from coach.ui.widgets.plain import Plain
 
 
@@ -24,13 +24,13 @@ class PhaseDisplay(Vertical):
     DEFAULT_CSS = """
     PhaseDisplay { height: auto; width: 100%; align-horizontal: center; padding: 1 0; background: $boost; }
     PhaseDisplay #phase-word { width: 100%; text-align: center; text-style: bold; color: $text; }
-    PhaseDisplay Digits { width: auto; color: $text; }
+    PhaseDisplay BigDigits { color: $text; margin-top: 1; }
     PhaseDisplay.work { background: $success 30%; }
     PhaseDisplay.rest { background: $primary 25%; }
     PhaseDisplay.ready { background: $warning 25%; }
     PhaseDisplay.paused { background: $panel; }
     PhaseDisplay.paused #phase-word { color: $warning; }
-    PhaseDisplay.flash { background: $accent 70%; }
+    PhaseDisplay.flash { background: $foreground 60%; }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -41,7 +41,7 @@ class PhaseDisplay(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="phase-word")
-        yield Digits("", id="countdown")
+        yield BigDigits(id="countdown")
 
     def show(self, word: str, digits: str, phase: Phase, paused: bool) -> None:
         """Update only what changed."""
@@ -50,7 +50,7 @@ class PhaseDisplay(Vertical):
             self.query_one("#phase-word", Plain).show(word)
         if digits != self._digits:
             self._digits = digits
-            self.query_one(Digits).update(digits)
+            self.query_one(BigDigits).value = digits
         tone = "paused" if paused else _tone(phase)
         if tone != self._tone:
             if self._tone:

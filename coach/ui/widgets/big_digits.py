@@ -1,0 +1,66 @@
+"""Countdown digits drawn in solid blocks, scaled to the terminal so they read from across a room."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
+
+GLYPHS = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    " ": ("...", "...", "...", "...", "..."),
+}
+GLYPH_ROWS = 5
+BLANK = "\u00a0"
+"""Off pixels are no-break spaces so centring never strips them."""
+
+
+def scale_for(width: int, height: int) -> int:
+    """How many terminal rows each font pixel takes: bigger terminals get bigger digits."""
+    if height >= 50 and width >= 140:
+        return 3
+    if height >= 28 and width >= 80:
+        return 2
+    return 1
+
+
+def render_lines(value: str, scale: int) -> list[str]:
+    """The block-drawn rows of ``value``; unknown characters are left out."""
+    glyphs = [GLYPHS[c] for c in value if c in GLYPHS]
+    lines = []
+    for row in range(GLYPH_ROWS):
+        gap = BLANK * scale
+        line = gap.join("".join(("█" if pixel == "#" else BLANK) * 2 * scale for pixel in glyph[row]) for glyph in glyphs)
+        lines.extend([line] * scale)
+    return lines
+
+
+class BigDigits(Widget):
+    """Shows ``value`` (digits, ':' and spaces) in a block font, centred."""
+
+    DEFAULT_CSS = """
+    BigDigits { width: 100%; height: auto; content-align: center middle; text-align: center; }
+    """
+
+    value: reactive[str] = reactive("", layout=True)
+    """The text drawn, e.g. "45" or "4:05"; an empty string draws nothing."""
+
+    def render(self) -> Text:
+        scale = scale_for(self.app.size.width, self.app.size.height)
+        return Text("\n".join(render_lines(self.value, scale)), no_wrap=True, overflow="crop")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self.value:
+            return 0
+        return GLYPH_ROWS * scale_for(self.app.size.width, self.app.size.height)
