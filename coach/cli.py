@@ -117,7 +117,7 @@ def cmd_history(data: Path, fmt: str, since: date | None) -> int:
     if fmt == "csv":
         sys.stdout.write(export.sessions_csv(records))
     elif fmt == "json":
-        sys.stdout.write(export.sessions_json(records) + "\n")
+        sys.stdout.write(export.sessions_json(records))
     elif fmt == "markdown":
         sys.stdout.write(export.markdown_report(records, date.today(), [(str(p), r) for p, r in unreadable]))
     else:

@@ -16,7 +16,10 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, timedelta
+from os import PathLike
+from pathlib import PurePath
 
 from coach.history import (
     HURT_RATING,
@@ -76,17 +79,19 @@ def csv_cell(value: object) -> str:
     """One CSV cell: None as empty, and formula-looking text defused with a leading ``'``."""
     if value is None:
         return ""
-    text = value if isinstance(value, str) else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    return _text(value if isinstance(value, str) else str(value))
+
+
+def _text(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv(header: tuple[str, ...], rows: list[list[object]]) -> str:
+    """Rows of logged text already passed through ``_text``; None and numbers as they are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
@@ -99,33 +104,31 @@ def _minutes(record: SessionRecord) -> str:
     return f"{seconds / 60:.1f}" if math.isfinite(seconds) else ""
 
 
-def _completion_pct(record: SessionRecord) -> int | None:
-    return round(record.completion * 100) if record.planned_exercises else None
+def _session_row(record: SessionRecord) -> list[object]:
+    done = record.exercises_done
+    planned = record.planned_exercises
+    return [
+        _text(record.id),
+        _day_text(record),
+        _text(record.started_at),
+        _text(record.ended_at),
+        _text(record.routine_name),
+        _text(record.routine_title),
+        _minutes(record),
+        done,
+        planned,
+        round(min(1.0, done / planned) * 100) if planned else None,
+        record.pain_before,
+        record.pain_after,
+        record.outcome.value,
+        _text(record.reason),
+        _text(record.note),
+    ]
 
 
 def sessions_csv(records: list[SessionRecord]) -> str:
     """One row per session under a header row (see ``SESSION_COLUMNS``)."""
-    rows: list[list[object]] = [
-        [
-            record.id,
-            _day_text(record),
-            record.started_at,
-            record.ended_at,
-            record.routine_name,
-            record.routine_title,
-            _minutes(record),
-            record.exercises_done,
-            record.planned_exercises,
-            _completion_pct(record),
-            record.pain_before,
-            record.pain_after,
-            record.outcome.value,
-            record.reason,
-            record.note,
-        ]
-        for record in chronological(records)
-    ]
-    return _csv(SESSION_COLUMNS, rows)
+    return _csv(SESSION_COLUMNS, [_session_row(record) for record in chronological(records)])
 
 
 def _seconds(value: float) -> str:
@@ -140,17 +143,17 @@ def steps_csv(records: list[SessionRecord]) -> str:
         for step in record.steps:
             rows.append(
                 [
-                    record.id,
+                    _text(record.id),
                     day,
-                    record.routine_name,
-                    step.exercise_id,
-                    step.exercise_name,
+                    _text(record.routine_name),
+                    _text(step.exercise_id),
+                    _text(step.exercise_name),
                     step.outcome.value,
-                    step.started_at,
-                    step.ended_at,
+                    _text(step.started_at),
+                    _text(step.ended_at),
                     _seconds(step.active_seconds),
                     step.planned_seconds,
-                    step.work_done,
+                    _text(step.work_done),
                 ]
             )
     return _csv(STEP_COLUMNS, rows)
@@ -219,9 +222,15 @@ _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u206
 
 
 def sessions_json(records: list[SessionRecord]) -> str:
-    """A JSON array with one object per session, keys in a fixed order, enums as values."""
-    text = json.dumps([_session_dict(record) for record in chronological(records)], ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    """A JSON array with one session object per line, keys in a fixed order, enums as values."""
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    lines = [encode(_session_dict(record)) for record in chronological(records)]
+    text = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def display_width(text: str) -> int:
@@ -355,7 +364,7 @@ def _hurt_kind(report: PainReport) -> str:
 def markdown_report(
     records: list[SessionRecord],
     today: date,
-    unreadable: list[tuple[str, str]] | tuple[()] = (),
+    unreadable: Sequence[tuple[str | PathLike[str], str]] = (),
     weeks: int = 12,
 ) -> str:
     """A report for a clinician: overview, pain trend, what hurt, notes, unreadable logs."""
@@ -390,7 +399,7 @@ def markdown_report(
         lines += _pain_section(ordered, figures, per_week, today)
         lines += _hurts_section(ordered)
         lines += _notes_section(ordered)
-    lines += _unreadable_section(list(unreadable))
+    lines += _unreadable_section(unreadable)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -414,7 +423,7 @@ def _pain_section(
         rows.append(_pain_row(f"First {RECENT_WEEKS} weeks", first))
     rows.append(_pain_row(f"Previous {RECENT_WEEKS} weeks", figures.previous_pain))
     rows.append(_pain_row(f"Last {RECENT_WEEKS} weeks", figures.recent_pain))
-    lines += _md_table(["Period", "Sessions", "Mean pain before", "Mean pain after"], rows, "lrrr")
+    lines += _md_table(["Period", "Sessions logged", "Mean pain before", "Mean pain after"], rows, "lrrr")
     lines.append("")
     if figures.pain_not_improving:
         lines += [
@@ -429,18 +438,22 @@ def _pain_section(
         [monday.isoformat(), str(count), _mean(window.before), _mean(window.after)]
         for (monday, count), window in zip(per_week, weekly)
     ]
-    lines += _md_table(["Week of", "Sessions", "Mean pain before", "Mean pain after"], week_rows, "lrrr")
+    lines += _md_table(["Week of", "Exercise sessions", "Mean pain before", "Mean pain after"], week_rows, "lrrr")
     lines.append("")
     return lines
 
 
 def _hurts_section(ordered: list[SessionRecord]) -> list[str]:
     lines = ["## What hurt and when", ""]
-    names = {step.exercise_id: step.exercise_name for record in ordered for step in record.steps}
+    names = {
+        (record.routine_title or record.routine_name, step.exercise_id): step.exercise_name
+        for record in ordered
+        for step in record.steps
+    }
     rows = []
     for day, title, report in hurts(ordered):
         time = report.at[11:16] if parse_day(report.at) else ""
-        exercise = names.get(report.exercise_id, report.exercise_id)
+        exercise = names.get((title, report.exercise_id), report.exercise_id)
         rows.append(
             [
                 f"{day.isoformat()} {markdown_text(time)}".rstrip(),
@@ -460,7 +473,11 @@ def _hurts_section(ordered: list[SessionRecord]) -> list[str]:
 
 def _notes_section(ordered: list[SessionRecord]) -> list[str]:
     rows = [
-        [_day_text(record) or "?", markdown_text(record.routine_title or record.routine_name), markdown_text(record.note)]
+        [
+            _day_text(record) or "?",
+            markdown_text(record.routine_title or record.routine_name),
+            markdown_text(record.note),
+        ]
         for record in ordered
         if record.note.strip()
     ]
@@ -469,10 +486,13 @@ def _notes_section(ordered: list[SessionRecord]) -> list[str]:
     return ["## Notes", "", *_md_table(["Date", "Routine", "Note"], rows), ""]
 
 
-def _unreadable_section(unreadable: list[tuple[str, str]]) -> list[str]:
+def _unreadable_section(unreadable: Sequence[tuple[str | PathLike[str], str]]) -> list[str]:
+    """Listed by file name only, so the report does not reveal the person's folders."""
     if not unreadable:
         return []
-    rows = [[markdown_text(str(name)), markdown_text(str(reason))] for name, reason in unreadable]
+    rows = [
+        [markdown_text(PurePath(name).name or str(name)), markdown_text(str(reason))] for name, reason in unreadable
+    ]
     return [
         "## Unreadable log files",
         "",

@@ -53,8 +53,8 @@ def session_path(data: Path, session_id: str) -> Path:
 def create_session(data: Path, record: SessionRecord) -> Path:
     """Claim a new log file (never an existing one) and write ``record`` to it.
 
-    Sets ``record.pid`` and ``record.host``; sets ``record.id`` when it is empty or its
-    file is already taken. Raises ``LogError`` when the file cannot be created.
+    Sets ``record.pid`` and ``record.host``; sets ``record.id`` when it is empty, not a safe
+    file name, or already taken. Raises ``LogError`` when the file cannot be created.
     """
     folder = sessions_dir(data)
     record.pid = os.getpid()
@@ -76,7 +76,7 @@ def create_session(data: Path, record: SessionRecord) -> Path:
         record.id = session_id
         try:
             with os.fdopen(fd, "wb") as file:
-                file.write(dumps(record).encode("utf-8"))
+                file.write(_dumps(record).encode("utf-8"))
                 file.flush()
                 os.fsync(file.fileno())
         except OSError as error:
@@ -91,12 +91,12 @@ def create_session(data: Path, record: SessionRecord) -> Path:
 def save_session(path: Path, record: SessionRecord) -> None:
     """Atomically rewrite the log at ``path``; raises ``LogError`` when that fails."""
     try:
-        write_atomic(path, dumps(record))
+        write_atomic(path, _dumps(record))
     except OSError as error:
         raise LogError(f"Could not save the session log {path}: {_why(error)}.") from error
 
 
-def dumps(record: SessionRecord) -> str:
+def _dumps(record: SessionRecord) -> str:
     """The log file's text for ``record``."""
     return tomli_w.dumps(record_to_dict(record))
 
@@ -268,7 +268,10 @@ def _without_none(table: dict[str, Any]) -> dict[str, Any]:
 
 
 _REQUIRED = object()
-_KIND_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false", dict: "a table", list: "a list"}
+_KIND_NAMES = {
+    str: "text", int: "a whole number", float: "a number",
+    bool: "true or false", dict: "a table", list: "a list",
+}
 
 
 def _get(table: dict[str, Any], key: str, kind: type, where: str, default: Any = _REQUIRED) -> Any:
@@ -337,7 +340,7 @@ def _record(d: dict[str, Any]) -> SessionRecord:
         if version is None:
             raise _Invalid("format is missing, so it is not a coach session log")
         if type(version) is int and version > LOG_FORMAT_VERSION:
-            raise _Invalid(f"it uses log format {version}, newer than this coach reads ({LOG_FORMAT_VERSION})")
+            raise _Invalid(f"it uses log format {version}, newer than the {LOG_FORMAT_VERSION} this coach reads")
         raise _Invalid(f"format should be {LOG_FORMAT_VERSION}")
     screening = _get(d, "screening", dict, "", {})
     return SessionRecord(
@@ -355,8 +358,8 @@ def _record(d: dict[str, Any]) -> SessionRecord:
             pain_before=_rating(screening, "pain_before", "screening.", None),
             previous_settled=_get(screening, "previous_settled", bool, "screening.", None),
         ),
-        steps=[_step(step, f"steps[{n}].") for n, step in enumerate(_tables(d, "steps"))],
-        pain_reports=[_pain(report, f"pain_reports[{n}].") for n, report in enumerate(_tables(d, "pain_reports"))],
+        steps=[_step(item, f"steps[{n}].") for n, item in enumerate(_tables(d, "steps"))],
+        pain_reports=[_pain(item, f"pain_reports[{n}].") for n, item in enumerate(_tables(d, "pain_reports"))],
         pain_after=_rating(d, "pain_after", "", None),
         active_seconds=_seconds(d, "active_seconds", ""),
         planned_exercises=_count(d, "planned_exercises", "", 0),
@@ -438,7 +441,9 @@ def _process_start(pid: int) -> float | None:
             if not fields or fields[0] in (b"Z", b"X"):
                 return None
             boot = _boot_time()
-            return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK") if boot and len(fields) > 19 else 0.0
+            if boot is None or len(fields) < 20:
+                return 0.0
+            return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -49,7 +49,7 @@ RED_FLAGS = (
     Question("leg-pain", "Is pain shooting or spreading down one or both of your legs?"),
     Question("leg-numbness-weakness", "Do you have significant numbness or weakness in one or both legs?"),
     Question("bladder-bowel", "Have you lost any control of your bladder or bowels?"),
-    Question("saddle-numbness", "Is there numbness around your groin, buttocks or inner thighs (the 'saddle' area)?"),
+    Question("saddle-numbness", "Is there numbness around your groin, buttocks or inner thighs ('saddle' area)?"),
 )
 EMERGENCY_RED_FLAGS = frozenset({"bladder-bowel", "saddle-numbness"})
 

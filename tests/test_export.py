@@ -7,6 +7,7 @@ import io
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -370,7 +371,8 @@ def sections(report: str) -> list[str]:
 
 
 def test_markdown_report_sections_and_figures() -> None:
-    report = export.markdown_report(RECORDS, TODAY, [("sessions/bad.toml", "not TOML: line 3 | col 1")])
+    unreadable = [("/home/ann/.local/share/coach/sessions/bad.toml", "line 3 | col 1")]
+    report = export.markdown_report(RECORDS, TODAY, unreadable)
     assert sections(report) == [
         "# Lower-back exercise report",
         "## Overview",
@@ -392,7 +394,8 @@ def test_markdown_report_sections_and_figures() -> None:
     assert "| 2026-11-16 | 1 | 4.0 | 7.0 |" in report
     assert "| 2026-11-23 | 1 | 5.0 | 3.0 |" in report
     assert "1 log file could not be read" in report
-    assert r"| sessions/bad.toml | not TOML: line 3 \| col 1 |" in report
+    assert r"| bad.toml | line 3 \| col 1 |" in report
+    assert "/home/ann" not in report
 
 
 def test_markdown_report_what_hurt() -> None:
@@ -431,9 +434,8 @@ def test_markdown_report_every_table_row_has_its_columns() -> None:
 
 def test_markdown_report_advises_when_pain_is_not_improving() -> None:
     def rated(id: str, started: str, before: int) -> SessionRecord:
-        return SessionRecord(
-            id=id, routine_title="t", routine_name="t", routine_path="", started_at=started, screening=Screening(pain_before=before)
-        )
+        screening = Screening(pain_before=before)
+        return SessionRecord(id, "t", "t", "", started_at=started, screening=screening)
 
     flat = [rated("a", "2026-10-10T10:00:00+02:00", 4), rated("b", "2026-11-20T10:00:00+01:00", 4)]
     assert "see a health professional" in export.markdown_report(flat, TODAY)
@@ -459,7 +461,7 @@ def test_markdown_report_first_weeks_row_when_history_is_long() -> None:
 
 
 def test_markdown_report_without_sessions() -> None:
-    report = export.markdown_report([], TODAY, [("one.toml", "bad"), ("two.toml", "worse")])
+    report = export.markdown_report([], TODAY, [(Path("/data/sessions/one.toml"), "bad"), ("two.toml", "worse")])
     assert "No sessions were logged." in report
     assert "2 log files could not be read and are not included above:" in report
     assert "| one.toml | bad |" in report and "| two.toml | worse |" in report

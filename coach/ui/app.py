@@ -52,6 +52,7 @@ class CoachApp(App[int]):
         self._bell = bell
         self.changes_signalled = 0
         self._too_small: TooSmallScreen | None = None
+        self._mounted = False
 
     @property
     def sound(self) -> bool:
@@ -61,12 +62,14 @@ class CoachApp(App[int]):
         extra = tuple(self.given) + ((self.start_with.path,) if self.start_with and self.start_with.source == "given" else ())
         return discover(self.data, tuple(dict.fromkeys(extra)))
 
-    def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.load_entries()))
+    async def on_mount(self) -> None:
+        await self.push_screen(HomeScreen(self.load_entries()))
         if not self.config.accepted_notice:
             self.push_screen(FirstRunNotice(), self._notice_answered)
         elif self.start_with is not None:
             self.start_routine(self.start_with)
+        self._mounted = True
+        self.check_size(self.size.width, self.size.height)
 
     def _notice_answered(self, accepted: bool | None) -> None:
         if not accepted:
@@ -84,7 +87,12 @@ class CoachApp(App[int]):
             self.notify(f"Could not save settings: {error.strerror or error}", severity="warning", markup=False)
 
     def on_resize(self, event: Resize) -> None:
-        small = too_small(event.size.width, event.size.height)
+        if self._mounted:
+            self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        """Cover everything with a "make the terminal larger" message while it is too small."""
+        small = too_small(width, height)
         if small and self._too_small is None:
             self._too_small = TooSmallScreen()
             self.push_screen(self._too_small)
@@ -137,11 +145,11 @@ class CoachApp(App[int]):
             if answer is None:
                 return
             screening.red_flags[question.id] = answer
-            if answer:
-                verdict = safety.screen_red_flags(screening.red_flags)
-                log_blocked(self.data, routine, screening, verdict.title, self.wall_clock)
-                await self.push_screen_wait(Notice(verdict.title, "\n".join(verdict.advice)))
-                return
+        verdict = safety.screen_red_flags(screening.red_flags)
+        if verdict.blocked:
+            log_blocked(self.data, routine, screening, verdict.title, self.wall_clock)
+            await self.push_screen_wait(Notice(verdict.title, "\n".join(verdict.advice)))
+            return
         if routine.contraindications:
             listed = "\n".join(f"• {CONTRAINDICATION_LABELS[c]}" for c in routine.contraindications)
             answer = await self.push_screen_wait(YesNoPrompt(
