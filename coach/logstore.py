@@ -63,13 +63,14 @@ def create_session(data: Path, record: SessionRecord) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise LogError(f"Could not create the session log folder {folder}: {_why(error)}.") from error
-    session_id = record.id if _SAFE_ID.fullmatch(record.id) else new_session_id(datetime.now())
+    started = _start_time(record)
+    session_id = record.id if _SAFE_ID.fullmatch(record.id) else new_session_id(started)
     for _ in range(_ID_ATTEMPTS):
         path = folder / f"{session_id}{SUFFIX}"
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:
-            session_id = new_session_id(datetime.now())
+            session_id = new_session_id(started)
             continue
         except OSError as error:
             raise LogError(f"Could not create the session log {path}: {_why(error)}.") from error
@@ -86,6 +87,14 @@ def create_session(data: Path, record: SessionRecord) -> Path:
         fsync_dir(folder)
         return path
     raise LogError(f"Could not find a free name for a new session log in {folder}.")
+
+
+def _start_time(record: SessionRecord) -> datetime:
+    """The session's own start time as written (its local time), else now."""
+    try:
+        return datetime.fromisoformat(record.started_at)
+    except ValueError:
+        return datetime.now()
 
 
 def save_session(path: Path, record: SessionRecord) -> None:

@@ -47,5 +47,9 @@ async def move(pilot, clock: FakeClock, seconds: float, step: float = 1.0) -> No
         remaining -= delta
         screen = pilot.app.screen
         if isinstance(screen, SessionScreen):
-            screen.tick()
-        await pilot.pause()
+            changes = screen.engine.advance()
+            screen.handle(changes)
+            screen.refresh_view()
+            if changes:
+                await pilot.pause()
+    await pilot.pause()

@@ -1,0 +1,120 @@
+"""A private tmux server for the benchmarks: start programs in a real terminal, read the screen.
+
+Everything runs on its own socket (``tmux -L bench-<pid>``) with no user config, so the user's
+own tmux sessions are never touched; every session gets a unique name and is killed by name.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+TMUX = shutil.which("tmux") or "tmux"
+
+
+class TmuxError(RuntimeError):
+    pass
+
+
+class Tmux:
+    """One private tmux server; ``close()`` kills the sessions it made, then the server."""
+
+    def __init__(self) -> None:
+        self.socket = f"bench-{os.getpid()}"
+        self._names = itertools.count(1)
+        self._sessions: list[str] = []
+        # A keeper session keeps the server up, so no measured launch pays for starting it.
+        self.keeper = self.new_session(["sleep", "86400"], width=80, height=24)
+        # A pane whose program exited stays, so a crash shows up as text instead of "no session".
+        self.run("set-option", "-g", "remain-on-exit", "on")
+        self.run("set-option", "-g", "default-terminal", "tmux-256color")
+
+    def _cmd(self, *args: str) -> list[str]:
+        return [TMUX, "-L", self.socket, "-f", "/dev/null", *args]
+
+    def run(self, *args: str, check: bool = True) -> str:
+        done = subprocess.run(self._cmd(*args), capture_output=True, text=True)
+        if check and done.returncode != 0:
+            raise TmuxError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
+        return done.stdout
+
+    def new_session(
+        self,
+        command: Sequence[str],
+        *,
+        width: int = 100,
+        height: int = 30,
+        env: Mapping[str, str] | None = None,
+        cwd: str | None = None,
+    ) -> str:
+        """Start ``command`` as the pane's own process (no shell in between); returns the name."""
+        name = f"bench-{os.getpid()}-{next(self._names)}"
+        args = ["new-session", "-d", "-s", name, "-x", str(width), "-y", str(height)]
+        if cwd:
+            args += ["-c", cwd]
+        for key, value in (env or {}).items():
+            args += ["-e", f"{key}={value}"]
+        self.run(*args, *command)
+        self._sessions.append(name)
+        return name
+
+    def capture(self, name: str) -> str:
+        return self.run("capture-pane", "-p", "-t", name, check=False)
+
+    def pane_pid(self, name: str) -> int:
+        return int(self.run("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
+
+    def pane_dead(self, name: str) -> bool:
+        return self.run("list-panes", "-t", name, "-F", "#{pane_dead}", check=False).strip() == "1"
+
+    def send_keys(self, name: str, *keys: str) -> None:
+        self.run("send-keys", "-t", name, *keys)
+
+    def kill_session(self, name: str) -> None:
+        if name in self._sessions:
+            self._sessions.remove(name)
+            self.run("kill-session", "-t", name, check=False)
+
+    def wait_for(
+        self,
+        name: str,
+        predicate: Callable[[str], bool],
+        *,
+        timeout: float = 20.0,
+        interval: float = 0.01,
+        what: str = "text",
+    ) -> tuple[float, str]:
+        """Poll the screen until ``predicate(screen)``; returns (monotonic time seen, screen)."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.capture(name)
+            if predicate(screen):
+                return time.monotonic(), screen
+            time.sleep(interval)
+        raise TmuxError(f"timed out after {timeout:.0f} s waiting for {what} in {name}; the screen was:\n{screen}")
+
+    def wait_text(self, name: str, text: str, **kwargs) -> tuple[float, str]:
+        return self.wait_for(name, lambda screen: text in screen, what=repr(text), **kwargs)
+
+    def close(self) -> None:
+        for name in list(self._sessions):
+            self.kill_session(name)
+        self.run("kill-server", check=False)
+
+    def __enter__(self) -> Tmux:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def version() -> str:
+    try:
+        return subprocess.run([TMUX, "-V"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "tmux not found"

@@ -1,0 +1,167 @@
+"""The command line: exit codes, messages on stderr, and no Textual outside the TUI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from coach.cli import main
+from coach.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
+from tests.routine_texts import SMALL
+
+CORE_MODULES = [
+    "coach.routine", "coach.loader", "coach.plan", "coach.engine", "coach.safety", "coach.records",
+    "coach.logstore", "coach.config", "coach.history", "coach.export", "coach.recorder", "coach.catalog",
+    "coach.template", "coach.cli", "coach.text", "coach.paths",
+]
+
+
+def test_core_modules_never_import_textual():
+    code = f"import sys; import {', '.join(CORE_MODULES)}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("argv", [["list"], ["validate", "routines/gentle-relief.toml"], ["history", "--format", "csv"]])
+def test_plain_commands_do_not_import_textual(argv, tmp_path):
+    code = (
+        "import sys; from coach.cli import main; rc = main(sys.argv[1:]); "
+        "assert not any(m.split('.')[0] == 'textual' for m in sys.modules), 'textual imported'; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, "--data-dir", str(tmp_path), *argv], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_reports_each_problem_with_its_place_and_exits_1(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL.replace("hold = 10", "hold = 2.5").replace("prepare = 3", "prepar = 3"))
+    good = tmp_path / "good.toml"
+    good.write_text(SMALL)
+    code, out, err = run(["validate", str(good), str(bad)], capsys)
+    assert code == 1
+    assert out == f"{good}: ok (Small routine)\n"
+    assert err.splitlines() == [
+        f"{bad}:3:1: prepar: unknown key; did you mean 'prepare'?",
+        f"{bad}:11:1: exercises[0].hold: must be a whole number from 1 to 600, not 2.5",
+    ]
+
+
+def test_validate_all_valid_exits_0(tmp_path, capsys):
+    good = tmp_path / "good.toml"
+    good.write_text(SMALL)
+    assert run(["validate", str(good)], capsys)[0] == 0
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (b"", "is empty"),
+    (b"\x00\x01\xff\xfe binary", "not valid UTF-8"),
+    (b"format = 1\ntitle = " + b"[" * 3000 + b"]" * 3000, "nested too deeply"),
+    (b"# pad\n" * 50000, "larger than 256 KiB"),
+], ids=["empty", "binary", "nested", "huge"])
+def test_validate_malformed_files_never_print_a_traceback(tmp_path, content, fragment):
+    path = tmp_path / "x.toml"
+    path.write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "coach", "validate", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert fragment in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_list_shows_bundled_routines_and_broken_files(tmp_path, capsys):
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "oops.toml").write_text("title = 3")
+    code, out, _ = run(["--data-dir", str(tmp_path), "list"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["NAME", "TITLE", "MIN", "LEVEL", "FILE"]
+    assert any(line.startswith("gentle-relief ") for line in lines)
+    assert any(line.startswith("oops ") and "invalid" in line for line in lines)
+
+
+def test_history_on_an_empty_data_dir_says_so(tmp_path, capsys):
+    code, out, err = run(["--data-dir", str(tmp_path), "history"], capsys)
+    assert code == 0 and "No sessions logged yet" in out and not err
+
+
+def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    code, out, _ = run(["history"], capsys)
+    assert str(tmp_path) in out
+
+
+def _session(data, when: str, outcome: Outcome, note: str = "") -> None:
+    from coach.logstore import create_session
+
+    record = SessionRecord(
+        id="", routine_title="Small routine", routine_name="small", routine_path="", started_at=when,
+        ended_at=when, outcome=outcome, screening=Screening(pain_before=3), pain_after=2, planned_exercises=1, note=note,
+        steps=[StepRecord("a", "A", StepOutcome.DONE, when, when, 60.0, 60, "1 of 1 holds")],
+    )
+    create_session(data, record)
+
+
+def test_history_formats_and_since(tmp_path, capsys):
+    _session(tmp_path, "2026-11-01T08:00:00+00:00", Outcome.COMPLETED, note="first, with a comma")
+    _session(tmp_path, "2026-11-20T08:00:00+00:00", Outcome.STOPPED_FOR_PAIN)
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "csv"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["outcome"] for r in rows] == ["completed", "stopped_for_pain"]
+    assert rows[0]["note"] == "first, with a comma"
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "json", "--since", "2026-11-10"], capsys)
+    assert [s["outcome"] for s in json.loads(out)] == ["stopped_for_pain"]
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "markdown"], capsys)
+    assert code == 0 and out.startswith("#")
+
+
+def test_bad_date_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", str(tmp_path), "history", "--since", "yesterday"])
+    assert caught.value.code == 2
+    assert "not a date" in capsys.readouterr().err
+
+
+def test_new_writes_a_valid_template_once(tmp_path, capsys):
+    code, out, _ = run(["--data-dir", str(tmp_path), "new", "morning"], capsys)
+    path = tmp_path / "routines" / "morning.toml"
+    assert code == 0 and str(path) in out and path.is_file()
+    assert run(["validate", str(path)], capsys)[0] == 0
+    code, _, err = run(["--data-dir", str(tmp_path), "new", "morning"], capsys)
+    assert code == 1 and "already exists" in err
+
+
+def test_run_unknown_routine_is_one_sentence_and_exit_1(tmp_path, capsys):
+    code, _, err = run(["--data-dir", str(tmp_path), "run", "no-such-routine"], capsys)
+    assert code == 1
+    assert err.startswith("coach: No routine named 'no-such-routine'") and err.count("\n") == 1
+
+
+def test_run_a_broken_file_lists_its_problems(tmp_path, capsys):
+    path = tmp_path / "broken.toml"
+    path.write_text("format = 1\n")
+    code, _, err = run(["--data-dir", str(tmp_path), "run", str(path)], capsys)
+    assert code == 1 and f"{path}: title: is required" in err
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0 and capsys.readouterr().out.startswith("coach ")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "validate" in capsys.readouterr().out
+
+
+def test_messages_never_carry_control_characters(tmp_path, capsys):
+    code, _, err = run(["--data-dir", str(tmp_path), "run", "evil\x1b[2Jname"], capsys)
+    assert code == 1 and "\x1b" not in err
