@@ -24,7 +24,7 @@ from coach.plan import (
     unit_name,
 )
 from coach.records import HurtKind, Outcome, StepOutcome
-from coach.routine import Routine
+from coach.routine import Dosing, Routine
 from coach.safety import PainLight, hurt_action, traffic_light
 
 __all__ = ["Engine", "Status", "SessionView", "ExerciseResult", "PainEntry", "estimated_seconds"]
@@ -32,6 +32,12 @@ __all__ = ["Engine", "Status", "SessionView", "ExerciseResult", "PainEntry", "es
 CUE_SECONDS = 15
 """A cue stays on screen this long before the next one."""
 Clock = Callable[[], float]
+
+
+def clock_text(seconds: float) -> str:
+    """``4:05`` for a span of seconds, rounded down."""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class Status(str, Enum):
@@ -361,14 +367,22 @@ class Engine:
     def _finish_run(self, at: float, outcome: StepOutcome, events: Events) -> None:
         run = self.runs[self.run_index]
         done_segments = run.segments[: self.segment_index + (1 if outcome is StepOutcome.DONE else 0)]
-        units = sum(1 for s in done_segments if s.ends_unit)
+        if run.exercise.dosing is Dosing.TIMED:
+            current = run.segments[self.segment_index]
+            partial = at - self._segment_start if outcome is not StepOutcome.DONE and current.phase is Phase.ACTIVITY else 0.0
+            moved = sum(s.seconds or 0 for s in done_segments if s.phase is Phase.ACTIVITY) + partial
+            total = sum(s.seconds or 0 for s in run.segments if s.phase is Phase.ACTIVITY)
+            work_done = f"{clock_text(moved)} of {clock_text(total)}"
+        else:
+            units = sum(1 for s in done_segments if s.ends_unit)
+            work_done = f"{units} of {run.unit_count} {unit_name(run.exercise)}"
         result = ExerciseResult(
             exercise_id=run.exercise.id,
             exercise_name=run.exercise.name,
             outcome=outcome,
             active_seconds=round(at - self._run_start, 3),
             planned_seconds=run.planned_seconds,
-            work_done=f"{units} of {run.unit_count} {unit_name(run.exercise)}",
+            work_done=work_done,
         )
         self.results.append(result)
         events.finished.append(result)

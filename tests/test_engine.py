@@ -132,6 +132,7 @@ def test_a_whole_session_with_every_kind_of_dosing(clock):
     assert events.session_over and engine.status is Status.FINISHED
     assert engine.outcome is Outcome.COMPLETED
     assert [r.outcome for r in engine.results] == [StepOutcome.DONE] * 4
+    assert engine.results[-1].work_done == "1:00 of 1:00"
 
 
 def test_skip_marks_the_exercise_skipped_and_starts_the_next(clock):

@@ -15,6 +15,7 @@ from coach import safety
 from coach.catalog import Entry, discover
 from coach.config import Config, load_config, save_config
 from coach.engine import Clock, Engine
+from coach.errors import CoachError
 from coach.records import Screening
 from coach.recorder import SessionRecorder, WallClock, local_now, log_blocked
 from coach.routine import CONTRAINDICATION_LABELS, Routine
@@ -83,8 +84,8 @@ class CoachApp(App[int]):
     def _save_config(self) -> None:
         try:
             save_config(self.data, self.config)
-        except OSError as error:
-            self.notify(f"Could not save settings: {error.strerror or error}", severity="warning", markup=False)
+        except CoachError as error:
+            self.notify(error.message, title=error.title, severity="warning", markup=False)
 
     def on_resize(self, event: Resize) -> None:
         if self._mounted:

@@ -72,6 +72,9 @@ class ChoiceBase(ModalScreen[ResultT]):
         if self.cancellable:
             self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.cancellable if action == "dismiss_none" else True
+
     def result(self, value: str) -> ResultT:
         raise NotImplementedError
 
@@ -141,6 +144,9 @@ class PainRating(ModalScreen[int | None]):
     def action_dismiss_none(self) -> None:
         if self.cancellable:
             self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.cancellable if action == "dismiss_none" else True
 
 
 class Notice(ModalScreen[None]):

@@ -217,7 +217,7 @@ class SessionScreen(Screen[None]):
             self.handle(events)
             if action == "stop":
                 await self.app.push_screen_wait(Notice("Stop now", safety.STOP_CARE_ADVICE))
-                self.finish(Outcome.STOPPED_FOR_PAIN, f"Stopped: {safety.HURT_KINDS[kind].lower()} (pain {rating}/10).")
+                self.finish(Outcome.STOPPED_FOR_PAIN, f"Pain reported: {safety.HURT_KINDS[kind].lower()} ({rating}/10).")
                 return
             if action == "skip":
                 await self._skip_with_easier()

@@ -1,0 +1,193 @@
+"""Make (once) a coach data folder holding many realistic session logs, written by coach's own code.
+
+Sessions follow the bundled routines: the safety-check answers, every step with its outcome and
+timing, pain checks after each exercise, the odd "it hurts", notes; mostly completed, some ended
+early, stopped for pain, blocked by the safety check, or left in progress (read as interrupted).
+Each log is created with ``coach.logstore.create_session`` when the session "starts" and
+rewritten with ``save_session`` when it ends, as the app does. Deterministic (fixed seed).
+
+The folder is cached under /tmp and reused while the generator version, the log format and the
+count match. Run on its own: python benchmarks/make_logs.py [COUNT]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import secrets
+import shutil
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from common import REPO
+
+GENERATOR_VERSION = 1
+CACHE_ROOT = Path(tempfile.gettempdir())
+STAMP = "bench-logs.json"
+
+
+def cache_dir(count: int) -> Path:
+    return CACHE_ROOT / f"coach-bench-logs-v{GENERATOR_VERSION}-{count}"
+
+
+def ensure_logs(count: int, *, quiet: bool = False) -> Path:
+    """A data folder with ``count`` logs in ``sessions/``, made now if not cached already."""
+    from coach.records import LOG_FORMAT_VERSION
+
+    folder = cache_dir(count)
+    expected = {"generator": GENERATOR_VERSION, "count": count, "log_format": LOG_FORMAT_VERSION}
+    try:
+        if json.loads((folder / STAMP).read_text()) == expected and _still_readable(folder):
+            return folder
+    except (OSError, ValueError):
+        pass
+    shutil.rmtree(folder, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix=folder.name + ".part-", dir=CACHE_ROOT))
+    if not quiet:
+        print(f"  making {count:,} session logs in {folder} (once; cached for later runs) …", flush=True)
+    generate(work, count)
+    (work / STAMP).write_text(json.dumps(expected))
+    os.replace(work, folder)
+    return folder
+
+
+def _still_readable(folder: Path) -> bool:
+    """The cached logs still load with today's coach (the format may have moved on)."""
+    from coach.errors import LogError
+    from coach.logstore import load_session
+
+    files = sorted((folder / "sessions").glob("*.toml"))
+    try:
+        for path in files[:: max(1, len(files) // 20)]:
+            load_session(path)
+    except LogError:
+        return False
+    return bool(files)
+
+
+def _routines():
+    from coach.loader import load_routine
+    from coach.plan import build_run
+
+    routines = []
+    for path in sorted((REPO / "routines").glob("*.toml")):
+        routine = load_routine(path)
+        runs = [build_run(exercise, routine.prepare) for exercise in routine.exercises]
+        routines.append((routine, runs))
+    return routines
+
+
+NOTES = [
+    "Felt looser afterwards.",
+    "Stiff in the morning, better after the walk.",
+    "Left side tighter than the right.",
+    "Skipped the last one, short on time.",
+    "Long drive yesterday; back achy before starting.",
+    "Good session. Slept better.",
+    "Pain settled within an hour.",
+    "Knee-to-chest pulls a bit on the right.",
+]
+
+
+def generate(data: Path, count: int, seed: int = 20261121) -> None:
+    from coach import safety
+    from coach.logstore import create_session, save_session
+    from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+
+    rng = random.Random(seed)
+    routines = _routines()
+    tz = timezone(timedelta(hours=1))
+    # About nine sessions a day, ending yesterday: ~3 years of a very keen user (or a clinic).
+    first = datetime(2026, 11, 20, 7, 0, tzinfo=tz) - timedelta(days=count // 9 + 1)
+    starts = sorted(first + timedelta(seconds=rng.randrange(0, (count // 9 + 1) * 86400)) for _ in range(count))
+    red_flag_ids = [q.id for q in safety.RED_FLAGS]
+    pain = 5.0
+    for number, start in enumerate(starts):
+        routine, runs = routines[rng.randrange(len(routines))]
+        pain = min(9.0, max(0.0, pain + rng.uniform(-0.5, 0.5) + 0.05 * (4.0 - pain)))
+        before = round(pain)
+        roll = rng.random()
+        screening = Screening(
+            red_flags={q: roll < 0.01 and i == 0 for i, q in enumerate(red_flag_ids)},
+            contraindications={c: 0.01 <= roll < 0.02 for c in routine.contraindications},
+            pain_before=before,
+        )
+        record = SessionRecord(
+            id=f"{start:%Y%m%dT%H%M%S}-{os.getpid()}-{secrets.token_hex(4)}",
+            routine_title=routine.title,
+            routine_name=routine.name,
+            routine_path=str(routine.path),
+            started_at=start.isoformat(timespec="seconds"),
+            screening=screening,
+            planned_exercises=len(routine.exercises),
+        )
+        path = create_session(data, record)
+        if roll < 0.02 and (roll < 0.01 or routine.contraindications):
+            record.outcome = Outcome.BLOCKED
+            record.reason = "A red-flag answer: seek medical care now." if roll < 0.01 else "A contraindication applies."
+            record.ended_at = record.started_at
+            save_session(path, record)
+            continue
+        ending = rng.random()
+        outcome = (Outcome.IN_PROGRESS if ending < 0.01 else Outcome.STOPPED_FOR_PAIN if ending < 0.05
+                   else Outcome.ENDED_EARLY if ending < 0.13 else Outcome.COMPLETED)
+        stop_at = len(runs) if outcome is Outcome.COMPLETED else rng.randrange(1, len(runs) + 1)
+        clock = start
+        rating = before
+        for run in runs[:stop_at]:
+            exercise = run.exercise
+            planned = run.planned_seconds
+            skipped = rng.random() < 0.04
+            active = planned * (rng.uniform(0.1, 0.6) if skipped else rng.uniform(0.98, 1.1))
+            step_start, clock = clock, clock + timedelta(seconds=active + rng.uniform(2, 20))
+            if rng.random() < 0.03:
+                kind = rng.choice([HurtKind.MILD, HurtKind.MILD, HurtKind.MORE_THAN_MILD])
+                record.pain_reports.append(PainReport(
+                    at=(step_start + timedelta(seconds=active / 2)).isoformat(timespec="seconds"),
+                    source="hurts", rating=min(10, rating + rng.randint(0, 3)), exercise_id=exercise.id,
+                    kind=kind, verdict="resume" if kind is HurtKind.MILD else "skip",
+                    decision="continue" if kind is HurtKind.MILD else rng.choice(["skip", "easier"])))
+                skipped = skipped or kind is HurtKind.MORE_THAN_MILD
+            units = run.unit_count
+            done_units = units if not skipped else rng.randrange(0, units)
+            record.steps.append(StepRecord(
+                exercise_id=exercise.id, exercise_name=exercise.name,
+                outcome=StepOutcome.SKIPPED if skipped else StepOutcome.DONE,
+                started_at=step_start.isoformat(timespec="seconds"), ended_at=clock.isoformat(timespec="seconds"),
+                active_seconds=round(active, 3), planned_seconds=planned,
+                work_done=f"{done_units} of {units} {_unit(exercise)}" + (", both sides" if exercise.each_side else ""),
+            ))
+            record.active_seconds = round(record.active_seconds + active, 3)
+            if routine.pain_check == "each" or run is runs[-1]:
+                rating = min(10, max(0, rating + rng.choice([-1, -1, 0, 0, 0, 1])))
+                light = safety.traffic_light(rating, before)
+                record.pain_reports.append(PainReport(
+                    at=clock.isoformat(timespec="seconds"), source="check", rating=rating, exercise_id=exercise.id,
+                    verdict=light.value, decision="continue"))
+                record.pain_after = rating
+        if outcome is Outcome.STOPPED_FOR_PAIN and record.pain_reports:
+            record.pain_reports[-1].decision = "end"
+        if outcome is not Outcome.IN_PROGRESS:
+            record.outcome = outcome
+            record.reason = {Outcome.COMPLETED: "All exercises done.", Outcome.ENDED_EARLY: "Ended early.",
+                             Outcome.STOPPED_FOR_PAIN: f"Ended after a pain check of {rating}/10."}[outcome]
+            record.ended_at = clock.isoformat(timespec="seconds")
+            if rng.random() < 0.2:
+                record.note = rng.choice(NOTES)
+        save_session(path, record)
+        if number and number % 2000 == 0:
+            print(f"    {number:,}", flush=True)
+
+
+def _unit(exercise) -> str:
+    from coach.plan import unit_name
+
+    return unit_name(exercise)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    print(ensure_logs(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))

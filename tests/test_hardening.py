@@ -1,0 +1,143 @@
+"""What real use does to coach: unwritable folders, full disks, corrupt logs, hostile routine text."""
+
+from __future__ import annotations
+
+import errno
+import html
+import re
+import subprocess
+import sys
+
+from coach.logstore import list_sessions
+from coach.records import Outcome, StepOutcome
+from coach.ui.screens.home import HomeScreen
+from coach.ui.screens.summary import SummaryScreen
+from tests.conftest import FakeClock
+from tests.routine_texts import SMALL
+from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
+
+SIZE = (100, 30)
+
+
+async def test_an_unwritable_data_folder_warns_and_the_session_still_runs(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    data = blocker / "data"
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    clock = FakeClock()
+    app = app_for(data, routine, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "a")
+        session = await pass_safety_check(pilot)
+        assert "Could not create the session log folder" in session.query_one("#warning").text
+        await move(pilot, clock, 58)
+        await answer(pilot, "2")
+        assert session.engine.view().exercise_name == "Pelvic tilt"
+        assert session.recorder.path is None
+        assert "try again" in session.recorder.warning
+
+
+async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(data_dir, tmp_path, monkeypatch):
+    import coach.logstore as logstore
+
+    real_write = logstore.write_atomic
+    failing = {"on": False}
+
+    def write(path, text):
+        if failing["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, text)
+
+    monkeypatch.setattr(logstore, "write_atomic", write)
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        session = await pass_safety_check(pilot)
+        failing["on"] = True
+        await answer(pilot, "s")
+        assert "No space left on device" in session.query_one("#warning").text
+        failing["on"] = False
+        await answer(pilot, "s")
+        assert session.query_one("#warning").text == ""
+    [record], _ = list_sessions(data_dir)
+    assert [s.outcome for s in record.steps] == [StepOutcome.SKIPPED, StepOutcome.SKIPPED]
+
+
+def test_fifty_corrupt_logs_are_counted_and_named_and_the_rest_shown(data_dir):
+    from coach.logstore import create_session
+    from coach.records import Screening, SessionRecord
+
+    for day in range(1, 11):
+        create_session(data_dir, SessionRecord(
+            id="", routine_title="Good", routine_name="good", routine_path="",
+            started_at=f"2026-10-{day:02d}T08:00:00+00:00", ended_at=f"2026-10-{day:02d}T08:20:00+00:00",
+            outcome=Outcome.COMPLETED, screening=Screening(pain_before=3), pain_after=2, planned_exercises=1))
+    sessions = data_dir / "sessions"
+    garbage = [b"", b"\xff\xfe", b"format = 1\n", b"not toml = = =", b'format = 99\nid = "x"']
+    for n in range(50):
+        (sessions / f"2026091{n % 10}T0000{n:02d}-1-corrupt.toml").write_bytes(garbage[n % len(garbage)])
+    records, problems = list_sessions(data_dir)
+    assert len(records) == 10 and len(problems) == 50
+    assert all("corrupt" in path.name for path, _ in problems)
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "--data-dir", str(data_dir), "history", "--format", "csv"],
+        capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.count("\n") == 11
+    assert result.stderr.count("skipped unreadable log") == 50
+
+
+HOSTILE = "[bold]B[/] [link=x]L[/link] [@click=app.quit]Q[/] [/] \x1b[31mR\x07\x00\u202eZ"
+
+
+def hostile_routine() -> str:
+    escaped = HOSTILE.replace("\\", "\\\\").replace('"', '\\"').replace("\x1b", "\\u001b").replace("\x07", "\\u0007") \
+        .replace("\x00", "\\u0000").replace("\u202e", "\\u202e")
+    text = SMALL
+    for original in ("Small routine", "Knee-to-chest", "Lie on your back.", "Breathe slowly.", "Gentle pull.", "Stop if pain spreads into a leg.",
+                     "Pelvic tilt", "Bird dog"):
+        text = text.replace(f'"{original}"', f'"{original} {escaped}"')
+    return text.replace("prepare = 3", f'prepare = 3\ndescription = "{escaped}"\nfocus = ["[b]"]')
+
+
+def visible(app) -> str:
+    """The screen's text, from the SVG screenshot the app itself renders."""
+    pieces = re.findall(r">([^<]*)</text>", app.export_screenshot())
+    return html.unescape("".join(pieces)).replace("\u00a0", " ")
+
+
+async def test_markup_and_control_characters_stay_literal_on_every_screen(data_dir, tmp_path):
+    routine = tmp_path / "hostile.toml"
+    routine.write_text(hostile_routine())
+    (data_dir / "routines").mkdir()
+    (data_dir / "routines" / "hostile.toml").write_text(hostile_routine())
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), None, clock)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        index = next(i for i, e in enumerate(home.entries) if e.name == "hostile")
+        home.query_one("DataTable").move_cursor(row=index)
+        await pilot.pause()
+        assert "[@click=app.quit]Q[/]" in visible(app)
+        await answer(pilot, "enter")
+        session = await pass_safety_check(pilot)
+        await pilot.pause()
+        shown = visible(app)
+        assert "Lie on your back. [bold]B[/]" in shown
+        assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+        await move(pilot, clock, 4)
+        assert "Gentle pull. [bold]B[/]" in visible(app)
+        await answer(pilot, "s", "s", "p", "2", "5")
+        assert "Try Pelvic tilt [bold]B[/]" in visible(app)
+        await answer(pilot, "e")
+        await answer(pilot, "q", "y", "3")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "[link=x]L[/link]" in visible(app)
+        assert app.is_running
+    [record], _ = list_sessions(data_dir)
+    assert record.routine_title.startswith("Small routine [bold]B[/]")
