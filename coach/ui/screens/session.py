@@ -289,7 +289,7 @@ class SessionScreen(Screen[None]):
             if sure:
                 self.handle(self.engine.end(Outcome.ENDED_EARLY))
                 rating = await self.app.push_screen_wait(PainRating("How is your pain now?", "Press escape to skip."))
-                self.finish(Outcome.ENDED_EARLY, "Ended early.", pain_after=rating)
+                self.finish(Outcome.ENDED_EARLY, "You chose to end the session.", pain_after=rating)
                 return
             if was_running:
                 self.engine.resume()

@@ -47,7 +47,7 @@ class SummaryScreen(Screen[None]):
         record = self.recorder.record
         with VerticalScroll():
             yield Plain(f"Session summary: {record.routine_title}", id="title")
-            yield Plain(f"{record.outcome.label.capitalize()}. {record.reason}", id="outcome")
+            yield Plain(self._headline(), id="outcome")
             for step in record.steps:
                 yield Plain(f"{MARKS[step.outcome]}  {step.exercise_name}  ({step.work_done})", classes="step")
             done = record.exercises_done
@@ -59,16 +59,29 @@ class SummaryScreen(Screen[None]):
             yield Plain(self.recorder.warning, id="warning")
         yield Footer()
 
+    def _headline(self) -> str:
+        record = self.recorder.record
+        label = f"{record.outcome.label.capitalize()}."
+        if record.reason and record.reason.rstrip(".").lower() != record.outcome.label:
+            return f"{label} {record.reason}"
+        return label
+
     def _figures(self, done: int) -> str:
         record = self.recorder.record
         before = "-" if record.pain_before is None else f"{record.pain_before}/10"
         after = "-" if record.pain_after is None else f"{record.pain_after}/10"
         skipped = sum(1 for s in record.steps if s.outcome is StepOutcome.SKIPPED)
-        return (
-            f"Exercises done: {done} of {record.planned_exercises}   skipped: {skipped}\n"
-            f"Time exercising: {minutes_seconds(record.active_seconds)}\n"
-            f"Pain before → after: {before} → {after}"
-        )
+        lines = [
+            f"Exercises done: {done} of {record.planned_exercises}   skipped: {skipped}",
+            f"Time exercising: {minutes_seconds(record.active_seconds)}",
+            f"Pain before → after: {before} → {after}",
+        ]
+        names = {e.id: e.name for e in self.engine.routine.exercises}
+        for report in record.pain_reports:
+            where = names.get(report.exercise_id, report.exercise_id)
+            what = "pain check after" if report.source == "check" else "it hurts during"
+            lines.append(f"  {report.rating}/10 · {what} {where}")
+        return "\n".join(lines)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -22,6 +24,7 @@ GLYPHS = {
     " ": ("...", "...", "...", "...", "..."),
 }
 GLYPH_ROWS = 5
+_RUNS = re.compile("█+|[^█]+")
 BLANK = "\u00a0"
 """Off pixels are no-break spaces so centring never strips them."""
 
@@ -58,7 +61,13 @@ class BigDigits(Widget):
 
     def render(self) -> Text:
         scale = scale_for(self.app.size.width, self.app.size.height)
-        return Text("\n".join(render_lines(self.value, scale)), no_wrap=True, overflow="crop")
+        text = Text(no_wrap=True, overflow="crop")
+        for number, line in enumerate(render_lines(self.value, scale)):
+            if number:
+                text.append("\n")
+            for run in _RUNS.findall(line):
+                text.append(run, style="bold" if run[0] == "█" else "")
+        return text
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.value:

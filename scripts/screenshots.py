@@ -1,0 +1,68 @@
+"""Save SVG screenshots of the real app, driven with Pilot, into screenshots/.
+
+Run from the repository root:  python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests import scenes  # noqa: E402
+
+OUT = ROOT / "screenshots"
+
+
+async def shoot(name: str, make, data: Path) -> Path:
+    app, clock, run_before = make(data)
+    async with app.run_test(size=scenes.SIZE) as pilot:
+        await pilot.pause()
+        if run_before is not None:
+            await run_before(pilot)
+        await pilot.pause(0.6)
+        path = OUT / f"{name}.svg"
+        app.save_screenshot(str(path))
+    return path
+
+
+def scene(routine, accepted, runner):
+    def make(data: Path):
+        app, clock = scenes.make_app(data, routine, accepted)
+        return app, clock, runner(clock) if runner else None
+    return make
+
+
+SHOTS = {
+    "first-run": scene(None, False, None),
+    "home": scene(None, True, None),
+    "safety-check": scene("gentle-relief", True, lambda clock: scenes.safety_check()),
+    "hold": scene("gentle-relief", True, scenes.hold_in_progress),
+    "it-hurts": scene("gentle-relief", True, scenes.it_hurts),
+    "pain-check": scene("gentle-relief", True, scenes.pain_check),
+    "summary": scene("gentle-relief", True, scenes.summary),
+}
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="coach-shots-"))
+    try:
+        for name, make in SHOTS.items():
+            path = await shoot(name, make, work / name)
+            print(f"wrote {path.relative_to(ROOT)}")
+        extra = getattr(scenes, "EXTRA_SHOTS", {})
+        for name, make in extra.items():
+            path = await shoot(name, make, work / name)
+            print(f"wrote {path.relative_to(ROOT)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,60 @@
+"""Snapshot tests of the main screens, driven by the same scenes as scripts/screenshots.py."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests import scenes
+
+SIZE = scenes.SIZE
+
+
+@pytest.fixture
+def data(request, monkeypatch) -> Path:
+    """A data folder at a fixed path, so paths shown on screen are the same on every run."""
+    import coach.logstore
+
+    monkeypatch.setattr(coach.logstore, "new_session_id", lambda now: f"{now:%Y%m%dT%H%M%S}-snapshot")
+    path = Path(tempfile.gettempdir()) / "coach-snapshots" / request.node.name
+    shutil.rmtree(path, ignore_errors=True)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_first_run_notice(snap_compare, data):
+    app, _ = scenes.make_app(data, routine=None, accepted=False)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_home(snap_compare, data):
+    app, _ = scenes.make_app(data, routine=None)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_safety_check(snap_compare, data):
+    app, _ = scenes.make_app(data)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.safety_check())
+
+
+def test_hold_in_progress(snap_compare, data):
+    app, clock = scenes.make_app(data)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.hold_in_progress(clock))
+
+
+def test_it_hurts_prompt(snap_compare, data):
+    app, clock = scenes.make_app(data)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.it_hurts(clock))
+
+
+def test_pain_check(snap_compare, data):
+    app, clock = scenes.make_app(data)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.pain_check(clock))
+
+
+def test_summary(snap_compare, data):
+    app, clock = scenes.make_app(data)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.summary(clock))
