@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import sys
@@ -18,6 +19,21 @@ WIDTH, HEIGHT = 100, 30
 
 HOME_MARKER = "Gentle lower-back relief"
 """Text on coach's home screen (first routine's title) that marks its first frame."""
+
+
+PYCACHE = Path(tempfile.gettempdir()) / "coach-bench-pycache"
+
+
+def child_env() -> dict[str, str]:
+    """The environment of every measured process: as after a normal install, bytecode is cached.
+
+    A dev shell may set PYTHONDONTWRITEBYTECODE, which makes an editable coach recompile all its
+    modules at every start while Textual's (pip-installed) .pyc files are used: unfair to coach
+    and unlike a real install. Caches go to a folder under /tmp, never into the source tree.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return env
 
 
 def script(name: str) -> str:

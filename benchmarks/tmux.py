@@ -23,7 +23,9 @@ class TmuxError(RuntimeError):
 class Tmux:
     """One private tmux server; ``close()`` kills the sessions it made, then the server."""
 
-    def __init__(self) -> None:
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        self.env = dict(env) if env is not None else None
+        """The environment of the tmux server, and so of every program it starts."""
         self.socket = f"bench-{os.getpid()}"
         self._names = itertools.count(1)
         self._sessions: list[str] = []
@@ -37,7 +39,7 @@ class Tmux:
         return [TMUX, "-L", self.socket, "-f", "/dev/null", *args]
 
     def run(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(self._cmd(*args), capture_output=True, text=True)
+        done = subprocess.run(self._cmd(*args), capture_output=True, text=True, env=self.env)
         if check and done.returncode != 0:
             raise TmuxError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
         return done.stdout

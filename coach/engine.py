@@ -459,5 +459,5 @@ class Engine:
     def _next_exercise_text(self) -> str:
         upcoming = self.run_index + 1
         if upcoming < len(self.runs):
-            return f"Next: {self.runs[upcoming].exercise.name}"
+            return self.runs[upcoming].exercise.name
         return "Finish"

@@ -31,6 +31,7 @@ class CoachApp(App[int]):
     """Home, safety check, session, summary and history; all state lives in the core."""
 
     TITLE = "coach"
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(

@@ -19,6 +19,8 @@ from coach.ui.screens.prompts import Choice, ChoicePrompt, Notice, PainRating, Y
 from coach.ui.widgets.phase_display import PhaseDisplay, clock_face
 from coach.ui.widgets.plain import Plain
 
+COMPACT_BELOW = 26
+"""Terminals shorter than this get the tight layout."""
 TICK_MARGIN = 0.005
 """Wake this much after a display change is due, so the reading has crossed the boundary."""
 
@@ -33,16 +35,20 @@ class SessionScreen(Screen[None]):
     SessionScreen #status { width: auto; text-align: right; color: $warning; }
     SessionScreen #exercise { text-style: bold; text-align: center; width: 100%; margin-top: 1; }
     SessionScreen #detail { text-align: center; width: 100%; color: $text-muted; }
-    SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin: 1 2 0 2; }
+    SessionScreen #middle { height: 1fr; overflow: hidden; }
+    SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin-top: 1; padding: 0 2; }
     SessionScreen #howto { margin: 0 4; height: auto; color: $text; }
     SessionScreen #caution { margin: 0 4; color: $warning; height: auto; }
     SessionScreen #warning { color: $error; margin: 0 2; height: auto; }
-    SessionScreen .bars { height: 2; margin: 1 2 0 2; }
+    SessionScreen .bars { height: 2; margin: 0 2; }
     SessionScreen .bars Vertical { width: 1fr; height: 2; }
     SessionScreen .bars ProgressBar Bar { width: 1fr; }
     SessionScreen .bars ProgressBar { width: 100%; }
-    SessionScreen #next { margin: 0 2; color: $text-muted; }
-    SessionScreen #spacer { height: 1fr; }
+    SessionScreen #next { margin: 0 2; height: 1; color: $text-muted; }
+    SessionScreen.-compact #exercise { margin-top: 0; }
+    SessionScreen.-compact #cue { margin-top: 0; }
+    SessionScreen.-compact PhaseDisplay { padding: 0; }
+    SessionScreen.-compact BigDigits { margin-top: 0; }
     """
     BINDINGS = [
         Binding("space", "space", "Pause/Resume"),
@@ -68,9 +74,11 @@ class SessionScreen(Screen[None]):
         yield Plain("", id="exercise")
         yield Plain("", id="detail")
         yield PhaseDisplay()
-        yield Plain("", id="cue")
-        yield Plain("", id="howto", keep_newlines=True)
-        yield Plain("", id="caution")
+        with Vertical(id="middle"):
+            yield Plain("", id="cue")
+            yield Plain("", id="warning")
+            yield Plain("", id="howto", keep_newlines=True)
+            yield Plain("", id="caution")
         with Horizontal(classes="bars"):
             with Vertical():
                 yield Plain("This exercise", classes="label")
@@ -79,11 +87,13 @@ class SessionScreen(Screen[None]):
                 yield Plain("Whole routine", classes="label")
                 yield ProgressBar(total=100, show_eta=False, show_percentage=True, id="routine-bar")
         yield Plain("", id="next")
-        yield Plain("", id="warning")
-        yield Vertical(id="spacer")
         yield Footer()
 
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.height < COMPACT_BELOW, "-compact")
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
         if self.engine.status is Status.READY:
             self.recorder.start()
             self.handle(self.engine.start())
@@ -137,7 +147,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#detail", Plain).show(view.detail)
         self.query_one("#cue", Plain).show(view.cue)
         self._show_intro(view)
-        self.query_one("#next", Plain).show(view.next_up)
+        self.query_one("#next", Plain).show(f"Next: {view.next_up}" if view.next_up else "")
         self.query_one("#status", Plain).show("sound off  " if not self.app.sound else "")
         self.query_one("#warning", Plain).show(self.recorder.warning)
         self._set_bar("#exercise-bar", view.exercise_progress)

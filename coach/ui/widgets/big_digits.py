@@ -29,13 +29,16 @@ BLANK = "\u00a0"
 """Off pixels are no-break spaces so centring never strips them."""
 
 
+ROWS_AROUND = 20
+"""Terminal rows the session screen needs besides the digits."""
+COLUMNS_PER_SCALE = 30
+"""Columns "10:00" takes at scale 1, with a margin."""
+MAX_SCALE = 6
+
+
 def scale_for(width: int, height: int) -> int:
-    """How many terminal rows each font pixel takes: bigger terminals get bigger digits."""
-    if height >= 50 and width >= 140:
-        return 3
-    if height >= 28 and width >= 80:
-        return 2
-    return 1
+    """How many terminal rows each font pixel takes: as big as the terminal leaves room for."""
+    return max(1, min((height - ROWS_AROUND) // GLYPH_ROWS, (width - 4) // COLUMNS_PER_SCALE, MAX_SCALE))
 
 
 def render_lines(value: str, scale: int) -> list[str]:

@@ -1,0 +1,159 @@
+"""Pain before and after over time: a two-series dot chart on a 0–10 axis, dates underneath."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+PainPoint = tuple[date, "int | None", "int | None"]
+"""(day, pain before, pain after), as ``history.pain_series`` gives them."""
+
+TOP = 10
+"""The highest rating; the chart has one row per rating, TOP at the top and 0 at the bottom."""
+LEFT = 5
+"""Columns before the first plot column: the rating label, the axis line and a space (``"10 ┤ "``)."""
+MIN_PLOT_WIDTH = 8
+BEFORE, AFTER, BOTH = "○", "●", "◉"
+BEFORE_STYLE, AFTER_STYLE, BOTH_STYLE = "bold #f0a030", "bold #40b0f0", "bold #e0e0e0"
+LINE_STYLES = ("dim #f0a030", "dim #40b0f0")
+"""The faint dots joining the points of the before and after series."""
+AXIS_STYLE = "#808080"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LABEL_GAP = 3
+
+
+def plot_width(width: int) -> int:
+    """Columns for points in a chart ``width`` columns wide."""
+    return max(MIN_PLOT_WIDTH, width - LEFT)
+
+
+def column_of(day: date, first: date, span_days: int, columns: int) -> int:
+    """The plot column of ``day`` on a time axis from ``first`` over ``span_days`` days."""
+    if span_days <= 0:
+        return 0
+    return round((day - first).days * (columns - 1) / span_days)
+
+
+def row_of(rating: float) -> int:
+    """The chart row (0 is the top) of a rating; halves round up."""
+    return TOP - min(TOP, max(0, int(rating + 0.5)))
+
+
+def _columns(series: Sequence[PainPoint], columns: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Per plot column, the mean before and after rows of the sessions that fall in it."""
+    first, last = series[0][0], series[-1][0]
+    span = (last - first).days
+    sums: dict[int, list[int]] = {}
+    for day, before, after in series:
+        cell = sums.setdefault(column_of(day, first, span, columns), [0, 0, 0, 0])
+        if before is not None:
+            cell[0] += before
+            cell[1] += 1
+        if after is not None:
+            cell[2] += after
+            cell[3] += 1
+    befores = {c: row_of(s[0] / s[1]) for c, s in sums.items() if s[1]}
+    afters = {c: row_of(s[2] / s[3]) for c, s in sums.items() if s[3]}
+    return befores, afters
+
+
+def _connect(grid: list[list[tuple[str, str]]], points: dict[int, int], style: str) -> None:
+    """Faint dots between consecutive points of one series, where nothing else is drawn."""
+    ordered = sorted(points.items())
+    for (c1, r1), (c2, r2) in zip(ordered, ordered[1:]):
+        for column in range(c1 + 1, c2):
+            row = round(r1 + (r2 - r1) * (column - c1) / (c2 - c1))
+            if grid[row][column][0] == " ":
+                grid[row][column] = ("·", style)
+
+
+def day_label(day: date, span_days: int) -> str:
+    """``Nov 3`` for spans under ten months, ``Nov '26`` beyond."""
+    month = MONTHS[day.month - 1]
+    return f"{month} {day.day}" if span_days < 300 else f"{month} '{day.year % 100:02d}"
+
+
+def _date_line(first: date, span: int, columns: int) -> tuple[str, list[int]]:
+    """The labels under the axis and the columns they mark."""
+    line = [" "] * columns
+    marks: list[int] = []
+    width = len(day_label(first, span))
+    count = 1 if span == 0 else max(2, min(span + 1, columns // (width + LABEL_GAP)))
+    taken = -1
+    for index in range(count):
+        column = 0 if count == 1 else round(index * (columns - 1) / (count - 1))
+        day = first + timedelta(days=round(span * column / (columns - 1))) if span else first
+        label = day_label(day, span)
+        start = min(column, columns - len(label)) if index == count - 1 and count > 1 else column
+        if start <= taken or start + len(label) > columns:
+            continue
+        line[start:start + len(label)] = label
+        marks.append(column)
+        taken = start + len(label) + LABEL_GAP - 1
+    return "".join(line), marks
+
+
+def pain_chart(series: Sequence[PainPoint], width: int) -> Text:
+    """The chart as text ``width`` columns wide: 11 rating rows, the axis, then the dates.
+
+    ``series`` is oldest first. Sessions that fall in the same column are averaged.
+    """
+    series = [point for point in series if point[1] is not None or point[2] is not None]
+    if not series:
+        return Text("No pain ratings in these sessions.", style="italic")
+    columns = plot_width(width)
+    befores, afters = _columns(series, columns)
+    grid = [[(" ", "")] * columns for _ in range(TOP + 1)]
+    for column, row in befores.items():
+        grid[row][column] = (BEFORE, BEFORE_STYLE)
+    for column, row in afters.items():
+        both = grid[row][column][0] == BEFORE
+        grid[row][column] = (BOTH, BOTH_STYLE) if both else (AFTER, AFTER_STYLE)
+    _connect(grid, afters, LINE_STYLES[1])
+    _connect(grid, befores, LINE_STYLES[0])
+    first, last = series[0][0], series[-1][0]
+    dates, marks = _date_line(first, (last - first).days, columns)
+    text = Text(no_wrap=True, overflow="crop")
+    for row, cells in enumerate(grid):
+        rating = TOP - row
+        label = f"{rating:>2} ┤" if rating in (0, 5, 10) else "   │"
+        text.append(label + " ", AXIS_STYLE)
+        for char, style in cells:
+            text.append(char, style)
+        text.append("\n")
+    axis = ["─"] * columns
+    for column in marks:
+        axis[column] = "┬"
+    text.append("   └─" + "".join(axis) + "\n", AXIS_STYLE)
+    text.append(" " * LEFT + dates.rstrip(), AXIS_STYLE)
+    return text
+
+
+def legend() -> Text:
+    """What the markers mean."""
+    text = Text()
+    text.append(BEFORE, BEFORE_STYLE)
+    text.append(" before  ")
+    text.append(AFTER, AFTER_STYLE)
+    text.append(" after  ")
+    text.append(BOTH, BOTH_STYLE)
+    text.append(" the same   (0 none, 10 worst)")
+    return text
+
+
+class PainChart(Widget):
+    """Draws ``series`` with ``pain_chart`` at the widget's width."""
+
+    DEFAULT_CSS = """
+    PainChart { height: 13; width: 1fr; }
+    """
+
+    series: reactive[list[PainPoint]] = reactive(list, always_update=True)
+    """(day, before, after) per session, oldest first."""
+
+    def render(self) -> Text:
+        return pain_chart(self.series, self.content_size.width)

@@ -1,0 +1,415 @@
+"""The history screen, the session detail screen and the trend widgets, driven through Pilot."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.widgets import DataTable, Input, TabbedContent
+
+from coach import export
+from coach.config import Config, save_config
+from coach.logstore import create_session, list_sessions
+from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.ui.screens.history import HistoryScreen
+from coach.ui.screens.session_detail import SessionDetailScreen
+from coach.ui.widgets.calendar import calendar_grid
+from coach.ui.widgets.pain_chart import AFTER, BEFORE, BOTH, LEFT, PainChart, pain_chart
+from coach.ui.widgets.plain import Plain
+
+TODAY = date(2026, 11, 21)
+"""A Saturday."""
+ZONE = timezone(timedelta(hours=1))
+SIZE = (100, 30)
+HOSTILE = "[bold]x[/] [@click=app.quit]q[/] \x1b[31mred"
+
+
+def stamp(day: date, hour: int = 8, minute: int = 30) -> str:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE).isoformat()
+
+
+def make_record(
+    day: date,
+    *,
+    title: str = "Gentle relief",
+    name: str = "gentle-relief",
+    outcome: Outcome = Outcome.COMPLETED,
+    before: int | None = 3,
+    after: int | None = 2,
+    note: str = "",
+    hour: int = 8,
+    steps: int = 2,
+    planned: int = 2,
+    exercise: str = "Knee to chest",
+) -> SessionRecord:
+    """A finished session on ``day`` with ``steps`` exercises, a pain check and a hurt report."""
+    start = datetime(day.year, day.month, day.day, hour, 30, tzinfo=ZONE)
+    records = []
+    for number in range(steps):
+        begin = start + timedelta(minutes=2 + 3 * number)
+        records.append(StepRecord(
+            f"ex-{number}", f"{exercise} {number + 1}", StepOutcome.DONE if number == 0 else StepOutcome.SKIPPED,
+            begin.isoformat(), (begin + timedelta(minutes=2)).isoformat(), 95.0, 120, f"{3 - number} of 3 holds",
+        ))
+    pains = []
+    if steps:
+        pains = [
+            PainReport((start + timedelta(minutes=4)).isoformat(), "check", 3, "ex-0", None, "green", "continue"),
+            PainReport((start + timedelta(minutes=6)).isoformat(), "hurts", 5, "ex-1", HurtKind.MORE_THAN_MILD,
+                       "skip", "easier"),
+        ]
+    return SessionRecord(
+        id="", routine_title=title, routine_name=name, routine_path=f"/routines/{name}.toml",
+        started_at=start.isoformat(), ended_at=(start + timedelta(minutes=12, seconds=5)).isoformat(),
+        outcome=outcome, reason=f"{outcome.label.capitalize()} on purpose.",
+        screening=Screening({"leg-pain": False, "bladder-bowel": False}, {"osteoporosis": False}, before,
+                            True if day.day % 2 else None),
+        steps=records, pain_reports=pains, pain_after=after, active_seconds=190.0, planned_exercises=planned, note=note,
+    )
+
+
+def write(data: Path, records: list[SessionRecord]) -> Path:
+    for record in records:
+        create_session(data, record)
+    return data
+
+
+def standard_sessions() -> list[SessionRecord]:
+    """Seven sessions over three weeks, two routines, every outcome once."""
+    return [
+        make_record(TODAY, outcome=Outcome.COMPLETED, before=2, after=1, note="Felt loose afterwards."),
+        make_record(TODAY - timedelta(days=1), title="Morning mobility", name="morning-mobility",
+                    outcome=Outcome.ENDED_EARLY, before=4, after=4),
+        make_record(TODAY - timedelta(days=3), outcome=Outcome.STOPPED_FOR_PAIN, before=3, after=7),
+        make_record(TODAY - timedelta(days=6), outcome=Outcome.BLOCKED, before=None, after=None, steps=0),
+        make_record(TODAY - timedelta(days=9), title="Morning mobility", name="morning-mobility",
+                    outcome=Outcome.INTERRUPTED, before=5, after=None),
+        make_record(TODAY - timedelta(days=13), before=6, after=4),
+        make_record(TODAY - timedelta(days=20), before=6, after=5),
+    ]
+
+
+def persistent_sessions() -> list[SessionRecord]:
+    """Pain before goes from 5 to 6 over five weeks: the "see a professional" rule applies."""
+    return [make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 36, 5)]
+
+
+class HistoryApp(App[None]):
+    """Just the history screen, at a fixed today."""
+
+    def __init__(self, data: Path) -> None:
+        super().__init__()
+        self.data = data
+
+    def on_mount(self) -> None:
+        self.push_screen(HistoryScreen(self.data, today=TODAY))
+
+
+def accepted(data: Path) -> Path:
+    save_config(data, Config(accepted_notice=True, sound=False))
+    return data
+
+
+async def settle(pilot) -> HistoryScreen:
+    """Wait until every log is read and every row is in the table."""
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(1000):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, HistoryScreen) and screen.settled:
+            return screen
+    raise AssertionError("the history screen never settled")
+
+
+def cell_texts(table: DataTable, column: int) -> list[str]:
+    return [str(table.get_row_at(row)[column]) for row in range(table.row_count)]
+
+
+# the pure renderers ----------------------------------------------------------
+
+
+def test_pain_chart_puts_each_point_on_its_rating_row_and_day_column():
+    series = [(date(2026, 11, 1), 6, 4), (date(2026, 11, 11), 3, 3), (date(2026, 11, 21), None, 0)]
+    lines = pain_chart(series, LEFT + 21).plain.splitlines()
+    assert len(lines) == 13
+    row = lambda rating: lines[10 - rating]  # noqa: E731
+    assert row(6)[LEFT + 0] == BEFORE and row(4)[LEFT + 0] == AFTER
+    assert row(3)[LEFT + 10] == BOTH
+    assert row(0)[LEFT + 20] == AFTER
+    assert lines[0].startswith("10 ┤") and lines[5].startswith(" 5 ┤") and lines[10].startswith(" 0 ┤")
+    assert lines[11].startswith("   └─┬")
+    assert lines[12][LEFT:].startswith("Nov 1") and lines[12].rstrip().endswith("Nov 21")
+    markers = sum(line[LEFT:].count(mark) for line in lines[:11] for mark in (BEFORE, AFTER, BOTH))
+    assert markers == 4
+
+
+def test_pain_chart_averages_sessions_in_one_column_and_says_when_there_is_nothing():
+    series = [(date(2026, 11, 1), 2, None), (date(2026, 11, 1), 5, None)]
+    lines = pain_chart(series, 30).plain.splitlines()
+    assert lines[10 - 4][LEFT] == BEFORE
+    assert "No pain ratings" in pain_chart([(date(2026, 11, 1), None, None)], 30).plain
+
+
+def test_calendar_grid_shades_each_day_by_sessions():
+    grid = [[0, 1, 2, 0, 0, 0, 3], [1, 0, 0, -1, -1, -1, -1]]
+    lines = calendar_grid(grid, date(2026, 11, 9)).plain.splitlines()
+    assert lines[0].split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+    assert lines[1].startswith("Nov 9 ") and lines[2].startswith("Nov 16")
+    assert lines[1][8:].split(" ") == ["░░", "▓▓", "██", "░░", "░░", "░░", "██"]
+    assert lines[2][8:].rstrip() == "▓▓ ░░ ░░"
+
+
+# the history screen ---------------------------------------------------------
+
+
+async def test_table_lists_sessions_newest_first_with_outcome_words(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 7
+        assert [d[:10] for d in cell_texts(table, 0)] == [
+            (TODAY - timedelta(days=n)).isoformat() for n in (0, 1, 3, 6, 9, 13, 20)]
+        assert cell_texts(table, 5) == [
+            "completed", "ended early", "stopped for pain", "blocked by safety check", "interrupted",
+            "completed", "completed"]
+        assert cell_texts(table, 1)[1] == "Morning mobility"
+        assert cell_texts(table, 4)[:3] == ["2 → 1", "4 → 4", "3 → 7"]
+        assert cell_texts(table, 3)[0] == "1/2"
+        assert "7 sessions" in screen.query_one("#status", Plain).text
+        assert "Felt loose" in screen.query_one("#row-detail", Plain).text
+
+
+async def test_filter_by_routine_text_and_by_date(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        table = screen.query_one(DataTable)
+        await pilot.press("slash", *"morning")
+        await settle(pilot)
+        assert set(cell_texts(table, 1)) == {"Morning mobility"} and table.row_count == 2
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        screen.query_one("#since", Input).value = (TODAY - timedelta(days=6)).isoformat()
+        screen.query_one("#until", Input).value = (TODAY - timedelta(days=1)).isoformat()
+        await settle(pilot)
+        assert [d[:10] for d in cell_texts(table, 0)] == ["2026-11-20", "2026-11-18", "2026-11-15"]
+        assert "3 of 7 sessions match" in screen.query_one("#status", Plain).text
+
+
+async def test_keys_cycle_routines_and_date_ranges(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        table = screen.query_one(DataTable)
+        await pilot.press("r")
+        await settle(pilot)
+        assert screen.query_one("#routine", Input).value == "Gentle relief"
+        assert table.row_count == 5
+        await pilot.press("r", "r")
+        await settle(pilot)
+        assert table.row_count == 7
+        await pilot.press("d")
+        await settle(pilot)
+        assert screen.query_one("#since", Input).value == (TODAY - timedelta(days=27)).isoformat()
+        assert table.row_count == 7
+        screen.query_one("#since", Input).value = "2026-11-1"
+        await settle(pilot)
+        assert table.row_count == 7
+        assert "type a date" in screen.query_one("#status", Plain).text
+
+
+async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert detail.record.outcome is Outcome.STOPPED_FOR_PAIN
+        text = rendered(detail)
+        for expected in ("Knee to chest 1", "done", "skipped", "3 of 3 holds", "1:35 of 2:00",
+                         "pain check", "it hurts", "5/10", "more than mild discomfort", "easier",
+                         "Is pain shooting or spreading down one or both of your legs?  no",
+                         "Osteoporosis (fragile bones)  does not apply", "Pain before: 3/10",
+                         "settled within 24 hours: not asked", "Stopped for pain. Stopped for pain on purpose."):
+            assert expected in text, expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+async def test_detail_shows_the_note(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Felt loose afterwards." in rendered(pilot.app.screen)
+
+
+def rendered(screen) -> str:
+    """Every Plain and Static of a screen as plain text, wide enough not to wrap."""
+    console = Console(width=300, color_system=None, record=True)
+    for widget in screen.query("Static"):
+        console.print(widget.text if isinstance(widget, Plain) else widget.content)
+    return console.export_text()
+
+
+async def test_trends_draw_the_chart_bars_calendar_and_streak(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "trends"
+        chart = screen.query_one(PainChart)
+        assert [point[0] for point in chart.series][-1] == TODAY
+        assert len(chart.series) == 7
+        lines = chart.render().plain.splitlines()
+        assert lines[10 - 1].rstrip().endswith(AFTER) and lines[10 - 2].rstrip().endswith(BEFORE)
+        text = rendered(screen)
+        assert "Current streak: 2 days" in text
+        assert "Mo Tu We Th Fr Sa Su" in text
+        assert not screen.query_one("#advisory").display
+        assert not screen.query_one("#advisory-line").display
+
+
+async def test_advisory_shows_when_pain_persists(data_dir):
+    write(data_dir, persistent_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        assert screen.advisory is not None
+        line = screen.query_one("#advisory-line")
+        assert line.display and "See a professional" in str(line.content)
+        await pilot.press("t")
+        await pilot.pause()
+        box = str(screen.query_one("#advisory").content)
+        assert "qualified professional" in box
+        assert f"{screen.advisory.ratings} ratings over {screen.advisory.span_days} days" in box
+
+
+async def test_export_writes_the_three_files(data_dir):
+    write(data_dir, standard_sessions())
+    (data_dir / "sessions" / "broken.toml").write_text("format = 1\nid = ")
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("x")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.name for p in screen.last_export] == ["sessions.csv", "steps.csv", "report.md"]
+        assert screen.last_export[0].parent == data_dir / "exports" / f"coach-{TODAY.isoformat()}"
+        records, unreadable = list_sessions(data_dir)
+        files = [p.read_bytes().decode() for p in screen.last_export]
+        assert files[0] == export.sessions_csv(records)
+        assert files[1] == export.steps_csv(records)
+        assert files[2] == export.markdown_report(records, TODAY, [(str(p), r) for p, r in unreadable])
+        assert "broken.toml" in files[2]
+        assert any(str(screen.last_export[0].parent) in n.message for n in pilot.app._notifications)
+        await pilot.press("x")
+        await pilot.app.workers.wait_for_complete()
+        assert screen.last_export[0].parent.name == f"coach-{TODAY.isoformat()}-2"
+
+
+async def test_export_of_a_filtered_view_writes_only_those_sessions(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("r", "r")
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.app.workers.wait_for_complete()
+        assert screen.last_export[0].read_bytes().decode() == export.sessions_csv(screen.shown)
+        assert len(screen.shown) == 2
+
+
+async def test_export_to_an_unwritable_folder_says_why(data_dir):
+    write(data_dir, standard_sessions())
+    (data_dir / "exports").write_text("a file where the folder should be")
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("x")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.last_export == []
+        messages = [n for n in pilot.app._notifications]
+        assert messages and messages[-1].severity == "error"
+        assert "Could not write the export" in messages[-1].message
+
+
+async def test_corrupt_logs_are_counted_and_named_while_the_others_show(data_dir):
+    write(data_dir, standard_sessions())
+    folder = data_dir / "sessions"
+    (folder / "20261119T080000-1-bad.toml").write_text("this is not toml")
+    (folder / "20261118T080000-1-new.toml").write_text("format = 9\n")
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        assert screen.query_one(DataTable).row_count == 7
+        problems = screen.query_one("#problems", Plain)
+        assert problems.display
+        assert "2 logs could not be read" in problems.text
+        assert "20261119T080000-1-bad.toml" in problems.text and "20261118T080000-1-new.toml" in problems.text
+        await pilot.press("u")
+        await pilot.pause()
+        body = pilot.app.screen.body
+        assert "not valid TOML" in body and "newer than" in body
+
+
+async def test_markup_and_escape_characters_from_logs_are_shown_literally(data_dir):
+    write(data_dir, [make_record(TODAY, title=HOSTILE, name="evil", note=HOSTILE, exercise=HOSTILE)])
+    clean_hostile = HOSTILE.replace("\x1b", "\ufffd")
+    async with HistoryApp(data_dir).run_test(size=(200, 40)) as pilot:
+        screen = await settle(pilot)
+        table = screen.query_one(DataTable)
+        assert cell_texts(table, 1) == [clean_hostile]
+        assert table.get_row_at(0)[1].spans == []
+        assert clean_hostile in screen.query_one("#row-detail", Plain).text
+        await pilot.press("r")
+        await settle(pilot)
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        text = rendered(pilot.app.screen)
+        assert text.count(clean_hostile) >= 3
+        assert "\x1b" not in text
+    assert pilot.app.return_code is None
+
+
+async def test_from_home_h_opens_history_and_escape_returns(data_dir):
+    from tests.conftest import FakeClock
+    from tests.ui_driver import app_for
+
+    write(accepted(data_dir), standard_sessions())
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count == 7
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_no_sessions_says_so(data_dir):
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        assert "No sessions logged yet" in screen.query_one("#row-detail", Plain).text
+
+
+@pytest.mark.parametrize("size", [(60, 20), (200, 60)])
+async def test_small_and_large_terminals(data_dir, size):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=size) as pilot:
+        screen = await settle(pilot)
+        table = screen.query_one(DataTable)
+        assert table.size.height >= 4
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.query_one(PainChart).size.width >= 40
