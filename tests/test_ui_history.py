@@ -114,12 +114,12 @@ def accepted(data: Path) -> Path:
 
 
 async def settle(pilot) -> HistoryScreen:
-    """Wait until every log is read and every row is in the table."""
+    """Wait until every log is read and shown."""
     await pilot.app.workers.wait_for_complete()
     for _ in range(1000):
         await pilot.pause()
         screen = pilot.app.screen
-        if isinstance(screen, HistoryScreen) and screen.settled:
+        if isinstance(screen, HistoryScreen) and screen.complete:
             return screen
     raise AssertionError("the history screen never settled")
 

@@ -341,3 +341,17 @@ async def test_log_is_valid_toml_while_the_session_runs(data_dir, routine_file):
         data = tomllib.loads(session.recorder.path.read_text())
         assert data["outcome"] == "in_progress"
         assert data["steps"][0]["outcome"] == "skipped"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 60)])
+async def test_the_session_screen_fits_from_60x20_to_200x60(data_dir, routine_file, size):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=size) as pilot:
+        session = await pass_safety_check(pilot)
+        await move(pilot, clock, 4)
+        width, height = size
+        for selector in ("#phase-word", "#countdown", "#exercise", "#next", "#routine-bar", "Footer"):
+            region = session.query_one(selector).region
+            assert region.height > 0 and region.bottom <= height and region.right <= width, selector
+        assert session.query_one("#next").text == "Next: Rest 5 s · left side"

@@ -1,7 +1,7 @@
 """Past sessions: a filterable table, trends, the "see a professional" advice, and export.
 
 Logs load in a thread: the newest few first, so rows show at once, then all of them.
-Rows go into the table in chunks so the screen stays responsive with thousands of logs.
+The table adds rows on demand (see ``SessionTable``), so thousands of logs stay cheap.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -30,52 +29,23 @@ from coach.paths import sessions_dir
 from coach.records import SessionRecord
 from coach.safety import Advisory, persistent_pain
 from coach.text import clean
-from coach.ui.screens.session_detail import OUTCOME_STYLES, OUTCOME_WORDS, SessionDetailScreen, when
+from coach.ui.screens.session_detail import OUTCOME_WORDS, SessionDetailScreen
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import PainChart, legend
-from coach.ui.widgets.plain import Plain, literal
+from coach.ui.widgets.plain import Plain
+from coach.ui.widgets.session_table import SessionTable
 from coach.ui.widgets.week_bars import WeekBars
 
 FIRST_LOGS = 200
 """Logs read before the first rows are shown, when there are more."""
-FIRST_ROWS = 200
-ROW_CHUNK = 400
-"""Rows added to the table per turn of the event loop after the first."""
-CHUNK_DELAY = 0.01
 WEEKS = 12
 RANGES = (("all dates", 0), ("last 4 weeks", 4), ("last 12 weeks", 12), ("last year", 52))
-FIXED_COLUMNS = (("Duration", 8), ("Done", 7), ("Pain", 7), ("Outcome", 23))
-DATE_WIDTH = 16
 NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
 
 
 def newest_first(records: list[SessionRecord]) -> list[SessionRecord]:
     return history.chronological(records)[::-1]
-
-
-def routine_width(screen_width: int) -> int:
-    """The routine column takes what the others leave, between 12 and 40 columns."""
-    return max(12, min(40, screen_width - 79))
-
-
-def rating(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def row_cells(record: SessionRecord) -> list[Text]:
-    """The table cells of one session, untrusted text made literal."""
-    cells = [
-        literal(when(record.started_at)),
-        literal(record.routine_title or record.routine_name),
-        literal(export.format_duration(history.duration_seconds(record))),
-        literal(f"{record.exercises_done}/{record.planned_exercises}"),
-        literal(f"{rating(record.pain_before)} → {rating(record.pain_after)}"),
-        literal(OUTCOME_WORDS[record.outcome], OUTCOME_STYLES[record.outcome]),
-    ]
-    for cell in cells:
-        cell.no_wrap, cell.overflow = True, "ellipsis"
-    return cells
 
 
 def parse_date(text: str) -> date | None:
@@ -166,7 +136,6 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #filters .date { width: 12; }
     HistoryScreen TabbedContent { height: 1fr; }
     HistoryScreen TabPane { padding: 0; }
-    HistoryScreen DataTable { height: 1fr; }
     HistoryScreen #row-detail { height: 2; padding: 0 1; color: $text-muted; }
     HistoryScreen #trends-scroll { padding: 0 1; }
     HistoryScreen #advisory { height: auto; border: heavy $error; padding: 0 1; margin-bottom: 1; }
@@ -201,9 +170,6 @@ class HistoryScreen(Screen[None]):
         self.filter = Filter()
         self._haystacks: dict[int, str] = {}
         self._range = 0
-        self._added = 0
-        self._generation = 0
-        self._routine_width = 0
         self._trends_stale = True
         self.last_export: list[Path] = []
         """The files the last successful export wrote."""
@@ -223,7 +189,7 @@ class HistoryScreen(Screen[None]):
                         validators=[Function(is_date_or_empty)])
         with TabbedContent(id="tabs", initial="sessions"):
             with TabPane("Sessions", id="sessions"):
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="table")
+                yield SessionTable(id="table")
                 yield Plain("", id="row-detail", keep_newlines=True)
             with TabPane("Trends", id="trends"):
                 with VerticalScroll(id="trends-scroll"):
@@ -246,8 +212,9 @@ class HistoryScreen(Screen[None]):
         self.query_one("#advisory-line").display = False
         self.query_one("#advisory").display = False
         self.query_one("#problems").display = False
-        self._set_columns(self.app.size.width)
-        self.query_one(DataTable).focus()
+        table = self.query_one(SessionTable)
+        table.set_width(self.app.size.width)
+        table.focus()
         self.load()
 
     # loading ----------------------------------------------------------------
@@ -285,63 +252,15 @@ class HistoryScreen(Screen[None]):
 
     # the table ----------------------------------------------------------------
 
-    def _set_columns(self, width: int) -> None:
-        wanted = routine_width(width)
-        if wanted == self._routine_width:
-            return
-        self._routine_width = wanted
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        table.add_column("Date", width=DATE_WIDTH)
-        table.add_column("Routine", width=wanted)
-        for label, size in FIXED_COLUMNS:
-            table.add_column(label, width=size)
-        self._restart_rows()
-
     def _apply(self, keep_rows: bool = False) -> None:
-        """Filter the loaded records; keep the rows already shown when they are still the first ones."""
-        shown = self.filter.apply(self.records, self._haystacks)
-        same_start = len(shown) >= self._added and all(
-            a.id == b.id and a.started_at == b.started_at for a, b in zip(self.shown[: self._added], shown)
-        )
-        self.shown = shown
+        """Filter the loaded records into the table and the trends."""
+        self.shown = self.filter.apply(self.records, self._haystacks)
+        self.query_one(SessionTable).show(self.shown, keep=keep_rows)
+        self._show_row(self.query_one(SessionTable).cursor_row)
         self._trends_stale = True
-        if keep_rows and same_start and self._added:
-            self._generation += 1
-            self._fill(self._generation)
-        else:
-            self._restart_rows()
         if self.query_one(TabbedContent).active == "trends":
             self._show_trends()
         self._show_status()
-
-    def _restart_rows(self) -> None:
-        self._generation += 1
-        self._added = 0
-        self.query_one(DataTable).clear()
-        self._fill(self._generation)
-
-    def _fill(self, generation: int) -> None:
-        """Add the next chunk of rows; schedule the one after, unless the rows were restarted."""
-        if generation != self._generation or not self.is_attached:
-            return
-        start = self._added
-        end = min(len(self.shown), start + (FIRST_ROWS if start == 0 else ROW_CHUNK))
-        if end > start:
-            self.query_one(DataTable).add_rows(row_cells(record) for record in self.shown[start:end])
-            self._added = end
-            if start == 0:
-                self._show_row(0)
-        if end < len(self.shown):
-            self.set_timer(CHUNK_DELAY, partial(self._fill, generation))
-        elif not self.shown:
-            self._show_row(0)
-        self._show_status()
-
-    @property
-    def settled(self) -> bool:
-        """Every log is read and every matching row is in the table."""
-        return self.complete and self._added == len(self.shown)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_row(event.cursor_row)
@@ -432,7 +351,7 @@ class HistoryScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
-        self._set_columns(event.size.width)
+        self.query_one(SessionTable).set_width(event.size.width)
 
     # filters ------------------------------------------------------------------------
 
@@ -444,7 +363,7 @@ class HistoryScreen(Screen[None]):
             self._apply()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(SessionTable).focus()
 
     def _set_inputs(self, **values: str) -> None:
         for name, value in values.items():

@@ -38,7 +38,7 @@ class SessionScreen(Screen[None]):
     SessionScreen #middle { height: 1fr; overflow: hidden; }
     SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin-top: 1; padding: 0 2; }
     SessionScreen #howto { margin: 0 4; height: auto; color: $text; }
-    SessionScreen #caution { margin: 0 4; color: $warning; height: auto; }
+    SessionScreen #caution { margin: 1 4 0 4; color: $warning; height: auto; }
     SessionScreen #warning { color: $error; margin: 0 2; height: auto; }
     SessionScreen .bars { height: 2; margin: 0 2; }
     SessionScreen .bars Vertical { width: 1fr; height: 2; }
@@ -47,6 +47,7 @@ class SessionScreen(Screen[None]):
     SessionScreen #next { margin: 0 2; height: 1; color: $text-muted; }
     SessionScreen.-compact #exercise { margin-top: 0; }
     SessionScreen.-compact #cue { margin-top: 0; }
+    SessionScreen.-compact #caution { margin: 0 4; }
     SessionScreen.-compact PhaseDisplay { padding: 0; }
     SessionScreen.-compact BigDigits { margin-top: 0; }
     """
@@ -75,10 +76,10 @@ class SessionScreen(Screen[None]):
         yield Plain("", id="detail")
         yield PhaseDisplay()
         with Vertical(id="middle"):
-            yield Plain("", id="cue")
-            yield Plain("", id="warning")
-            yield Plain("", id="howto", keep_newlines=True)
-            yield Plain("", id="caution")
+            yield Plain("", id="warning", hide_empty=True)
+            yield Plain("", id="cue", hide_empty=True)
+            yield Plain("", id="caution", hide_empty=True)
+            yield Plain("", id="howto", keep_newlines=True, hide_empty=True)
         with Horizontal(classes="bars"):
             with Vertical():
                 yield Plain("This exercise", classes="label")

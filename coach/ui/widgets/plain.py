@@ -16,10 +16,13 @@ def literal(text: str, style: str = "", *, keep_newlines: bool = False) -> Text:
 class Plain(Static):
     """A ``Static`` for untrusted text; ``update`` takes a plain string."""
 
-    def __init__(self, text: str = "", *, keep_newlines: bool = False, **kwargs) -> None:
+    def __init__(self, text: str = "", *, keep_newlines: bool = False, hide_empty: bool = False, **kwargs) -> None:
         self._keep_newlines = keep_newlines
+        self._hide_empty = hide_empty
         self._text = clean(text, keep_newlines=keep_newlines)
         super().__init__(self._text, markup=False, **kwargs)
+        if hide_empty:
+            self.display = bool(self._text)
 
     @property
     def text(self) -> str:
@@ -31,3 +34,5 @@ class Plain(Static):
         if text != self._text:
             self._text = text
             self.update(text)
+            if self._hide_empty:
+                self.display = bool(text)

@@ -1,0 +1,157 @@
+"""The table of sessions, newest first, filled on demand so thousands of logs stay cheap.
+
+A ``DataTable`` slows down as rows are added (every chunk costs time in proportion to the
+rows already there), so only the first rows are added at once and more follow as the cursor
+or the scroll position nears the end; End adds the rest in steps, moving the cursor along.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from coach.export import format_duration
+from coach.history import duration_seconds
+from coach.records import SessionRecord
+from coach.ui.screens.session_detail import OUTCOME_STYLES, OUTCOME_WORDS, when
+from coach.ui.widgets.plain import literal
+
+FIRST_ROWS = 200
+MORE_ROWS = 250
+END_ROWS = 500
+"""Rows added per step on the way to the end, so the screen keeps answering."""
+END_STEP = 0.01
+NEAR_END = 50
+"""Rows from the end at which more are added."""
+DATE_WIDTH = 16
+FIXED_COLUMNS = (("Duration", 8), ("Done", 7), ("Pain", 7), ("Outcome", 23))
+OTHER_COLUMNS = 79
+"""Columns taken by everything but the routine: the other cells, their padding, the scrollbar, margins."""
+
+
+def routine_width(screen_width: int) -> int:
+    """The routine column takes what the others leave, between 12 and 40 columns."""
+    return max(12, min(40, screen_width - OTHER_COLUMNS))
+
+
+def _rating(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def row_cells(record: SessionRecord) -> list[Text]:
+    """The cells of one session, untrusted text made literal and cut with an ellipsis."""
+    cells = [
+        literal(when(record.started_at)),
+        literal(record.routine_title or record.routine_name),
+        literal(format_duration(duration_seconds(record))),
+        literal(f"{record.exercises_done}/{record.planned_exercises}"),
+        literal(f"{_rating(record.pain_before)} → {_rating(record.pain_after)}"),
+        literal(OUTCOME_WORDS[record.outcome], OUTCOME_STYLES[record.outcome]),
+    ]
+    for cell in cells:
+        cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cells
+
+
+def _same(a: SessionRecord, b: SessionRecord) -> bool:
+    return a.id == b.id and a.started_at == b.started_at
+
+
+class SessionTable(DataTable):
+    """One row per record of ``records``; row ``n`` is ``records[n]``."""
+
+    DEFAULT_CSS = """
+    SessionTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("home", "scroll_top", "Newest", show=False),
+        Binding("end", "scroll_bottom", "Oldest", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.records: list[SessionRecord] = []
+        self._routine_width = 0
+        self._extending = False
+        self._heading_to_end = 0
+        """Non-zero while End is adding rows step by step; a new ``show`` stops it."""
+
+    def set_width(self, screen_width: int) -> None:
+        """Size the routine column for this screen width; rebuild the rows if it changes."""
+        wanted = routine_width(screen_width)
+        if wanted == self._routine_width:
+            return
+        self._routine_width = wanted
+        rows = self.row_count
+        self.clear(columns=True)
+        self.add_column("Date", width=DATE_WIDTH)
+        self.add_column("Routine", width=wanted)
+        for label, width in FIXED_COLUMNS:
+            self.add_column(label, width=width)
+        self.extend(max(rows, FIRST_ROWS))
+
+    def show(self, records: list[SessionRecord], keep: bool = False) -> None:
+        """Show ``records``; with ``keep``, rows already there stay when they start the new list."""
+        shown = self.row_count
+        kept = keep and len(records) >= shown and all(map(_same, self.records[:shown], records))
+        self.records = records
+        self._heading_to_end = 0
+        if not kept:
+            self.clear()
+        self.extend(FIRST_ROWS - self.row_count)
+
+    def extend(self, count: int) -> None:
+        """Add up to ``count`` more rows."""
+        start = self.row_count
+        end = min(len(self.records), start + max(0, count))
+        if end <= start or self._extending:
+            return
+        self._extending = True
+        try:
+            self.add_rows([row_cells(record) for record in self.records[start:end]])
+        finally:
+            self._extending = False
+        self._heading_to_end = 0
+        """Non-zero while End is adding rows step by step; a new ``show`` stops it."""
+
+    @property
+    def complete(self) -> bool:
+        """Every record has its row."""
+        return self.row_count == len(self.records)
+
+    def _more_near(self, row: int) -> None:
+        if self.row_count and row >= self.row_count - NEAR_END and not self.complete:
+            self.extend(MORE_ROWS)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        self._more_near(new.row)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new > old and new >= self.max_scroll_y - NEAR_END:
+            self._more_near(self.row_count)
+
+    def action_scroll_bottom(self) -> None:
+        if self.complete:
+            super().action_scroll_bottom()
+            return
+        self._heading_to_end += 1
+        self._toward_end(self._heading_to_end)
+
+    def _toward_end(self, trip: int) -> None:
+        if trip != self._heading_to_end:
+            return
+        self.extend(END_ROWS)
+        super().action_scroll_bottom()
+        if self.complete:
+            self._heading_to_end = 0
+        else:
+            self.set_timer(END_STEP, lambda: self._toward_end(trip))
+
+    def selected(self) -> SessionRecord | None:
+        """The record under the cursor."""
+        row = self.cursor_row
+        return self.records[row] if self.records and 0 <= row < self.row_count else None
