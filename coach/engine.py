@@ -358,7 +358,8 @@ class Engine:
         self.run_index += 1
         if self.run_index >= len(self.runs):
             self.status = Status.FINISHED
-            self.outcome = Outcome.COMPLETED
+            done = any(r.outcome is StepOutcome.DONE for r in self.results)
+            self.outcome = Outcome.COMPLETED if done else Outcome.ENDED_EARLY
             events.session_over = True
             events.phase_changes += 1
             return

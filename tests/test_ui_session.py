@@ -355,3 +355,18 @@ async def test_the_session_screen_fits_from_60x20_to_200x60(data_dir, routine_fi
             region = session.query_one(selector).region
             assert region.height > 0 and region.bottom <= height and region.right <= width, selector
         assert session.query_one("#next").text == "Next: Rest 5 s · left side"
+
+
+async def test_skipping_every_exercise_is_not_a_completed_session(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        await answer(pilot, "s", "s", "s", "s")
+        assert isinstance(app.screen, PainRating)
+        await answer(pilot, "3")
+        assert isinstance(app.screen, SummaryScreen)
+    record = only_log(data_dir)
+    assert record.outcome is Outcome.ENDED_EARLY
+    assert record.reason == "Every exercise was skipped."
+    assert record.pain_after == 3

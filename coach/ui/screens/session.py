@@ -13,7 +13,7 @@ from textual.widgets import Footer, ProgressBar
 from coach import safety
 from coach.engine import Engine, Events, SessionView, Status
 from coach.plan import Phase
-from coach.records import HurtKind, Outcome
+from coach.records import HurtKind, Outcome, StepOutcome
 from coach.recorder import SessionRecorder
 from coach.ui.screens.prompts import Choice, ChoicePrompt, Notice, PainRating, YesNoPrompt
 from coach.ui.widgets.phase_display import PhaseDisplay, clock_face
@@ -126,7 +126,7 @@ class SessionScreen(Screen[None]):
         if events.pain_check_due:
             self.pain_check()
         elif events.session_over and self.engine.status is Status.FINISHED:
-            self.finish(Outcome.COMPLETED, "All exercises done.")
+            self.reached_the_end()
 
     def refresh_view(self) -> None:
         view = self.engine.view()
@@ -308,6 +308,16 @@ class SessionScreen(Screen[None]):
             self._prompting = False
             if not self.engine.is_over:
                 self.refresh_view()
+
+    @work(exclusive=True, group="prompt")
+    async def reached_the_end(self) -> None:
+        """The last exercise is over; ask for pain now unless a pain check just did."""
+        last = self.engine.results[-1] if self.engine.results else None
+        rating = None
+        if last is None or last.outcome is not StepOutcome.DONE:
+            rating = await self.app.push_screen_wait(PainRating("How is your pain now?", "Press escape to skip."))
+        skipped_all = self.engine.outcome is Outcome.ENDED_EARLY
+        self.finish(self.engine.outcome, "Every exercise was skipped." if skipped_all else "All exercises done.", pain_after=rating)
 
     def finish(self, outcome: Outcome, reason: str, pain_after: int | None = None) -> None:
         if self._timer is not None:
