@@ -12,7 +12,7 @@ from coach import __version__
 from coach.errors import CoachError
 from coach.text import clean
 
-HISTORY_FORMATS = ("table", "csv", "json", "markdown")
+HISTORY_FORMATS = ("table", "csv", "steps-csv", "json", "markdown")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,6 +116,8 @@ def cmd_history(data: Path, fmt: str, since: date | None) -> int:
         return 0
     if fmt == "csv":
         sys.stdout.write(export.sessions_csv(records))
+    elif fmt == "steps-csv":
+        sys.stdout.write(export.steps_csv(records))
     elif fmt == "json":
         sys.stdout.write(export.sessions_json(records))
     elif fmt == "markdown":

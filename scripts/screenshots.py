@@ -14,9 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import coach.logstore  # noqa: E402
 from tests import scenes  # noqa: E402
 
 OUT = ROOT / "screenshots"
+WORK = Path(tempfile.gettempdir()) / "coach-screenshots"
+"""A fixed folder, so the log paths shown on screen stay the same from one run to the next."""
 
 
 async def shoot(name: str, make, data: Path) -> Path:
@@ -46,22 +49,22 @@ SHOTS = {
     "it-hurts": scene("gentle-relief", True, scenes.it_hurts),
     "pain-check": scene("gentle-relief", True, scenes.pain_check),
     "summary": scene("gentle-relief", True, scenes.summary),
+    "history": lambda data: (scenes.make_history_app(data), None, scenes.history_screen()),
+    "history-trends": lambda data: (scenes.make_history_app(data), None, scenes.history_trends()),
+    "session-detail": lambda data: (scenes.make_history_app(data), None, scenes.session_detail()),
 }
 
 
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="coach-shots-"))
+    coach.logstore.new_session_id = lambda now: f"{now:%Y%m%dT%H%M%S}-4821-5f0c1e2a"
+    shutil.rmtree(WORK, ignore_errors=True)
     try:
         for name, make in SHOTS.items():
-            path = await shoot(name, make, work / name)
-            print(f"wrote {path.relative_to(ROOT)}")
-        extra = getattr(scenes, "EXTRA_SHOTS", {})
-        for name, make in extra.items():
-            path = await shoot(name, make, work / name)
+            path = await shoot(name, make, WORK / name)
             print(f"wrote {path.relative_to(ROOT)}")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(WORK, ignore_errors=True)
 
 
 if __name__ == "__main__":

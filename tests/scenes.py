@@ -6,13 +6,21 @@ Each scene builds an app over a data folder with fixed content and a fake clock,
 
 from __future__ import annotations
 
+import random
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from coach.catalog import load_entry
 from coach.config import Config, save_config
+from coach.loader import load_routine
+from coach.logstore import create_session, save_session
 from coach.paths import bundled_routines_dir
+from coach.engine import clock_text
+from coach.plan import build_run, unit_name
+from coach.routine import Dosing
+from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.safety import RED_FLAGS, traffic_light
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.session import SessionScreen
 from tests.conftest import FakeClock
@@ -97,4 +105,103 @@ def summary(clock: FakeClock) -> RunBefore:
         await advance(pilot, clock, 30)
         await keys(pilot, "q", "y", "1")
         await pilot.pause(0.5)
+    return run
+
+
+HISTORY_ROUTINES = ("gentle-relief", "stabilise", "posture-reset")
+HISTORY_NOTES = ("Felt looser after the walk.", "Stiff after a long drive.", "Left side tighter than the right.")
+
+
+def seed_history(data: Path, days: int = 56) -> None:
+    """Eight weeks of sessions ending the day before FIXED_START, pain easing from about 5 to 2.
+
+    Most days have one session; every outcome appears: one ended early, one stopped for pain,
+    one blocked by the safety check, one interrupted (its process gone).
+    """
+    rng = random.Random(56)
+    routines = [load_routine(bundled_routines_dir() / f"{name}.toml") for name in HISTORY_ROUTINES]
+    special = {days - 9: Outcome.STOPPED_FOR_PAIN, days - 20: Outcome.ENDED_EARLY,
+               days - 30: Outcome.BLOCKED, days - 41: Outcome.INTERRUPTED}
+    for day in range(days):
+        if rng.random() < 0.2 and day not in special and day < days - 6:
+            continue
+        start = FIXED_START - timedelta(days=days - day) + timedelta(minutes=rng.randrange(-60, 90))
+        routine = routines[day % len(routines)]
+        outcome = special.get(day, Outcome.COMPLETED)
+        before = max(1, min(8, round(5 - 3 * day / days + rng.uniform(-1, 1))))
+        record = SessionRecord(
+            id="", routine_title=routine.title, routine_name=routine.name, routine_path=f"{routine.name}.toml",
+            started_at=start.isoformat(), outcome=Outcome.IN_PROGRESS, planned_exercises=len(routine.exercises),
+            screening=Screening({flag.id: outcome is Outcome.BLOCKED and flag is RED_FLAGS[0] for flag in RED_FLAGS},
+                                {name: False for name in routine.contraindications}, before),
+        )
+        path = create_session(data, record)
+        if outcome is Outcome.BLOCKED:
+            record.outcome, record.reason, record.ended_at = outcome, "A red-flag answer: seek medical care now.", record.started_at
+            save_session(path, record)
+            continue
+        clock, rating = start + timedelta(minutes=2), before
+        last = {Outcome.ENDED_EARLY: 2, Outcome.STOPPED_FOR_PAIN: 2, Outcome.INTERRUPTED: 1}.get(outcome, len(routine.exercises))
+        for exercise in routine.exercises[:last]:
+            run = build_run(exercise, routine.prepare)
+            planned = run.planned_seconds
+            ended = clock + timedelta(seconds=planned + 8)
+            done = (f"{clock_text(exercise.duration)} of {clock_text(exercise.duration)}" if exercise.dosing is Dosing.TIMED
+                    else f"{run.unit_count} of {run.unit_count} {unit_name(exercise)}")
+            record.steps.append(StepRecord(exercise.id, exercise.name, StepOutcome.DONE, clock.isoformat(),
+                                           ended.isoformat(), float(planned), planned, done))
+            record.active_seconds += planned
+            rating = max(0, min(10, rating + rng.choice((-1, -1, 0, 0, 0, 1))))
+            if outcome is Outcome.STOPPED_FOR_PAIN and len(record.steps) == last:
+                rating = before + 3
+            record.pain_reports.append(PainReport(ended.isoformat(), "check", rating, exercise.id, None,
+                                                  traffic_light(rating, before).value, "continue"))
+            clock = ended
+        record.pain_after = rating
+        record.ended_at = clock.isoformat()
+        if outcome is Outcome.INTERRUPTED:
+            record.pid = 0
+        else:
+            record.outcome = outcome
+            record.reason = {Outcome.COMPLETED: "Every exercise done.", Outcome.ENDED_EARLY: "Ended early.",
+                             Outcome.STOPPED_FOR_PAIN: f"Stopped after a pain check of {rating}/10."}[outcome]
+        if outcome is Outcome.STOPPED_FOR_PAIN:
+            record.pain_reports[-1].decision = "stop"
+        if day % 11 == 3:
+            record.note = HISTORY_NOTES[day % len(HISTORY_NOTES)]
+        save_session(path, record)
+
+
+def make_history_app(data: Path) -> CoachApp:
+    """The app at home over a data folder holding eight weeks of sessions."""
+    app, _ = make_app(data, routine=None)
+    seed_history(data)
+    return app
+
+
+def history_screen() -> RunBefore:
+    async def run(pilot) -> None:
+        await keys(pilot, "h")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+    return run
+
+
+def history_trends() -> RunBefore:
+    async def run(pilot) -> None:
+        await history_screen()(pilot)
+        await keys(pilot, "t")
+        await pilot.pause(0.3)
+    return run
+
+
+def session_detail() -> RunBefore:
+    """The newest session that was stopped for pain, opened from the history table."""
+    async def run(pilot) -> None:
+        await history_screen()(pilot)
+        screen = pilot.app.screen
+        row = next(n for n, record in enumerate(screen.shown) if record.outcome is Outcome.STOPPED_FOR_PAIN)
+        screen.query_one("#table").move_cursor(row=row)
+        await keys(pilot, "enter")
+        await pilot.pause(0.3)
     return run

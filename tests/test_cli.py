@@ -122,6 +122,10 @@ def test_history_formats_and_since(tmp_path, capsys):
     assert [s["outcome"] for s in json.loads(out)] == ["stopped_for_pain"]
     code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "markdown"], capsys)
     assert code == 0 and out.startswith("#")
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "steps-csv"], capsys)
+    steps = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [(s["date"], s["exercise_name"], s["work_done"]) for s in steps] == [
+        ("2026-11-01", "A", "1 of 1 holds"), ("2026-11-20", "A", "1 of 1 holds")]
 
 
 def test_bad_date_is_a_usage_error(tmp_path, capsys):

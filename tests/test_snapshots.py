@@ -58,3 +58,15 @@ def test_pain_check(snap_compare, data):
 def test_summary(snap_compare, data):
     app, clock = scenes.make_app(data)
     assert snap_compare(app, terminal_size=SIZE, run_before=scenes.summary(clock))
+
+
+def test_history(snap_compare, data):
+    assert snap_compare(scenes.make_history_app(data), terminal_size=SIZE, run_before=scenes.history_screen())
+
+
+def test_history_trends(snap_compare, data):
+    assert snap_compare(scenes.make_history_app(data), terminal_size=SIZE, run_before=scenes.history_trends())
+
+
+def test_session_detail(snap_compare, data):
+    assert snap_compare(scenes.make_history_app(data), terminal_size=SIZE, run_before=scenes.session_detail())

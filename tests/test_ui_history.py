@@ -173,12 +173,12 @@ async def test_table_lists_sessions_newest_first_with_outcome_words(data_dir):
         assert table.row_count == 7
         assert [d[:10] for d in cell_texts(table, 0)] == [
             (TODAY - timedelta(days=n)).isoformat() for n in (0, 1, 3, 6, 9, 13, 20)]
-        assert cell_texts(table, 5) == [
+        assert cell_texts(table, 3) == [
             "completed", "ended early", "stopped for pain", "blocked by safety check", "interrupted",
             "completed", "completed"]
         assert cell_texts(table, 1)[1] == "Morning mobility"
-        assert cell_texts(table, 4)[:3] == ["2 → 1", "4 → 4", "3 → 7"]
-        assert cell_texts(table, 3)[0] == "1/2"
+        assert cell_texts(table, 2)[:3] == ["2 → 1", "4 → 4", "3 → 7"]
+        assert cell_texts(table, 4)[0] == "1/2"
         assert "7 sessions" in screen.query_one("#status", Plain).text
         assert "Felt loose" in screen.query_one("#row-detail", Plain).text
 

@@ -124,7 +124,7 @@ class CoachApp(App[int]):
     def action_history(self) -> None:
         from coach.ui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.data))
+        self.push_screen(HistoryScreen(self.data, today=self.wall_clock().date()))
 
     def go_home(self) -> None:
         while len(self.screen_stack) > 2:

@@ -26,14 +26,18 @@ END_STEP = 0.01
 NEAR_END = 50
 """Rows from the end at which more are added."""
 DATE_WIDTH = 16
-FIXED_COLUMNS = (("Duration", 8), ("Done", 7), ("Pain", 7), ("Outcome", 23))
-OTHER_COLUMNS = 79
-"""Columns taken by everything but the routine: the other cells, their padding, the scrollbar, margins."""
+PAIN_WIDTH, DONE_WIDTH, DURATION_WIDTH = 7, 5, 8
+WIDE_OUTCOME, NARROW_OUTCOME = 23, 12
+""""blocked by safety check" in full, or cut with an ellipsis on narrow screens."""
+OTHER_COLUMNS = DATE_WIDTH + PAIN_WIDTH + DONE_WIDTH + DURATION_WIDTH + 2 * 6 + 4
+"""Columns taken by everything but routine and outcome: cells, their padding, scrollbar, margin."""
 
 
-def routine_width(screen_width: int) -> int:
-    """The routine column takes what the others leave, between 12 and 40 columns."""
-    return max(12, min(40, screen_width - OTHER_COLUMNS))
+def column_widths(screen_width: int) -> tuple[int, int]:
+    """Routine and outcome widths: both shrink on narrow screens, so done and duration scroll off first."""
+    room = screen_width - OTHER_COLUMNS
+    outcome = WIDE_OUTCOME if room - WIDE_OUTCOME >= 20 else NARROW_OUTCOME
+    return max(12, min(40, room - outcome)), outcome
 
 
 def _rating(value: int | None) -> str:
@@ -45,10 +49,10 @@ def row_cells(record: SessionRecord) -> list[Text]:
     cells = [
         literal(when(record.started_at)),
         literal(record.routine_title or record.routine_name),
-        literal(format_duration(duration_seconds(record))),
-        literal(f"{record.exercises_done}/{record.planned_exercises}"),
         literal(f"{_rating(record.pain_before)} → {_rating(record.pain_after)}"),
         literal(OUTCOME_WORDS[record.outcome], OUTCOME_STYLES[record.outcome]),
+        literal(f"{record.exercises_done}/{record.planned_exercises}"),
+        literal(format_duration(duration_seconds(record))),
     ]
     for cell in cells:
         cell.no_wrap, cell.overflow = True, "ellipsis"
@@ -73,22 +77,23 @@ class SessionTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.records: list[SessionRecord] = []
-        self._routine_width = 0
+        self._widths = (0, 0)
         self._extending = False
         self._heading_to_end = 0
         """Non-zero while End is adding rows step by step; a new ``show`` stops it."""
 
     def set_width(self, screen_width: int) -> None:
-        """Size the routine column for this screen width; rebuild the rows if it changes."""
-        wanted = routine_width(screen_width)
-        if wanted == self._routine_width:
+        """Size the columns for this screen width; rebuild the rows if they change."""
+        wanted = column_widths(screen_width)
+        if wanted == self._widths:
             return
-        self._routine_width = wanted
+        self._widths = wanted
+        routine, outcome = wanted
         rows = self.row_count
         self.clear(columns=True)
-        self.add_column("Date", width=DATE_WIDTH)
-        self.add_column("Routine", width=wanted)
-        for label, width in FIXED_COLUMNS:
+        columns = (("Date", DATE_WIDTH), ("Routine", routine), ("Pain", PAIN_WIDTH), ("Outcome", outcome),
+                   ("Done", DONE_WIDTH), ("Duration", DURATION_WIDTH))
+        for label, width in columns:
             self.add_column(label, width=width)
         self.extend(max(rows, FIRST_ROWS))
 

@@ -22,7 +22,13 @@ def week_bars(per_week: Sequence[tuple[date, int]], height: int = 5) -> Text:
         return Text("No weeks to show.", style="italic")
     top = max(count for _, count in per_week) or 1
     text = Text(no_wrap=True, overflow="crop")
-    text.append("".join(f"{count:^3} " if count else "    " for _, count in per_week).rstrip() + "\n", "bold")
+    for number, (_, count) in enumerate(per_week):
+        before, label, after = f"{count:^3}".partition(str(count)) if count else ("   ", "", "")
+        text.append((" " if number else "") + before)
+        text.append(label, "bold")
+        text.append(after)
+    text.rstrip()
+    text.append("\n")
     for row in range(height):
         level = height - 1 - row
         for _, count in per_week:
