@@ -189,31 +189,8 @@ def _session_dict(record: SessionRecord) -> dict[str, object]:
             "pain_before": screening.pain_before,
             "previous_settled": screening.previous_settled,
         },
-        "steps": [
-            {
-                "exercise_id": step.exercise_id,
-                "exercise_name": step.exercise_name,
-                "outcome": step.outcome.value,
-                "started_at": step.started_at,
-                "ended_at": step.ended_at,
-                "active_seconds": _number(step.active_seconds),
-                "planned_seconds": step.planned_seconds,
-                "work_done": step.work_done,
-            }
-            for step in record.steps
-        ],
-        "pain_reports": [
-            {
-                "at": report.at,
-                "source": report.source,
-                "rating": report.rating,
-                "exercise_id": report.exercise_id,
-                "kind": report.kind.value if report.kind is not None else None,
-                "verdict": report.verdict,
-                "decision": report.decision,
-            }
-            for report in record.pain_reports
-        ],
+        "steps": [{**step.fields(), "active_seconds": _number(step.active_seconds)} for step in record.steps],
+        "pain_reports": [report.fields() for report in record.pain_reports],
         "format": record.format,
     }
 

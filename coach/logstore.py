@@ -135,31 +135,8 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
             "red_flags": dict(screening.red_flags),
             "contraindications": dict(screening.contraindications),
         }),
-        "steps": [
-            {
-                "exercise_id": step.exercise_id,
-                "exercise_name": step.exercise_name,
-                "outcome": step.outcome.value,
-                "started_at": step.started_at,
-                "ended_at": step.ended_at,
-                "active_seconds": float(step.active_seconds),
-                "planned_seconds": step.planned_seconds,
-                "work_done": step.work_done,
-            }
-            for step in record.steps
-        ],
-        "pain_reports": [
-            _without_none({
-                "at": report.at,
-                "source": report.source,
-                "rating": report.rating,
-                "exercise_id": report.exercise_id,
-                "kind": report.kind.value if report.kind is not None else None,
-                "verdict": report.verdict,
-                "decision": report.decision,
-            })
-            for report in record.pain_reports
-        ],
+        "steps": [{**step.fields(), "active_seconds": float(step.active_seconds)} for step in record.steps],
+        "pain_reports": [_without_none(report.fields()) for report in record.pain_reports],
     })
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 
 LOG_FORMAT_VERSION = 1
@@ -56,6 +56,10 @@ class StepRecord:
     """Seconds spent in the exercise, pauses excluded."""
     planned_seconds: int
     work_done: str = ""
+
+    def fields(self) -> dict[str, object]:
+        """Every field by name, in order, the outcome as its value."""
+        return {**asdict(self), "outcome": self.outcome.value}
     """Human summary of what was done, e.g. "3 of 3 holds, both sides"."""
 
 
@@ -75,6 +79,10 @@ class PainReport:
     """The traffic-light verdict or the action it led to."""
     decision: str = ""
     """What the user chose afterwards: continue, skip, easier, end, stop."""
+
+    def fields(self) -> dict[str, object]:
+        """Every field by name, in order, the kind as its value (``None`` when not asked)."""
+        return {**asdict(self), "kind": self.kind.value if self.kind is not None else None}
 
 
 @dataclass
