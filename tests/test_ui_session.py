@@ -370,3 +370,15 @@ async def test_skipping_every_exercise_is_not_a_completed_session(data_dir, rout
     assert record.outcome is Outcome.ENDED_EARLY
     assert record.reason == "Every exercise was skipped."
     assert record.pain_after == 3
+
+
+async def test_coach_run_puts_the_home_cursor_on_that_routine(tmp_path):
+    from coach.ui.screens.home import HomeScreen
+    from tests import scenes
+
+    app, _ = scenes.make_app(tmp_path, routine="stabilise")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = next(screen for screen in app.screen_stack if isinstance(screen, HomeScreen))
+        assert home.selected().path.name == "stabilise.toml"
+        assert "All-round core brace" in home.query_one("#description").text

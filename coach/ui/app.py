@@ -65,7 +65,10 @@ class CoachApp(App[int]):
         return discover(self.data, tuple(dict.fromkeys(extra)))
 
     async def on_mount(self) -> None:
-        await self.push_screen(HomeScreen(self.load_entries()))
+        home = HomeScreen(self.load_entries())
+        await self.push_screen(home)
+        if self.start_with is not None:
+            home.highlight(self.start_with.path)
         if not self.config.accepted_notice:
             self.push_screen(FirstRunNotice(), self._notice_answered)
         elif self.start_with is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -58,6 +60,12 @@ class HomeScreen(Screen[None]):
                          literal(", ".join(routine.focus) or "-"), literal(entry.source)]
             table.add_row(*cells, key=str(index))
         self.show_details(0)
+
+    def highlight(self, path: Path | None) -> None:
+        """Put the cursor on the routine read from ``path``, when it is listed."""
+        rows = [index for index, entry in enumerate(self.entries) if path is not None and entry.path == path]
+        if rows:
+            self.query_one(DataTable).move_cursor(row=rows[0])
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_details(event.cursor_row)

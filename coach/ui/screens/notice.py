@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from coach import safety
 from coach.ui.widgets.plain import Plain
+
+
+BULLET = "  - "
+
+
+def with_hanging_bullets(text: str) -> Group:
+    """``text`` with its ``  - `` lines as a list whose wrapped lines stay under the first word."""
+    parts: list[Text | Padding] = []
+    bullets: Table | None = None
+    for line in text.splitlines():
+        if not line.startswith(BULLET):
+            bullets = None
+            parts.append(Text(line))
+            continue
+        if bullets is None:
+            bullets = Table.grid(expand=True)
+            bullets.add_column(width=2)
+            bullets.add_column(ratio=1)
+            parts.append(Padding(bullets, (0, 0, 0, 2)))
+        bullets.add_row("-", Text(line[len(BULLET):]))
+    return Group(*parts)
 
 
 class FirstRunNotice(ModalScreen[bool]):
@@ -28,7 +53,7 @@ class FirstRunNotice(ModalScreen[bool]):
         with Vertical():
             yield Plain("Before you start", id="notice-title")
             with VerticalScroll():
-                yield Plain(safety.FIRST_RUN_NOTICE, keep_newlines=True, id="notice-text")
+                yield Static(with_hanging_bullets(safety.FIRST_RUN_NOTICE), id="notice-text")
             yield Plain("Press a (or enter) to accept, q to quit.", id="notice-keys")
         yield Footer()
 

@@ -119,7 +119,7 @@ def screening_text(record: SessionRecord) -> Text:
         text.append_text(literal(CONTRAINDICATION_LABELS.get(key, key)))
         text.append(f"  {'applies' if answer else 'does not apply'}\n", "bold #f06060" if answer else "")
     if not screening.contraindications:
-        text.append("Contraindications: none asked for this routine.\n")
+        text.append("Contraindications: not asked.\n")
     text.append(f"Pain before: {rating(screening.pain_before)}\n")
     text.append(f"Pain from the last session settled within 24 hours: {yes_no(screening.previous_settled)}")
     return text
