@@ -382,3 +382,25 @@ async def test_coach_run_puts_the_home_cursor_on_that_routine(tmp_path):
         home = next(screen for screen in app.screen_stack if isinstance(screen, HomeScreen))
         assert home.selected().path.name == "stabilise.toml"
         assert "All-round core brace" in home.query_one("#description").text
+
+
+async def test_a_new_second_repaints_the_digits_without_laying_out_the_screen(data_dir, routine_file):
+    from coach.ui.widgets.steady_bar import SteadyProgressBar
+
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        session = await pass_safety_check(pilot)
+        await move(pilot, clock, 4)
+        digits = session.query_one("#countdown")
+        requests = []
+        original = digits.refresh
+        digits.refresh = lambda *args, **kwargs: requests.append(kwargs.get("layout", False)) or original(*args, **kwargs)
+        await move(pilot, clock, 1)
+        assert digits.value == "8"
+        assert requests and not any(requests)
+        before = len(requests)
+        digits.value = ""
+        assert any(requests[before:])
+        bars = list(session.query(SteadyProgressBar))
+        assert len(bars) == 2 and not any(bar._timers for bar in bars)

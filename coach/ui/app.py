@@ -64,11 +64,11 @@ class CoachApp(App[int]):
         extra = tuple(self.given) + ((self.start_with.path,) if self.start_with and self.start_with.source == "given" else ())
         return discover(self.data, tuple(dict.fromkeys(extra)))
 
-    async def on_mount(self) -> None:
-        home = HomeScreen(self.load_entries())
-        await self.push_screen(home)
-        if self.start_with is not None:
-            home.highlight(self.start_with.path)
+    def get_default_screen(self) -> HomeScreen:
+        """Home is the bottom screen, composed before the first frame is drawn."""
+        return HomeScreen(self.load_entries(), self.start_with.path if self.start_with else None)
+
+    def on_mount(self) -> None:
         if not self.config.accepted_notice:
             self.push_screen(FirstRunNotice(), self._notice_answered)
         elif self.start_with is not None:
@@ -130,10 +130,8 @@ class CoachApp(App[int]):
         self.push_screen(HistoryScreen(self.data, today=self.wall_clock().date()))
 
     def go_home(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        if not isinstance(self.screen, HomeScreen):
-            self.switch_screen(HomeScreen(self.load_entries()))
 
     # the safety check -----------------------------------------------------
 

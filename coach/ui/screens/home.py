@@ -31,9 +31,11 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], highlight: Path | None = None) -> None:
         super().__init__()
         self.entries = entries
+        self.first_highlight = highlight
+        """The routine the cursor starts on (the one given to ``coach run``), if listed."""
 
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
@@ -46,6 +48,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
         self.fill()
+        self.highlight(self.first_highlight)
         table.focus()
 
     def fill(self) -> None:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar
+from textual.widgets import Footer
 
 from coach import safety
 from coach.engine import Engine, Events, SessionView, Status
@@ -18,6 +18,7 @@ from coach.recorder import SessionRecorder
 from coach.ui.screens.prompts import Choice, ChoicePrompt, Notice, PainRating, YesNoPrompt
 from coach.ui.widgets.phase_display import PhaseDisplay, clock_face
 from coach.ui.widgets.plain import Plain
+from coach.ui.widgets.steady_bar import SteadyProgressBar
 
 COMPACT_BELOW = 26
 """Terminals shorter than this get the tight layout."""
@@ -83,10 +84,10 @@ class SessionScreen(Screen[None]):
         with Horizontal(classes="bars"):
             with Vertical():
                 yield Plain("This exercise", classes="label")
-                yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="exercise-bar")
+                yield SteadyProgressBar(total=100, show_eta=False, show_percentage=False, id="exercise-bar")
             with Vertical():
                 yield Plain("Whole routine", classes="label")
-                yield ProgressBar(total=100, show_eta=False, show_percentage=True, id="routine-bar")
+                yield SteadyProgressBar(total=100, show_eta=False, show_percentage=True, id="routine-bar")
         yield Plain("", id="next")
         yield Footer()
 
@@ -163,7 +164,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#caution", Plain).show(caution)
 
     def _set_bar(self, selector: str, fraction: float) -> None:
-        bar = self.query_one(selector, ProgressBar)
+        bar = self.query_one(selector, SteadyProgressBar)
         value = round(fraction * 100)
         if bar.progress != value:
             bar.update(progress=value)

@@ -59,8 +59,16 @@ class BigDigits(Widget):
     BigDigits { width: 100%; height: auto; content-align: center middle; text-align: center; }
     """
 
-    value: reactive[str] = reactive("", layout=True)
-    """The text drawn, e.g. "45" or "4:05"; an empty string draws nothing."""
+    value: reactive[str] = reactive("")
+    """The text drawn, e.g. "45" or "4:05"; an empty string draws nothing.
+
+    A new value repaints only the digits; the screen is laid out again only when the digits
+    appear or disappear, the one change that alters their height.
+    """
+
+    def watch_value(self, old: str, new: str) -> None:
+        if bool(old) != bool(new):
+            self.refresh(layout=True)
 
     def render(self) -> Text:
         scale = scale_for(self.app.size.width, self.app.size.height)
