@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from common import BENCH_DIR, PYTHON, Figure, child_env, coach_command, fmt_runs, median
+from common import BENCH_DIR, PYTHON, Figure, alternate, child_env, coach_command, fmt_runs, median
 from make_logs import ensure_logs
 
 TARGET = 1.5
@@ -35,11 +35,7 @@ def run(count: int, repeats: int) -> list[Figure]:
     rows = done.stdout.count("\n") - 1
     if done.returncode != 0 or rows != count:
         raise RuntimeError(f"coach history gave {rows} rows for {count} logs (exit {done.returncode}): {done.stderr[:500]}")
-    _timed(bare)
-    times: dict[str, list[float]] = {"coach": [], "bare": []}
-    for _ in range(repeats):
-        times["coach"].append(_timed(coach))
-        times["bare"].append(_timed(bare))
+    times = alternate(repeats, {"coach": lambda: _timed(coach), "bare": lambda: _timed(bare)})
     inproc = json.loads(subprocess.run(
         [PYTHON, str(BENCH_DIR / "history_inproc.py"), str(data), str(max(2, repeats // 2))],
         capture_output=True, text=True, check=True, env=child_env(), cwd=BENCH_DIR).stdout)

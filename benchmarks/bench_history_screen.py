@@ -8,10 +8,9 @@ and time) is on screen, and until every log is read (the status line says "newes
 from __future__ import annotations
 
 import re
-import shutil
 import time
 
-from common import HOME_MARKER, HEIGHT, WIDTH, Figure, coach_command, fmt_runs, median, quiet_data_dir
+from common import HEIGHT, HOME_MARKER, WIDTH, Figure, coach_command, data_env, fmt_runs, median, quiet_data
 from make_logs import ensure_logs
 from tmux import Tmux
 
@@ -36,20 +35,17 @@ def _open_history(tmux: Tmux, env: dict[str, str]) -> tuple[float, float]:
 
 def run(tmux: Tmux, count: int, repeats: int) -> list[Figure]:
     logs = ensure_logs(count)
-    data = quiet_data_dir()
-    (data / "sessions").symlink_to(logs / "sessions", target_is_directory=True)
-    env = {"COACH_DATA_DIR": str(data)}
-    try:
+    with quiet_data() as data:
+        (data / "sessions").symlink_to(logs / "sessions", target_is_directory=True)
+        env = data_env(data)
         _open_history(tmux, env)
         runs = [_open_history(tmux, env) for _ in range(repeats)]
-    finally:
-        shutil.rmtree(data, ignore_errors=True)
     first = [seconds for seconds, _ in runs]
     every = [seconds for _, seconds in runs]
     shown = median(first)
     figure = Figure(
         name=f"History screen: first rows over {count:,} logs (tmux 100x30)",
-        coach=f"{shown * 1000:.0f} ms", peer="-", ratio=None, target=f"< {TARGET:.0f} s",
+        coach=f"{shown * 1000:.0f} ms", peer="—", ratio=None, target=f"< {TARGET:.0f} s",
         passed=shown < TARGET,
         details=[
             f"first rows after h (s): {fmt_runs(first)}",

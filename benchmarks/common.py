@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 PYTHON = sys.executable
@@ -51,11 +55,42 @@ def coach_command() -> list[str]:
     return [script("coach")]
 
 
-def quiet_data_dir(parent: Path | None = None) -> Path:
-    """A fresh coach data folder whose config skips the first-run notice and the bell."""
-    folder = Path(tempfile.mkdtemp(prefix="coach-bench-", dir=parent))
+@contextmanager
+def quiet_data() -> Iterator[Path]:
+    """A fresh coach data folder whose config skips the first-run notice and the bell; removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     (folder / "config.toml").write_text("accepted_notice = true\nsound = false\n", encoding="utf-8")
-    return folder
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def data_env(folder: Path) -> dict[str, str]:
+    """The extra environment that points coach at ``folder``."""
+    return {"COACH_DATA_DIR": str(folder)}
+
+
+def run_probe(tmux, probe: str, args: Sequence[str], env: dict[str, str], *, timeout: float,
+              start: Callable[[str], object] | None = None, interval: float = 0.05) -> dict:
+    """Run ``python benchmarks/<probe> OUT ARGS…`` in a fresh tmux session; return the JSON it writes to OUT.
+
+    ``start(session)``, if given, is called first, e.g. to answer coach's questions.
+    """
+    fd, out = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
+    name = tmux.new_session([PYTHON, str(BENCH_DIR / probe), out, *args], width=WIDTH, height=HEIGHT, env=env,
+                            cwd=str(BENCH_DIR))
+    try:
+        if start is not None:
+            start(name)
+        tmux.wait_for(name, lambda _screen: os.path.getsize(out) > 0, timeout=timeout, interval=interval,
+                      what=f"{probe}'s results")
+        with open(out) as file:
+            return json.load(file)
+    finally:
+        tmux.kill_session(name)
+        os.unlink(out)
 
 
 @dataclass
@@ -80,6 +115,10 @@ class Figure:
             return "n/a"
         return "met" if self.passed else "MISSED"
 
+    @property
+    def ratio_text(self) -> str:
+        return "—" if self.ratio is None else f"{self.ratio:.2f}×"
+
 
 def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else float("nan")
@@ -89,8 +128,13 @@ def fmt_runs(values: Sequence[float], unit: str = "", digits: int = 3) -> str:
     return ", ".join(f"{v:.{digits}f}{unit}" for v in values)
 
 
-def alternate(repeats: int, *runners):
-    """Run ``runners`` in turn A B A B …, ``repeats`` times each; yields (index, round, result)."""
-    for round_ in range(repeats):
-        for index, runner in enumerate(runners):
-            yield index, round_, runner()
+def alternate(repeats: int, runners: dict[str, Callable[[], T]], *, warm_up: bool = True) -> dict[str, list[T]]:
+    """Run ``runners`` in turn A B A B …, ``repeats`` times each, after one uncounted warm-up round."""
+    if warm_up:
+        for runner in runners.values():
+            runner()
+    results: dict[str, list[T]] = {key: [] for key in runners}
+    for _ in range(repeats):
+        for key, runner in runners.items():
+            results[key].append(runner())
+    return results

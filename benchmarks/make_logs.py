@@ -6,12 +6,14 @@ early, stopped for pain, blocked by the safety check, or left in progress (read 
 Each log is created with ``coach.logstore.create_session`` when the session "starts" and
 rewritten with ``save_session`` when it ends, as the app does. Deterministic (fixed seed).
 
-The folder is cached under /tmp and reused while the generator version, the log format and the
-count match. Run on its own: python benchmarks/make_logs.py [COUNT]
+The folder is cached under /tmp and reused while the count and the code that writes the logs
+(this file, coach's records and log store) stay the same.
+Run on its own: python benchmarks/make_logs.py [COUNT]
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -33,12 +35,23 @@ def cache_dir(count: int) -> Path:
     return CACHE_ROOT / f"coach-bench-logs-v{GENERATOR_VERSION}-{count}"
 
 
+def writer_digest() -> str:
+    """A digest of the code that decides what the logs hold."""
+    from coach import logstore, records
+
+    digest = hashlib.sha256()
+    for source in (__file__, records.__file__, logstore.__file__):
+        digest.update(Path(source).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def ensure_logs(count: int, *, quiet: bool = False) -> Path:
     """A data folder with ``count`` logs in ``sessions/``, made now if not cached already."""
     from coach.records import LOG_FORMAT_VERSION
 
     folder = cache_dir(count)
-    expected = {"generator": GENERATOR_VERSION, "count": count, "log_format": LOG_FORMAT_VERSION}
+    expected = {"generator": GENERATOR_VERSION, "count": count, "log_format": LOG_FORMAT_VERSION,
+                "writer": writer_digest()}
     try:
         if json.loads((folder / STAMP).read_text()) == expected and _still_readable(folder):
             return folder
@@ -106,6 +119,8 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
     red_flag_ids = [q.id for q in safety.RED_FLAGS]
     pain = 5.0
     for number, start in enumerate(starts):
+        if number and number % 2000 == 0:
+            print(f"    {number:,}", flush=True)
         routine, runs = routines[rng.randrange(len(routines))]
         pain = min(9.0, max(0.0, pain + rng.uniform(-0.5, 0.5) + 0.05 * (4.0 - pain)))
         before = round(pain)
@@ -178,8 +193,6 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
             if rng.random() < 0.2:
                 record.note = rng.choice(NOTES)
         save_session(path, record)
-        if number and number % 2000 == 0:
-            print(f"    {number:,}", flush=True)
 
 
 def _unit(exercise) -> str:

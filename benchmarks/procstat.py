@@ -11,36 +11,61 @@ from pathlib import Path
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of ``pid`` (all its threads) so far, in seconds."""
-    with open(f"/proc/{pid}/stat", "rb") as file:
+def _stat_cpu(path: str) -> float:
+    with open(path, "rb") as file:
         fields = file.read().rpartition(b")")[2].split()
     # fields[0] is field 3 (state); utime is field 14 and stime field 15.
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
-def status_kib(pid: int, key: str) -> int:
-    """A ``kB`` line of /proc/<pid>/status, e.g. ``VmHWM`` (peak RSS) or ``VmRSS``."""
-    with open(f"/proc/{pid}/status") as file:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` (all its threads) so far, in seconds."""
+    return _stat_cpu(f"/proc/{pid}/stat")
+
+
+def thread_cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU seconds so far of each thread of ``pid``, by thread id (the main thread's id is ``pid``)."""
+    found = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            found[int(tid)] = _stat_cpu(f"/proc/{pid}/task/{tid}/stat")
+        except OSError:
+            pass
+    return found
+
+
+def _line_value(path: str, key: str, sep: str = ":") -> str:
+    """What follows ``sep`` on the first line of ``path`` that starts with ``key``."""
+    with open(path) as file:
         for line in file:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    raise KeyError(key)
+            if line.startswith(key):
+                return line.split(sep, 1)[1].strip()
+    raise KeyError(f"{key} in {path}")
+
+
+def bytes_written(pid: int) -> int:
+    """Bytes ``pid`` has passed to write() so far (``wchar``): for a full-screen app, what it drew."""
+    return int(_line_value(f"/proc/{pid}/io", "wchar:"))
 
 
 def peak_rss_mib(pid: int) -> float:
-    return status_kib(pid, "VmHWM") / 1024
+    """Peak resident set size (VmHWM) of ``pid`` so far."""
+    return int(_line_value(f"/proc/{pid}/status", "VmHWM:").split()[0]) / 1024
 
 
 def cpu_model() -> str:
     try:
-        with open("/proc/cpuinfo") as file:
-            for line in file:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+        return _line_value("/proc/cpuinfo", "model name")
+    except (OSError, KeyError):
+        return platform.processor() or platform.machine()
+
+
+def machine_busy() -> tuple[int, int]:
+    """Busy and total CPU time of the whole machine so far (clock ticks, all cores), from /proc/stat."""
+    fields = [int(n) for n in _line_value("/proc/stat", "cpu ", " ").split()]
+    idle = fields[3] + fields[4]
+    total = sum(fields[:8])
+    return total - idle, total
 
 
 def version_of(package: str) -> str:
@@ -51,23 +76,27 @@ def version_of(package: str) -> str:
 
 
 def git_commit(repo: Path) -> str:
-    """The checked-out commit (read-only), with "+ local changes" when the tree is dirty."""
+    """The checked-out commit (read-only), and which tracked files outside benchmarks/ differ from it."""
     try:
         head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
+        changed = subprocess.run(["git", "-C", str(repo), "diff", "HEAD", "--name-only", "--", ".", ":!benchmarks"],
+                                 capture_output=True, text=True).stdout.split()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return f"{head} + local changes" if dirty else head
+    return f"{head} + uncommitted changes to {', '.join(changed)}" if changed else head
+
+
+def os_description() -> str:
+    try:
+        name = _line_value("/etc/os-release", "PRETTY_NAME=", "=").strip('"')
+    except (OSError, KeyError):
+        return platform.platform()
+    return f"{name}, Linux {platform.release()}"
 
 
 def memory_gib() -> float:
     try:
-        with open("/proc/meminfo") as file:
-            for line in file:
-                if line.startswith("MemTotal:"):
-                    return int(line.split()[1]) / 1024 / 1024
-    except OSError:
-        pass
-    return 0.0
+        return int(_line_value("/proc/meminfo", "MemTotal:").split()[0]) / 1024 / 1024
+    except (OSError, KeyError):
+        return 0.0

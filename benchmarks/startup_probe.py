@@ -1,48 +1,50 @@
-"""Where start-up time goes, coach vs the bare app: imports, then App.run to the first frame.
+"""Where start-up time goes, coach vs the bare app: imports, then App.run to the first whole frame.
 
-As a pane program (``python startup_probe.py OUT coach|bare``) it wraps Textual's Linux
-driver to note when the first frame holding the home-screen marker is written, writes
-{"imports": s, "run": s, "frame": s} (seconds since the probe started) to OUT and exits.
-``breakdown()`` runs it in tmux for both sides and adds ``python -X importtime`` totals.
+As a pane program (``python startup_probe.py OUT coach|bare``) it wraps Textual's Linux driver
+to note every frame written (a write that moves the cursor) until one holds the home-screen
+marker, writes {"imports": s, "run": s, "frame": s, "paints": n} (seconds since the probe
+started) to OUT and exits. ``breakdown()`` runs it in tmux for both sides, alternating, and adds
+``python -X importtime`` totals of the modules only coach imports.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 
 T0 = time.monotonic()
-MARKER = "Gentle lower-back relief"
+CURSOR_MOVE = re.compile(r"\x1b\[\d+;\d+H")
 
 
 def _probe(out: str, which: str) -> None:
-    marks: dict[str, float] = {}
+    from common import HOME_MARKER
+    from textual.app import App
     from textual.drivers.linux_driver import LinuxDriver
 
-    write = LinuxDriver.write
+    marks: dict[str, float] = {"paints": 0}
+    write, run = LinuxDriver.write, App.run
 
     def spy(self, data: str) -> None:
         write(self, data)
-        if MARKER in data and "frame" not in marks:
+        if CURSOR_MOVE.search(data):
+            marks["paints"] += 1
+        if HOME_MARKER in data:
             marks["frame"] = time.monotonic() - T0
             with open(out, "w") as file:
                 json.dump(marks, file)
             os._exit(0)
 
-    LinuxDriver.write = spy
-    from textual.app import App
-
-    run = App.run
-
     def timed_run(self, *args, **kwargs):
         marks["run"] = time.monotonic() - T0
         return run(self, *args, **kwargs)
 
-    App.run = timed_run
+    LinuxDriver.write, App.run = spy, timed_run
     if which == "coach":
         import coach.cli
         import coach.ui.app  # noqa: F401  (what `coach` imports before the app runs)
@@ -54,6 +56,53 @@ def _probe(out: str, which: str) -> None:
 
         marks["imports"] = time.monotonic() - T0
         bare_app.BareApp().run()
+
+
+@dataclass
+class Side:
+    """Medians, in ms, of one side's start-up, from the probe's own start."""
+
+    imports: float
+    to_run: float
+    """From the end of the imports to App.run."""
+    to_frame: float
+    """From App.run to the first frame that holds the marker."""
+    paints: float
+    """Frames written up to and including that one."""
+
+    def line(self, name: str) -> str:
+        return (f"{name}: imports {self.imports:.0f} ms, then {self.to_run:.0f} ms to App.run, then "
+                f"{self.to_frame:.0f} ms to the first whole home screen, written as frame {self.paints:.0f}")
+
+
+@dataclass
+class Breakdown:
+    coach: Side
+    bare: Side
+    own_modules: list[tuple[str, float]]
+    """coach's own modules and their self import time (ms), biggest first."""
+    other_modules: list[tuple[str, float]]
+    """Modules outside coach that only coach imports (e.g. argparse, tomllib)."""
+
+    def lines(self) -> list[str]:
+        own = sum(ms for _, ms in self.own_modules)
+        other = sum(ms for _, ms in self.other_modules)
+        packages = sorted({name.split(".")[0] for name, _ in self.other_modules})
+        return [
+            self.coach.line("coach"),
+            self.bare.line("bare app"),
+            f"python -X importtime (self times, medians of 3): coach's {len(self.own_modules)} own modules "
+            f"{own:.0f} ms, other modules only coach imports ({', '.join(packages)}) {other:.0f} ms; biggest: "
+            + ", ".join(f"{name} {ms:.1f}" for name, ms in self.own_modules[:5]) + " (ms)",
+        ]
+
+
+def _side(runs: list[dict[str, float]]) -> Side:
+    def med(key) -> float:
+        return statistics.median(key(r) for r in runs)
+
+    return Side(imports=med(lambda r: r["imports"]) * 1000, to_run=med(lambda r: r["run"] - r["imports"]) * 1000,
+                to_frame=med(lambda r: r["frame"] - r["run"]) * 1000, paints=med(lambda r: r["paints"]))
 
 
 def _importtime(statement: str, env: dict[str, str]) -> dict[str, int]:
@@ -68,49 +117,27 @@ def _importtime(statement: str, env: dict[str, str]) -> dict[str, int]:
     return found
 
 
-def breakdown(tmux, repeats: int, env: dict[str, str], data_dir: str, bench_dir: str) -> list[str]:
-    """Lines for RESULTS.md: median imports / run-to-frame for both, and coach's extra imports."""
-    import tempfile
+def breakdown(tmux, repeats: int, env: dict[str, str]) -> Breakdown:
+    """Probe both sides ``repeats`` times (A B A B …, after a warm-up round); ``env`` points at the data."""
+    from common import BENCH_DIR, alternate, run_probe
 
-    results: dict[str, list[dict[str, float]]] = {"coach": [], "bare": []}
-    for _ in range(repeats + 1):
-        for which in results:
-            fd, out = tempfile.mkstemp(suffix=".json")
-            os.close(fd)
-            name = tmux.new_session([sys.executable, os.path.join(bench_dir, "startup_probe.py"), out, which],
-                                    env={"COACH_DATA_DIR": data_dir}, cwd=bench_dir)
-            try:
-                tmux.wait_for(name, lambda _s, out=out: os.path.getsize(out) > 0, timeout=30, interval=0.05,
-                              what="the probe's timings")
-                with open(out) as file:
-                    results[which].append(json.load(file))
-            finally:
-                tmux.kill_session(name)
-                os.unlink(out)
-    lines = []
-    for which, runs in results.items():
-        runs = runs[1:]  # the first round is a warm-up
-        imports = statistics.median(r["imports"] for r in runs) * 1000
-        to_frame = statistics.median(r["frame"] - r["run"] for r in runs) * 1000
-        between = statistics.median(r["run"] - r["imports"] for r in runs) * 1000
-        lines.append(f"{which}: imports {imports:.0f} ms, then {between:.0f} ms to App.run, "
-                     f"then {to_frame:.0f} ms from App.run to the first frame (medians of {len(runs)}, "
-                     f"from the probe's own start)")
-    coach_sets = [_importtime("import coach.cli, coach.ui.app", env) for _ in range(3)]
-    bare_sets = [_importtime(f"import sys; sys.path.insert(0, {bench_dir!r}); import bare_app", env) for _ in range(3)]
+    runs = alternate(repeats, {which: (lambda which=which: run_probe(tmux, "startup_probe.py", [which], env, timeout=30))
+                               for which in ("coach", "bare")})
+    child = {**(tmux.env or os.environ), **env}
+    coach_sets = [_importtime("import coach.cli, coach.ui.app", child) for _ in range(3)]
+    bare_sets = [_importtime(f"import sys; sys.path.insert(0, {str(BENCH_DIR)!r}); import bare_app", child)
+                 for _ in range(3)]
     extra = [name for name in coach_sets[0] if name not in bare_sets[0]]
 
     def med(name: str) -> float:
         return statistics.median(s.get(name, 0) for s in coach_sets) / 1000
 
-    own = sorted((n for n in extra if n.split(".")[0] == "coach"), key=med, reverse=True)
-    others = [n for n in extra if n.split(".")[0] != "coach"]
-    lines.append(
-        f"python -X importtime (self times, medians of 3): coach's {len(own)} own modules "
-        f"{sum(med(n) for n in own):.0f} ms, other modules only coach imports ({len(others)}: "
-        f"{', '.join(sorted({n.split('.')[0] for n in others}))}) {sum(med(n) for n in others):.0f} ms; "
-        f"biggest: " + ", ".join(f"{n} {med(n):.1f}" for n in own[:6]) + " (ms)")
-    return lines
+    timed = sorted(((name, med(name)) for name in extra), key=lambda pair: pair[1], reverse=True)
+    return Breakdown(
+        coach=_side(runs["coach"]), bare=_side(runs["bare"]),
+        own_modules=[(n, ms) for n, ms in timed if n.split(".")[0] == "coach"],
+        other_modules=[(n, ms) for n, ms in timed if n.split(".")[0] != "coach"],
+    )
 
 
 if __name__ == "__main__":

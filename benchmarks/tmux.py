@@ -1,7 +1,8 @@
 """A private tmux server for the benchmarks: start programs in a real terminal, read the screen.
 
 Everything runs on its own socket (``tmux -L bench-<pid>``) with no user config, so the user's
-own tmux sessions are never touched; every session gets a unique name and is killed by name.
+own tmux sessions are never touched; every session gets a unique name and is killed by name,
+and ``close()`` removes the server's socket once the server is gone.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 
 TMUX = shutil.which("tmux") or "tmux"
 
@@ -31,6 +33,8 @@ class Tmux:
         self._sessions: list[str] = []
         # A keeper session keeps the server up, so no measured launch pays for starting it.
         self.keeper = self.new_session(["sleep", "86400"], width=80, height=24)
+        pid, path = self.run("display-message", "-p", "#{pid} #{socket_path}").split(maxsplit=1)
+        self.server_pid, self.socket_path = int(pid), Path(path.strip())
         # A pane whose program exited stays, so a crash shows up as text instead of "no session".
         self.run("set-option", "-g", "remain-on-exit", "on")
         self.run("set-option", "-g", "default-terminal", "tmux-256color")
@@ -77,9 +81,13 @@ class Tmux:
         self.run("send-keys", "-t", name, *keys)
 
     def kill_session(self, name: str) -> None:
-        if name in self._sessions:
-            self._sessions.remove(name)
-            self.run("kill-session", "-t", name, check=False)
+        """Kill a session this server made, then wait (up to 5 s) until the server has reaped its program."""
+        if name not in self._sessions:
+            return
+        self._sessions.remove(name)
+        pids = self.run("list-panes", "-t", name, "-F", "#{pane_pid}", check=False).split()
+        self.run("kill-session", "-t", name, check=False)
+        _wait_gone(map(int, pids))
 
     def wait_for(
         self,
@@ -104,15 +112,26 @@ class Tmux:
         return self.wait_for(name, lambda screen: text in screen, what=repr(text), **kwargs)
 
     def close(self) -> None:
+        """Kill every session this server made, then the server; wait until they are gone, remove the socket."""
         for name in list(self._sessions):
             self.kill_session(name)
         self.run("kill-server", check=False)
+        _wait_gone([self.server_pid])
+        self.socket_path.unlink(missing_ok=True)
 
     def __enter__(self) -> Tmux:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _wait_gone(pids: Iterable[int], timeout: float = 5.0) -> None:
+    """Wait until no ``/proc`` entry is left for ``pids`` (exited and reaped), at most ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def version() -> str:
