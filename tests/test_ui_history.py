@@ -413,3 +413,31 @@ async def test_small_and_large_terminals(data_dir, size):
         await pilot.press("t")
         await pilot.pause()
         assert screen.query_one(PainChart).size.width >= 40
+
+
+async def test_end_adds_every_row_step_by_step_and_lands_on_the_oldest():
+    from coach.ui.widgets.session_table import FIRST_ROWS, SessionTable
+
+    records = [make_record(TODAY - timedelta(days=n)) for n in range(FIRST_ROWS + 1000)]
+
+    class TableApp(App[None]):
+        def compose(self):
+            yield SessionTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(SessionTable)
+            table.set_width(SIZE[0])
+            table.show(records)
+            table.focus()
+
+    async with TableApp().run_test(size=SIZE) as pilot:
+        table = pilot.app.query_one(SessionTable)
+        assert table.row_count == FIRST_ROWS
+        await pilot.press("end")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if table.complete:
+                break
+        assert table.row_count == len(records)
+        await pilot.pause()
+        assert table.cursor_row == len(records) - 1

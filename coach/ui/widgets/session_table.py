@@ -118,8 +118,6 @@ class SessionTable(DataTable):
             self.add_rows([row_cells(record) for record in self.records[start:end]])
         finally:
             self._extending = False
-        self._heading_to_end = 0
-        """Non-zero while End is adding rows step by step; a new ``show`` stops it."""
 
     @property
     def complete(self) -> bool:
