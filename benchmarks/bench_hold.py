@@ -356,25 +356,8 @@ def _cpu_figure(coach_runs: list[CoachRun], termdown_runs: list[Meter], window: 
             f"app uses {median(bare) / window * 1000:.1f} ms/s in all). termdown's {termdown_ms:.1f} ms/s go mostly "
             f"to its input thread, which polls the keyboard 100 times a second ({median(peer_main) / window * 1000:.1f} "
             f"ms/s on its main thread). Textual's floor alone ({floor:.1f} ms/s) is {floor / termdown_ms * 100:.0f}% "
-            f"of termdown's total, so the frame update is where coach can save. "
-            + " ".join(_frame_savings(parts)))
+            f"of termdown's total, so the frame update is where coach can save.")
     return figure
-
-
-def _frame_savings(parts: HoldBreakdown) -> list[str]:
-    """Fixes for the dearest widgets of the frame update, as long as coach still draws them that way."""
-    from coach.ui.widgets.big_digits import BigDigits
-
-    dearest = [name for name, _ in parts.widgets[:3]]
-    fixes = []
-    if "BigDigits" in dearest and "render_line" not in vars(BigDigits):
-        fixes.append("BigDigits.render returns a rich Text of full-width block rows that Textual converts to "
-                     "strips every second; building those rows as Strips directly (render_line, with the "
-                     "widget's visual_style) skips that conversion.")
-    if "Bar" in dearest:
-        fixes.append("Textual's ProgressBar draws its Bar and percentage as separate widgets every time progress "
-                     "moves; a one-line bar of coach's own, drawn as plain text, would cost less.")
-    return fixes
 
 
 def _countdown_figure(drift_run: CoachRun, cpu_runs: list[CoachRun]) -> Figure:

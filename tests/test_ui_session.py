@@ -385,8 +385,6 @@ async def test_coach_run_puts_the_home_cursor_on_that_routine(tmp_path):
 
 
 async def test_a_new_second_repaints_the_digits_without_laying_out_the_screen(data_dir, routine_file):
-    from coach.ui.widgets.steady_bar import SteadyProgressBar
-
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -402,5 +400,3 @@ async def test_a_new_second_repaints_the_digits_without_laying_out_the_screen(da
         before = len(requests)
         digits.value = ""
         assert any(requests[before:])
-        bars = list(session.query(SteadyProgressBar))
-        assert len(bars) == 2 and not any(bar._timers for bar in bars)

@@ -16,9 +16,9 @@ from coach.plan import Phase
 from coach.records import HurtKind, Outcome, StepOutcome
 from coach.recorder import SessionRecorder
 from coach.ui.screens.prompts import Choice, ChoicePrompt, Notice, PainRating, YesNoPrompt
+from coach.ui.widgets.line_bar import LineBar
 from coach.ui.widgets.phase_display import PhaseDisplay, clock_face
 from coach.ui.widgets.plain import Plain
-from coach.ui.widgets.steady_bar import SteadyProgressBar
 
 COMPACT_BELOW = 26
 """Terminals shorter than this get the tight layout."""
@@ -43,8 +43,7 @@ class SessionScreen(Screen[None]):
     SessionScreen #warning { color: $error; margin: 0 2; height: auto; }
     SessionScreen .bars { height: 2; margin: 0 2; }
     SessionScreen .bars Vertical { width: 1fr; height: 2; }
-    SessionScreen .bars ProgressBar Bar { width: 1fr; }
-    SessionScreen .bars ProgressBar { width: 100%; }
+    SessionScreen .bars Vertical:first-child { margin-right: 3; }
     SessionScreen #next { margin: 0 2; height: 1; color: $text-muted; }
     SessionScreen.-compact #exercise { margin-top: 0; }
     SessionScreen.-compact #cue { margin-top: 0; }
@@ -84,10 +83,10 @@ class SessionScreen(Screen[None]):
         with Horizontal(classes="bars"):
             with Vertical():
                 yield Plain("This exercise", classes="label")
-                yield SteadyProgressBar(total=100, show_eta=False, show_percentage=False, id="exercise-bar")
+                yield LineBar(id="exercise-bar")
             with Vertical():
                 yield Plain("Whole routine", classes="label")
-                yield SteadyProgressBar(total=100, show_eta=False, show_percentage=True, id="routine-bar")
+                yield LineBar(show_percentage=True, id="routine-bar")
         yield Plain("", id="next")
         yield Footer()
 
@@ -152,8 +151,8 @@ class SessionScreen(Screen[None]):
         self.query_one("#next", Plain).show(f"Next: {view.next_up}" if view.next_up else "")
         self.query_one("#status", Plain).show("sound off  " if not self.app.sound else "")
         self.query_one("#warning", Plain).show(self.recorder.warning)
-        self._set_bar("#exercise-bar", view.exercise_progress)
-        self._set_bar("#routine-bar", view.routine_progress)
+        self.query_one("#exercise-bar", LineBar).fraction = view.exercise_progress
+        self.query_one("#routine-bar", LineBar).fraction = view.routine_progress
 
     def _show_intro(self, view: SessionView) -> None:
         run = self.engine.run
@@ -162,12 +161,6 @@ class SessionScreen(Screen[None]):
         caution = f"Caution: {run.exercise.caution}" if intro and run.exercise.caution else ""
         self.query_one("#howto", Plain).show(how)
         self.query_one("#caution", Plain).show(caution)
-
-    def _set_bar(self, selector: str, fraction: float) -> None:
-        bar = self.query_one(selector, SteadyProgressBar)
-        value = round(fraction * 100)
-        if bar.progress != value:
-            bar.update(progress=value)
 
     # keys -----------------------------------------------------------------
 

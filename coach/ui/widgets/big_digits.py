@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 GLYPHS = {
@@ -25,8 +27,9 @@ GLYPHS = {
 }
 GLYPH_ROWS = 5
 _RUNS = re.compile("█+|[^█]+")
-BLANK = "\u00a0"
-"""Off pixels are no-break spaces so centring never strips them."""
+BLANK = " "
+BOLD = Style(bold=True)
+"""Lit pixels are bold, which keeps them solid in SVG screenshots."""
 
 
 ROWS_AROUND = 20
@@ -53,10 +56,14 @@ def render_lines(value: str, scale: int) -> list[str]:
 
 
 class BigDigits(Widget):
-    """Shows ``value`` (digits, ':' and spaces) in a block font, centred."""
+    """Shows ``value`` (digits, ':' and spaces) in a block font, centred.
+
+    Lines are drawn straight to strips and kept until the value, the size or the colours change,
+    so a repaint costs little more than copying them to the screen.
+    """
 
     DEFAULT_CSS = """
-    BigDigits { width: 100%; height: auto; content-align: center middle; text-align: center; }
+    BigDigits { width: 100%; height: auto; }
     """
 
     value: reactive[str] = reactive("")
@@ -66,19 +73,33 @@ class BigDigits(Widget):
     appear or disappear, the one change that alters their height.
     """
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._strips: list[Strip] = []
+        self._drawn_for: tuple[object, ...] = ()
+
     def watch_value(self, old: str, new: str) -> None:
         if bool(old) != bool(new):
             self.refresh(layout=True)
 
-    def render(self) -> Text:
-        scale = scale_for(self.app.size.width, self.app.size.height)
-        text = Text(no_wrap=True, overflow="crop")
-        for number, line in enumerate(render_lines(self.value, scale)):
-            if number:
-                text.append("\n")
-            for run in _RUNS.findall(line):
-                text.append(run, style="bold" if run[0] == "█" else "")
-        return text
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.size.width
+        key = (self.value, width, self.app.size, base)
+        if key != self._drawn_for:
+            self._drawn_for = key
+            self._strips = self._draw(width, base)
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width, base)
+
+    def _draw(self, width: int, base: Style) -> list[Strip]:
+        block = base + BOLD
+        strips = []
+        for line in render_lines(self.value, scale_for(self.app.size.width, self.app.size.height)):
+            left = max(0, (width - len(line)) // 2)
+            segments = [Segment(" " * left, base)]
+            segments += [Segment(run, block if run[0] == "█" else base) for run in _RUNS.findall(line)]
+            strips.append(Strip(segments).crop_extend(0, width, base))
+        return strips
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.value:
