@@ -25,7 +25,7 @@ import bench_history_screen
 import bench_hold
 import procstat
 import tmux as tmux_module
-from common import BENCH_DIR, PYTHON, REPO, Figure, child_env, script
+from common import BENCH_DIR, REPO, Figure, child_env, script
 from make_logs import ensure_logs
 from tmux import Tmux
 
@@ -70,7 +70,7 @@ def machine() -> list[tuple[str, str]]:
         ("Date", datetime.now().astimezone().isoformat(timespec="seconds")),
         ("Machine", f"{procstat.cpu_model()}, {os.cpu_count()} cores, {procstat.memory_gib():.1f} GiB memory"),
         ("OS", procstat.os_description()),
-        ("Python", f"{platform.python_version()} ({PYTHON})"),
+        ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
         ("Textual", procstat.version_of("textual")),
         ("Rich", procstat.version_of("rich")),
         ("tmux", tmux_module.version()),
