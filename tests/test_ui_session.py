@@ -400,3 +400,19 @@ async def test_a_new_second_repaints_the_digits_without_laying_out_the_screen(da
         before = len(requests)
         digits.value = ""
         assert any(requests[before:])
+
+
+async def test_the_summary_leaves_paused_time_out_of_the_session_time(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        await move(pilot, clock, 7)
+        await answer(pilot, "space")
+        await move(pilot, clock, 100)
+        await answer(pilot, "space")
+        await move(pilot, clock, 5)
+        await answer(pilot, "q", "y", "escape")
+        assert isinstance(app.screen, SummaryScreen)
+        figures = app.screen.query_one("#figures").text
+        assert "Time without pauses: 0 min 12 s" in figures

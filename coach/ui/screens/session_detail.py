@@ -131,8 +131,8 @@ def figures(record: SessionRecord) -> str:
     if record.planned_exercises:
         done += f" ({record.completion:.0%})"
     return (
-        f"Duration {format_duration(duration_seconds(record))} · exercising {format_duration(record.active_seconds)}"
-        f" · {done} · pain before → after: {rating(record.pain_before)} → {rating(record.pain_after)}"
+        f"Duration {format_duration(duration_seconds(record))} · {format_duration(record.active_seconds)} without"
+        f" pauses · {done} · pain {rating(record.pain_before)} → {rating(record.pain_after)}"
     )
 
 

@@ -73,7 +73,7 @@ class SummaryScreen(Screen[None]):
         skipped = sum(1 for s in record.steps if s.outcome is StepOutcome.SKIPPED)
         lines = [
             f"Exercises done: {done} of {record.planned_exercises}   skipped: {skipped}",
-            f"Time exercising: {minutes_seconds(record.active_seconds)}",
+            f"Time without pauses: {minutes_seconds(record.active_seconds)}",
             f"Pain before → after: {before} → {after}",
         ]
         names = {e.id: e.name for e in self.engine.routine.exercises}
