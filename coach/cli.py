@@ -114,10 +114,9 @@ def cmd_history(data: Path, fmt: str, since: date | None) -> int:
         where = f" since {since.isoformat()}" if since else ""
         print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
         return 0
-    if fmt == "csv":
-        sys.stdout.write(export.sessions_csv(records))
-    elif fmt == "steps-csv":
-        sys.stdout.write(export.steps_csv(records))
+    if fmt in ("csv", "steps-csv"):
+        text = export.sessions_csv(records) if fmt == "csv" else export.steps_csv(records)
+        sys.stdout.write(clean(text, keep_newlines=True) if sys.stdout.isatty() else text)
     elif fmt == "json":
         sys.stdout.write(export.sessions_json(records))
     elif fmt == "markdown":

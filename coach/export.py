@@ -5,7 +5,8 @@ lone carriage return inside a note is quoted too). CSV and JSON keep the logged 
 with two exceptions: a CSV cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading ``'`` so spreadsheets never run it as a formula; and
 JSON writes C1 control and bidi characters as ``\\uXXXX`` escapes (same text once decoded).
-The terminal table and the Markdown report pass logged text through ``coach.text.clean``.
+The terminal table and the Markdown report pass logged text through ``coach.text.clean``, and
+so does ``coach history`` for CSV it prints straight to a terminal.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from coach.history import (
     window_start,
 )
 from coach.records import PainReport, SessionRecord
-from coach.text import clean
+from coach.text import clean, counted
 
 SESSION_COLUMNS = (
     "id",
@@ -313,10 +314,6 @@ def _span(first: date, last: date) -> str:
     return f"{first.isoformat()} – {last.isoformat()}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _outcome_breakdown(figures: HistorySummary) -> str:
     parts = [
         (figures.completed, "completed"),
@@ -370,7 +367,7 @@ def markdown_report(
             f"- Adherence over the last {weeks} weeks ({_span(window_first, today)}): "
             f"exercised on {active_days} of {days_in_window} days ({figures.adherence:.0%})",
             f"- Sessions per week over the last {weeks} weeks: {figures.sessions_per_week:.1f} on average",
-            f"- Current streak: {_plural(figures.streak, 'consecutive day')} with exercise",
+            f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",
             "",
         ]
         lines += _pain_section(ordered, figures, per_week, today)
@@ -473,7 +470,7 @@ def _unreadable_section(unreadable: Sequence[tuple[str | PathLike[str], str]]) -
     return [
         "## Unreadable log files",
         "",
-        f"{_plural(len(unreadable), 'log file')} could not be read and "
+        f"{counted(len(unreadable), 'log file')} could not be read and "
         f"{'is' if len(unreadable) == 1 else 'are'} not included above:",
         "",
         *_md_table(["File", "Reason"], rows),

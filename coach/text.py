@@ -19,3 +19,8 @@ def clean(text: str, *, keep_newlines: bool = False) -> str:
     else:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("\ufffd", text)
+
+
+def counted(count: int, word: str) -> str:
+    """``1 session``, ``2 sessions``, ``10,000 sessions``: a count with its noun."""
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"

@@ -128,6 +128,16 @@ def test_history_formats_and_since(tmp_path, capsys):
         ("2026-11-01", "A", "1 of 1 holds"), ("2026-11-20", "A", "1 of 1 holds")]
 
 
+def test_csv_keeps_control_characters_in_a_file_but_not_on_a_terminal(tmp_path, capsys, monkeypatch):
+    _session(tmp_path, "2026-11-01T08:00:00+00:00", Outcome.COMPLETED, note="red \x1b[31mtext\x07")
+    _, piped, _ = run(["--data-dir", str(tmp_path), "history", "--format", "csv"], capsys)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    _, shown, _ = run(["--data-dir", str(tmp_path), "history", "--format", "csv"], capsys)
+    assert "\x1b[31m" in piped
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert list(csv.reader(io.StringIO(shown))) and shown.count("\n") == piped.count("\n")
+
+
 def test_bad_date_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["--data-dir", str(tmp_path), "history", "--since", "yesterday"])

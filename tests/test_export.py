@@ -9,6 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -466,3 +467,11 @@ def test_markdown_report_without_sessions() -> None:
     assert "2 log files could not be read and are not included above:" in report
     assert "| one.toml | bad |" in report and "| two.toml | worse |" in report
     assert "## Pain trend" not in report
+
+
+@pytest.mark.parametrize(("count", "word", "expected"), [
+    (0, "session", "0 sessions"), (1, "session", "1 session"), (2, "log", "2 logs"), (10_000, "log", "10,000 logs")])
+def test_counted_gives_the_noun_its_number(count, word, expected) -> None:
+    from coach.text import counted
+
+    assert counted(count, word) == expected

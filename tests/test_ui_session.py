@@ -82,6 +82,24 @@ async def test_home_lists_bundled_user_and_broken_routines(data_dir):
         assert home.query_one("#details").has_class("invalid")
 
 
+async def test_reload_reads_a_fixed_file_and_keeps_the_cursor_on_it(data_dir):
+    accepted(data_dir)
+    (data_dir / "routines").mkdir()
+    broken = data_dir / "routines" / "broken.toml"
+    broken.write_text('format = 1\ntitle = "x\n')
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        home.highlight(broken)
+        await pilot.pause()
+        broken.write_text(SMALL)
+        await answer(pilot, "r")
+        entry = home.selected()
+        assert entry.path == broken and entry.routine is not None
+        assert "Knee-to-chest" in home.query_one("#description").text
+
+
 async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
     clock = FakeClock()
     bells: list[float] = []

@@ -28,7 +28,7 @@ from coach.logstore import SUFFIX, list_sessions
 from coach.paths import sessions_dir
 from coach.records import SessionRecord
 from coach.safety import Advisory, persistent_pain
-from coach.text import clean
+from coach.text import clean, counted
 from coach.ui.screens.session_detail import OUTCOME_WORDS, SessionDetailScreen
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import PainChart, legend
@@ -292,9 +292,9 @@ class HistoryScreen(Screen[None]):
             count = f"{self.total:,} " if self.total else ""
             text = f"Loading {count}sessions… showing the newest {len(self.shown):,} so far."
         elif scope:
-            text = f"{len(self.shown):,} of {len(self.records):,} sessions match {scope}."
+            text = f"{len(self.shown):,} of {counted(len(self.records), 'session')} match {scope}."
         else:
-            text = f"{len(self.records):,} sessions, newest first."
+            text = f"{counted(len(self.records), 'session')}, newest first."
         bad = [label for label, name in (("From", "since"), ("To", "until"))
                if not is_date_or_empty(self.query_one(f"#{name}", Input).value)]
         if bad:
@@ -308,8 +308,7 @@ class HistoryScreen(Screen[None]):
             count = len(self.unreadable)
             names = ", ".join(path.name or str(path) for path, _ in self.unreadable[:5])
             more = f" and {count - 5} more" if count > 5 else ""
-            logs = "1 log" if count == 1 else f"{count} logs"
-            widget.show(f"⚠ {logs} could not be read: {names}{more} (u shows why)")
+            widget.show(f"⚠ {counted(count, 'log')} could not be read: {names}{more} (u shows why)")
 
     def _show_advisory(self) -> None:
         advisory = self.advisory
@@ -434,5 +433,5 @@ class HistoryScreen(Screen[None]):
             return
         self.last_export = paths
         scope = f" ({self.filter.describe()})" if self.filter.describe() else ""
-        message = f"{len(records):,} sessions{scope} written to {paths[0].parent}: " + ", ".join(p.name for p in paths)
+        message = f"{counted(len(records), 'session')}{scope} written to {paths[0].parent}: " + ", ".join(p.name for p in paths)
         self.app.call_from_thread(self.app.notify, clean(message), title="Exported", timeout=10, markup=False)

@@ -104,5 +104,8 @@ class HomeScreen(Screen[None]):
         self.app.start_routine(entry)
 
     def action_reload(self) -> None:
+        """Read the routine files again, keeping the cursor on the same file."""
+        current = self.selected()
         self.entries = self.app.load_entries()
         self.fill()
+        self.highlight(current.path if current else None)
