@@ -99,3 +99,22 @@ async def test_big_digits_keep_their_strips_until_the_value_changes():
         digits.value = ""
         await pilot.pause()
         assert digits.size.height == 0
+
+
+async def test_big_digits_repaint_only_the_columns_that_change():
+    digits = BigDigits()
+    async with Holder(digits).run_test(size=(100, 30)) as pilot:
+        digits.value = "45"
+        await pilot.pause()
+        regions = []
+        original = digits.refresh
+        digits.refresh = lambda *args, **kwargs: regions.append(args) or original(*args, **kwargs)
+        digits.value = "44"
+        (region,), = regions
+        scale = scale_for(100, 30)
+        glyph, gap = 6 * scale, scale
+        second_digit = (100 - (2 * glyph + gap)) // 2 + glyph + gap
+        assert second_digit <= region.x and region.right <= second_digit + glyph
+        assert region.height == digits.size.height
+        digits.value = "9"
+        assert regions[-1] == (digits.size.region,)

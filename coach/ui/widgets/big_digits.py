@@ -6,7 +6,7 @@ import re
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -66,11 +66,12 @@ class BigDigits(Widget):
     BigDigits { width: 100%; height: auto; }
     """
 
-    value: reactive[str] = reactive("")
+    value: reactive[str] = reactive("", repaint=False)
     """The text drawn, e.g. "45" or "4:05"; an empty string draws nothing.
 
-    A new value repaints only the digits; the screen is laid out again only when the digits
-    appear or disappear, the one change that alters their height.
+    A new value of the same shape repaints only the cells that change (one digit, most seconds);
+    the screen is laid out again only when the digits appear or disappear, the one change that
+    alters their height.
     """
 
     def __init__(self, **kwargs) -> None:
@@ -81,6 +82,21 @@ class BigDigits(Widget):
     def watch_value(self, old: str, new: str) -> None:
         if bool(old) != bool(new):
             self.refresh(layout=True)
+        elif (region := self.changed_region(old, new)).area:
+            self.refresh(region)
+
+    def changed_region(self, old: str, new: str) -> Region:
+        """The cells that differ between drawing ``old`` and ``new``; all of it if their widths differ."""
+        scale = scale_for(self.app.size.width, self.app.size.height)
+        before, after = render_lines(old, scale), render_lines(new, scale)
+        whole = Region(0, 0, self.size.width, self.size.height)
+        if not before or not after or len(before[0]) != len(after[0]):
+            return whole
+        columns = [x for line, other in zip(before, after) for x, (a, b) in enumerate(zip(line, other)) if a != b]
+        if not columns:
+            return Region()
+        left = max(0, (self.size.width - len(after[0])) // 2)
+        return Region(left + min(columns), 0, max(columns) - min(columns) + 1, self.size.height)
 
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
