@@ -8,23 +8,14 @@ caught half-drawn matches nothing and reads as ``None``.
 from __future__ import annotations
 
 from coach.ui.widgets.big_digits import render_lines, scale_for
-
-try:
-    from coach.ui.widgets.phase_display import clock_face
-except ImportError:  # pragma: no cover - only if coach renames it
-
-    def clock_face(seconds: int) -> str:
-        if seconds < 60:
-            return str(seconds)
-        minutes, rest = divmod(seconds, 60)
-        return f"{minutes}:{rest:02d}"
+from coach.ui.widgets.phase_display import clock_face
 
 
 BLOCK = "█"
 
 
 def _normalise(lines: list[str]) -> tuple[str, ...]:
-    lines = [line.replace("\u00a0", " ").rstrip() for line in lines]
+    lines = [line.rstrip() for line in lines]
     indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
     return tuple(line[indent:] for line in lines)
 

@@ -18,7 +18,7 @@ from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
+from tests.ui_driver import accepted, answer, app_for, layout_requests, move, pass_safety_check
 
 SIZE = (100, 30)
 
@@ -409,9 +409,7 @@ async def test_a_new_second_repaints_the_digits_without_laying_out_the_screen(da
         session = await pass_safety_check(pilot)
         await move(pilot, clock, 4)
         digits = session.query_one("#countdown")
-        requests = []
-        original = digits.refresh
-        digits.refresh = lambda *args, **kwargs: requests.append(kwargs.get("layout", False)) or original(*args, **kwargs)
+        requests = layout_requests(digits)
         await move(pilot, clock, 1)
         assert digits.value == "8"
         assert requests and not any(requests)

@@ -6,6 +6,7 @@ from textual.app import App, ComposeResult
 
 from coach.ui.widgets.big_digits import BigDigits, render_lines, scale_for
 from coach.ui.widgets.line_bar import PERCENT_WIDTH, LineBar
+from tests.ui_driver import layout_requests
 
 
 class Holder(App[None]):
@@ -15,13 +16,6 @@ class Holder(App[None]):
 
     def compose(self) -> ComposeResult:
         yield from self.widgets
-
-
-def counting_refreshes(widget) -> list[bool]:
-    requests: list[bool] = []
-    original = widget.refresh
-    widget.refresh = lambda *args, **kwargs: requests.append(kwargs.get("layout", False)) or original(*args, **kwargs)
-    return requests
 
 
 async def test_line_bar_draws_half_cells_and_the_percentage():
@@ -47,7 +41,7 @@ async def test_line_bar_repaints_only_when_what_it_shows_moves():
     bar = LineBar()
     async with Holder(bar).run_test(size=(40, 5)) as pilot:
         await pilot.pause()
-        requests = counting_refreshes(bar)
+        requests = layout_requests(bar)
         bar.fraction = 0.001
         assert requests == []
         bar.fraction = 0.5

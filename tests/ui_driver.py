@@ -53,3 +53,11 @@ async def move(pilot, clock: FakeClock, seconds: float, step: float = 1.0) -> No
             if changes:
                 await pilot.pause()
     await pilot.pause()
+
+
+def layout_requests(widget) -> list[bool]:
+    """From now on, record each ``widget.refresh`` call as whether it asked for a layout."""
+    requests: list[bool] = []
+    original = widget.refresh
+    widget.refresh = lambda *args, **kwargs: requests.append(kwargs.get("layout", False)) or original(*args, **kwargs)
+    return requests
