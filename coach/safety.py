@@ -121,33 +121,65 @@ class PainLight(str, Enum):
     AMBER = "amber"
     RED = "red"
 
-    @property
-    def message(self) -> str:
-        return _LIGHT_MESSAGES[self]
+
+@dataclass(frozen=True)
+class PainVerdict:
+    """What the pain rule makes of one rating: its light, whether the session must stop, and why."""
+
+    rating: int
+    before: int | None
+    light: PainLight
+    stop: bool
+    message: str
 
     @property
     def recommend_stop(self) -> bool:
-        return self is PainLight.RED
+        return self.light is PainLight.RED
 
 
-_LIGHT_MESSAGES = {
-    PainLight.GREEN: "Pain 0-3: fine to carry on.",
-    PainLight.AMBER: "Pain 4-5: acceptable only if it settles within 24 hours. Do not push any further.",
-    PainLight.RED: "Your pain is 6 or more, or 2 or more points higher than when you started. "
-    "We recommend stopping.",
-}
+STOP_AT = 8
+"""A rating of this or more stops the session."""
+
+
+def pain_figures(rating: int, before: int | None) -> str:
+    """``5, up from 3``: a rating and how it compares with the pain before the session."""
+    if before is None:
+        return f"{rating}/10"
+    if rating > before:
+        return f"{rating}/10, up from {before}"
+    if rating < before:
+        return f"{rating}/10, down from {before}"
+    return f"{rating}/10, the same as before you started"
+
+
+def judge_pain(rating: int, before: int | None) -> PainVerdict:
+    """The one pain rule (PRODUCT.md flow 5), for pain checks, "it hurts" and the end rating.
+
+    With r the rating and b the pain before the session (0 when unknown):
+    r >= 8 stops; r >= 6 and r > b, or r >= b + 2 and r >= 4, is red; r <= 3 is green;
+    anything else is amber.
+    """
+    for value in (rating, before):
+        if value is not None and (type(value) is not int or not 0 <= value <= 10):
+            raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
+    base = 0 if before is None else before
+    figures = pain_figures(rating, before)
+    if rating >= STOP_AT:
+        return PainVerdict(rating, before, PainLight.RED, True,
+                           f"Pain {figures}: stop exercising now.")
+    if (rating >= 6 and rating > base) or (rating >= base + 2 and rating >= 4):
+        return PainVerdict(rating, before, PainLight.RED, False,
+                           f"Pain {figures}: we recommend stopping.")
+    if rating <= 3:
+        return PainVerdict(rating, before, PainLight.GREEN, False,
+                           f"Pain {figures}: fine to carry on.")
+    return PainVerdict(rating, before, PainLight.AMBER, False,
+                       f"Pain {figures}: do not push any further; it should settle within 24 hours.")
 
 
 def traffic_light(rating: int, start_rating: int | None) -> PainLight:
-    """GREEN for 0-3, AMBER for 4-5, RED for 6-10 or a rise of 2+ over ``start_rating``."""
-    for value in (rating, start_rating):
-        if value is not None and (type(value) is not int or not 0 <= value <= 10):
-            raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
-    if rating >= 6 or (start_rating is not None and rating - start_rating >= 2):
-        return PainLight.RED
-    if rating >= 4:
-        return PainLight.AMBER
-    return PainLight.GREEN
+    """The light of ``judge_pain``."""
+    return judge_pain(rating, start_rating).light
 
 
 def needs_followup(previous: SessionRecord | None) -> bool:

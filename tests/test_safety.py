@@ -23,6 +23,7 @@ from coach.safety import (
     needs_followup,
     persistent_pain,
     screen_red_flags,
+    judge_pain,
     traffic_light,
 )
 
@@ -123,57 +124,52 @@ def test_every_known_contraindication_has_a_question():
     assert all(q.text and q.text != q.id for q in questions)
 
 
-# Traffic light
+# The pain rule (PRODUCT.md flow 5)
 
-@pytest.mark.parametrize("rating", [0, 1, 2, 3])
-def test_pain_of_three_or_less_continues(rating):
-    assert traffic_light(rating, None) is PainLight.GREEN
-    assert not PainLight.GREEN.recommend_stop
-
-
-def test_pain_of_three_continues():
-    assert traffic_light(3, 3) is PainLight.GREEN
+@pytest.mark.parametrize("before", range(11))
+@pytest.mark.parametrize("rating", [8, 9, 10])
+def test_pain_of_eight_or_more_stops_whatever_the_start(rating, before):
+    verdict = judge_pain(rating, before)
+    assert verdict.light is PainLight.RED and verdict.stop
 
 
-@pytest.mark.parametrize("rating", [4, 5])
-def test_pain_of_four_or_five_is_amber_and_must_settle_within_24_hours(rating):
-    assert traffic_light(rating, rating) is PainLight.AMBER
-    assert "24 hours" in PainLight.AMBER.message
-    assert "not push" in PainLight.AMBER.message
+@pytest.mark.parametrize(("rating", "before"), [(6, 5), (7, 6), (6, 0), (7, 3)])
+def test_six_or_seven_above_the_start_is_red_without_stopping(rating, before):
+    verdict = judge_pain(rating, before)
+    assert verdict.light is PainLight.RED and not verdict.stop
 
 
-@pytest.mark.parametrize("rating", [6, 7, 10])
-def test_pain_of_six_or_more_recommends_stopping(rating):
-    light = traffic_light(rating, rating)
-    assert light is PainLight.RED and light.recommend_stop
-    assert "stopping" in light.message
+@pytest.mark.parametrize(("rating", "before"), [(6, 6), (7, 7), (6, 7), (7, 8)])
+def test_six_or_seven_not_above_the_start_is_amber(rating, before):
+    assert judge_pain(rating, before).light is PainLight.AMBER
 
 
-def test_rise_of_two_over_start_recommends_stopping():
-    assert traffic_light(3, 1) is PainLight.RED
+@pytest.mark.parametrize(("rating", "before"), [(4, 2), (5, 3), (5, 0), (4, 0)])
+def test_a_rise_of_two_to_four_or_more_is_red(rating, before):
+    assert judge_pain(rating, before).light is PainLight.RED
 
 
-def test_rise_of_one_over_start_does_not_stop():
-    assert traffic_light(3, 2) is PainLight.GREEN
-    assert traffic_light(5, 4) is PainLight.AMBER
+@pytest.mark.parametrize(("rating", "before"), [(2, 0), (3, 1), (3, 0), (0, 0), (3, 10)])
+def test_three_or_less_is_green_even_after_a_rise(rating, before):
+    assert judge_pain(rating, before).light is PainLight.GREEN
 
 
-def test_falling_pain_follows_the_bands():
-    assert traffic_light(4, 8) is PainLight.AMBER
+@pytest.mark.parametrize(("rating", "before"), [(4, 3), (5, 4), (4, 8), (5, 5)])
+def test_four_or_five_without_a_rise_of_two_is_amber(rating, before):
+    verdict = judge_pain(rating, before)
+    assert verdict.light is PainLight.AMBER
+    assert "24 hours" in verdict.message and "not push" in verdict.message
 
 
-def test_without_start_rating_only_the_bands_apply():
-    assert traffic_light(5, None) is PainLight.AMBER
+def test_the_message_names_the_figures():
+    assert "5/10, up from 3" in judge_pain(5, 3).message
+    assert "4/10, down from 8" in judge_pain(4, 8).message
 
 
 @pytest.mark.parametrize("rating", [-1, 11, 2.5, True, "3"])
 def test_rating_outside_zero_to_ten_is_an_error(rating):
     with pytest.raises(ValueError):
-        traffic_light(rating, None)
-
-
-def test_every_light_has_a_message():
-    assert all(light.message for light in PainLight)
+        judge_pain(rating, None)
 
 
 # Follow-up on the previous session

@@ -280,7 +280,7 @@ class SessionScreen(Screen[None]):
         if light is not safety.PainLight.RED:
             choices.append(Choice("end", "End the session", "e"))
         title = "We recommend stopping" if light is safety.PainLight.RED else "Take care"
-        return await self.app.push_screen_wait(ChoicePrompt(title, choices, light.message, cancellable=False))
+        return await self.app.push_screen_wait(ChoicePrompt(title, choices, safety.judge_pain(self.engine.pain[-1].rating, self.engine.pain_before).message, cancellable=False))
 
     @work(exclusive=True, group="prompt")
     async def confirm_end(self) -> None:
