@@ -365,6 +365,7 @@ def _step(d: dict[str, Any], where: str) -> StepRecord:
         active_seconds=_seconds(d, "active_seconds", where),
         planned_seconds=_count(d, "planned_seconds", where, 0),
         work_done=_get(d, "work_done", str, where, ""),
+        instead_of=_get(d, "instead_of", str, where, ""),
     )
 
 

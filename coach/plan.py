@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from coach.durations import clock_text
 from coach.routine import Dosing, Exercise, Routine
 
 SWITCH_SECONDS = 5
@@ -91,6 +92,8 @@ def phase_word(phase: Phase, exercise: Exercise | None = None) -> str:
 def segment_estimate(segment: Segment, exercise: Exercise) -> int:
     if segment.seconds is not None:
         return segment.seconds
+    if segment.phase is Phase.PREPARE:
+        return 0
     return MANUAL_REP_SECONDS * exercise.reps
 
 
@@ -103,19 +106,29 @@ def unit_name(exercise: Exercise) -> str:
     }[exercise.dosing]
 
 
+def work_done_text(run: ExerciseRun, units_done: int, activity_seconds: float) -> str:
+    """``2 of 3 holds``, or ``1:30 of 5:00`` for a timed activity."""
+    if run.exercise.dosing is Dosing.TIMED:
+        total = sum(s.seconds or 0 for s in run.segments if s.phase is Phase.ACTIVITY)
+        return f"{clock_text(activity_seconds)} of {clock_text(total)}"
+    return f"{units_done} of {run.unit_count} {unit_name(run.exercise)}"
+
+
 def build_run(exercise: Exercise, prepare: int, instead_of: str = "") -> ExerciseRun:
-    """The segments of one exercise: get ready, then every set and side with rests between."""
-    segments: list[Segment] = []
-    if prepare:
-        segments.append(Segment(Phase.PREPARE, prepare))
+    """The segments of one exercise: the intro card, then every set and side with rests between.
+
+    The intro card (``PREPARE``) is always there; with ``prepare = 0`` it waits for the user.
+    A change of side, also at the start of a new set, always has its own ``SWITCH`` segment.
+    """
+    segments = [Segment(Phase.PREPARE, prepare or None)]
     sides: tuple[str | None, ...] = ("left", "right") if exercise.each_side else (None,)
     blocks = [(set_no, side) for set_no in range(1, exercise.sets + 1) for side in sides]
     for index, (set_no, side) in enumerate(blocks):
         if index:
             previous_set, previous_side = blocks[index - 1]
             if previous_set != set_no and exercise.rest:
-                segments.append(Segment(Phase.REST, exercise.rest, side, set_no))
-            elif previous_side != side:
+                segments.append(Segment(Phase.REST, exercise.rest, previous_side, set_no))
+            if previous_side != side:
                 segments.append(Segment(Phase.SWITCH, SWITCH_SECONDS, side, set_no))
         segments.extend(_block(exercise, set_no, side))
     return ExerciseRun(exercise, tuple(segments), instead_of)

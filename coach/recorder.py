@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from coach.engine import ExerciseResult, PainEntry
+from coach.engine import ExerciseResult
 from coach.errors import LogError
-from coach.records import Outcome, PainReport, Screening, SessionRecord, StepRecord
+from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepRecord
 from coach.routine import Routine
 
 WallClock = Callable[[], datetime]
@@ -63,22 +63,25 @@ class SessionRecorder:
             active_seconds=result.active_seconds,
             planned_seconds=result.planned_seconds,
             work_done=result.work_done,
+            instead_of=result.instead_of,
         ))
         self.record.active_seconds = round(self.record.active_seconds + result.active_seconds, 3)
         self._step_started = ended
         return self.save()
 
-    def add_pain(self, entry: PainEntry, decision: str = "") -> bool:
+    def add_pain(self, source: str, rating: int, exercise_id: str = "", *, kind: HurtKind | None = None,
+                 verdict: str = "", decision: str = "") -> bool:
+        """Record a pain rating; the latest rating is the session's pain after."""
         self.record.pain_reports.append(PainReport(
             at=stamp(self.now()),
-            source=entry.source,
-            rating=entry.rating,
-            exercise_id=entry.exercise_id,
-            kind=entry.kind,
-            verdict=entry.verdict,
+            source=source,
+            rating=rating,
+            exercise_id=exercise_id,
+            kind=kind,
+            verdict=verdict,
             decision=decision,
         ))
-        self.record.pain_after = entry.rating
+        self.record.pain_after = rating
         return self.save()
 
     def set_decision(self, decision: str) -> bool:
@@ -110,7 +113,9 @@ class SessionRecorder:
             else:
                 save_session(self.path, self.record)
         except LogError as error:
-            self.warning = f"{error.message} Your session goes on; coach will try again after the next step."
+            later = ("Your session goes on; coach will try again after the next step."
+                     if self.record.outcome is Outcome.IN_PROGRESS else "coach will try again when you save your note.")
+            self.warning = f"{error.message} {later}"
             return False
         self.warning = ""
         return True

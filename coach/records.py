@@ -28,7 +28,14 @@ class StepOutcome(str, Enum):
 
     DONE = "done"
     SKIPPED = "skipped"
+    REPLACED = "replaced"
+    """Swapped for its easier variant, which follows as a step of its own."""
     STOPPED = "stopped"
+    NOT_REACHED = "not_reached"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
 
 
 class HurtKind(str, Enum):
@@ -56,11 +63,18 @@ class StepRecord:
     """Seconds spent in the exercise, pauses excluded."""
     planned_seconds: int
     work_done: str = ""
+    """Human summary of what was done, e.g. "3 of 3 holds"."""
+    instead_of: str = ""
+    """For an easier variant: the id of the planned exercise it replaced."""
+
+    @property
+    def planned(self) -> bool:
+        """True for a planned exercise, False for an easier variant run in place of one."""
+        return not self.instead_of
 
     def fields(self) -> dict[str, object]:
         """Every field by name, in order, the outcome as its value."""
         return {**asdict(self), "outcome": self.outcome.value}
-    """Human summary of what was done, e.g. "3 of 3 holds, both sides"."""
 
 
 @dataclass
@@ -122,7 +136,10 @@ class SessionRecord:
 
     @property
     def exercises_done(self) -> int:
-        return sum(1 for s in self.steps if s.outcome is StepOutcome.DONE)
+        """Planned exercises done, each counted once, an easier variant done in its place included."""
+        done_variants = {s.instead_of for s in self.steps if not s.planned and s.outcome is StepOutcome.DONE}
+        return sum(1 for s in self.steps if s.planned and (
+            s.outcome is StepOutcome.DONE or (s.outcome is StepOutcome.REPLACED and s.exercise_id in done_variants)))
 
     @property
     def completion(self) -> float:

@@ -16,7 +16,7 @@ from coach.config import Config, save_config
 from coach.loader import load_routine
 from coach.logstore import create_session, save_session
 from coach.paths import bundled_routines_dir
-from coach.engine import clock_text
+from coach.durations import clock_text
 from coach.plan import build_run, unit_name
 from coach.routine import Dosing
 from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
@@ -47,7 +47,8 @@ def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool =
         save_config(data, Config(accepted_notice=True, sound=False))
     clock = FakeClock()
     entry = load_entry(bundled_routines_dir() / f"{routine}.toml", "bundled") if routine else None
-    return build_app(data, start_with=entry, clock=clock, wall_clock=FixedWallClock(), bell=lambda: None), clock
+    return build_app(data, start_with=entry, clock=clock, wall_clock=FixedWallClock(), bell=lambda: None,
+                     scheduler=clock.schedule), clock
 
 
 async def keys(pilot, *pressed: str) -> None:

@@ -19,7 +19,7 @@ def accepted(data: Path, sound: bool = True) -> Path:
 def app_for(data: Path, routine_path: Path | None, clock: FakeClock, bells: list | None = None) -> CoachApp:
     entry = load_entry(routine_path, "given") if routine_path else None
     ring = (lambda: bells.append(clock.now)) if bells is not None else (lambda: None)
-    return build_app(data, start_with=entry, clock=clock, bell=ring)
+    return build_app(data, start_with=entry, clock=clock, bell=ring, scheduler=clock.schedule)
 
 
 async def answer(pilot, *keys: str) -> None:
@@ -39,19 +39,13 @@ async def pass_safety_check(pilot, pain: str = "2", contraindications: bool = Fa
 
 
 async def move(pilot, clock: FakeClock, seconds: float, step: float = 1.0) -> None:
-    """Advance the fake clock in steps, letting the session screen react to each."""
+    """Move the fake clock on in steps; the app's own scheduled ticks run as their moments pass."""
     remaining = seconds
     while remaining > 1e-9:
         delta = min(step, remaining)
         clock.advance(delta)
         remaining -= delta
-        screen = pilot.app.screen
-        if isinstance(screen, SessionScreen):
-            changes = screen.engine.advance()
-            screen.handle(changes)
-            screen.refresh_view()
-            if changes:
-                await pilot.pause()
+        await pilot.pause()
     await pilot.pause()
 
 

@@ -14,7 +14,7 @@ from textual.events import Resize
 from coach import safety
 from coach.catalog import Entry, discover
 from coach.config import Config, load_config, save_config
-from coach.engine import Clock, Engine
+from coach.engine import Clock
 from coach.errors import CoachError
 from coach.records import Screening
 from coach.recorder import SessionRecorder, WallClock, local_now, log_blocked
@@ -23,7 +23,10 @@ from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
 from coach.ui.screens.prompts import Choice, ChoicePrompt, Notice, PainRating, YesNoPrompt
+from coach.session import RunningSession
+from coach.ui.protocols import Cancel, Schedule
 from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen, too_small
 
 
@@ -43,8 +46,10 @@ class CoachApp(App[int]):
         clock: Clock = time.monotonic,
         wall_clock: WallClock = local_now,
         bell: Callable[[], None] | None = None,
+        scheduler: Schedule | None = None,
     ) -> None:
         super().__init__()
+        self._scheduler = scheduler
         self.data = data
         self.given = given
         self.start_with = start_with
@@ -96,8 +101,11 @@ class CoachApp(App[int]):
             self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
-        """Cover everything with a "make the terminal larger" message while it is too small."""
+        """Cover everything with a "make the terminal larger" message while it is too small; a session pauses."""
         small = too_small(width, height)
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.terminal_too_small(small)
         if small and self._too_small is None:
             self._too_small = TooSmallScreen()
             self.push_screen(self._too_small)
@@ -105,6 +113,12 @@ class CoachApp(App[int]):
             if self.screen is self._too_small:
                 self.pop_screen()
             self._too_small = None
+
+    def schedule(self, delay: float, callback: Callable[[], None]) -> Cancel:
+        """Call ``callback`` after ``delay`` seconds (on the fake clock in tests)."""
+        if self._scheduler is not None:
+            return self._scheduler(delay, callback)
+        return self.set_timer(delay, callback).stop
 
     # sound ----------------------------------------------------------------
 
@@ -196,11 +210,15 @@ class CoachApp(App[int]):
         return True
 
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
-        engine = Engine(routine, self.clock, pain_before=screening.pain_before)
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)
-        screen = SessionScreen(engine, recorder)
+        screen = SessionScreen(RunningSession(routine, self.clock, recorder, screening.pain_before))
         self.push_screen(screen)
+        if too_small(self.size.width, self.size.height):
+            screen.session.set_too_small(True)
         return screen
+
+    def show_summary(self, session: RunningSession) -> None:
+        self.switch_screen(SummaryScreen(session))
 
 
 def build_app(
@@ -211,6 +229,8 @@ def build_app(
     clock: Clock = time.monotonic,
     wall_clock: WallClock = local_now,
     bell: Callable[[], None] | None = None,
+    scheduler: Schedule | None = None,
 ) -> CoachApp:
     """The one way to make the app: used by the command line, the tests and the screenshot script."""
-    return CoachApp(data, given=given, start_with=start_with, clock=clock, wall_clock=wall_clock, bell=bell)
+    return CoachApp(data, given=given, start_with=start_with, clock=clock, wall_clock=wall_clock, bell=bell,
+                    scheduler=scheduler)

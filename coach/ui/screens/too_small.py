@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.events import ScreenResume
 from textual.screen import ModalScreen
 
 from coach.ui.widgets.plain import Plain
@@ -23,3 +24,8 @@ class TooSmallScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Plain(f"Please make the terminal larger\n(at least {MIN_WIDTH} × {MIN_HEIGHT}).", keep_newlines=True)
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """Back on top after a screen opened over it: leave if the terminal has grown meanwhile."""
+        if not too_small(self.app.size.width, self.app.size.height):
+            self.dismiss(None)

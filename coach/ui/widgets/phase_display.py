@@ -10,14 +10,6 @@ from coach.ui.widgets.big_digits import BigDigits
 from coach.ui.widgets.plain import Plain
 
 
-def clock_face(seconds: int) -> str:
-    """``45`` for under a minute, ``4:05`` from a minute up."""
-    if seconds < 60:
-        return str(seconds)
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes}:{rest:02d}"
-
-
 class PhaseDisplay(Vertical):
     """Phase word above huge digits; colours follow the phase, a flash marks each change."""
 

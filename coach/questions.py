@@ -1,0 +1,73 @@
+"""The questions a running session can ask, as typed values the screen renders and answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+Answer = str | int
+"""An option's value, or a rating from 0 to 10 on a scale."""
+
+SCALE_KEYS = {**{str(n): n for n in range(10)}, "t": 10}
+"""Keys that answer a 0-10 scale: the digits, and t for ten. Nothing is chosen in advance."""
+
+
+class QuestionKind(str, Enum):
+    PAIN_CHECK = "pain_check"
+    """After an exercise: 0-10."""
+    HURT_KIND = "hurt_kind"
+    """After p: what kind of pain."""
+    HURT_STRENGTH = "hurt_strength"
+    """After the kind: 0-10."""
+    AFTER_CHECK = "after_check"
+    """After an amber or red pain check: end, gentler, continue."""
+    EASIER_OR_SKIP = "easier_or_skip"
+    """More than mild pain in an exercise that has an easier variant."""
+    CONFIRM_END = "confirm_end"
+    END_PAIN = "end_pain"
+    """The session has ended without a final pain check: 0-10, may be skipped."""
+    STOP_ADVICE = "stop_advice"
+    """The session stopped for pain: what to do now."""
+    STEPS = "steps"
+    """The how-to steps and caution again, while paused."""
+    HELP = "help"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer; any of ``keys`` picks it, the first is shown."""
+
+    value: str
+    label: str
+    keys: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question pending in the session: the screen shows it and passes back a key."""
+
+    kind: QuestionKind
+    title: str
+    body: str = ""
+    options: tuple[Option, ...] = ()
+    scale: bool = False
+    """Answered by a rating from 0 to 10."""
+    cancellable: bool = False
+    """Escape leaves the question; the session returns to how it was before it was asked."""
+
+    def answer_for(self, key: str) -> Answer | None:
+        """The answer a key gives, or None when that key does not answer this question."""
+        if self.scale:
+            return SCALE_KEYS.get(key)
+        for option in self.options:
+            if key in option.keys:
+                return option.value
+        return None
+
+
+OK = Option("ok", "Continue", ("enter", "space"))
+SCALE_HINT = "0 = no pain · 10 = worst imaginable · press 0-9, or t for 10"

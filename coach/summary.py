@@ -1,0 +1,46 @@
+"""What the summary says about a finished session, in words, from its log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.durations import clock_text
+from coach.records import SessionRecord, StepOutcome
+
+PAIN_SOURCES = {"check": "pain check after", "hurts": "it hurts during", "end": "at the end"}
+
+
+@dataclass(frozen=True)
+class Summary:
+    headline: str
+    steps: tuple[str, ...]
+    figures: tuple[str, ...]
+    advice: str
+
+
+def rating_text(rating: int | None) -> str:
+    """``3/10``, or ``-`` when not given."""
+    return "-" if rating is None else f"{rating}/10"
+
+
+def summarise(record: SessionRecord, names: dict[str, str], advice: str = "") -> Summary:
+    """The summary of ``record``; ``names`` maps exercise ids to names for the pain reports."""
+    label = f"{record.outcome.label.capitalize()}."
+    reason = record.reason
+    headline = f"{label} {reason}" if reason and reason.rstrip(".").lower() != record.outcome.label else label
+    width = max((len(s.outcome.label) for s in record.steps), default=0)
+    steps = tuple(
+        f"{'  → ' if not s.planned else ''}{s.outcome.label:<{width}}  {s.exercise_name}  ({s.work_done})"
+        for s in record.steps)
+    counts = {outcome: sum(1 for s in record.steps if s.planned and s.outcome is outcome) for outcome in StepOutcome}
+    others = ", ".join(f"{outcome.label}: {count}" for outcome, count in counts.items()
+                       if count and outcome is not StepOutcome.DONE)
+    figures = [
+        f"Exercises done: {record.exercises_done} of {record.planned_exercises}" + (f"   ({others})" if others else ""),
+        f"Time without pauses: {clock_text(record.active_seconds)}",
+        f"Pain before → after: {rating_text(record.pain_before)} → {rating_text(record.pain_after)}",
+    ]
+    for report in record.pain_reports:
+        where = names.get(report.exercise_id, report.exercise_id)
+        figures.append(f"  {report.rating}/10 · {PAIN_SOURCES.get(report.source, report.source)} {where}".rstrip())
+    return Summary(headline, steps, tuple(figures), advice)

@@ -1,0 +1,29 @@
+"""What screens may ask of the app, typed, so no screen calls an untyped app attribute."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from coach.session import RunningSession
+
+Cancel = Callable[[], None]
+"""Stops a scheduled call."""
+Schedule = Callable[[float, Callable[[], None]], Cancel]
+"""Calls a function after some seconds; returns how to cancel it."""
+
+
+class CoachAppApi(Protocol):
+    @property
+    def sound(self) -> bool: ...
+
+    def toggle_sound(self) -> None: ...
+
+    def signal_change(self) -> None: ...
+
+    def schedule(self, delay: float, callback: Callable[[], None]) -> Cancel: ...
+
+    def show_summary(self, session: RunningSession) -> None: ...
+
+    def go_home(self) -> None: ...

@@ -1,0 +1,415 @@
+"""The running session in plain pytest: every reported defect of the flow, and the rules it keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.plan import Phase
+from coach.questions import QuestionKind
+from coach.records import Outcome, StepOutcome
+from tests.routine_texts import SMALL
+from tests.session_helpers import make_session, run_until_question
+
+EASIER_IS_NEXT = """\
+format = 1
+title = "Easier is next"
+prepare = 2
+
+[[exercises]]
+id = "hard"
+name = "Hard one"
+how = ["Do the hard thing."]
+hold = 5
+easier = "soft"
+
+[[exercises]]
+id = "soft"
+name = "Soft one"
+how = ["Do the soft thing."]
+hold = 5
+
+[[exercises]]
+id = "last"
+name = "Last one"
+how = ["Do the last thing."]
+hold = 5
+"""
+
+NEXT_HAS_EASIER_AFTER_IT = """\
+format = 1
+title = "Variant comes next anyway"
+prepare = 2
+
+[[exercises]]
+id = "first"
+name = "First"
+how = ["One."]
+hold = 5
+
+[[exercises]]
+id = "second"
+name = "Second"
+how = ["Two."]
+hold = 5
+easier = "third"
+
+[[exercises]]
+id = "third"
+name = "Third"
+how = ["Three."]
+hold = 5
+"""
+
+NO_PREPARE = """\
+format = 1
+title = "Cards wait"
+prepare = 0
+
+[[exercises]]
+id = "bridge"
+name = "Bridge"
+how = ["Lie on your back.", "Lift your hips."]
+caution = "Keep it small."
+hold = 5
+"""
+
+TEMPO = """\
+format = 1
+title = "Tempo"
+prepare = 1
+
+[[exercises]]
+id = "tilt"
+name = "Tilt"
+how = ["Tilt."]
+cues = ["First cue.", "Second cue.", "Third cue."]
+reps = 3
+tempo = [1, 1, 1]
+"""
+
+SIDES_IN_SETS = """\
+format = 1
+title = "Sides"
+prepare = 1
+
+[[exercises]]
+id = "side"
+name = "Side"
+how = ["Side."]
+hold = 3
+sides = "each"
+sets = 2
+rest = 4
+"""
+
+
+def planned_once(session) -> None:
+    record = session.recorder.record
+    planned = [s.exercise_id for s in record.steps if s.planned]
+    assert sorted(planned) == sorted(e.id for e in session.routine.exercises)
+
+
+def test_a_key_at_a_phase_boundary_opens_the_pain_check_and_logs_the_step(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.jump(58)
+    assert session.key("space") is False or session.question is not None
+    assert session.question is not None and session.question.kind is QuestionKind.PAIN_CHECK
+    assert [s.exercise_id for s in session.recorder.record.steps] == ["knee-to-chest"]
+
+
+@pytest.mark.parametrize("key", ["space", "p", "s", "enter", "q"])
+def test_no_key_in_the_boundary_window_cancels_or_hides_the_pain_check(tmp_path, key):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.jump(58)
+    session.key(key)
+    assert session.question is not None and session.question.kind is QuestionKind.PAIN_CHECK
+    session.key("2")
+    assert session.question is None and session.view().exercise_name == "Pelvic tilt"
+
+
+def test_choosing_gentler_when_the_easier_is_the_next_exercise_keeps_every_exercise_in_the_log(tmp_path):
+    session, clock = make_session(EASIER_IS_NEXT, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("5")
+    assert session.question.kind is QuestionKind.AFTER_CHECK
+    labels = [o.label for o in session.question.options]
+    assert "Skip Soft one" in labels
+    session.key("g")
+    assert session.view().exercise_name == "Last one"
+    session.key("q")
+    session.key("y")
+    session.key("escape")
+    steps = {s.exercise_id: s.outcome for s in session.recorder.record.steps}
+    assert steps == {"hard": StepOutcome.DONE, "soft": StepOutcome.SKIPPED, "last": StepOutcome.STOPPED}
+    assert session.outcome is Outcome.ENDED_EARLY
+    planned_once(session)
+
+
+def test_it_hurts_in_an_exercise_whose_easier_is_next_runs_that_exercise_once(tmp_path):
+    session, clock = make_session(EASIER_IS_NEXT, tmp_path)
+    clock.advance(3)
+    session.tick()
+    session.key("p")
+    session.key("2")
+    session.key("4")
+    assert session.question.kind is QuestionKind.EASIER_OR_SKIP
+    session.key("e")
+    assert session.view().exercise_name == "Soft one"
+    run_until_question(session, clock)
+    session.key("1")
+    assert session.view().exercise_name == "Last one"
+    names = [s.exercise_id for s in session.recorder.record.steps]
+    assert names == ["hard", "soft"]
+    assert session.recorder.record.steps[0].outcome is StepOutcome.REPLACED
+
+
+VARIANT_LATER = """\
+format = 1
+title = "Variant later in the routine"
+prepare = 2
+
+[[exercises]]
+id = "first"
+name = "First"
+how = ["One."]
+hold = 5
+
+[[exercises]]
+id = "second"
+name = "Second"
+how = ["Two."]
+hold = 5
+easier = "fourth"
+
+[[exercises]]
+id = "third"
+name = "Third"
+how = ["Three."]
+hold = 5
+
+[[exercises]]
+id = "fourth"
+name = "Fourth"
+how = ["Four."]
+hold = 5
+"""
+
+
+def test_gentler_runs_the_easier_variant_in_place_of_the_next_and_logs_both(tmp_path):
+    session, clock = make_session(VARIANT_LATER, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("5")
+    assert "Do Fourth instead of Second" in [o.label for o in session.question.options]
+    session.key("g")
+    assert session.view().exercise_name == "Fourth"
+    assert session.engine.run.instead_of == "second"
+    while not session.over:
+        run_until_question(session, clock)
+        if session.question is not None:
+            session.key("1")
+    steps = [(s.exercise_id, s.outcome, s.instead_of) for s in session.recorder.record.steps]
+    assert steps == [("first", StepOutcome.DONE, ""), ("second", StepOutcome.REPLACED, ""),
+                     ("fourth", StepOutcome.DONE, "second"), ("third", StepOutcome.DONE, ""),
+                     ("fourth", StepOutcome.DONE, "")]
+    assert session.recorder.record.exercises_done == 4
+
+
+def test_gentler_never_offers_the_exercise_just_done(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    session.key("s")
+    run_until_question(session, clock)
+    session.key("5")
+    labels = [o.label for o in session.question.options]
+    assert "Skip Bird dog" in labels and not any("Pelvic tilt" in label for label in labels)
+
+
+def test_the_easier_variant_that_comes_next_anyway_is_not_run_twice(tmp_path):
+    session, clock = make_session(NEXT_HAS_EASIER_AFTER_IT, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("5")
+    session.key("g")
+    assert session.view().exercise_name == "Third"
+    assert [r.exercise.id for r in session.engine.runs] == ["first", "third"]
+    run_until_question(session, clock)
+    session.key("1")
+    assert session.over
+    record = session.recorder.record
+    assert [(s.exercise_id, s.outcome) for s in record.steps] == [
+        ("first", StepOutcome.DONE), ("second", StepOutcome.REPLACED), ("third", StepOutcome.DONE)]
+    planned_once(session)
+
+
+@pytest.mark.parametrize("key", ["enter", "space", "escape", "p", "x"])
+def test_only_a_number_answers_a_pain_scale(tmp_path, key):
+    session, clock = make_session(SMALL, tmp_path)
+    run_until_question(session, clock)
+    session.key(key)
+    assert session.question is not None and session.question.kind is QuestionKind.PAIN_CHECK
+    assert session.recorder.record.pain_reports == []
+    session.key("t")
+    assert session.recorder.record.pain_reports[-1].rating == 10
+
+
+def test_a_skipped_exercise_is_not_all_done_and_the_outcome_says_so(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    session.key("s")
+    while not session.over:
+        run_until_question(session, clock)
+        if session.question is not None:
+            session.key("1")
+    assert session.outcome is Outcome.COMPLETED
+    assert session.reason == "3 of 4 exercises done."
+
+
+def test_the_intro_card_waits_for_space_when_prepare_is_zero(tmp_path):
+    session, clock = make_session(NO_PREPARE, tmp_path)
+    clock.advance(120)
+    session.tick()
+    view = session.view()
+    assert view.phase is Phase.PREPARE and view.how == ("Lie on your back.", "Lift your hips.")
+    assert view.caution == "Keep it small." and "space" in view.hint
+    session.key("space")
+    assert session.view().phase is Phase.HOLD
+
+
+def test_i_shows_the_steps_again_pausing_and_leaving_resumes(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.advance(5)
+    session.key("i")
+    assert session.question.kind is QuestionKind.STEPS
+    assert "Draw one knee in." in session.question.body and "Caution" in session.question.body
+    left = session.engine.seconds_left()
+    clock.advance(30)
+    assert session.engine.seconds_left() == left
+    session.key("escape")
+    assert session.running
+
+
+def test_the_cue_changes_per_rep_never_per_tempo_phase(tmp_path):
+    session, clock = make_session(TEMPO, tmp_path)
+    seen = []
+    for _ in range(9):
+        clock.advance(1)
+        session.tick()
+        seen.append(session.view().cue)
+    assert seen == ["First cue."] * 3 + ["Second cue."] * 3 + ["Third cue."] * 3
+
+
+def test_a_new_set_on_the_other_side_says_to_switch(tmp_path):
+    session, clock = make_session(SIDES_IN_SETS, tmp_path)
+    phases = []
+    for _ in range(80):
+        clock.advance(0.5)
+        session.tick()
+        view = session.view()
+        if not phases or phases[-1][0] != view.phase:
+            phases.append((view.phase, view.cue))
+        if session.question:
+            break
+    words = [p for p, _ in phases]
+    assert words == [Phase.PREPARE, Phase.HOLD, Phase.SWITCH, Phase.HOLD, Phase.REST, Phase.SWITCH, Phase.HOLD,
+                     Phase.SWITCH, Phase.HOLD, Phase.DONE]
+    assert phases[5][1] == "Change to your left side."
+
+
+def test_own_pace_reps_count_up_and_say_space_is_set_done(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    session.key("s")
+    session.key("s")
+    clock.advance(3)
+    session.tick()
+    clock.advance(7)
+    view = session.view()
+    assert view.phase is Phase.REPS and view.digits == "0:07"
+    assert "space when the set is done" in view.hint
+
+
+@pytest.mark.parametrize(("opener", "leave"), [("p", "escape"), ("q", "n"), ("q", "escape"), ("i", "escape"),
+                                               ("question_mark", "enter")])
+def test_leaving_a_question_returns_to_running_when_it_was_running(tmp_path, opener, leave):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.advance(4)
+    session.key(opener)
+    assert not session.running
+    session.key(leave)
+    assert session.question is None and session.running
+
+
+@pytest.mark.parametrize(("opener", "leave"), [("p", "escape"), ("q", "n"), ("i", "escape")])
+def test_leaving_a_question_stays_paused_when_it_was_paused(tmp_path, opener, leave):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.advance(4)
+    session.key("space")
+    session.key(opener)
+    session.key(leave)
+    assert session.question is None and not session.running
+    assert "space" in session.view().hint and session.view().word == "PAUSED"
+
+
+def test_the_red_verdict_names_the_figures(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=3)
+    run_until_question(session, clock)
+    session.key("5")
+    assert "5/10, up from 3" in session.question.body
+
+
+def test_after_the_last_exercise_a_red_check_ends_one_way_with_advice(tmp_path):
+    session, clock = make_session(NO_PREPARE, tmp_path, pain_before=2)
+    session.key("space")
+    run_until_question(session, clock)
+    session.key("6")
+    assert session.over and session.outcome is Outcome.COMPLETED
+    assert "6/10, up from 2" in session.advice
+    assert session.recorder.record.pain_reports[-1].decision == "finish"
+
+
+def test_pain_of_eight_at_a_check_stops_with_care_advice(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("8")
+    assert session.question.kind is QuestionKind.STOP_ADVICE
+    session.key("enter")
+    assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
+    steps = session.recorder.record.steps
+    assert [s.outcome for s in steps] == [StepOutcome.DONE] + [StepOutcome.NOT_REACHED] * 3
+
+
+def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    session.key("p")
+    session.key("3")
+    session.key("6")
+    report = session.recorder.record.pain_reports[-1]
+    assert (report.verdict, report.decision) == ("red", "skip")
+    assert session.view().exercise_name == "Pelvic tilt"
+
+
+def test_mild_hurt_at_ten_stops(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    session.key("p")
+    session.key("3")
+    session.key("t")
+    assert session.question.kind is QuestionKind.STOP_ADVICE
+    assert session.outcome is Outcome.STOPPED_FOR_PAIN
+
+
+def test_a_too_small_terminal_pauses_and_growing_resumes(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.advance(4)
+    session.set_too_small(True)
+    assert not session.running
+    session.key("space")
+    assert not session.running
+    session.set_too_small(False)
+    assert session.running
+
+
+def test_every_finished_step_is_on_disk_before_the_next_begins(tmp_path):
+    import tomllib
+
+    session, clock = make_session(SMALL, tmp_path)
+    session.key("s")
+    saved = tomllib.loads(session.recorder.path.read_text())
+    assert [s["exercise_id"] for s in saved["steps"]] == ["knee-to-chest"]
