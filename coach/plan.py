@@ -74,6 +74,11 @@ class ExerciseRun:
     """The id of the exercise this one replaces, when it is an easier variant."""
 
     @property
+    def planned(self) -> bool:
+        """True for a planned exercise, False for an easier variant run in place of one."""
+        return not self.instead_of
+
+    @property
     def planned_seconds(self) -> int:
         return sum(segment_estimate(s, self.exercise) for s in self.segments)
 
