@@ -130,6 +130,13 @@ async def test_opens_on_a_given_card_and_fits_small_terminals(tmp_path, size):
         text_region = screen.query_one("#text").region
         assert cards.region.width >= 20 and text_region.width >= 25
         assert cards.region.right <= text_region.x and text_region.right <= size[0]
+        scroller = screen.query_one("#card")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroller.scroll_y == min(scroller.max_scroll_y, scroller.scrollable_content_region.height)
+        assert cards.highlighted == CARDS.index(one)
+        if size == (60, 20):
+            assert scroller.max_scroll_y > 0 and scroller.scroll_y > 0
 
 
 async def test_an_unknown_card_id_opens_on_the_first(tmp_path):

@@ -26,6 +26,8 @@ class LearnScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("q", "back", show=False),
+        Binding("pagedown", "scroll_text(1)", "Text down", priority=True),
+        Binding("pageup", "scroll_text(-1)", "Text up", priority=True),
     ]
 
     def __init__(self, card_id: str | None = None) -> None:
@@ -63,6 +65,14 @@ class LearnScreen(Screen[None]):
         self.query_one("#text", Plain).show(card.text)
         self.query_one("#source", Plain).show(card.source_line)
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_text(self, direction: int) -> None:
+        """Page through a card too long for the terminal, while the list keeps the focus."""
+        text = self.query_one("#card", VerticalScroll)
+        if direction > 0:
+            text.scroll_page_down(animate=False)
+        else:
+            text.scroll_page_up(animate=False)
 
     def action_back(self) -> None:
         self.dismiss(None)
