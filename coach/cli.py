@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)")
     new = commands.add_parser("new", parents=[common], help="write a commented routine template into your routines folder")
     new.add_argument("name", metavar="NAME", help="lowercase letters, digits and '-', e.g. my-morning")
+    commands.add_parser("learn", parents=[common], help="print the Learn cards, each with its source")
     return parser
 
 
@@ -62,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_history(data, args.format, args.since)
         if args.command == "new":
             return cmd_new(data, args.name)
+        if args.command == "learn":
+            return cmd_learn()
         return cmd_tui(data, getattr(args, "routine", None))
     except CoachError as error:
         print(f"coach: {clean(error.message)}", file=sys.stderr)
@@ -132,6 +135,13 @@ def cmd_new(data: Path, name: str) -> int:
 
     path = write_template(name, routines_dir(data), schema_path())
     print(clean(f"Wrote {path}. Edit it, then check it with: coach validate {path}"))
+    return 0
+
+
+def cmd_learn() -> int:
+    from coach.learn import plain_text
+
+    sys.stdout.write(plain_text())
     return 0
 
 

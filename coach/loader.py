@@ -25,13 +25,14 @@ from coach.text import clean
 from coach.toml_positions import locate
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
+TEMPO_WORD_PATTERN = re.compile(r"[A-Za-z]{1,12}")
 ROUTINE_KEYS = (
     "format", "title", "description", "level", "focus",
     "contraindications", "prepare", "pain_check", "exercises",
 )
 EXERCISE_KEYS = (
     "id", "name", "how", "cues", "caution", "sides", "sets", "rest",
-    "easier", "hold", "reps", "tempo", "duration",
+    "easier", "hold", "reps", "tempo", "tempo_words", "duration",
 )
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
@@ -311,13 +312,14 @@ class _Checker:
         rest = self.integer(table, "rest", f"{field}.rest", 0, 600, 0)
         easier = self.text_value(table, "easier", f"{field}.easier", required=False, limit=40) or None
         dosing = self.dosing(table, field)
+        tempo_words = self.tempo_words(table, field)
         if len(self.problems) > before or dosing is None:
             return None
         kind, hold, reps, tempo, duration = dosing
         return Exercise(
             id=exercise_id, name=name, how=how, dosing=kind, cues=cues, caution=caution,
             sides=sides, sets=sets, rest=rest, easier=easier,
-            hold=hold, reps=reps, tempo=tempo, duration=duration,
+            hold=hold, reps=reps, tempo=tempo, tempo_words=tempo_words, duration=duration,
         )
 
     def dosing(self, table: dict, field: str) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
@@ -358,6 +360,24 @@ class _Checker:
         if not any(value):
             self.problem(field, "needs at least one phase longer than 0 seconds")
             return None
+        return (value[0], value[1], value[2])
+
+
+    def tempo_words(self, table: dict, field: str) -> tuple[str, str, str] | None:
+        if "tempo_words" not in table:
+            return None
+        field = f"{field}.tempo_words"
+        if "tempo" not in table:
+            self.problem(field, "only goes with tempo: it names the three phases of a paced rep")
+            return None
+        value = table["tempo_words"]
+        if not isinstance(value, list) or len(value) != 3:
+            self.problem(field, 'must be three words, one per tempo phase, e.g. ["tighten", "hold", "release"]')
+            return None
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not TEMPO_WORD_PATTERN.fullmatch(item):
+                self.problem(f"{field}[{i}]", f"must be one word of 1 to 12 letters, not {_describe(item)}")
+                return None
         return (value[0], value[1], value[2])
 
 

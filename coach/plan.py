@@ -87,8 +87,13 @@ class ExerciseRun:
         return sum(1 for s in self.segments if s.ends_unit)
 
 
+TEMPO_PHASES = (Phase.LIFT, Phase.TOP, Phase.LOWER)
+
+
 def phase_word(phase: Phase, exercise: Exercise | None = None) -> str:
-    """The one word shown big on screen for a phase."""
+    """The one word shown big on screen for a phase; a routine's ``tempo_words`` name its tempo phases."""
+    if exercise is not None and exercise.tempo_words and phase in TEMPO_PHASES:
+        return exercise.tempo_words[TEMPO_PHASES.index(phase)].upper()
     if phase is Phase.ACTIVITY and exercise is not None and "walk" in exercise.name.lower():
         return "WALK"
     return PHASE_WORDS[phase]
@@ -152,7 +157,7 @@ def _block(exercise: Exercise, set_no: int, side: str | None) -> list[Segment]:
             block.append(Segment(Phase.HOLD, exercise.hold, side, set_no, rep, True))
             continue
         assert exercise.tempo is not None
-        phases = [(p, s) for p, s in zip((Phase.LIFT, Phase.TOP, Phase.LOWER), exercise.tempo) if s]
+        phases = [(p, s) for p, s in zip(TEMPO_PHASES, exercise.tempo) if s]
         for number, (phase, seconds) in enumerate(phases, start=1):
             block.append(Segment(phase, seconds, side, set_no, rep, number == len(phases)))
     return block

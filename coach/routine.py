@@ -64,6 +64,8 @@ class Exercise:
     hold: int = 0
     reps: int = 1
     tempo: tuple[int, int, int] | None = None
+    tempo_words: tuple[str, str, str] | None = None
+    """The routine's own names for the three tempo phases, e.g. tighten, hold, release."""
     duration: int = 0
 
     @property

@@ -30,7 +30,7 @@ pain_check = "each"              # ask for a 0-10 pain score after "each" exerci
 # Dose it in exactly one way:
 #   hold = 20             seconds per hold, with reps = number of holds
 #   reps = 10             at the user's own pace (space when done)
-#   reps + tempo = [lift, hold, lower]   paced reps
+#   reps + tempo = [lift, hold, lower]   paced reps (tempo_words renames the phases)
 #   duration = 300        a timed activity such as walking
 # Name the source each exercise rests on in a comment above it.
 
@@ -40,9 +40,9 @@ id = "pelvic-tilt"               # lowercase letters, digits and '-', unique in 
 name = "Pelvic tilt"
 how = [
     "Lie on your back, knees bent, feet flat on the floor.",
-    "LIFT: tighten your tummy so the small of your back flattens onto the mat.",
+    "TIGHTEN: firm your tummy so the small of your back flattens onto the mat.",
     "HOLD: keep it there and keep breathing.",
-    "LOWER: let go slowly.",
+    "RELEASE: let go slowly.",
 ]
 cues = [
     "Breathe out as you flatten your back.",
@@ -51,6 +51,7 @@ cues = [
 caution = "Stop if pain turns sharp or spreads into a leg."
 reps = 10
 tempo = [2, 2, 2]
+tempo_words = ["tighten", "hold", "release"]   # optional: names for the phases (default lift, hold, lower)
 sets = 2
 rest = 20                        # seconds between holds and between sets
 

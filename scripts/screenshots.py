@@ -52,6 +52,7 @@ SHOTS = {
     "history": lambda data: (scenes.make_history_app(data), None, scenes.history_screen()),
     "history-trends": lambda data: (scenes.make_history_app(data), None, scenes.history_trends()),
     "session-detail": lambda data: (scenes.make_history_app(data), None, scenes.session_detail()),
+    "learn": scene(None, True, lambda clock: scenes.learn()),
 }
 
 

@@ -72,8 +72,9 @@ def safety_check() -> RunBefore:
 
 
 def hold_in_progress(clock: FakeClock) -> RunBefore:
+    """Knee-to-chest, the first hold, after skipping the warm-up walk."""
     async def run(pilot) -> None:
-        await keys(pilot, "n", "n", "n", "n", "n", "2")
+        await keys(pilot, "n", "n", "n", "n", "n", "2", "s")
         await advance(pilot, clock, 10)
         await advance(pilot, clock, 7.5)
         await pilot.pause(0.5)
@@ -204,5 +205,13 @@ def session_detail() -> RunBefore:
         row = next(n for n, record in enumerate(screen.shown) if record.outcome is Outcome.STOPPED_FOR_PAIN)
         screen.query_one("#table").move_cursor(row=row)
         await keys(pilot, "enter")
+        await pilot.pause(0.3)
+    return run
+
+
+def learn() -> RunBefore:
+    """The Learn screen opened from home with l, on the third card."""
+    async def run(pilot) -> None:
+        await keys(pilot, "l", "down", "down")
         await pilot.pause(0.3)
     return run

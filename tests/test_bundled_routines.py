@@ -12,7 +12,7 @@ from coach.loader import load_routine
 from coach.paths import bundled_routines_dir
 from coach.routine import Dosing
 
-EXPECTED = {"gentle-relief", "stabilise", "hips-not-back", "glute-release", "posture-reset"}
+EXPECTED = {"gentle-relief", "stabilise", "hips-not-back", "glute-release", "posture-reset", "flare-up", "desk-break"}
 SEED_FILES = {
     "000_84b18329a5d00774.txt",
     "001_2782d5a0639a4d26.txt",
@@ -22,6 +22,8 @@ SEED_FILES = {
 }
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PAIN_CHECK_SECONDS = 20
+MINUTES = {"flare-up": (5, 8), "desk-break": (1.5, 3)}
+"""Routines meant to be short; every other one lasts 8 to 25 minutes."""
 SOURCE = re.compile(r"seeds/([A-Za-z0-9_.-]+\.txt)")
 PATHS = sorted(bundled_routines_dir().glob("*.toml"))
 
@@ -30,7 +32,7 @@ def _ids(paths: list[Path]) -> list[str]:
     return [p.stem for p in paths]
 
 
-def test_the_five_routines_are_bundled():
+def test_the_seven_routines_are_bundled():
     assert set(_ids(PATHS)) == EXPECTED
 
 
@@ -62,11 +64,12 @@ def test_lines_are_short_enough_to_read_from_a_mat(path):
 
 
 @pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
-def test_lasts_8_to_25_minutes(path):
+def test_lasts_as_long_as_its_kind_should(path):
     routine = load_routine(path)
     pain_checks = len(routine.exercises) if routine.pain_check == "each" else 1
     total = estimated_seconds(routine) + PAIN_CHECK_SECONDS * pain_checks
-    assert 8 * 60 <= total <= 25 * 60, f"{total / 60:.1f} minutes"
+    low, high = MINUTES.get(path.stem, (8, 25))
+    assert low * 60 <= total <= high * 60, f"{total / 60:.1f} minutes"
 
 
 @pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
@@ -105,3 +108,116 @@ def test_contraindications_only_where_the_sources_name_them():
     assert "spinal-fusion" in routines["gentle-relief"].contraindications
     for routine in routines.values():
         assert "aortic-aneurysm" not in routine.contraindications
+
+
+def _routine(name: str):
+    return load_routine(bundled_routines_dir() / f"{name}.toml")
+
+
+def _texts(exercise) -> str:
+    return " ".join((exercise.name, *exercise.how, *exercise.cues, exercise.caution)).lower()
+
+
+@pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
+def test_a_routine_that_stretches_starts_with_a_gentle_walk(path):
+    exercises = load_routine(path).exercises
+    if any("stretch" in _texts(e) or "reach" in e.name.lower() for e in exercises):
+        first = exercises[0]
+        assert first.dosing is Dosing.TIMED and "walk" in first.name.lower(), first.id
+        assert first.duration <= 180
+
+
+@pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
+def test_following_easier_never_comes_back(path):
+    routine = load_routine(path)
+    for exercise in routine.exercises:
+        seen = [exercise.id]
+        while routine.exercise(seen[-1]).easier:
+            seen.append(routine.exercise(seen[-1]).easier)
+            assert len(seen) == len(set(seen)), seen
+
+
+@pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
+def test_paced_steps_use_the_words_shown_on_screen(path):
+    for exercise in load_routine(path).exercises:
+        if exercise.dosing is not Dosing.TEMPO:
+            continue
+        words = [w.upper() for w in exercise.tempo_words or ("lift", "hold", "lower")]
+        prefixes = [m.group(1) for step in exercise.how if (m := re.match(r"([A-Z]+):", step))]
+        assert prefixes == words, exercise.id
+
+
+def test_the_pelvic_tilts_name_phases_that_do_not_lift():
+    tilts = [e for path in PATHS for e in load_routine(path).exercises if "tilt" in e.id]
+    assert len(tilts) == 3
+    assert all(e.tempo_words == ("tighten", "hold", "release") for e in tilts)
+
+
+def test_bird_dog_steps_down_one_limb_at_a_time_with_a_gentler_dose():
+    routine = _routine("stabilise")
+    chain = ["bird-dog"]
+    while routine.exercise(chain[-1]).easier:
+        chain.append(routine.exercise(chain[-1]).easier)
+    assert chain == ["bird-dog", "leg-reach", "arm-reach", "core-brace"]
+    bird = routine.exercise("bird-dog")
+    assert bird.reps * bird.sets * bird.side_count <= 10
+    ids = [e.id for e in routine.exercises]
+    assert ids.index("arm-reach") < ids.index("leg-reach") < ids.index("bird-dog")
+
+
+def test_the_hamstring_hinge_has_a_lighter_easier_version():
+    routine = _routine("hips-not-back")
+    hinge = routine.exercise("hamstring-hinge")
+    easier = routine.exercise(hinge.easier)
+    assert easier.dosing is Dosing.HOLD
+    assert easier.hold * easier.reps * easier.sets < hinge.hold * hinge.reps * hinge.sets
+    assert hinge.sets == 1
+
+
+def test_kneeling_exercises_offer_a_chair_for_balance():
+    kneeling = [e for path in PATHS for e in load_routine(path).exercises if "kneeling" in e.name.lower()]
+    assert len(kneeling) == 2
+    assert all("chair" in " ".join(e.how).lower() for e in kneeling)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
+def test_only_the_pelvic_tilt_flattens_the_back(path):
+    for exercise in load_routine(path).exercises:
+        if "tilt" in exercise.id:
+            continue
+        text = _texts(exercise)
+        assert not re.search(r"back (stays )?flat|flat back|back is flat", text), exercise.id
+
+
+def test_the_piriformis_ball_has_one_rule_for_sharp_pain():
+    ball = _routine("glute-release").exercise("piriformis-ball")
+    assert "sharp" not in " ".join(ball.how).lower()
+    assert "sharp" in ball.caution.lower()
+    assert any("take weight off" in step for step in ball.how)
+
+
+def test_the_foam_roller_warns_of_tingling_and_falls_back_to_the_wall():
+    routine = _routine("glute-release")
+    roll = routine.exercise("glute-roll")
+    assert "tingl" in roll.caution.lower() and "unsteady" in roll.caution.lower()
+    assert roll.easier == "ball-wall"
+    assert any("no roller" in step.lower() and "easier" in step.lower() for step in roll.how)
+
+
+def test_the_flare_up_routine_is_short_gentle_and_points_to_learn_cards():
+    from coach.learn import CARDS, cards_for
+
+    routine = _routine("flare-up")
+    assert routine.level == "gentle"
+    quoted = set(re.findall(r"'([^']+)'", routine.description))
+    assert quoted and quoted <= {c.title for c in CARDS}
+    assert {c.title for c in cards_for("routine:flare-up")} <= quoted
+    assert not any("stretch" in _texts(e) for e in routine.exercises if "never" not in _texts(e))
+
+
+def test_the_desk_break_is_drawn_from_the_posture_reset():
+    desk, posture = _routine("desk-break"), _routine("posture-reset")
+    posture_ids = {e.id for e in posture.exercises}
+    assert {e.id for e in desk.exercises[1:]} <= posture_ids
+    assert desk.pain_check == "end"
+    assert estimated_seconds(desk) <= 150

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coach.engine import Engine, Status
 from coach.loader import load_routine_text
-from coach.plan import Phase, build_plan, estimated_seconds
+from coach.plan import Phase, build_plan, estimated_seconds, phase_word
 from coach.records import HurtKind, Outcome, StepOutcome
 from coach.routine import Dosing, Exercise, Routine
 from tests.conftest import FakeClock
@@ -41,6 +41,38 @@ def test_tempo_reps_are_paced_lift_hold_lower():
     assert [p for p, _, _ in phases(tilt)][1:4] == ["lift", "top", "lower"]
     assert tilt.unit_count == 3
     assert tilt.planned_seconds == 3 + 3 * 5
+
+
+TILT_WITH_WORDS = """\
+format = 1
+title = "Tilt"
+prepare = 2
+
+[[exercises]]
+id = "pelvic-tilt"
+name = "Pelvic tilt"
+how = ["Tighten your tummy, hold, let go."]
+reps = 2
+tempo = [2, 1, 3]
+tempo_words = ["tighten", "keep", "release"]
+"""
+
+
+def test_tempo_words_replace_lift_hold_lower_on_screen(clock):
+    routine = load_routine_text(TILT_WITH_WORDS)
+    engine = Engine(routine, clock)
+    engine.start()
+    words = []
+    for seconds in (2, 2, 1, 3):
+        words.append(engine.view().word)
+        clock.advance(seconds)
+        engine.advance()
+    assert words == ["GET READY", "TIGHTEN", "KEEP", "RELEASE"]
+    assert engine.view().word == "TIGHTEN"
+    tilt = routine.exercises[0]
+    assert [phase_word(p, tilt) for p in (Phase.LIFT, Phase.TOP, Phase.LOWER, Phase.REST)] == ["TIGHTEN", "KEEP", "RELEASE", "REST"]
+    plain = small().exercises[1]
+    assert [phase_word(p, plain) for p in (Phase.LIFT, Phase.TOP, Phase.LOWER)] == ["LIFT", "HOLD", "LOWER"]
 
 
 def test_reps_without_tempo_wait_for_the_user_with_rest_between_sets():

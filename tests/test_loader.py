@@ -97,6 +97,34 @@ def test_an_exercise_needs_a_dose():
     assert "exercises[3]: needs a dose" in line
 
 
+def test_tempo_words_name_the_phases():
+    routine = load_routine_text(SMALL.replace("tempo = [2, 1, 2]", 'tempo = [2, 1, 2]\ntempo_words = ["tighten", "hold", "release"]'))
+    assert routine.exercises[1].tempo_words == ("tighten", "hold", "release")
+    assert routine.exercises[0].tempo_words is None
+
+
+def test_tempo_words_need_tempo():
+    [line] = problems_of(SMALL.replace("hold = 10", 'hold = 10\ntempo_words = ["a", "b", "c"]'))
+    assert line == "r.toml:12:1: exercises[0].tempo_words: only goes with tempo: it names the three phases of a paced rep"
+
+
+@pytest.mark.parametrize("words, problem", [
+    ('["up", "down"]', 'tempo_words: must be three words'),
+    ('"up"', 'tempo_words: must be three words'),
+    ('["up", "let go", "down"]', 'tempo_words[1]: must be one word of 1 to 12 letters, not text "let go"'),
+    ('["up", "hold", "downwardsdownwards"]', 'tempo_words[2]: must be one word of 1 to 12 letters'),
+    ('[2, "hold", "down"]', 'tempo_words[0]: must be one word of 1 to 12 letters, not 2'),
+])
+def test_bad_tempo_words_are_placed(words, problem):
+    [line] = problems_of(SMALL.replace("tempo = [2, 1, 2]", f"tempo = [2, 1, 2]\ntempo_words = {words}"))
+    assert f"exercises[1].{problem}" in line
+
+
+def test_tempo_words_near_miss_is_suggested():
+    [line] = problems_of(SMALL.replace("tempo = [2, 1, 2]", 'tempo = [2, 1, 2]\ntempo_word = ["a", "b", "c"]'))
+    assert line.endswith("exercises[1].tempo_word: unknown key; did you mean 'tempo_words'?")
+
+
 def test_tempo_needs_a_phase_longer_than_zero():
     [line] = problems_of(SMALL.replace("tempo = [2, 1, 2]", "tempo = [0, 0, 0]"))
     assert "at least one phase" in line
@@ -152,7 +180,7 @@ json_values = st.recursive(
 )
 exercise_like = st.fixed_dictionaries(
     {},
-    optional={k: json_values for k in ("id", "name", "how", "cues", "caution", "sides", "sets", "rest", "easier", "hold", "reps", "tempo", "duration")},
+    optional={k: json_values for k in ("id", "name", "how", "cues", "caution", "sides", "sets", "rest", "easier", "hold", "reps", "tempo", "tempo_words", "duration")},
 )
 routine_like = st.fixed_dictionaries(
     {},

@@ -70,3 +70,8 @@ def test_history_trends(snap_compare, data):
 
 def test_session_detail(snap_compare, data):
     assert snap_compare(scenes.make_history_app(data), terminal_size=SIZE, run_before=scenes.session_detail())
+
+
+def test_learn(snap_compare, data):
+    app, _ = scenes.make_app(data, routine=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.learn())

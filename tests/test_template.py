@@ -64,3 +64,8 @@ def test_bad_names(tmp_path, name):
 def test_does_not_import_textual():
     code = "import sys, coach.template; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_template_names_the_tilt_phases(tmp_path):
+    tilt = load_routine(write_template("t", tmp_path, schema_path())).exercise("pelvic-tilt")
+    assert tilt.tempo_words == ("tighten", "hold", "release")

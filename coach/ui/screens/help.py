@@ -13,7 +13,8 @@ from coach.ui.widgets.plain import Plain
 HELP_TEXT = """\
 Home
   up/down  choose a routine      enter  start it (safety check first)
-  h        history               ?      this help          q  quit
+  h        history               l      learn: advice from the sources
+  ?        this help             q      quit
 
 During a session
   space    pause / resume (in a set at your own pace: set done)

@@ -26,6 +26,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("h", "app.history", "History"),
+        Binding("l", "learn", "Learn"),
         Binding("question_mark", "app.help", "Help"),
         Binding("r", "reload", "Reload"),
         Binding("q", "app.quit", "Quit"),
@@ -102,6 +103,11 @@ class HomeScreen(Screen[None]):
             self.notify("This routine file has errors; see the box below.", severity="error")
             return
         self.app.start_routine(entry)
+
+    def action_learn(self) -> None:
+        from coach.ui.screens.learn import LearnScreen
+
+        self.app.push_screen(LearnScreen())
 
     def action_reload(self) -> None:
         """Read the routine files again, keeping the cursor on the same file."""

@@ -1,0 +1,147 @@
+"""Learn cards: short, sourced, picked for the right moment, shown and printed literally."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from textual.widgets import OptionList
+
+from coach.cli import main
+from coach.learn import CARDS, SITUATIONS, card, cards_for, plain_text
+from coach.paths import bundled_routines_dir
+from coach.ui.screens.home import HomeScreen
+from coach.ui.screens.learn import LearnScreen
+from coach.ui.widgets.plain import Plain
+from tests.scenes import make_app
+from tests.test_bundled_routines import SEED_FILES
+
+EXPECTED_IDS = {
+    "stabilise-first", "why-tight", "warm-up", "heat", "lifting", "neutral-spine",
+    "no-cracking", "traction-devices", "relief-can-hide", "see-a-professional", "dont-push",
+}
+
+
+def test_the_cards_cover_what_the_sources_teach():
+    assert {c.id for c in CARDS} == EXPECTED_IDS
+    assert len({c.title for c in CARDS}) == len(CARDS)
+
+
+@pytest.mark.parametrize("one", CARDS, ids=lambda c: c.id)
+def test_each_card_is_two_to_five_short_sentences_with_a_source(one):
+    assert 2 <= len(one.sentences) <= 5
+    assert all(s.endswith((".", "?")) and len(s) <= 170 for s in one.sentences)
+    assert 0 < len(one.title) <= 50
+    assert one.sources and set(one.sources) <= SEED_FILES
+    assert one.source_line == f"Source: {', '.join(one.sources)}"
+
+
+def test_cards_cite_the_documents_that_state_them():
+    cited = {c.id: set(c.sources) for c in CARDS}
+    assert cited["stabilise-first"] == {"002_938c41e1b65cdf95.txt", "003_1eb83e7e4533b963.txt"}
+    assert cited["no-cracking"] == {"000_84b18329a5d00774.txt", "001_2782d5a0639a4d26.txt"}
+    assert cited["traction-devices"] == cited["relief-can-hide"] == {"001_2782d5a0639a4d26.txt"}
+    assert cited["see-a-professional"] == {"000_84b18329a5d00774.txt"}
+    assert {"heat", "lifting", "neutral-spine"} <= {i for i, s in cited.items() if s == {"004_e7d96563a60eeb5c.txt"}}
+
+
+def test_the_traction_card_names_who_must_not_use_it():
+    text = card("traction-devices").text.lower()
+    for condition in ("osteoporosis", "fracture", "instability", "tumour", "infection", "aneurysm", "pregnancy"):
+        assert condition in text
+
+
+def test_cards_for_a_session_that_raised_pain_and_after_a_block():
+    assert [c.id for c in cards_for("pain_rose")] == ["dont-push", "see-a-professional"]
+    assert cards_for("blocked")[0].id == "see-a-professional"
+
+
+def test_stretching_routines_point_to_warming_up_or_stabilising_first():
+    for name in ("gentle-relief", "hips-not-back", "glute-release"):
+        assert "warm-up" in {c.id for c in cards_for(f"routine:{name}")}, name
+    assert cards_for("routine:stabilise")[0].id == "stabilise-first"
+    assert {c.id for c in cards_for("routine:flare-up")} >= {"heat", "see-a-professional"}
+
+
+def test_every_bundled_routine_has_cards_and_an_unknown_one_has_none():
+    for path in bundled_routines_dir().glob("*.toml"):
+        assert cards_for(f"routine:{path.stem}"), path.stem
+    assert cards_for("routine:my-own") == ()
+
+
+def test_an_unknown_situation_is_a_value_error():
+    with pytest.raises(ValueError, match="pain_rose"):
+        cards_for("sad")
+    assert "routine:<name>" in SITUATIONS
+
+
+def test_coach_learn_prints_every_card_with_its_source(capsys):
+    assert main(["learn"]) == 0
+    out = capsys.readouterr().out
+    assert out == plain_text()
+    blocks = out.strip().split("\n\n")
+    assert len(blocks) == len(CARDS)
+    for block, one in zip(blocks, CARDS):
+        assert block.splitlines() == [one.title, one.text, one.source_line]
+
+
+def test_coach_learn_needs_no_textual(tmp_path):
+    code = (
+        "import sys; from coach.cli import main; rc = main(['learn']); "
+        "assert not any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules), 'UI imported'; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Source: 000_84b18329a5d00774.txt" in result.stdout
+
+
+def shown(screen: LearnScreen) -> tuple[str, str, str]:
+    return tuple(screen.query_one(f"#{part}", Plain).text for part in ("title", "text", "source"))
+
+
+async def test_l_on_home_opens_learn_and_escape_comes_back(tmp_path):
+    app, _ = make_app(tmp_path / "data", routine=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LearnScreen)
+        assert shown(screen) == (CARDS[0].title, CARDS[0].text, CARDS[0].source_line)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert shown(screen)[0] == CARDS[2].title and screen.card is CARDS[2]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)])
+async def test_opens_on_a_given_card_and_fits_small_terminals(tmp_path, size):
+    app, _ = make_app(tmp_path / "data", routine=None)
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(LearnScreen("traction-devices"))
+        await pilot.pause()
+        screen = app.screen
+        one = card("traction-devices")
+        assert shown(screen) == (one.title, one.text, one.source_line)
+        cards = screen.query_one("#cards", OptionList)
+        assert cards.highlighted == CARDS.index(one) and cards.has_focus
+        text_region = screen.query_one("#text").region
+        assert cards.region.width >= 20 and text_region.width >= 25
+        assert cards.region.right <= text_region.x and text_region.right <= size[0]
+        scroller = screen.query_one("#card")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroller.scroll_y == min(scroller.max_scroll_y, scroller.scrollable_content_region.height)
+        assert cards.highlighted == CARDS.index(one)
+        if size == (60, 20):
+            assert scroller.max_scroll_y > 0 and scroller.scroll_y > 0
+
+
+async def test_an_unknown_card_id_opens_on_the_first(tmp_path):
+    app, _ = make_app(tmp_path / "data", routine=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(LearnScreen("no-such-card"))
+        await pilot.pause()
+        assert shown(app.screen)[0] == CARDS[0].title

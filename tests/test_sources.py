@@ -1,0 +1,113 @@
+"""Everything coach teaches is traceable to a source, and written in its own words."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from coach.learn import CARDS
+from coach.paths import bundled_routines_dir
+from coach.safety import RED_FLAGS
+from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
+
+RUN = 8
+"""Words in a row that may not be shared with a source."""
+SOURCES_DOC = Path(__file__).resolve().parents[1] / "docs" / "sources.md"
+ROUTINES = sorted(bundled_routines_dir().glob("*.toml"))
+SEED_CODES = {name[:3] for name in SEED_FILES}
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with punctuation and apostrophes dropped."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", text.lower()))
+
+
+def runs(text: str, length: int = RUN) -> set[tuple[str, ...]]:
+    found = words(text)
+    return {tuple(found[i:i + length]) for i in range(len(found) - length + 1)}
+
+
+def shared_runs(text: str, seeds: dict[str, set]) -> dict[str, set]:
+    mine = runs(text)
+    return {name: mine & theirs for name, theirs in seeds.items() if mine & theirs}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, set]:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("the source documents are not next to this checkout")
+    return {name: runs((SEEDS_DIR / name).read_text(encoding="utf-8")) for name in sorted(SEED_FILES)}
+
+
+def routine_texts(path: Path) -> list[str]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    texts = [data.get("description", "")]
+    for exercise in data["exercises"]:
+        texts += [*exercise["how"], *exercise.get("cues", []), exercise.get("caution", "")]
+    return [t for t in texts if t]
+
+
+def test_a_sentence_lifted_from_a_source_is_caught(seeds):
+    lifted = "It is easy to injure the back if one does not warm up properly before exercising."
+    assert "004_e7d96563a60eeb5c.txt" in shared_runs(lifted.upper().replace(" ", "  "), seeds)
+    assert shared_runs("Warm up first: skipping it makes a back injury easy.", seeds) == {}
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_cards_are_in_our_own_words(card, seeds):
+    assert shared_runs(f"{card.title}. {card.text}", seeds) == {}
+
+
+@pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.stem)
+def test_routines_are_in_our_own_words(path, seeds):
+    for text in routine_texts(path):
+        assert shared_runs(text, seeds) == {}, text
+
+
+def section(doc: str, heading: str) -> str:
+    start = doc.index(heading)
+    following = re.search(r"^##", doc[start + len(heading):], re.M)
+    return doc[start: start + len(heading) + following.start()] if following else doc[start:]
+
+
+def row_for(text: str, key: str) -> str | None:
+    match = re.search(rf"^\| `{re.escape(key)}` \|(.*)$", text, re.M)
+    return match.group(1) if match else None
+
+
+def cited(row: str) -> set[str]:
+    """The seed codes in a row's source column (the first cell after the key)."""
+    return SEED_CODES & set(re.findall(r"\b\d{3}\b", row.split("|")[0]))
+
+
+@pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.stem)
+def test_every_bundled_exercise_has_a_sourced_entry(path):
+    doc = SOURCES_DOC.read_text(encoding="utf-8")
+    text = section(doc, f"### `{path.stem}`")
+    for exercise in tomllib.loads(path.read_text(encoding="utf-8"))["exercises"]:
+        row = row_for(text, exercise["id"])
+        assert row is not None, f"docs/sources.md has no entry for {path.stem} / {exercise['id']}"
+        assert cited(row), row
+
+
+def test_every_learn_card_has_a_sourced_entry_naming_the_same_files():
+    text = section(SOURCES_DOC.read_text(encoding="utf-8"), "## Learn cards")
+    for card in CARDS:
+        row = row_for(text, card.id)
+        assert row is not None, card.id
+        assert cited(row) == {name[:3] for name in card.sources}, card.id
+
+
+def test_every_safety_question_has_an_entry():
+    text = section(SOURCES_DOC.read_text(encoding="utf-8"), "## Safety questions")
+    for question in RED_FLAGS:
+        assert f"`{question.id}`" in text and question.text in text, question.id
+
+
+def test_the_sources_doc_names_every_seed_file_and_is_in_our_own_words(seeds):
+    doc = SOURCES_DOC.read_text(encoding="utf-8")
+    assert all(name in doc for name in SEED_FILES)
+    assert shared_runs(doc, seeds) == {}
