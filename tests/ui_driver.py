@@ -7,7 +7,7 @@ from pathlib import Path
 from coach.catalog import load_entry
 from coach.config import Config, save_config
 from coach.ui.app import CoachApp, build_app
-from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.session import TICK_MARGIN, SessionScreen
 from tests.conftest import FakeClock
 
 
@@ -39,8 +39,11 @@ async def pass_safety_check(pilot, pain: str = "2", contraindications: bool = Fa
 
 
 async def move(pilot, clock: FakeClock, seconds: float, step: float = 1.0) -> None:
-    """Move the fake clock on in steps; the app's own scheduled ticks run as their moments pass."""
-    remaining = seconds
+    """Move the fake clock on in steps; the app's own scheduled ticks run as their moments pass.
+
+    The screen wakes ``TICK_MARGIN`` after each change is due, so the clock moves that much more.
+    """
+    remaining = seconds + TICK_MARGIN
     while remaining > 1e-9:
         delta = min(step, remaining)
         clock.advance(delta)

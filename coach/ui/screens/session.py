@@ -130,8 +130,8 @@ class SessionScreen(Screen[None]):
         self.action_press(event.key)
 
     def action_press(self, key: str) -> None:
-        if self.session.key(key):
-            self.render_session()
+        self.session.key(key)
+        self.render_session()
 
     def action_pause_resume(self) -> None:
         self.action_press("space")

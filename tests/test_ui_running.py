@@ -1,0 +1,340 @@
+"""The session and summary screens driven like a person would, time moved by the fake clock.
+
+The clock runs the screen's own scheduled ticks as their moments pass; no test calls the
+screen's tick itself, so a key pressed before the tick is exactly what a person can do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.config import load_config
+from coach.logstore import list_sessions
+from coach.questions import QuestionKind
+from coach.records import Outcome, StepOutcome
+from coach.ui.screens.help import HelpScreen
+from coach.ui.screens.home import HomeScreen
+from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.summary import SummaryScreen
+from coach.ui.screens.too_small import TooSmallScreen
+from coach.ui.widgets.question_panel import QuestionPanel
+from tests.conftest import FakeClock
+from tests.routine_texts import SMALL
+from tests.ui_driver import accepted, answer, app_for, layout_requests, move, pass_safety_check
+
+SIZE = (100, 30)
+NO_PREPARE = """\
+format = 1
+title = "Cards wait"
+prepare = 0
+
+[[exercises]]
+id = "bridge"
+name = "Bridge"
+how = ["Lie on your back with your knees bent and feet flat.", "Tighten your tummy gently.",
+       "Lift your hips a little way, then lower them slowly."]
+caution = "Keep the lift small; stop if it pinches."
+hold = 5
+"""
+
+
+@pytest.fixture
+def routine_file(tmp_path):
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL)
+    return path
+
+
+def only_log(data):
+    records, problems = list_sessions(data)
+    assert not problems
+    assert len(records) == 1
+    return records[0]
+
+
+def question(screen: SessionScreen):
+    panel = screen.query_one(QuestionPanel)
+    return screen.session.question if panel.display and screen.has_class("-asking") else None
+
+
+def visible(screen, selector: str) -> bool:
+    width, height = screen.app.size
+    region = screen.query_one(selector).region
+    return region.height > 0 and region.bottom <= height and region.right <= width
+
+
+def footer_keys(screen) -> dict[str, str]:
+    return {binding.key + ":" + binding.action: binding.description for _, binding, enabled, _ in
+            screen.app.active_bindings.values() if enabled and binding.show}
+
+
+async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
+    clock = FakeClock()
+    bells: list[float] = []
+    app = app_for(accepted(data_dir), routine_file, clock, bells)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        assert screen.query_one("#phase-word").text == "GET READY"
+        await move(pilot, clock, 3)
+        assert screen.query_one("#phase-word").text == "HOLD"
+        await move(pilot, clock, 55)
+        assert question(screen).kind is QuestionKind.PAIN_CHECK
+        await answer(pilot, "2")
+        await move(pilot, clock, 18)
+        await answer(pilot, "2")
+        await move(pilot, clock, 3)
+        assert screen.query_one("#phase-word").text == "YOUR PACE"
+        await answer(pilot, "space")
+        await move(pilot, clock, 10)
+        await answer(pilot, "space")
+        await answer(pilot, "1")
+        await move(pilot, clock, 63)
+        assert question(screen).kind is QuestionKind.PAIN_CHECK
+        await answer(pilot, "1")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "All 4 exercises done." in app.screen.query_one("#outcome").text
+        await pilot.press(*"felt fine", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    record = only_log(data_dir)
+    assert record.outcome is Outcome.COMPLETED
+    assert [s.outcome for s in record.steps] == [StepOutcome.DONE] * 4
+    assert [p.rating for p in record.pain_reports] == [2, 2, 1, 1]
+    assert record.note == "felt fine"
+    assert len(bells) >= 15
+
+
+@pytest.mark.parametrize("key", ["space", "p", "s", "enter"])
+async def test_a_key_just_after_a_segment_ends_shows_the_pain_check_and_logs_the_step(data_dir, routine_file, key):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 57)
+        clock.jump(1.0)
+        await answer(pilot, key)
+        assert question(screen).kind is QuestionKind.PAIN_CHECK
+        assert [s.exercise_id for s in screen.session.recorder.record.steps] == ["knee-to-chest"]
+        await answer(pilot, "p", "3")
+        assert question(screen) is None
+        assert screen.query_one("#exercise").text.startswith("Pelvic tilt")
+
+
+async def test_enter_on_a_pain_scale_records_nothing(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 58)
+        await answer(pilot, "enter", "enter", "space")
+        assert question(screen).kind is QuestionKind.PAIN_CHECK
+        assert screen.session.recorder.record.pain_reports == []
+
+
+@pytest.mark.parametrize("size", [(60, 20), (70, 22)])
+async def test_small_terminals_show_the_whole_scale_and_every_kind_of_pain(data_dir, routine_file, size):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 5)
+        await answer(pilot, "p")
+        assert question(screen).kind is QuestionKind.HURT_KIND
+        assert "3  Mild and settling" in screen.query_one("#question-answers").text
+        assert visible(screen, "#question-answers")
+        await answer(pilot, "2")
+        assert "[10]" in screen.query_one("#question-answers").text
+        assert visible(screen, "#question-answers") and visible(screen, "#question-hint")
+
+
+async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_escape(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        await answer(pilot, "s", "s", "s")
+        await move(pilot, clock, 63)
+        await answer(pilot, "2")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.query_one("#outcome").text == "Completed. 1 of 4 exercises done."
+        assert "goes on" not in summary.query_one("#warning").text
+        await pilot.press(*"knee was sore")
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert only_log(data_dir).note == "knee was sore"
+
+
+async def test_the_session_pauses_while_the_terminal_is_too_small(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 4)
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert not screen.session.running
+        await move(pilot, clock, 300)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen is screen and screen.session.running
+        assert screen.query_one("#countdown").value == "9"
+
+
+async def test_the_too_small_notice_leaves_once_a_screen_over_it_closes_on_a_large_terminal(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        app.push_screen(HelpScreen())
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_intro_card_shows_steps_and_caution_until_space(data_dir, tmp_path):
+    path = tmp_path / "cards.toml"
+    path.write_text(NO_PREPARE)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 60)
+        assert "3. Lift your hips" in screen.query_one("#howto").text
+        assert visible(screen, "#howto") and visible(screen, "#caution")
+        assert "press space to start" in screen.query_one("#hint").text
+        assert "Start" in footer_keys(screen).values()
+        await answer(pilot, "space")
+        assert screen.query_one("#phase-word").text == "HOLD"
+        await answer(pilot, "i")
+        assert question(screen).kind is QuestionKind.STEPS
+        assert "Keep the lift small" in screen.query_one("#question-body").text
+        await answer(pilot, "escape")
+        assert screen.session.running
+
+
+async def test_own_pace_reps_say_set_done_in_the_footer(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await answer(pilot, "s", "s")
+        await move(pilot, clock, 5)
+        descriptions = footer_keys(screen).values()
+        assert "Set done" in descriptions and "Pause/Resume" not in descriptions
+        assert screen.query_one("#countdown").value == "0:02"
+
+
+async def test_paused_says_how_to_go_on_and_help_is_a_key_away(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 5)
+        await answer(pilot, "space")
+        assert screen.query_one("#phase-word").text == "PAUSED"
+        assert "space" in screen.query_one("#hint").text
+        await answer(pilot, "question_mark")
+        assert question(screen).kind is QuestionKind.HELP
+        await answer(pilot, "escape", "space")
+        assert screen.session.running
+
+
+async def test_it_hurts_sharp_pain_stops_the_session_and_says_why(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 6)
+        await answer(pilot, "p")
+        assert not screen.session.running
+        await answer(pilot, "1", "7")
+        assert question(screen).kind is QuestionKind.STOP_ADVICE
+        await answer(pilot, "enter")
+        assert isinstance(app.screen, SummaryScreen)
+    record = only_log(data_dir)
+    assert record.outcome is Outcome.STOPPED_FOR_PAIN and "sharp" in record.reason
+    assert [s.outcome for s in record.steps] == [StepOutcome.STOPPED] + [StepOutcome.NOT_REACHED] * 3
+
+
+async def test_ending_early_asks_first_and_keeps_what_was_done(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await answer(pilot, "s", "q")
+        assert question(screen).kind is QuestionKind.CONFIRM_END
+        await answer(pilot, "n")
+        assert screen.session.running
+        await answer(pilot, "q", "y", "3")
+        assert isinstance(app.screen, SummaryScreen)
+    record = only_log(data_dir)
+    assert record.outcome is Outcome.ENDED_EARLY
+    assert [s.outcome for s in record.steps] == [
+        StepOutcome.SKIPPED, StepOutcome.STOPPED, StepOutcome.NOT_REACHED, StepOutcome.NOT_REACHED]
+    assert record.pain_after == 3
+
+
+async def test_pause_freezes_the_countdown_exactly(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 5.5)
+        digits = screen.query_one("#countdown")
+        assert digits.value == "8"
+        await answer(pilot, "space")
+        await move(pilot, clock, 300)
+        assert digits.value == "8"
+        await answer(pilot, "space")
+        await move(pilot, clock, 0.5)
+        assert digits.value == "7"
+        assert screen.session.engine.active_seconds() == pytest.approx(6.0, abs=0.05)
+
+
+async def test_sound_toggle_is_remembered_and_silences_the_bell(data_dir, routine_file):
+    clock = FakeClock()
+    bells: list[float] = []
+    app = app_for(accepted(data_dir), routine_file, clock, bells)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        rung = len(bells)
+        await answer(pilot, "m")
+        await move(pilot, clock, 20)
+        assert len(bells) == rung
+        assert app.changes_signalled > rung
+    assert load_config(data_dir).sound is False
+
+
+async def test_the_countdown_changes_once_a_second_and_never_lays_out_the_screen(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 4)
+        digits = screen.query_one("#countdown")
+        assert digits.value == "9"
+        requests = layout_requests(digits)
+        seen = []
+        for _ in range(20):
+            clock.advance(0.1)
+            if digits.value not in seen:
+                seen.append(digits.value)
+        await pilot.pause()
+        assert seen == ["9", "8", "7"]
+        assert requests and not any(requests)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 60)])
+async def test_the_session_screen_fits_from_60x20_to_200x60(data_dir, routine_file, size):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 4)
+        for selector in ("#phase-word", "#countdown", "#exercise", "#next", "#routine-bar", "Footer"):
+            assert visible(screen, selector), selector
+        assert screen.query_one("#next").text == "Next: Rest 5 s · left side"
