@@ -38,7 +38,7 @@ from coach.history import (
     window_start,
 )
 from coach.records import PainReport, SessionRecord
-from coach.text import clean, counted
+from coach.text import char_width, clean, counted, display_width, format_duration
 
 SESSION_COLUMNS = (
     "id",
@@ -211,25 +211,12 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text``: wide characters count 2, combining marks 0."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(char) for char in text)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
 def _fit(text: str, width: int) -> str:
     if display_width(text) <= width:
         return text
     kept, used = [], 0
     for char in text:
-        size = _char_width(char)
+        size = char_width(char)
         if used + size > width - 1:
             break
         kept.append(char)
@@ -240,16 +227,6 @@ def _fit(text: str, width: int) -> str:
 def _pad(text: str, width: int, right: bool = False) -> str:
     gap = " " * (width - display_width(text))
     return gap + text if right else text + gap
-
-
-def format_duration(seconds: float) -> str:
-    """``m:ss``, or ``h:mm:ss`` from an hour on."""
-    if not math.isfinite(seconds) or seconds < 0:
-        return "-"
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _rating(value: int | None) -> str:
