@@ -238,3 +238,15 @@ def test_session_folders_and_files_are_private(tmp_path):
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_export_folders_are_private(tmp_path):
+    from datetime import date
+
+    from coach.ui.screens.history import write_export
+
+    data = tmp_path / "data"
+    paths = write_export(data, [record()], [], date(2026, 10, 2))
+    for folder in (data, data / "exports", paths[0].parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in paths} == {0o600}
