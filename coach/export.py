@@ -6,7 +6,7 @@ with two exceptions: a CSV cell that starts with ``=``, ``+``, ``-``, ``@``, a t
 carriage return gets a leading ``'`` so spreadsheets never run it as a formula; and
 JSON writes C1 control and bidi characters as ``\\uXXXX`` escapes (same text once decoded).
 The terminal table and the Markdown report pass logged text through ``coach.text.clean``, and
-so does ``coach history`` for CSV it prints straight to a terminal.
+``coach history`` cleans every format it prints; ``coach history -o FILE`` writes the text as it is.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from coach.history import (
     window_start,
 )
 from coach.records import PainReport, SessionRecord
-from coach.text import char_width, clean, counted, display_width, format_duration
+from coach.text import char_width, clean, counted, display_width, format_duration, pad
 
 SESSION_COLUMNS = (
     "id",
@@ -224,11 +224,6 @@ def _fit(text: str, width: int) -> str:
     return "".join(kept) + "…"
 
 
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * (width - display_width(text))
-    return gap + text if right else text + gap
-
-
 def _rating(value: int | None) -> str:
     return "-" if value is None else str(value)
 
@@ -259,7 +254,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
     rule = tuple("-" * width for width in widths)
     lines = []
     for row in [rows[0], rule, *rows[1:]]:
-        cells = [_pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED)]
+        cells = [pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED)]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 

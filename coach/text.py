@@ -52,6 +52,12 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns, on the left when ``right``."""
+    gap = " " * (width - display_width(text))
+    return gap + text if right else text + gap
+
+
 def format_duration(seconds: float) -> str:
     """``m:ss``, or ``h:mm:ss`` from an hour on."""
     if not math.isfinite(seconds) or seconds < 0:
