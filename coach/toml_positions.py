@@ -86,7 +86,3 @@ def _scan_value(line: str, start: int, depth: int) -> tuple[re.Pattern[str] | No
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
-
-def locate(text: str, field: str) -> Place | None:
-    """Return (line, column) of ``field`` in ``text``, or None; for one look-up (index with ``Positions``)."""
-    return Positions(text).locate(field)

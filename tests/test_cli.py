@@ -22,7 +22,7 @@ from tests.routine_texts import SMALL
 CORE_MODULES = [
     "coach.routine", "coach.loader", "coach.plan", "coach.engine", "coach.safety", "coach.records",
     "coach.logstore", "coach.config", "coach.history", "coach.export", "coach.recorder", "coach.catalog",
-    "coach.template", "coach.cli", "coach.text", "coach.paths",
+    "coach.template", "coach.cli", "coach.text", "coach.paths", "coach.files", "coach.toml_positions",
 ]
 
 
