@@ -15,7 +15,7 @@ class NotRegularFileError(OSError):
     """The path is a pipe, device or socket, so it is not read."""
 
     def __init__(self, path: Path | str) -> None:
-        super().__init__(errno.EINVAL, "it is not a regular file (a pipe, device or socket)", str(path))
+        super().__init__(errno.EINVAL, "it is a pipe, device or socket, not a regular file", str(path))
 
 
 class FileTooLargeError(OSError):

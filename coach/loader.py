@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.errors import RoutineError
-from coach.files import FileTooLargeError, read_bounded, size_text
+from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, size_text
 from coach.routine import (
     CONTRAINDICATIONS,
     FORMAT_VERSION,
@@ -69,6 +69,8 @@ def load_routine(path: Path) -> Routine:
         raise RoutineError([Problem(shown, "is a folder, not a routine file")]) from None
     except FileNotFoundError:
         raise RoutineError([Problem(shown, "no such file")]) from None
+    except NotRegularFileError:
+        raise RoutineError([Problem(shown, "is a pipe, device or socket, not a regular file")]) from None
     except FileTooLargeError:
         raise RoutineError([Problem(shown, f"is larger than {size_text(MAX_FILE_BYTES)}")]) from None
     except OSError as error:
