@@ -23,6 +23,7 @@ import bench_first_frame
 import bench_history
 import bench_history_screen
 import bench_hold
+import bench_validate
 import procstat
 import tmux as tmux_module
 from common import BENCH_DIR, REPO, Figure, child_env, script
@@ -93,6 +94,8 @@ def measure(args: argparse.Namespace) -> list[Figure]:
         figures += bench_history_screen.run(tmux, args.logs, max(3, args.repeats // 3))
     step(f"coach history --format csv over {args.logs:,} logs")
     figures += bench_history.run(args.logs, max(3, args.repeats // 2))
+    step("coach validate on a 256 KiB file full of problems")
+    figures += bench_validate.run(args.repeats)
     step("done")
     return figures
 

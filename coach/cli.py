@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from coach import __version__
-from coach.errors import CoachError
-from coach.text import clean
+from coach.errors import CoachError, UsageError
+from coach.text import clean, counted, display_width, pad
 
 HISTORY_FORMATS = ("table", "csv", "steps-csv", "json", "markdown")
 
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", parents=[common], help="show past sessions without the full-screen coach")
     history.add_argument("--format", choices=HISTORY_FORMATS, default="table")
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)")
+    history.add_argument(
+        "-o", "--output", metavar="FILE", type=Path,
+        help="write the logged text as it is to FILE (for spreadsheets) instead of printing it without control characters",
+    )
     new = commands.add_parser("new", parents=[common], help="write a commented routine template into your routines folder")
     new.add_argument("name", metavar="NAME", help="lowercase letters, digits and '-', e.g. my-morning")
     commands.add_parser("learn", parents=[common], help="print the Learn cards, each with its source")
@@ -60,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return cmd_validate(args.paths)
         if args.command == "history":
-            return cmd_history(data, args.format, args.since)
+            return cmd_history(data, args.format, args.since, args.output)
         if args.command == "new":
             return cmd_new(data, args.name)
         if args.command == "learn":
@@ -82,9 +87,9 @@ def cmd_list(data: Path) -> int:
             rows.append((entry.name, f"(invalid: {entry.error})", "-", "-", str(entry.path)))
         else:
             rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
-    widths = [max(len(clean(row[i])) for row in rows) for i in range(4)]
+    widths = [max(display_width(clean(row[i])) for row in rows) for i in range(4)]
     for row in rows:
-        cells = [clean(cell).ljust(width) for cell, width in zip(row, widths)] + [clean(row[4])]
+        cells = [pad(clean(cell), width) for cell, width in zip(row, widths)] + [clean(row[4])]
         print("  ".join(cells).rstrip())
     return 0
 
@@ -106,27 +111,43 @@ def cmd_validate(paths: list[Path]) -> int:
     return 1 if failed else 0
 
 
-def cmd_history(data: Path, fmt: str, since: date | None) -> int:
+def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = None) -> int:
     from coach import export
     from coach.logstore import list_sessions
 
     records, unreadable = list_sessions(data, since=since)
     for path, reason in unreadable:
         print(clean(f"coach: skipped unreadable log {path}: {reason}"), file=sys.stderr)
+    if fmt == "csv":
+        text = export.sessions_csv(records)
+    elif fmt == "steps-csv":
+        text = export.steps_csv(records)
+    elif fmt == "json":
+        text = export.sessions_json(records)
+    elif fmt == "markdown":
+        text = export.markdown_report(records, date.today(), [(str(p), r) for p, r in unreadable])
+    else:
+        text = export.sessions_table(records)
+    if output is not None:
+        _write_private(output, text)
+        print(clean(f"Wrote {counted(len(records), 'session')} to {output}."))
+        return 0
     if not records and fmt in ("table", "markdown"):
         where = f" since {since.isoformat()}" if since else ""
         print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
         return 0
-    if fmt in ("csv", "steps-csv"):
-        text = export.sessions_csv(records) if fmt == "csv" else export.steps_csv(records)
-        sys.stdout.write(clean(text, keep_newlines=True) if sys.stdout.isatty() else text)
-    elif fmt == "json":
-        sys.stdout.write(export.sessions_json(records))
-    elif fmt == "markdown":
-        sys.stdout.write(export.markdown_report(records, date.today(), [(str(p), r) for p, r in unreadable]))
-    else:
-        sys.stdout.write(export.sessions_table(records))
+    sys.stdout.write(clean(text, keep_newlines=True))
     return 0
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` as it is (line ends included), readable by its owner only."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(text.encode("utf-8"))
+    except OSError as error:
+        raise CoachError(f"Could not write {path}: {error.strerror or error}.") from error
 
 
 def cmd_new(data: Path, name: str) -> int:
@@ -153,8 +174,20 @@ def cmd_tui(data: Path, routine: str | None) -> int:
         for problem in entry.problems:
             print(problem.format(), file=sys.stderr)
         return 1
+    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+        raise UsageError(
+            "The full-screen coach needs a terminal for its input and output; "
+            "for plain output use 'coach list', 'coach history' or 'coach validate'."
+        )
     from coach.ui.app import build_app
 
     app = build_app(data, start_with=entry)
     app.run()
     return app.return_code or 0
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -10,7 +10,10 @@ import tomli_w
 
 from coach.atomic import write_atomic
 from coach.errors import CoachError
+from coach.files import make_private_folder, read_bounded
 from coach.paths import config_path
+
+MAX_CONFIG_BYTES = 64 * 1024
 
 
 @dataclass
@@ -26,8 +29,8 @@ class Config:
 def load_config(data: Path) -> Config:
     """The saved settings; defaults for anything missing, unreadable or of the wrong type."""
     try:
-        content = tomllib.loads(config_path(data).read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        content = tomllib.loads(read_bounded(config_path(data), MAX_CONFIG_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return Config()
     defaults = Config()
     return Config(**{
@@ -41,7 +44,7 @@ def save_config(data: Path, config: Config) -> None:
     path = config_path(data)
     text = tomli_w.dumps({setting.name: getattr(config, setting.name) for setting in fields(Config)})
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
         write_atomic(path, text)
     except OSError as error:
         message = f"Could not save the settings to {path}: {error.strerror or error}."

@@ -6,7 +6,7 @@ with two exceptions: a CSV cell that starts with ``=``, ``+``, ``-``, ``@``, a t
 carriage return gets a leading ``'`` so spreadsheets never run it as a formula; and
 JSON writes C1 control and bidi characters as ``\\uXXXX`` escapes (same text once decoded).
 The terminal table and the Markdown report pass logged text through ``coach.text.clean``, and
-so does ``coach history`` for CSV it prints straight to a terminal.
+``coach history`` cleans every format it prints; ``coach history -o FILE`` writes the text as it is.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from coach.history import (
     window_start,
 )
 from coach.records import PainReport, SessionRecord
-from coach.text import clean, counted
+from coach.text import char_width, clean, counted, display_width, format_duration, pad
 
 SESSION_COLUMNS = (
     "id",
@@ -211,45 +211,17 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text``: wide characters count 2, combining marks 0."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(char) for char in text)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
 def _fit(text: str, width: int) -> str:
     if display_width(text) <= width:
         return text
     kept, used = [], 0
     for char in text:
-        size = _char_width(char)
+        size = char_width(char)
         if used + size > width - 1:
             break
         kept.append(char)
         used += size
     return "".join(kept) + "…"
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * (width - display_width(text))
-    return gap + text if right else text + gap
-
-
-def format_duration(seconds: float) -> str:
-    """``m:ss``, or ``h:mm:ss`` from an hour on."""
-    if not math.isfinite(seconds) or seconds < 0:
-        return "-"
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _rating(value: int | None) -> str:
@@ -282,7 +254,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
     rule = tuple("-" * width for width in widths)
     lines = []
     for row in [rows[0], rule, *rows[1:]]:
-        cells = [_pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED)]
+        cells = [pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED)]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.errors import RoutineError
+from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, size_text
 from coach.routine import (
     CONTRAINDICATIONS,
     FORMAT_VERSION,
@@ -21,8 +22,8 @@ from coach.routine import (
     Exercise,
     Routine,
 )
-from coach.text import clean
-from coach.toml_positions import locate
+from coach.text import clean, format_duration, has_visible_text
+from coach.toml_positions import Positions
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 TEMPO_WORD_PATTERN = re.compile(r"[A-Za-z]{1,12}")
@@ -36,6 +37,10 @@ EXERCISE_KEYS = (
 )
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+MAX_PROBLEMS = 20
+"""Problems reported one by one; the rest are counted in one last line."""
+_BYTE_ORDER_MARK = "\ufeff"
+_LARGEST_SHOWN = 10**15
 
 
 @dataclass(frozen=True)
@@ -60,18 +65,19 @@ def load_routine(path: Path) -> Routine:
     """Load and validate one routine file; raise ``RoutineError`` listing every problem."""
     shown = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except IsADirectoryError:
         raise RoutineError([Problem(shown, "is a folder, not a routine file")]) from None
     except FileNotFoundError:
         raise RoutineError([Problem(shown, "no such file")]) from None
+    except NotRegularFileError:
+        raise RoutineError([Problem(shown, "is a pipe, device or socket, not a regular file")]) from None
+    except FileTooLargeError:
+        raise RoutineError([Problem(shown, f"is larger than {size_text(MAX_FILE_BYTES)}")]) from None
     except OSError as error:
         raise RoutineError([Problem(shown, f"cannot be read ({error.strerror or error})")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise RoutineError([Problem(shown, f"is larger than {MAX_FILE_BYTES // 1024} KiB")])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix(_BYTE_ORDER_MARK)
     except UnicodeDecodeError as error:
         line, col = _line_col(raw, error.start)
         raise RoutineError([Problem(shown, "is not valid UTF-8 text", line=line, col=col)]) from None
@@ -82,7 +88,8 @@ def load_routine(path: Path) -> Routine:
 def load_routine_text(text: str, path: str = "<string>") -> Routine:
     """Validate routine TOML given as text."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise RoutineError([Problem(path, f"is larger than {MAX_FILE_BYTES // 1024} KiB")])
+        raise RoutineError([Problem(path, f"is larger than {size_text(MAX_FILE_BYTES)}")])
+    text = text.removeprefix(_BYTE_ORDER_MARK)
     if not text.strip():
         raise RoutineError([Problem(path, "is empty; a routine needs format, title and exercises")])
     try:
@@ -101,7 +108,7 @@ def validate_routine(data: Any, path: str = "<string>", text: str | None = None)
     checker = _Checker(path, text)
     routine = checker.routine(data)
     if checker.problems or routine is None:
-        raise RoutineError(checker.problems)
+        raise RoutineError(checker.reported())
     return routine
 
 
@@ -138,22 +145,40 @@ class _Checker:
     def __init__(self, path: str, text: str | None) -> None:
         self.path = path
         self.text = text
+        self.positions: Positions | None = None
         self.problems: list[Problem] = []
+        self.unreported = 0
+
+    @property
+    def reporting(self) -> bool:
+        """False once ``MAX_PROBLEMS`` are listed: further problems are only counted."""
+        return len(self.problems) < MAX_PROBLEMS
 
     def problem(self, field: str, message: str) -> None:
+        if not self.reporting:
+            self.unreported += 1
+            return
         line = col = None
         if self.text is not None:
-            place = locate(self.text, field)
+            if self.positions is None:
+                self.positions = Positions(self.text)
+            place = self.positions.locate(field)
             if place:
                 line, col = place
         self.problems.append(Problem(self.path, message, field, line, col))
+
+    def reported(self) -> list[Problem]:
+        """The listed problems, and a last line counting the others."""
+        if not self.unreported:
+            return self.problems
+        return [*self.problems, Problem(self.path, f"and {self.unreported:,} more problems")]
 
     def unknown_keys(self, table: dict, allowed: tuple[str, ...], prefix: str) -> None:
         for key in table:
             if key in allowed:
                 continue
             field = f"{prefix}{key}" if prefix else str(key)
-            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6) if self.reporting else []
             hint = f"; did you mean '{close[0]}'?" if close else ""
             self.problem(field, f"unknown key{hint}")
 
@@ -165,7 +190,7 @@ class _Checker:
             self.problem(field, f"must be a whole number from {low} to {high}, not {_describe(value)}")
             return default
         if not low <= value <= high:
-            self.problem(field, f"must be from {low} to {high}, not {value}")
+            self.problem(field, f"must be from {low} to {high}, not {_describe(value)}")
             return default
         return value
 
@@ -180,6 +205,9 @@ class _Checker:
             return ""
         if not value.strip():
             self.problem(field, "must not be empty")
+            return ""
+        if not has_visible_text(value):
+            self.problem(field, "must have visible text, not only spaces or invisible characters")
             return ""
         if len(value) > limit:
             self.problem(field, f"must be at most {limit} characters, not {len(value)}")
@@ -245,7 +273,7 @@ class _Checker:
 
         total = estimated_seconds(routine)
         if total > MAX_ROUTINE_SECONDS:
-            self.problem("exercises", f"the routine lasts about {total // 60} minutes; the most is {MAX_ROUTINE_SECONDS // 60}")
+            self.problem("exercises", f"the routine lasts {format_duration(total)}; the most is {format_duration(MAX_ROUTINE_SECONDS)}")
         return routine
 
     def contraindications(self, data: dict) -> tuple[str, ...]:
@@ -261,7 +289,7 @@ class _Checker:
                 if item not in found:
                     found.append(item)
                 continue
-            close = difflib.get_close_matches(str(item), CONTRAINDICATIONS, n=1, cutoff=0.6) if isinstance(item, str) else []
+            close = difflib.get_close_matches(item, CONTRAINDICATIONS, n=1, cutoff=0.6) if isinstance(item, str) and self.reporting else []
             hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(CONTRAINDICATIONS)}"
             self.problem(f"contraindications[{i}]", f"unknown contraindication {_describe(item)}{hint}")
         return tuple(found)
@@ -295,7 +323,25 @@ class _Checker:
                 self.problem(f"exercises[{i}].easier", "must name another exercise, not itself")
             elif easier not in seen:
                 self.problem(f"exercises[{i}].easier", f"names no exercise in this file: {_describe(easier)}")
+        self.easier_cycles(ids, [item.get("easier") for item in value], seen)
         return tuple(e for e in exercises if e is not None)
+
+    def easier_cycles(self, ids: list[str | None], easier: list[Any], seen: dict[str, int]) -> None:
+        """Report each loop of ``easier`` links once, at the first exercise of the loop in the file."""
+        next_of = {i: seen[link] for i, link in enumerate(easier) if isinstance(link, str) and link in seen and link != ids[i]}
+        settled: set[int] = set()
+        for start in next_of:
+            path: list[int] = []
+            current: int | None = start
+            while current is not None and current not in settled and current not in path:
+                path.append(current)
+                current = next_of.get(current)
+            if current is not None and current in path:
+                loop = path[path.index(current):]
+                first = min(loop)
+                names = " → ".join(str(ids[i]) for i in [*loop[loop.index(first):], *loop[:loop.index(first)], first])
+                self.problem(f"exercises[{first}].easier", f"following easier links returns to an exercise already passed: {names}")
+            settled.update(path)
 
     def exercise(self, table: dict, field: str) -> Exercise | None:
         before = len(self.problems)
@@ -392,6 +438,8 @@ def _describe(value: Any) -> str:
             return "inf" if value > 0 else "-inf"
         return repr(value)
     if isinstance(value, int):
+        if abs(value) >= _LARGEST_SHOWN:
+            return "a number far too large" if value > 0 else "a number far too small"
         return str(value)
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."

@@ -5,6 +5,7 @@ The format is documented in ``docs/log-format.md``.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import secrets
@@ -21,6 +22,7 @@ import tomli_w
 
 from coach.atomic import fsync_dir, write_atomic
 from coach.errors import LogError
+from coach.files import make_private_folder, read_bounded
 from coach.paths import sessions_dir
 from coach.records import (
     LOG_FORMAT_VERSION,
@@ -38,6 +40,16 @@ _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")
 _ID_ATTEMPTS = 20
 _START_TOLERANCE = 5.0
 """Seconds a process may seem to have started after it last saved its log (clock rounding)."""
+MAX_LOG_BYTES = 1024 * 1024
+"""A log file larger than this is reported unreadable without being read."""
+MAX_NOTE_CHARS = 2_000
+MAX_TEXT_CHARS = 4_096
+"""Any other text field of a log, a routine path included."""
+_MOST_EXERCISES = 1_000
+_MOST_PID = 2**31 - 1
+_MOST_STEP_SECONDS = 24 * 60 * 60
+_MOST_ACTIVE_SECONDS = 7 * 24 * 60 * 60.0
+_NEWEST_NAMED_FORMAT = 1_000
 
 
 def new_session_id(now: datetime) -> str:
@@ -60,7 +72,7 @@ def create_session(data: Path, record: SessionRecord) -> Path:
     record.pid = os.getpid()
     record.host = socket.gethostname()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise LogError(f"Could not create the session log folder {folder}: {_why(error)}.") from error
     started = _start_time(record)
@@ -151,8 +163,7 @@ def record_from_dict(d: dict[str, Any], path: Path | str) -> SessionRecord:
 def load_session(path: Path) -> SessionRecord:
     """Read one log; an in-progress log whose process is gone reads as interrupted."""
     try:
-        with open(path, "rb") as file:
-            record = _parse(file.read())
+        record = _read(path)
     except (OSError, _Invalid) as problem:
         raise LogError(f"Cannot read the session log {path}: {_reason(problem)}.") from None
     _mark_interrupted(record, path, _Liveness())
@@ -182,8 +193,7 @@ def list_sessions(
         if first_day and dated and name[:8] < first_day:
             continue
         try:
-            with open(path, "rb") as file:
-                record = _parse(file.read())
+            record = _read(path)
         except (OSError, _Invalid) as problem:
             problems.append((Path(path), _reason(problem)))
             continue
@@ -204,8 +214,7 @@ def latest_session(data: Path) -> SessionRecord | None:
     liveness = _Liveness()
     for _, path in files:
         try:
-            with open(path, "rb") as file:
-                record = _parse(file.read())
+            record = _read(path)
         except (OSError, _Invalid):
             continue
         if record.outcome is not Outcome.BLOCKED:
@@ -229,6 +238,11 @@ class _Invalid(Exception):
     """The content is not a valid log; the message says why."""
 
 
+def _read(path: Path | str) -> SessionRecord:
+    """The record in the regular file at ``path`` of at most ``MAX_LOG_BYTES``; raises ``OSError`` or ``_Invalid``."""
+    return _parse(read_bounded(path, MAX_LOG_BYTES))
+
+
 def _parse(raw: bytes) -> SessionRecord:
     try:
         text = raw.decode("utf-8")
@@ -238,6 +252,10 @@ def _parse(raw: bytes) -> SessionRecord:
         content = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _Invalid(f"it is not valid TOML ({error})") from None
+    except RecursionError:
+        raise _Invalid("it is nested too deeply") from None
+    except ValueError:
+        raise _Invalid("it holds a number too long to read") from None
     return _record(content)
 
 
@@ -273,17 +291,24 @@ def _get(table: dict[str, Any], key: str, kind: type, where: str, default: Any =
     raise _Invalid(f"{where}{key} should be {_KIND_NAMES[kind]}")
 
 
-def _count(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED) -> Any:
+def _text(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED, limit: int = MAX_TEXT_CHARS) -> Any:
+    value = _get(table, key, str, where, default)
+    if value is not None and len(value) > limit:
+        raise _Invalid(f"{where}{key} is longer than {limit:,} characters")
+    return value
+
+
+def _count(table: dict[str, Any], key: str, where: str, most: int, default: Any = _REQUIRED) -> Any:
     value = _get(table, key, int, where, default)
-    if value is not None and value < 0:
-        raise _Invalid(f"{where}{key} should not be negative")
+    if value is not None and not 0 <= value <= most:
+        raise _Invalid(f"{where}{key} should be a whole number from 0 to {most:,}")
     return value
 
 
 def _seconds(table: dict[str, Any], key: str, where: str) -> float:
     value = _get(table, key, float, where, 0.0)
-    if not value >= 0.0:
-        raise _Invalid(f"{where}{key} should be a number of seconds of at least 0")
+    if not (math.isfinite(value) and 0.0 <= value <= _MOST_ACTIVE_SECONDS):
+        raise _Invalid(f"{where}{key} should be a number of seconds from 0 to {_MOST_ACTIVE_SECONDS:,.0f}")
     return value
 
 
@@ -301,13 +326,16 @@ def _choice(enum: type, table: dict[str, Any], key: str, where: str, default: An
     try:
         return enum(value)
     except ValueError:
-        raise _Invalid(f"{where}{key} has an unknown value {value!r}") from None
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        raise _Invalid(f"{where}{key} has an unknown value {shown!r}") from None
 
 
 def _answers(table: dict[str, Any], key: str, where: str) -> dict[str, bool]:
     answers = _get(table, key, dict, where, {})
     if any(type(value) is not bool for value in answers.values()):
         raise _Invalid(f"{where}{key} should only hold true or false answers")
+    if any(len(name) > MAX_TEXT_CHARS for name in answers):
+        raise _Invalid(f"{where}{key} names a question longer than {MAX_TEXT_CHARS:,} characters")
     return answers
 
 
@@ -325,19 +353,19 @@ def _record(d: dict[str, Any]) -> SessionRecord:
     if version != LOG_FORMAT_VERSION or type(version) is not int:
         if version is None:
             raise _Invalid("format is missing, so it is not a coach session log")
-        if type(version) is int and version > LOG_FORMAT_VERSION:
+        if type(version) is int and LOG_FORMAT_VERSION < version <= _NEWEST_NAMED_FORMAT:
             raise _Invalid(f"it uses log format {version}, newer than the {LOG_FORMAT_VERSION} this coach reads")
         raise _Invalid(f"format should be {LOG_FORMAT_VERSION}")
     screening = _get(d, "screening", dict, "", {})
     return SessionRecord(
-        id=_get(d, "id", str, ""),
-        routine_title=_get(d, "routine_title", str, ""),
-        routine_name=_get(d, "routine_name", str, ""),
-        routine_path=_get(d, "routine_path", str, ""),
-        started_at=_get(d, "started_at", str, ""),
-        ended_at=_get(d, "ended_at", str, "", ""),
+        id=_text(d, "id", ""),
+        routine_title=_text(d, "routine_title", ""),
+        routine_name=_text(d, "routine_name", ""),
+        routine_path=_text(d, "routine_path", ""),
+        started_at=_text(d, "started_at", ""),
+        ended_at=_text(d, "ended_at", "", ""),
         outcome=_choice(Outcome, d, "outcome", ""),
-        reason=_get(d, "reason", str, "", ""),
+        reason=_text(d, "reason", "", ""),
         screening=Screening(
             red_flags=_answers(screening, "red_flags", "screening."),
             contraindications=_answers(screening, "contraindications", "screening."),
@@ -348,36 +376,36 @@ def _record(d: dict[str, Any]) -> SessionRecord:
         pain_reports=[_pain(item, f"pain_reports[{n}].") for n, item in enumerate(_tables(d, "pain_reports"))],
         pain_after=_rating(d, "pain_after", "", None),
         active_seconds=_seconds(d, "active_seconds", ""),
-        planned_exercises=_count(d, "planned_exercises", "", 0),
-        note=_get(d, "note", str, "", ""),
-        pid=_count(d, "pid", "", 0),
-        host=_get(d, "host", str, "", ""),
+        planned_exercises=_count(d, "planned_exercises", "", _MOST_EXERCISES, 0),
+        note=_text(d, "note", "", "", MAX_NOTE_CHARS),
+        pid=_count(d, "pid", "", _MOST_PID, 0),
+        host=_text(d, "host", "", ""),
     )
 
 
 def _step(d: dict[str, Any], where: str) -> StepRecord:
     return StepRecord(
-        exercise_id=_get(d, "exercise_id", str, where),
-        exercise_name=_get(d, "exercise_name", str, where),
+        exercise_id=_text(d, "exercise_id", where),
+        exercise_name=_text(d, "exercise_name", where),
         outcome=_choice(StepOutcome, d, "outcome", where),
-        started_at=_get(d, "started_at", str, where),
-        ended_at=_get(d, "ended_at", str, where),
+        started_at=_text(d, "started_at", where),
+        ended_at=_text(d, "ended_at", where),
         active_seconds=_seconds(d, "active_seconds", where),
-        planned_seconds=_count(d, "planned_seconds", where, 0),
-        work_done=_get(d, "work_done", str, where, ""),
-        instead_of=_get(d, "instead_of", str, where, ""),
+        planned_seconds=_count(d, "planned_seconds", where, _MOST_STEP_SECONDS, 0),
+        work_done=_text(d, "work_done", where, ""),
+        instead_of=_text(d, "instead_of", where, ""),
     )
 
 
 def _pain(d: dict[str, Any], where: str) -> PainReport:
     return PainReport(
-        at=_get(d, "at", str, where),
-        source=_get(d, "source", str, where),
+        at=_text(d, "at", where),
+        source=_text(d, "source", where),
         rating=_rating(d, "rating", where),
-        exercise_id=_get(d, "exercise_id", str, where, ""),
+        exercise_id=_text(d, "exercise_id", where, ""),
         kind=_choice(HurtKind, d, "kind", where, None),
-        verdict=_get(d, "verdict", str, where, ""),
-        decision=_get(d, "decision", str, where, ""),
+        verdict=_text(d, "verdict", where, ""),
+        decision=_text(d, "decision", where, ""),
     )
 
 

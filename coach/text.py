@@ -1,9 +1,13 @@
-"""Make untrusted text safe to show: control characters never reach the terminal."""
+"""Text for people: untrusted text made safe to show, its width on a terminal, counts and durations."""
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -24,3 +28,41 @@ def clean(text: str, *, keep_newlines: bool = False) -> str:
 def counted(count: int, word: str) -> str:
     """``1 session``, ``2 sessions``, ``10,000 sessions``: a count with its noun."""
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` shows something: not only spaces, controls, zero-width or format characters."""
+    return any(
+        not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+        for char in text
+    )
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by ``text``: wide characters count 2, combining marks 0."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(char) for char in text)
+
+
+def char_width(char: str) -> int:
+    """Terminal columns taken by one character: 2 for wide, 0 for combining and format marks."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns, on the left when ``right``."""
+    gap = " " * (width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour on."""
+    if not math.isfinite(seconds) or seconds < 0:
+        return "-"
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

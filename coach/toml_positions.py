@@ -7,37 +7,82 @@ import re
 _FIELD = re.compile(r"^(?:exercises\[(?P<index>\d+)\])?\.?(?P<key>[^.\[]*)")
 _HEADER = re.compile(r"^\s*\[\[\s*exercises\s*\]\]")
 _TABLE = re.compile(r"^\s*\[")
-_KEY = re.compile(r"^(\s*)(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
+_KEY = re.compile(r"^(\s*)(?:\"([^\"\\]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
+_TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+_CLOSERS = {'"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""+', re.S), "'''": re.compile(r"(?:[^']|'(?!''))*'''+", re.S)}
+
+Place = tuple[int, int]
 
 
-def locate(text: str, field: str) -> tuple[int, int] | None:
-    """Return (line, column) of ``field`` such as ``exercises[2].hold``, or None if not found.
+class Positions:
+    """Where each top-level key and each ``[[exercises]]`` key starts; the text is scanned once."""
 
-    A best-effort scan of top-level keys and ``[[exercises]]`` tables; positions are 1-based.
-    """
-    match = _FIELD.match(field)
-    if not match:
-        return None
-    wanted_index = int(match["index"]) if match["index"] is not None else None
-    wanted_key = match["key"]
-    context: int | None = None
-    exercise_count = -1
-    in_other_table = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _HEADER.match(line):
-            exercise_count += 1
-            context, in_other_table = exercise_count, False
-            if wanted_index == exercise_count and not wanted_key:
-                return number, len(line) - len(line.lstrip()) + 1
+    def __init__(self, text: str) -> None:
+        self.places: dict[tuple[int | None, str], Place] = {}
+        self._index(text)
+
+    def locate(self, field: str) -> Place | None:
+        """Return (line, column) of ``field`` such as ``exercises[2].hold``, or None; 1-based."""
+        match = _FIELD.match(field)
+        if not match:
+            return None
+        index = int(match["index"]) if match["index"] is not None else None
+        return self.places.get((index, match["key"]))
+
+    def _index(self, text: str) -> None:
+        exercise_count = -1
+        context: int | None = None
+        in_other_table = False
+        closer: re.Pattern[str] | None = None
+        depth = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            rest_from = 0
+            if closer is not None:
+                end = closer.match(line)
+                if end is None:
+                    continue
+                closer, rest_from = None, end.end()
+            elif depth == 0:
+                if _HEADER.match(line):
+                    exercise_count += 1
+                    context, in_other_table = exercise_count, False
+                    self.places.setdefault((context, ""), (number, _indent(line) + 1))
+                    continue
+                if _TABLE.match(line):
+                    in_other_table = True
+                    continue
+                key_match = _KEY.match(line)
+                if key_match:
+                    if not in_other_table:
+                        key = next(k for k in key_match.groups()[1:] if k is not None)
+                        self.places.setdefault((context, key), (number, len(key_match.group(1)) + 1))
+                    rest_from = key_match.end()
+            closer, depth = _scan_value(line, rest_from, depth)
+
+
+def _scan_value(line: str, start: int, depth: int) -> tuple[re.Pattern[str] | None, int]:
+    """After a value's text on one line: the closer of a multi-line string left open, and bracket depth."""
+    position = start
+    while True:
+        token = _TOKEN.search(line, position)
+        if token is None:
+            return None, depth
+        text = token.group()
+        if text in _CLOSERS:
+            end = _CLOSERS[text].match(line, token.end())
+            if end is None:
+                return _CLOSERS[text], depth
+            position = end.end()
             continue
-        if _TABLE.match(line):
-            in_other_table = True
-            continue
-        if in_other_table or context != wanted_index:
-            continue
-        key_match = _KEY.match(line)
-        if key_match:
-            key = next(k for k in key_match.groups()[1:] if k is not None)
-            if key == wanted_key:
-                return number, len(key_match.group(1)) + 1
-    return None
+        if text[0] == "#":
+            return None, depth
+        if text in "[{":
+            depth += 1
+        elif text in "]}":
+            depth = max(0, depth - 1)
+        position = token.end()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+

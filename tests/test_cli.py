@@ -8,16 +8,21 @@ import json
 import subprocess
 import sys
 
+import stat
+
 import pytest
 
-from coach.cli import main
+from coach import export
+from coach.cli import HISTORY_FORMATS, main
+from coach.logstore import list_sessions
+from coach.text import display_width
 from coach.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
 from tests.routine_texts import SMALL
 
 CORE_MODULES = [
     "coach.routine", "coach.loader", "coach.plan", "coach.engine", "coach.safety", "coach.records",
     "coach.logstore", "coach.config", "coach.history", "coach.export", "coach.recorder", "coach.catalog",
-    "coach.template", "coach.cli", "coach.text", "coach.paths",
+    "coach.template", "coach.cli", "coach.text", "coach.paths", "coach.files", "coach.toml_positions",
 ]
 
 
@@ -128,14 +133,49 @@ def test_history_formats_and_since(tmp_path, capsys):
         ("2026-11-01", "A", "1 of 1 holds"), ("2026-11-20", "A", "1 of 1 holds")]
 
 
-def test_csv_keeps_control_characters_in_a_file_but_not_on_a_terminal(tmp_path, capsys, monkeypatch):
-    _session(tmp_path, "2026-11-01T08:00:00+00:00", Outcome.COMPLETED, note="red \x1b[31mtext\x07")
-    _, piped, _ = run(["--data-dir", str(tmp_path), "history", "--format", "csv"], capsys)
-    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    _, shown, _ = run(["--data-dir", str(tmp_path), "history", "--format", "csv"], capsys)
-    assert "\x1b[31m" in piped
-    assert "\x1b" not in shown and "\x07" not in shown
-    assert list(csv.reader(io.StringIO(shown))) and shown.count("\n") == piped.count("\n")
+@pytest.mark.parametrize("fmt", HISTORY_FORMATS)
+@pytest.mark.parametrize("tty", [False, True], ids=["piped", "terminal"])
+def test_history_printed_never_carries_control_characters(tmp_path, capsys, monkeypatch, fmt, tty):
+    _session(tmp_path, "2026-11-01T08:00:00+00:00", Outcome.COMPLETED, note="red \x1b[31mtext\x07\x9b")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: tty)
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", fmt], capsys)
+    assert code == 0 and out
+    assert not any(char in out for char in "\x1b\x07\x9b\r")
+
+
+def test_history_output_file_keeps_the_logged_text_for_spreadsheets(tmp_path, capsys):
+    _session(tmp_path, "2026-11-01T08:00:00+00:00", Outcome.COMPLETED, note="=cmd \x1b[31mtext")
+    target = tmp_path / "sessions.csv"
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "csv", "-o", str(target)], capsys)
+    raw = target.read_bytes().decode()
+    assert code == 0 and str(target) in out and "\x1b" not in out
+    assert raw == export.sessions_csv(list_sessions(tmp_path)[0])
+    assert "'=cmd \x1b[31mtext" in raw and "\r\n" in raw
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    code, _, err = run(["--data-dir", str(tmp_path), "history", "--output", str(tmp_path / "no" / "x.csv")], capsys)
+    assert code == 1 and err.startswith("coach: Could not write") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", [[], ["run", "gentle-relief"]], ids=["coach", "run"])
+def test_the_full_screen_coach_refuses_without_a_terminal(tmp_path, argv):
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "--data-dir", str(tmp_path), *argv],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("coach: ") and "terminal" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_list_aligns_wide_titles(tmp_path, capsys):
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "wide.toml").write_text(SMALL.replace('title = "Small routine"', 'title = "腰痛のストレッチ"'))
+    code, out, _ = run(["--data-dir", str(tmp_path), "list"], capsys)
+    header, *rows = out.splitlines()
+    column = display_width(header[:header.index("MIN")])
+    wide = next(row for row in rows if row.startswith("wide "))
+    after_title = wide.index("腰痛のストレッチ") + len("腰痛のストレッチ")
+    minutes_at = after_title + len(wide[after_title:]) - len(wide[after_title:].lstrip())
+    assert display_width(wide[:minutes_at]) == column
 
 
 def test_bad_date_is_a_usage_error(tmp_path, capsys):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -59,3 +62,25 @@ def test_failed_save_raises_coach_error_and_keeps_old_config(tmp_path, monkeypat
         save_config(tmp_path, Config(sound=False))
     assert load_config(tmp_path) == Config(accepted_notice=True)
     assert os.listdir(tmp_path) == ["config.toml"]
+
+
+def test_a_file_where_the_data_folder_should_be_is_named(tmp_path):
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    with pytest.raises(CoachError) as caught:
+        save_config(data, Config(accepted_notice=True))
+    assert f"{data} is a file, not a folder" in caught.value.message and "File exists" not in caught.value.message
+
+
+def test_a_pipe_or_device_as_config_gives_defaults(tmp_path):
+    os.mkfifo(config_path(tmp_path))
+    code = "import sys; from pathlib import Path; from coach.config import load_config; print(load_config(Path(sys.argv[1])))"
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "Config(accepted_notice=False, sound=True)"
+
+
+def test_the_data_folder_is_created_private(tmp_path):
+    data = tmp_path / "data"
+    save_config(data, Config(accepted_notice=True))
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE(config_path(data).stat().st_mode) == 0o600

@@ -19,6 +19,7 @@ from coach.errors import CoachError
 from coach.records import Screening
 from coach.recorder import SessionRecorder, WallClock, local_now, log_blocked
 from coach.routine import CONTRAINDICATION_LABELS, Routine
+from coach.ui.driver import driver_class
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
@@ -48,7 +49,7 @@ class CoachApp(App[int]):
         bell: Callable[[], None] | None = None,
         scheduler: Schedule | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class())
         self._scheduler = scheduler
         self.data = data
         self.given = given

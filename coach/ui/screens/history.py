@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from coach import export, history
 from coach.atomic import write_atomic
+from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.logstore import SUFFIX, list_sessions
 from coach.paths import sessions_dir
 from coach.records import SessionRecord
@@ -103,12 +104,12 @@ def log_count(data: Path) -> tuple[int, date | None]:
 def write_export(data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date) -> list[Path]:
     """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``."""
     root = data / "exports"
-    root.mkdir(parents=True, exist_ok=True)
+    make_private_folder(root)
     folder = root / f"coach-{today.isoformat()}"
     number = 1
     while True:
         try:
-            folder.mkdir()
+            folder.mkdir(mode=PRIVATE_FOLDER_MODE)
             break
         except FileExistsError:
             number += 1

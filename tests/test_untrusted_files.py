@@ -1,0 +1,252 @@
+"""Nothing a shared routine, a log or the sessions folder holds can crash, hang or exhaust coach."""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from coach.cli import main
+from coach.errors import RoutineError
+from coach.loader import MAX_PROBLEMS, load_routine, load_routine_text
+from coach.logstore import create_session, list_sessions, record_to_dict
+from coach.records import Outcome, Screening, SessionRecord
+from tests.routine_texts import SMALL
+
+HUGE = "0x" + "f" * 3600
+"""An integer whose decimal form is past Python's 4,300-digit limit."""
+FINISHES = 120
+"""Seconds a child coach gets before the test calls it hung; generous, never a speed check."""
+MEMORY_CAP = 1024 * 1024 * 1024
+
+
+def coach(*argv: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
+    """Run the coach command in a child with capped memory; fails the test if it does not finish."""
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *argv], stdin=stdin, capture_output=True, text=True,
+        timeout=FINISHES, preexec_fn=cap_memory,
+    )
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(RoutineError) as caught:
+        load_routine_text(text)
+    return [problem.format() for problem in caught.value.problems]
+
+
+def exercise(exercise_id: str, extra: str = "", dose: str = "hold = 5") -> str:
+    return f'\n[[exercises]]\nid = "{exercise_id}"\nname = "N"\nhow = ["Do it."]\n{dose}\n{extra}'
+
+
+HEAD = 'format = 1\ntitle = "T"\n'
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + exercise("a", dose=f"hold = {HUGE}"),
+    f'format = {HUGE}\ntitle = "T"\n' + exercise("a"),
+    HEAD + exercise("a", dose=f"reps = 2\ntempo = [1, {HUGE}, 1]"),
+    f'format = 1\ntitle = "T"\ncontraindications = [{HUGE}]\n' + exercise("a"),
+    HEAD + exercise("a", dose=f"duration = -{'9' * 40}"),
+], ids=["hold", "format", "tempo", "contraindications", "negative"])
+def test_a_huge_integer_is_described_not_printed(text):
+    [problem] = problems_of(text)
+    assert "far too" in problem and "fff" not in problem
+
+
+def test_a_huge_integer_in_a_shared_file_leaves_list_and_validate_working(tmp_path, capsys):
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    (folder / "huge.toml").write_text(HEAD + exercise("a", dose=f"hold = {HUGE}"))
+    assert main(["--data-dir", str(tmp_path), "list"]) == 0
+    out = capsys.readouterr().out
+    assert "gentle-relief" in out and "huge" in out and "far too large" in out
+    assert main(["validate", str(folder / "huge.toml")]) == 1
+    assert "far too large" in capsys.readouterr().err
+
+
+def unknown_keys(count: int) -> str:
+    return HEAD + "".join(f"k{n:x} = 1\n" for n in range(count)) + exercise("a")
+
+
+def test_problems_are_capped_with_a_count_of_the_rest():
+    problems = problems_of(unknown_keys(500))
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].startswith("<string>:3:1: k0: unknown key")
+    assert problems[-1] == f"<string>: and {500 - MAX_PROBLEMS} more problems"
+
+
+def test_a_file_full_of_unknown_keys_is_judged(tmp_path):
+    path = tmp_path / "keys.toml"
+    path.write_text(unknown_keys(25_000))
+    assert path.stat().st_size < 256 * 1024
+    result = coach("validate", str(path))
+    assert result.returncode == 1 and result.stderr.splitlines()[-1].endswith("and 24,980 more problems")
+
+
+def test_a_file_full_of_unknown_contraindications_is_judged(tmp_path):
+    path = tmp_path / "contra.toml"
+    path.write_text(HEAD + "contraindications = [" + '"x",' * 60_000 + "]\n" + exercise("a"))
+    result = coach("validate", str(path))
+    assert result.returncode == 1 and result.stderr.splitlines()[-1].endswith("and 59,980 more problems")
+
+
+def test_a_key_inside_a_multi_line_string_is_not_mistaken_for_the_bad_one():
+    text = (
+        'format = 1\ndescription = """\nbogus = 1\n"""\n'
+        "# bogus = 2\nnote = '''\nbogus = 3'''\n"
+        'title = "T" # bogus = 4\nbogus = 5\n' + exercise("a")
+    )
+    problems = problems_of(text)
+    assert [p.split(":")[1] for p in problems if "bogus" in p] == ["9"]
+
+
+def test_a_pipe_named_like_a_routine_is_refused_everywhere(tmp_path):
+    pipe = tmp_path / "routines" / "pipe.toml"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
+    result = coach("validate", str(pipe))
+    assert result.returncode == 1 and "not a regular file" in result.stderr
+    listed = coach("--data-dir", str(tmp_path), "list")
+    assert listed.returncode == 0 and "not a regular file" in listed.stdout and "gentle-relief" in listed.stdout
+
+
+def test_a_pipe_and_a_device_in_the_sessions_folder_are_skipped(tmp_path):
+    create_session(tmp_path, record())
+    sessions = tmp_path / "sessions"
+    os.mkfifo(sessions / "20990101T000000-pipe.toml")
+    (sessions / "20990101T000000-zero.toml").symlink_to("/dev/zero")
+    result = coach("--data-dir", str(tmp_path), "history", "--format", "csv")
+    assert result.returncode == 0
+    assert result.stderr.count("not a regular file") == 2 and "completed" in result.stdout
+
+
+def test_a_log_larger_than_the_bound_is_skipped_unread(tmp_path):
+    create_session(tmp_path, record())
+    (tmp_path / "sessions" / "big.toml").write_bytes(b"#" * (1024 * 1024 + 1))
+    records, unreadable = list_sessions(tmp_path)
+    assert len(records) == 1 and unreadable == [(tmp_path / "sessions" / "big.toml", "it is larger than 1 MiB")]
+
+
+def test_a_routine_larger_than_the_bound_is_refused(tmp_path):
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"#" * (256 * 1024 + 1))
+    with pytest.raises(RoutineError, match="larger than 256 KiB"):
+        load_routine(path)
+
+
+def record(**changes) -> SessionRecord:
+    fields = dict(
+        id="", routine_title="Good", routine_name="good", routine_path="", started_at="2026-10-01T08:00:00+00:00",
+        ended_at="2026-10-01T08:20:00+00:00", outcome=Outcome.COMPLETED, screening=Screening(pain_before=3),
+        pain_after=2, planned_exercises=1,
+    )
+    return SessionRecord(**{**fields, **changes})
+
+
+def write_log(data: Path, name: str, changes: dict) -> Path:
+    content = record_to_dict(record(id=name))
+    content.update(changes)
+    path = data / "sessions" / f"{name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = tomli_w.dumps({k: v for k, v in content.items() if v is not None})
+    path.write_text(text.replace("HUGE", HUGE).replace('"0x', "0x").replace('f"', "f"))
+    return path
+
+
+BAD_FIELDS = [
+    {"planned_exercises": "HUGE"},
+    {"pid": "HUGE", "outcome": "in_progress", "host": socket.gethostname()},
+    {"format": "HUGE"},
+    {"pid": -3},
+    {"planned_exercises": 10**9},
+    {"active_seconds": float("inf")},
+    {"pain_after": "HUGE"},
+    {"steps": [{"exercise_id": "a", "exercise_name": "A", "outcome": "done", "started_at": "x", "ended_at": "x",
+                "active_seconds": 1.0, "planned_seconds": "HUGE"}]},
+    {"note": "n" * 2001},
+    {"routine_title": "t" * 5000},
+    {"outcome": "x" * 5000},
+]
+
+
+@pytest.mark.parametrize("changes", BAD_FIELDS, ids=lambda c: next(iter(c)))
+def test_a_log_with_an_out_of_range_field_is_reported_not_fatal(tmp_path, capsys, changes):
+    create_session(tmp_path, record())
+    bad = write_log(tmp_path, "20991231T000000-bad", changes)
+    records, unreadable = list_sessions(tmp_path)
+    assert len(records) == 1 and [path for path, _ in unreadable] == [bad]
+    assert len(unreadable[0][1]) < 200 and "fff" not in unreadable[0][1]
+    for fmt in ("table", "csv", "json", "markdown"):
+        assert main(["--data-dir", str(tmp_path), "history", "--format", fmt]) == 0
+        assert "skipped unreadable log" in capsys.readouterr().err
+
+
+def test_a_log_as_long_as_allowed_still_reads(tmp_path):
+    write_log(tmp_path, "20991231T000000-long", {"note": "n" * 2000, "planned_exercises": 100})
+    [read], unreadable = list_sessions(tmp_path)
+    assert unreadable == [] and len(read.note) == 2000
+
+
+def test_an_easier_cycle_is_an_error_at_its_place():
+    text = HEAD + exercise("a", 'easier = "b"') + exercise("b", 'easier = "c"') + exercise("c", 'easier = "a"')
+    [problem] = problems_of(text)
+    assert problem.startswith("<string>:9:1: exercises[0].easier: ")
+    assert "returns to an exercise already passed: a → b → c → a" in problem
+
+
+def test_an_easier_chain_without_a_cycle_is_accepted():
+    text = HEAD + exercise("a", 'easier = "b"') + exercise("b", 'easier = "c"') + exercise("c")
+    assert [e.easier for e in load_routine_text(text).exercises] == ["b", "c", None]
+
+
+def test_an_easier_link_to_itself_is_refused():
+    [problem] = problems_of(HEAD + exercise("a", 'easier = "a"'))
+    assert "exercises[0].easier" in problem and "itself" in problem
+
+
+def test_a_routine_just_over_two_hours_says_so_precisely():
+    timed = [exercise(name, dose=f"duration = {seconds}") for name, seconds in (("a", 3600), ("b", 3600), ("c", 1))]
+    [problem] = problems_of(HEAD + "prepare = 0\n" + "".join(timed))
+    assert "lasts 2:00:01; the most is 2:00:00" in problem
+
+
+@pytest.mark.parametrize("invisible", ["   ", r"\u200b\u200b", r"\u0001\u0002", r"\u00a0\u2060", r"\u3000", r"\u0085\u200e"])
+def test_text_made_only_of_invisible_characters_is_refused(invisible):
+    problems = problems_of(f'format = 1\ntitle = "{invisible}"\n' + exercise("a").replace('name = "N"', f'name = "{invisible}"'))
+    assert [p.split(": ")[1] for p in problems] == ["title", "exercises[0].name"]
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + SMALL.encode())
+    assert load_routine(path).title == "Small routine"
+
+
+def test_session_folders_and_files_are_private(tmp_path):
+    data = tmp_path / "new" / "data"
+    path = create_session(data, record())
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_export_folders_are_private(tmp_path):
+    from datetime import date
+
+    from coach.ui.screens.history import write_export
+
+    data = tmp_path / "data"
+    paths = write_export(data, [record()], [], date(2026, 10, 2))
+    for folder in (data, data / "exports", paths[0].parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in paths} == {0o600}
