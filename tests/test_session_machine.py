@@ -21,7 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from coach.engine import Status
 from coach.loader import load_routine_text
-from coach.questions import QuestionKind
+from coach.questions import SCALE_KEYS, QuestionKind
 from coach.recorder import SessionRecorder
 from coach.records import Outcome
 from coach.records import Screening
@@ -81,13 +81,17 @@ class SessionMachine(RuleBasedStateMachine):
 
     @rule(key=st.sampled_from(KEYS), tick_first=st.booleans())
     def press(self, key: str, tick_first: bool) -> None:
+        """A key, after the screen's tick or before it (then the session must catch up by itself)."""
         if tick_first:
             self.session.tick()
         question = self.session.question
+        reports = len(self.recorder.record.pain_reports)
         self.session.key(key)
         self.assert_up_to_date()
         if question is not None and question.kind in SCALES and question.answer_for(key) is not None:
             self.ratings_given += 1
+        elif question is None and key in SCALE_KEYS:
+            self.ratings_given += len(self.recorder.record.pain_reports) - reports
 
     def assert_up_to_date(self) -> None:
         """After a key, the session stands where the clock says: no segment under way has already ended."""
@@ -98,7 +102,7 @@ class SessionMachine(RuleBasedStateMachine):
 
     @rule(key=st.sampled_from(ANSWER_KEYS))
     def answer(self, key: str) -> None:
-        self.press(key, False)
+        self.press(key, True)
 
     @rule(offset=st.sampled_from([-0.001, 0.0, 0.001, 0.5]), tick=st.booleans())
     def jump_to_boundary(self, offset: float, tick: bool) -> None:

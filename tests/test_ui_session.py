@@ -7,7 +7,6 @@ import tomllib
 import pytest
 
 from coach.config import load_config
-from coach.engine import Status
 from coach.logstore import list_sessions
 from coach.records import Outcome, StepOutcome
 from coach.ui.screens.home import HomeScreen
