@@ -105,6 +105,7 @@ def cmd_validate(paths: list[Path]) -> int:
 
 def cmd_history(data: Path, fmt: str, since: date | None) -> int:
     from coach import export
+    from coach.advisories import advisories
     from coach.logstore import list_sessions
 
     records, unreadable = list_sessions(data, since=since)
@@ -123,6 +124,8 @@ def cmd_history(data: Path, fmt: str, since: date | None) -> int:
         sys.stdout.write(export.markdown_report(records, date.today(), [(str(p), r) for p, r in unreadable]))
     else:
         sys.stdout.write(export.sessions_table(records))
+        for advisory in advisories(records, date.today()):
+            print(f"\n⚠ {advisory.title}. {advisory.text}")
     return 0
 
 

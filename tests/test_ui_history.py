@@ -93,7 +93,7 @@ def standard_sessions() -> list[SessionRecord]:
 
 
 def persistent_sessions() -> list[SessionRecord]:
-    """Pain before goes from 5 to 6 over five weeks: the "see a professional" rule applies."""
+    """Pain before goes from 5 to 6 over five weeks: the persisting advisory applies."""
     return [make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 36, 5)]
 
 
@@ -283,14 +283,14 @@ async def test_advisory_shows_when_pain_persists(data_dir):
     write(data_dir, persistent_sessions())
     async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
         screen = await settle(pilot)
-        assert screen.advisory is not None
+        assert [a.kind for a in screen.advisories] == ["persisting"]
         line = screen.query_one("#advisory-line")
-        assert line.display and "See a professional" in str(line.content)
+        assert line.display and "see a professional" in str(line.content)
+        assert "8 of 8 sessions over 5 weeks" in str(line.content)
         await pilot.press("t")
         await pilot.pause()
         box = str(screen.query_one("#advisory").content)
-        assert "qualified professional" in box
-        assert f"{screen.advisory.ratings} ratings over {screen.advisory.span_days} days" in box
+        assert "persists beyond a few weeks" in box and "physiotherapist or doctor" in box
 
 
 async def test_export_writes_the_three_files(data_dir):
