@@ -13,13 +13,19 @@ from coach.ui.widgets.plain import Plain
 HELP_TEXT = """\
 Home
   up/down  choose a routine      enter  start it (safety check first)
-  h        history               ?      this help          q  quit
+  h        history               e      your health profile
+  r        reload routine files  ?      this help          q  quit
 
 During a session
   space    pause / resume (in a set at your own pace: set done)
   p        it hurts: pauses at once and asks what kind of pain
   s        skip this exercise    q      end the session (asks first)
   m        sound on / off (the screen flashes at every change either way)
+
+Safety check (before every session)
+  y / n    answer a question     0-9, t  pain now (t = 10)    escape  back
+  Enter never answers for you. A routine marked "not for you" lists a condition
+  from your health profile; talk to a professional first.
 
 Safety
   Stop at once if pain is sharp, shooting or spreads down a leg, or if you feel
