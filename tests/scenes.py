@@ -24,6 +24,7 @@ from coach.profile import QUESTIONS, Profile, save_profile
 from coach.safety import traffic_light
 from coach.screening import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.ui.app import CoachApp, build_app
+from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from tests.conftest import FakeClock
 
@@ -66,6 +67,14 @@ CHECK_PASSED = ("n",) * (len(EMERGENCY_QUESTIONS) + 1)
 """Every yes/no question of the safety check answered "no"."""
 
 
+async def check_keys(pilot, *pressed: str) -> None:
+    """Wait for the safety check to show, then press ``pressed``."""
+    from tests.ui_driver import wait_for_screen
+
+    await wait_for_screen(pilot, SafetyCheckScreen)
+    await keys(pilot, *pressed)
+
+
 async def keys(pilot, *pressed: str) -> None:
     for key in pressed:
         await pilot.press(key)
@@ -82,13 +91,13 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
 
 def safety_check() -> RunBefore:
     async def run(pilot) -> None:
-        await keys(pilot, "n", "n")
+        await check_keys(pilot, "n", "n")
     return run
 
 
 def hold_in_progress(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
-        await keys(pilot, *CHECK_PASSED, "2")
+        await check_keys(pilot, *CHECK_PASSED, "2")
         await advance(pilot, clock, 10)
         await advance(pilot, clock, 7.5)
         await pilot.pause(0.5)
@@ -104,7 +113,7 @@ def it_hurts(clock: FakeClock) -> RunBefore:
 
 def pain_check(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
-        await keys(pilot, *CHECK_PASSED, "2")
+        await check_keys(pilot, *CHECK_PASSED, "2")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         await advance(pilot, clock, screen.engine.runs[0].planned_seconds)

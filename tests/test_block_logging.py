@@ -18,14 +18,15 @@ CHECK_THEN_HANG = textwrap.dedent("""
     import asyncio, sys, time
     from pathlib import Path
     from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, app_for
+    from coach.ui.screens.safety_check import SafetyCheckScreen
+    from tests.ui_driver import accepted, app_for, wait_for_screen
 
     data, routine = Path(sys.argv[1]), Path(sys.argv[2])
 
     async def main():
         app = app_for(accepted(data), routine, FakeClock())
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await wait_for_screen(pilot, SafetyCheckScreen)
             await pilot.press("n", "y")
             print("ANSWERED", flush=True)
             time.sleep(120)

@@ -21,7 +21,8 @@ from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, fill_profile, layout_requests, move, pass_safety_check
+from tests.ui_driver import (
+    accepted, answer, app_for, fill_profile, layout_requests, move, pass_safety_check, wait_for_screen)
 
 SIZE = (100, 30)
 
@@ -232,7 +233,7 @@ async def test_skip_to_gentler_after_a_pain_check(data_dir, routine_file):
 async def test_an_emergency_yes_blocks_at_once_and_is_logged_before_any_other_key(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, "n", "y")
         screen = app.screen
         assert isinstance(screen, SafetyCheckScreen)
@@ -249,13 +250,11 @@ async def test_an_emergency_yes_blocks_at_once_and_is_logged_before_any_other_ke
 async def test_after_an_emergency_yes_the_next_start_asks_whether_a_doctor_has_seen_it(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, "y", "escape")
     again = app_for(data_dir, routine_file, FakeClock())
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = again.screen
-        assert isinstance(screen, SafetyCheckScreen)
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
         assert screen.query_one("#question").text.startswith("Has a doctor assessed")
         assert "emergency department now" in screen.query_one("#note").text
         await answer(pilot, "n")
@@ -266,7 +265,7 @@ async def test_after_an_emergency_yes_the_next_start_asks_whether_a_doctor_has_s
 async def test_enter_never_answers_a_safety_question(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, "enter", "enter")
         screen = app.screen
         assert isinstance(screen, SafetyCheckScreen) and screen.check.answered == 0
@@ -278,9 +277,7 @@ async def test_a_routine_the_profile_rules_out_is_marked_and_will_not_start(data
     path.write_text(SMALL.replace("prepare = 3", 'prepare = 3\ncontraindications = ["pregnancy"]'))
     app = app_for(accepted(data_dir, yes=("pregnancy",)), path, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SafetyCheckScreen)
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
         assert screen.query_one("#verdict-title").text == "Not for you"
         assert "pregnancy" in screen.query_one("#advice").text
         await answer(pilot, "enter")
@@ -298,7 +295,7 @@ async def test_a_routine_the_profile_rules_out_is_marked_and_will_not_start(data
 async def test_pain_of_nine_before_the_session_does_not_start_it(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, *"nnnnnn", "9")
         assert app.screen.query_one("#verdict-title").text == "Do not exercise now"
         await answer(pilot, "enter")
@@ -310,7 +307,7 @@ async def test_pain_of_nine_before_the_session_does_not_start_it(data_dir, routi
 async def test_pain_of_seven_cautions_names_the_gentlest_routine_and_the_user_decides(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, *"nnnnnn", "7")
         advice = app.screen.query_one("#advice").text
         assert "7/10" in advice and "The gentlest routine here is" in advice
@@ -328,7 +325,7 @@ async def test_the_24_hour_follow_up_says_let_it_settle_right_after_a_session_th
         assert isinstance(app.screen, SummaryScreen)
     second = app_for(data_dir, routine_file, clock)
     async with second.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, *"nnnnnn", "2")
         screen = second.screen
         assert isinstance(screen, SafetyCheckScreen)

@@ -40,6 +40,16 @@ async def answer(pilot, *keys: str) -> None:
         await pilot.pause()
 
 
+async def wait_for_screen(pilot, kind: type) -> object:
+    """Let the app run until a ``kind`` screen is on top (the check reads the last logs in a thread first)."""
+    for _ in range(500):
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
+            await pilot.pause()
+            return pilot.app.screen
+        await pilot.pause(0.01)
+    raise AssertionError(f"{kind.__name__} never showed; on top: {type(pilot.app.screen).__name__}")
+
+
 async def fill_profile(pilot, yes: tuple[str, ...] = ()) -> None:
     """Answer the health profile shown on screen: "yes" to the question ids in ``yes``, "no" to the rest, then save."""
     screen = pilot.app.screen
@@ -58,8 +68,7 @@ async def pass_safety_check(pilot, pain: str = "2", contraindications: bool = Fa
     await pilot.pause()
     if isinstance(pilot.app.screen, ProfileScreen):
         await fill_profile(pilot)
-    check = pilot.app.screen
-    assert isinstance(check, SafetyCheckScreen), type(check).__name__
+    check = await wait_for_screen(pilot, SafetyCheckScreen)
     while check.check.pending is not None and check.check.pending.question.kind is AnswerKind.YES_NO:
         await answer(pilot, "n")
     await answer(pilot, pain)
