@@ -65,7 +65,7 @@ def make_record(
         id="", routine_title=title, routine_name=name, routine_path=f"/routines/{name}.toml",
         started_at=start.isoformat(), ended_at=(start + timedelta(minutes=12, seconds=5)).isoformat(),
         outcome=outcome, reason=f"{outcome.label.capitalize()} on purpose.",
-        screening=Screening({"leg-pain": False, "bladder-bowel": False}, {"osteoporosis": False}, before,
+        screening=Screening({"leg-symptoms": False, "bladder-bowel": False}, {"osteoporosis": False}, before,
                             True if day.day % 2 else None),
         steps=records, pain_reports=pains, pain_after=after, active_seconds=190.0, planned_exercises=planned, note=note,
     )
@@ -234,7 +234,7 @@ async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):
         text = rendered(detail)
         for expected in ("Knee to chest 1", "done", "skipped", "3 of 3 holds", "1:35 of 2:00",
                          "pain check", "it hurts", "5/10", "more than mild discomfort", "easier",
-                         "Is pain shooting or spreading down one or both of your legs?  no",
+                         "Do you have pain shooting down a leg, or numbness or weakness in one leg?  no",
                          "Osteoporosis (fragile bones)  does not apply", "Pain before: 3/10",
                          "settled within 24 hours: not asked", "Stopped for pain. Stopped for pain on purpose."):
             assert expected in text, expected

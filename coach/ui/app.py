@@ -152,11 +152,12 @@ class CoachApp(App[int]):
     # the health profile -------------------------------------------------
 
     def _store_profile(self, profile: Profile) -> bool:
+        """Save the profile; when that fails, warn and use it for this run all the same."""
         try:
             save_profile(self.data, profile)
         except CoachError as error:
-            self.notify(error.message, title=error.title, severity="error", markup=False)
-            return False
+            self.notify(f"{error.message} Your answers count until coach closes.", title=error.title,
+                        severity="warning", markup=False)
         self.profile = profile
         home = self.screen_stack[0]
         if isinstance(home, HomeScreen):
