@@ -95,11 +95,10 @@ def hurt_action(kind: HurtKind) -> str:
 
 
 FIRST_RUN_NOTICE = """\
-coach guides you through exercises for a sore lower back. It is not medical advice: it \
-cannot tell what is wrong with your back or stand in for a physiotherapist or doctor.
+coach is not medical advice: it cannot tell what is wrong with your back or stand in \
+for a physiotherapist or doctor.
 
-Do not exercise, and get emergency help now (an emergency department or emergency \
-services), if you notice any of these:
+Get emergency help now (emergency department or services), and do not exercise, if you notice:
   - numbness or a changed feeling around the groin, genitals or back passage
   - new trouble starting to pass urine, not feeling it pass, or no longer controlling your bladder or bowels
   - new loss of feeling during sex

@@ -496,3 +496,37 @@ async def test_the_summary_leaves_paused_time_out_of_the_session_time(data_dir, 
         assert isinstance(app.screen, SummaryScreen)
         figures = app.screen.query_one("#figures").text
         assert "Time without pauses: 0 min 12 s" in figures
+
+
+async def test_e_on_home_edits_the_profile_and_a_change_is_dated_and_kept(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, "e")
+        screen = await wait_for_screen(pilot, ProfileScreen)
+        row = [q.id for q in screen.questions()].index("pregnancy")
+        screen.query_one("#questions").move_cursor(row=row)
+        await answer(pilot, "y", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.profile.conditions() == ("pregnancy",)
+    profile = load_profile(data_dir)
+    assert [(c.question, c.value) for c in profile.changes if c.question == "pregnancy"] == [
+        ("pregnancy", False), ("pregnancy", True)]
+
+
+async def test_four_weeks_after_the_last_review_home_asks_whether_anything_changed(data_dir):
+    from datetime import datetime, timedelta
+
+    from coach.profile import save_profile
+
+    accepted(data_dir)
+    profile = load_profile(data_dir)
+    profile.mark_reviewed(datetime.now().astimezone() - timedelta(days=29))
+    save_profile(data_dir, profile)
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = await wait_for_screen(pilot, YesNoPrompt)
+        assert prompt.prompt_title == "Has anything changed in your health?"
+        await answer(pilot, "n")
+        assert isinstance(app.screen, HomeScreen)
+    assert not load_profile(data_dir).due_for_review(datetime.now().date())

@@ -168,6 +168,9 @@ class CoachApp(App[int]):
         """Show the profile for answering or editing; the saved profile, or None when left unsaved."""
         return await self.push_screen_wait(ProfileScreen(self.profile, self.wall_clock, self._store_profile))
 
+    def action_edit_profile(self) -> None:
+        self.edit_profile()
+
     @work(exclusive=True, group="safety")
     async def edit_profile(self) -> None:
         await self._ask_profile()

@@ -43,8 +43,8 @@ class FirstRunNotice(ModalScreen[bool]):
     DEFAULT_CSS = """
     FirstRunNotice { align: center middle; }
     FirstRunNotice > Vertical { width: 90%; max-width: 96; height: 90%; border: thick $warning; background: $surface; padding: 0 1; }
-    FirstRunNotice #notice-title { text-style: bold; padding: 1 1 0 1; }
-    FirstRunNotice VerticalScroll { padding: 1 1; }
+    FirstRunNotice #notice-title { text-style: bold; padding: 0 1; }
+    FirstRunNotice VerticalScroll { padding: 0 1; }
     FirstRunNotice #notice-keys { color: $text-muted; padding: 0 1; }
     FirstRunNotice #notice-more { color: $warning; text-style: bold; padding: 0 1; }
     """
@@ -55,7 +55,7 @@ class FirstRunNotice(ModalScreen[bool]):
             yield Plain("Before you start", id="notice-title")
             with VerticalScroll(id="notice-scroll"):
                 yield Static(with_hanging_bullets(safety.FIRST_RUN_NOTICE), id="notice-text")
-            yield Plain("▼ More below: scroll with up/down or the mouse wheel.", id="notice-more")
+            yield Plain("▼ More below: up/down to scroll", id="notice-more")
             yield Plain("Press a (or enter) to accept, q to quit.", id="notice-keys")
         yield Footer()
 

@@ -25,7 +25,7 @@ class ProfileScreen(Screen[Profile | None]):
     ProfileScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     ProfileScreen #intro { padding: 0 1; color: $text-muted; }
     ProfileScreen DataTable { height: 1fr; margin: 0 1; }
-    ProfileScreen #status { padding: 0 1; }
+    ProfileScreen #status { padding: 0 1; height: auto; border-top: solid $primary; }
     """
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -45,12 +45,12 @@ class ProfileScreen(Screen[Profile | None]):
         yield Plain("Your health profile", id="banner")
         yield Plain(INTRO, id="intro")
         yield DataTable(cursor_type="row", id="questions")
-        yield Plain("", id="status")
+        yield Plain("", id="status", keep_newlines=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Section", "Question", "Answer", "Since")
+        table.add_columns("Answer", "Question", "Since")
         self.fill()
         table.focus()
 
@@ -68,13 +68,22 @@ class ProfileScreen(Screen[Profile | None]):
             answer = "—" if value is None else ("yes" if value else "no")
             saved = self.profile.answers.get(question.id)
             since = saved.at[:10] if saved is not None and saved.value == value else ("now" if value is not None else "")
-            table.add_row(literal(question.section), literal(question.text),
-                          literal(answer, "bold" if value else ""), literal(since), key=question.id)
+            table.add_row(literal(answer, "bold" if value else ""), literal(f"{question.section}: {question.text}"),
+                          literal(since), key=question.id)
         table.move_cursor(row=min(row, table.row_count - 1))
-        missing = sum(1 for q in self.questions() if q.id not in self.draft)
-        self.query_one("#status", Plain).show(
-            f"{missing} question{'s' if missing != 1 else ''} left to answer." if missing
-            else "All answered: press s to save.")
+        self.show_status()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_status()
+
+    def show_status(self) -> None:
+        """The highlighted question in full, and how many are left."""
+        questions = self.questions()
+        table = self.query_one(DataTable)
+        current = questions[min(table.cursor_row, len(questions) - 1)]
+        missing = sum(1 for q in questions if q.id not in self.draft)
+        left = f"{missing} question{'s' if missing != 1 else ''} left." if missing else "All answered: s saves."
+        self.query_one("#status", Plain).show(f"{current.section}: {current.text}\n{left}")
 
     def action_answer(self, value: bool) -> None:
         table = self.query_one(DataTable)

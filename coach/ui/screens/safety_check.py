@@ -29,7 +29,7 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
     SafetyCheckScreen #note { margin-top: 1; color: $warning; }
     SafetyCheckScreen #question { margin-top: 1; text-style: bold; }
     SafetyCheckScreen #keys { margin-top: 1; color: $accent; }
-    SafetyCheckScreen #verdict { border: heavy $warning; padding: 0 1; }
+    SafetyCheckScreen #verdict { height: auto; border: heavy $warning; padding: 0 1; }
     SafetyCheckScreen #verdict.blocked { border: heavy $error; }
     """
     BINDINGS = [Binding("escape", "leave", "Back")]
