@@ -113,6 +113,7 @@ def cmd_validate(paths: list[Path]) -> int:
 
 def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = None) -> int:
     from coach import export
+    from coach.advisories import advisories
     from coach.logstore import list_sessions
 
     records, unreadable = list_sessions(data, since=since)
@@ -137,6 +138,10 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
         print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
         return 0
     sys.stdout.write(clean(text, keep_newlines=True))
+    if fmt == "table":
+        for advisory in advisories(records, date.today()):
+            print(clean(f"
+⚠ {advisory.title}. {advisory.text}"))
     return 0
 
 

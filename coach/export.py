@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from os import PathLike
 from pathlib import PurePath
 
+from coach.advisories import advisories
 from coach.history import (
     HURT_RATING,
     RECENT_WEEKS,
@@ -371,13 +372,8 @@ def _pain_section(
     rows.append(_pain_row(f"Last {RECENT_WEEKS} weeks", figures.recent_pain))
     lines += _md_table(["Period", "Sessions logged", "Mean pain before", "Mean pain after"], rows, "lrrr")
     lines.append("")
-    if figures.pain_not_improving:
-        lines += [
-            "> Pain before sessions has not come down over the last "
-            f"{2 * RECENT_WEEKS} weeks. Pain that lasts more than a few weeks despite self-care "
-            "is a reason to see a health professional.",
-            "",
-        ]
+    for advisory in advisories(ordered, today):
+        lines += [f"> **{advisory.title}.** {advisory.text}", ""]
     lines += [f"### By week (last {len(per_week)} weeks)", ""]
     weekly = weekly_pain(ordered, today, len(per_week))
     week_rows = [

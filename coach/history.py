@@ -281,12 +281,6 @@ class HistorySummary:
     """Mean exercising sessions per week over the adherence window."""
     weeks: int
 
-    @property
-    def pain_not_improving(self) -> bool:
-        """Pain before sessions persists and has not come down over the two windows."""
-        recent, previous = self.recent_pain.before, self.previous_pain.before
-        return recent is not None and previous is not None and recent > 0 and recent >= previous
-
 
 def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> HistorySummary:
     """Totals, pain windows, streak and adherence."""

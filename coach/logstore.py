@@ -144,6 +144,8 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
         "screening": _without_none({
             "pain_before": screening.pain_before,
             "previous_settled": screening.previous_settled,
+            "emergency_assessed": screening.emergency_assessed,
+            "cautions": list(screening.cautions),
             "red_flags": dict(screening.red_flags),
             "contraindications": dict(screening.contraindications),
         }),
@@ -221,6 +223,27 @@ def latest_session(data: Path) -> SessionRecord | None:
             _mark_interrupted(record, path, liveness)
             return record
     return None
+
+
+def recent_sessions(data: Path, limit: int) -> list[SessionRecord]:
+    """The newest ``limit`` readable logs of any outcome, newest first; unreadable ones are skipped."""
+    try:
+        files = _log_files(sessions_dir(data))
+    except OSError:
+        return []
+    liveness = _Liveness()
+    records: list[SessionRecord] = []
+    for _, path in files:
+        if len(records) >= limit:
+            break
+        try:
+            with open(path, "rb") as file:
+                record = _parse(file.read())
+        except (OSError, _Invalid):
+            continue
+        _mark_interrupted(record, path, liveness)
+        records.append(record)
+    return records
 
 
 def _log_files(folder: Path) -> list[tuple[str, str]]:
@@ -339,6 +362,13 @@ def _answers(table: dict[str, Any], key: str, where: str) -> dict[str, bool]:
     return answers
 
 
+def _texts(table: dict[str, Any], key: str, where: str) -> list[str]:
+    items = _get(table, key, list, where, [])
+    if any(type(item) is not str for item in items):
+        raise _Invalid(f"{where}{key} should be a list of text")
+    return items
+
+
 def _tables(table: dict[str, Any], key: str) -> list[dict[str, Any]]:
     items = _get(table, key, list, "", [])
     if any(type(item) is not dict for item in items):
@@ -371,6 +401,8 @@ def _record(d: dict[str, Any]) -> SessionRecord:
             contraindications=_answers(screening, "contraindications", "screening."),
             pain_before=_rating(screening, "pain_before", "screening.", None),
             previous_settled=_get(screening, "previous_settled", bool, "screening.", None),
+            emergency_assessed=_get(screening, "emergency_assessed", bool, "screening.", None),
+            cautions=_texts(screening, "cautions", "screening."),
         ),
         steps=[_step(item, f"steps[{n}].") for n, item in enumerate(_tables(d, "steps"))],
         pain_reports=[_pain(item, f"pain_reports[{n}].") for n, item in enumerate(_tables(d, "pain_reports"))],

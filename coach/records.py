@@ -104,10 +104,16 @@ class Screening:
     """Answers to the safety check before the session."""
 
     red_flags: dict[str, bool] = field(default_factory=dict)
+    """Emergency and leg questions, answer by question id."""
     contraindications: dict[str, bool] = field(default_factory=dict)
+    """The routine's contraindications and whether the health profile lists each."""
     pain_before: int | None = None
     previous_settled: bool | None = None
     """Answer to "did the pain from last time settle within 24 hours?", when asked."""
+    emergency_assessed: bool | None = None
+    """Answer to "has a doctor assessed last time's emergency signs?", when asked."""
+    cautions: list[str] = field(default_factory=list)
+    """Titles of the cautions shown before the session (pain 6-7, pain from last time)."""
 
 
 @dataclass

@@ -20,8 +20,11 @@ from coach.durations import clock_text
 from coach.plan import build_run, unit_name
 from coach.routine import Dosing
 from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
-from coach.safety import RED_FLAGS, traffic_light
+from coach.profile import QUESTIONS, Profile, save_profile
+from coach.safety import traffic_light
+from coach.screening import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.ui.app import CoachApp, build_app
+from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from tests.conftest import FakeClock
 
@@ -45,10 +48,32 @@ def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool =
     data.mkdir(parents=True, exist_ok=True)
     if accepted:
         save_config(data, Config(accepted_notice=True, sound=False))
+        save_profile(data, answered_profile())
     clock = FakeClock()
     entry = load_entry(bundled_routines_dir() / f"{routine}.toml", "bundled") if routine else None
     return build_app(data, start_with=entry, clock=clock, wall_clock=FixedWallClock(), bell=lambda: None,
                      scheduler=clock.schedule), clock
+
+
+def answered_profile() -> Profile:
+    """A health profile with every question answered "no" the day before FIXED_START."""
+    profile = Profile()
+    for question in QUESTIONS:
+        profile.answer(question.id, False, FIXED_START - timedelta(days=1))
+    profile.mark_reviewed(FIXED_START - timedelta(days=1))
+    return profile
+
+
+CHECK_PASSED = ("n",) * (len(EMERGENCY_QUESTIONS) + 1)
+"""Every yes/no question of the safety check answered "no"."""
+
+
+async def check_keys(pilot, *pressed: str) -> None:
+    """Wait for the safety check to show, then press ``pressed``."""
+    from tests.ui_driver import wait_for_screen
+
+    await wait_for_screen(pilot, SafetyCheckScreen)
+    await keys(pilot, *pressed)
 
 
 async def keys(pilot, *pressed: str) -> None:
@@ -65,14 +90,14 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
 
 def safety_check() -> RunBefore:
     async def run(pilot) -> None:
-        await keys(pilot, "n", "n", "n", "n", "n")
+        await check_keys(pilot, "n", "n")
     return run
 
 
 def hold_in_progress(clock: FakeClock) -> RunBefore:
     """Knee-to-chest, the first hold, after skipping the warm-up walk."""
     async def run(pilot) -> None:
-        await keys(pilot, "n", "n", "n", "n", "n", "2", "s")
+        await check_keys(pilot, *CHECK_PASSED, "2", "s")
         await advance(pilot, clock, 10)
         await advance(pilot, clock, 7.5)
         await pilot.pause(0.5)
@@ -88,7 +113,7 @@ def it_hurts(clock: FakeClock) -> RunBefore:
 
 def pain_check(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
-        await keys(pilot, "n", "n", "n", "n", "n", "2")
+        await check_keys(pilot, *CHECK_PASSED, "2")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         await advance(pilot, clock, screen.session.engine.runs[0].planned_seconds)
@@ -132,12 +157,13 @@ def seed_history(data: Path, days: int = 56) -> None:
         record = SessionRecord(
             id="", routine_title=routine.title, routine_name=routine.name, routine_path=f"{routine.name}.toml",
             started_at=start.isoformat(), outcome=Outcome.IN_PROGRESS, planned_exercises=len(routine.exercises),
-            screening=Screening({flag.id: outcome is Outcome.BLOCKED and flag is RED_FLAGS[0] for flag in RED_FLAGS},
+            screening=Screening({flag.id: outcome is Outcome.BLOCKED and flag is LEG_QUESTION
+                                 for flag in (*EMERGENCY_QUESTIONS, LEG_QUESTION)},
                                 {name: False for name in routine.contraindications}, before),
         )
         path = create_session(data, record)
         if outcome is Outcome.BLOCKED:
-            record.outcome, record.reason, record.ended_at = outcome, "A red-flag answer: seek medical care now.", record.started_at
+            record.outcome, record.reason, record.ended_at = outcome, "Leg symptoms: see a doctor within a day or two.", record.started_at
             save_session(path, record)
             continue
         clock, rating = start + timedelta(minutes=2), before

@@ -433,15 +433,16 @@ def test_markdown_report_every_table_row_has_its_columns() -> None:
         assert len(cells) == width, line
 
 
-def test_markdown_report_advises_when_pain_is_not_improving() -> None:
+def test_markdown_report_gives_the_same_advisories_as_history() -> None:
     def rated(id: str, started: str, before: int) -> SessionRecord:
         screening = Screening(pain_before=before)
         return SessionRecord(id, "t", "t", "", started_at=started, screening=screening)
 
-    flat = [rated("a", "2026-10-10T10:00:00+02:00", 4), rated("b", "2026-11-20T10:00:00+01:00", 4)]
-    assert "see a health professional" in export.markdown_report(flat, TODAY)
-    easing = [rated("a", "2026-10-10T10:00:00+02:00", 4), rated("b", "2026-11-20T10:00:00+01:00", 2)]
-    assert "see a health professional" not in export.markdown_report(easing, TODAY)
+    worse = [rated("a", "2026-11-14T10:00:00+01:00", 2), rated("b", "2026-11-20T10:00:00+01:00", 6)]
+    report = export.markdown_report(worse, TODAY)
+    assert "> **Pain is getting worse: see a professional.** Your pain before sessions averaged 6.0/10" in report
+    steady = [rated("a", "2026-11-14T10:00:00+01:00", 4), rated("b", "2026-11-20T10:00:00+01:00", 4)]
+    assert "see a professional" not in export.markdown_report(steady, TODAY)
 
 
 def test_markdown_report_first_weeks_row_when_history_is_long() -> None:

@@ -302,17 +302,6 @@ def test_summary_pain_windows(records: list[SessionRecord]) -> None:
     assert previous.sessions == 2
     assert previous.before == pytest.approx(5.5)
     assert previous.after == pytest.approx(4.5)
-    assert not figures.pain_not_improving
-
-
-def test_pain_not_improving_when_recent_pain_is_no_lower() -> None:
-    records = [
-        session("old", "2026-10-10T10:00:00+02:00", before=3, after=3),
-        session("new", "2026-11-20T10:00:00+01:00", before=4, after=3),
-    ]
-    assert history.summary(records, TODAY).pain_not_improving
-    records.append(session("better", "2026-11-21T10:00:00+01:00", before=1, after=0))
-    assert not history.summary(records, TODAY).pain_not_improving  # recent mean 2.5 < 3
 
 
 def test_summary_of_nothing() -> None:
@@ -321,7 +310,6 @@ def test_summary_of_nothing() -> None:
     assert figures.first_day is None and figures.last_day is None
     assert figures.recent_pain.before is None and figures.recent_pain.after is None
     assert figures.adherence == 0.0 and figures.sessions_per_week == 0.0
-    assert not figures.pain_not_improving
 
 
 def test_weekly_pain(records: list[SessionRecord]) -> None:

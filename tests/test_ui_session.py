@@ -7,17 +7,21 @@ import tomllib
 import pytest
 
 from coach.config import load_config
+from coach.profile import load_profile
 from coach.logstore import list_sessions
 from coach.records import Outcome, StepOutcome
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
+from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import ChoicePrompt, Notice, PainRating, YesNoPrompt
+from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, layout_requests, move, pass_safety_check
+from tests.ui_driver import (
+    accepted, answer, app_for, fill_profile, layout_requests, move, pass_safety_check, wait_for_screen)
 
 SIZE = (100, 30)
 
@@ -42,8 +46,11 @@ async def test_first_run_notice_is_accepted_once_and_remembered(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, FirstRunNotice)
         await answer(pilot, "a")
+        assert isinstance(app.screen, ProfileScreen)
+        await fill_profile(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert load_config(data_dir).accepted_notice
+    assert load_profile(data_dir).complete
     again = app_for(data_dir, None, FakeClock())
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -99,37 +106,93 @@ async def test_reload_reads_a_fixed_file_and_keeps_the_cursor_on_it(data_dir):
         assert "Knee-to-chest" in home.query_one("#description").text
 
 
-async def test_a_red_flag_answer_blocks_the_session_and_is_logged(data_dir, routine_file):
+async def test_an_emergency_yes_blocks_at_once_and_is_logged_before_any_other_key(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await answer(pilot, "n", "y", "n", "n")
-        assert isinstance(app.screen, Notice)
-        assert "medical" in app.screen.notice_title.lower() or "doctor" in app.screen.body.lower()
-        await answer(pilot, "enter")
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "n", "y")
+        screen = app.screen
+        assert isinstance(screen, SafetyCheckScreen)
+        assert screen.query_one("#verdict-title").text == "⚠ Get emergency help now"
+        assert "emergency department now" in screen.query_one("#advice").text
+        record = only_log(data_dir)
+        assert record.outcome is Outcome.BLOCKED
+        assert record.screening.red_flags == {"saddle-numbness": False, "bladder-bowel": True}
+        await answer(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
-    record = only_log(data_dir)
-    assert record.outcome is Outcome.BLOCKED
-    assert record.screening.red_flags == {
-        "leg-pain": False, "leg-numbness-weakness": True, "bladder-bowel": False, "saddle-numbness": False}
+    assert len(list_sessions(data_dir)[0]) == 1
 
 
-async def test_a_contraindication_blocks_the_routine(data_dir, tmp_path):
+async def test_after_an_emergency_yes_the_next_start_asks_whether_a_doctor_has_seen_it(data_dir, routine_file):
+    app = app_for(accepted(data_dir), routine_file, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "y", "escape")
+    again = app_for(data_dir, routine_file, FakeClock())
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
+        assert screen.query_one("#question").text.startswith("Has a doctor assessed")
+        assert "emergency department now" in screen.query_one("#note").text
+        await answer(pilot, "n")
+        assert screen.check.verdict.urgent
+    assert [r.screening.emergency_assessed for r in list_sessions(data_dir)[0]] == [False, None]
+
+
+async def test_enter_never_answers_a_safety_question(data_dir, routine_file):
+    app = app_for(accepted(data_dir), routine_file, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "enter", "enter")
+        screen = app.screen
+        assert isinstance(screen, SafetyCheckScreen) and screen.check.answered == 0
+        assert screen.query_one("#position").text == "Question 1 of 7"
+
+
+async def test_a_routine_the_profile_rules_out_is_marked_and_will_not_start(data_dir, tmp_path):
     path = tmp_path / "c.toml"
     path.write_text(SMALL.replace("prepare = 3", 'prepare = 3\ncontraindications = ["pregnancy"]'))
-    app = app_for(accepted(data_dir), path, FakeClock())
+    app = app_for(accepted(data_dir, yes=("pregnancy",)), path, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await answer(pilot, "n", "n", "n", "n")
-        assert isinstance(app.screen, YesNoPrompt)
-        await answer(pilot, "y")
-        assert isinstance(app.screen, Notice)
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
+        assert screen.query_one("#verdict-title").text == "Not for you"
+        assert "pregnancy" in screen.query_one("#advice").text
         await answer(pilot, "enter")
-        assert isinstance(app.screen, HomeScreen)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        row = next(n for n, e in enumerate(home.entries) if e.path == path)
+        assert "not for you" in str(home.query_one("#routines").get_row_at(row)[0])
+        home.show_details(row)
+        assert "Talk to a physiotherapist or doctor first" in home.query_one("#description").text
     record = only_log(data_dir)
-    assert record.outcome is Outcome.BLOCKED
+    assert record.outcome is Outcome.BLOCKED and record.reason == "Not for you: pregnancy."
     assert record.screening.contraindications == {"pregnancy": True}
 
 
-async def test_the_24_hour_follow_up_is_asked_after_a_session_that_raised_pain(data_dir, routine_file):
+async def test_pain_of_nine_before_the_session_does_not_start_it(data_dir, routine_file):
+    app = app_for(accepted(data_dir), routine_file, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, *"nnnnnn", "9")
+        assert app.screen.query_one("#verdict-title").text == "Do not exercise now"
+        await answer(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+    record = only_log(data_dir)
+    assert record.outcome is Outcome.BLOCKED and record.pain_before == 9
+
+
+async def test_pain_of_seven_cautions_names_the_gentlest_routine_and_the_user_decides(data_dir, routine_file):
+    app = app_for(accepted(data_dir), routine_file, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, *"nnnnnn", "7")
+        advice = app.screen.query_one("#advice").text
+        assert "7/10" in advice and "The gentlest routine here is" in advice
+        await answer(pilot, "g")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.recorder.record.screening.cautions == ["Go gently today"]
+
+
+async def test_the_24_hour_follow_up_says_let_it_settle_right_after_a_session_that_raised_pain(data_dir, routine_file):
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -138,14 +201,15 @@ async def test_the_24_hour_follow_up_is_asked_after_a_session_that_raised_pain(d
         assert isinstance(app.screen, SummaryScreen)
     second = app_for(data_dir, routine_file, clock)
     async with second.run_test(size=SIZE) as pilot:
-        await answer(pilot, "n", "n", "n", "n", "2")
-        prompt = second.screen
-        assert isinstance(prompt, YesNoPrompt) and "24 hours" in prompt.prompt_title
-        await answer(pilot, "n")
-        assert isinstance(second.screen, ChoicePrompt)
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, *"nnnnnn", "2")
+        screen = second.screen
+        assert isinstance(screen, SafetyCheckScreen)
+        assert screen.query_one("#verdict-title").text == "Let it settle first"
+        assert "up to 24 hours" in screen.query_one("#advice").text
         await answer(pilot, "g")
         assert isinstance(second.screen, SessionScreen)
-        assert second.screen.session.recorder.record.screening.previous_settled is False
+        assert second.screen.session.recorder.record.screening.cautions == ["Let it settle first"]
 
 
 async def test_a_terminal_that_is_too_small_says_so(data_dir):
@@ -169,3 +233,36 @@ async def test_coach_run_puts_the_home_cursor_on_that_routine(tmp_path):
         assert home.selected().path.name == "stabilise.toml"
         assert "All-round core brace" in home.query_one("#description").text
 
+
+async def test_e_on_home_edits_the_profile_and_a_change_is_dated_and_kept(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, "e")
+        screen = await wait_for_screen(pilot, ProfileScreen)
+        row = [q.id for q in screen.questions()].index("pregnancy")
+        screen.query_one("#questions").move_cursor(row=row)
+        await answer(pilot, "y", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.profile.conditions() == ("pregnancy",)
+    profile = load_profile(data_dir)
+    assert [(c.question, c.value) for c in profile.changes if c.question == "pregnancy"] == [
+        ("pregnancy", False), ("pregnancy", True)]
+
+
+async def test_four_weeks_after_the_last_review_home_asks_whether_anything_changed(data_dir):
+    from datetime import datetime, timedelta
+
+    from coach.profile import save_profile
+
+    accepted(data_dir)
+    profile = load_profile(data_dir)
+    profile.mark_reviewed(datetime.now().astimezone() - timedelta(days=29))
+    save_profile(data_dir, profile)
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = await wait_for_screen(pilot, YesNoPrompt)
+        assert prompt.prompt_title == "Has anything changed in your health?"
+        await answer(pilot, "n")
+        assert isinstance(app.screen, HomeScreen)
+    assert not load_profile(data_dir).due_for_review(datetime.now().date())

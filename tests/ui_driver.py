@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from coach.catalog import load_entry
 from coach.config import Config, save_config
+from coach.profile import QUESTIONS, Profile, save_profile
+from coach.screening import AnswerKind, VerdictKind
 from coach.ui.app import CoachApp, build_app
+from coach.ui.screens.profile import ProfileScreen
+from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import TICK_MARGIN, SessionScreen
 from tests.conftest import FakeClock
 
 
-def accepted(data: Path, sound: bool = True) -> Path:
+def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = ()) -> Path:
+    """Notice accepted and the health profile answered: "yes" to the question ids in ``yes``."""
     save_config(data, Config(accepted_notice=True, sound=sound))
+    profile = Profile()
+    now = datetime.now().astimezone()
+    for question in QUESTIONS:
+        profile.answer(question.id, question.id in yes, now)
+    profile.mark_reviewed(now)
+    save_profile(data, profile)
     return data
 
 
@@ -28,11 +40,42 @@ async def answer(pilot, *keys: str) -> None:
         await pilot.pause()
 
 
+async def wait_for_screen(pilot, kind: type) -> object:
+    """Let the app run until a ``kind`` screen is on top (the check reads the last logs in a thread first)."""
+    for _ in range(500):
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
+            await pilot.pause()
+            return pilot.app.screen
+        await pilot.pause(0.01)
+    raise AssertionError(f"{kind.__name__} never showed; on top: {type(pilot.app.screen).__name__}")
+
+
+async def fill_profile(pilot, yes: tuple[str, ...] = ()) -> None:
+    """Answer the health profile shown on screen: "yes" to the question ids in ``yes``, "no" to the rest, then save."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ProfileScreen), type(screen).__name__
+    while screen.query_one("#questions").row_count > len(screen.draft):
+        question = screen.questions()[screen.query_one("#questions").cursor_row]
+        await answer(pilot, "y" if question.id in yes else "n")
+    await answer(pilot, "s")
+
+
 async def pass_safety_check(pilot, pain: str = "2", contraindications: bool = False) -> SessionScreen:
-    await answer(pilot, "n", "n", "n", "n")
-    if contraindications:
+    """Answer the profile if it is asked (all "no"), every check question "no", ``pain``, and go on past a caution.
+
+    ``contraindications`` is kept for old callers: the profile, not the check, asks about them now.
+    """
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ProfileScreen):
+        await fill_profile(pilot)
+    check = await wait_for_screen(pilot, SafetyCheckScreen)
+    while check.check.pending is not None and check.check.pending.question.kind is AnswerKind.YES_NO:
         await answer(pilot, "n")
     await answer(pilot, pain)
+    if check.check.pending is not None:
+        await answer(pilot, "y")
+    if check.check.verdict is not None and check.check.verdict.kind is VerdictKind.CAUTION:
+        await answer(pilot, "g")
     screen = pilot.app.screen
     assert isinstance(screen, SessionScreen), type(screen).__name__
     return screen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,20 +12,24 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 
-from coach import safety
 from coach.catalog import Entry, discover
 from coach.config import Config, load_config, save_config
 from coach.engine import Clock
 from coach.errors import CoachError
+from coach.logstore import recent_sessions
+from coach.profile import Profile, load_profile, save_profile
 from coach.records import Screening
 from coach.recorder import SessionRecorder, WallClock, local_now, log_blocked
-from coach.routine import CONTRAINDICATION_LABELS, Routine
-from coach.ui.driver import driver_class
+from coach.routine import Routine
+from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind, gentlest
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
-from coach.ui.screens.prompts import Choice, ChoicePrompt, Notice, PainRating, YesNoPrompt
+from coach.ui.screens.profile import ProfileScreen
+from coach.ui.screens.prompts import YesNoPrompt
+from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.session import RunningSession
+from coach.ui.driver import driver_class
 from coach.ui.protocols import Cancel, Schedule
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
@@ -57,6 +62,11 @@ class CoachApp(App[int]):
         self.clock = clock
         self.wall_clock = wall_clock
         self.config: Config = load_config(data)
+        self.profile_problem = ""
+        try:
+            self.profile: Profile = load_profile(data)
+        except CoachError as error:
+            self.profile, self.profile_problem = Profile(), error.message
         self._bell = bell
         self.changes_signalled = 0
         self._too_small: TooSmallScreen | None = None
@@ -72,13 +82,17 @@ class CoachApp(App[int]):
 
     def get_default_screen(self) -> HomeScreen:
         """Home is the bottom screen, composed before the first frame is drawn."""
-        return HomeScreen(self.load_entries(), self.start_with.path if self.start_with else None)
+        return HomeScreen(self.load_entries(), self.start_with.path if self.start_with else None, self.profile)
 
     def on_mount(self) -> None:
+        if self.profile_problem:
+            self.notify(self.profile_problem, title="Health profile not read", severity="warning", markup=False)
         if not self.config.accepted_notice:
             self.push_screen(FirstRunNotice(), self._notice_answered)
         elif self.start_with is not None:
             self.start_routine(self.start_with)
+        else:
+            self.review_profile()
         self._mounted = True
         self.check_size(self.size.width, self.size.height)
 
@@ -90,6 +104,8 @@ class CoachApp(App[int]):
         self._save_config()
         if self.start_with is not None:
             self.start_routine(self.start_with)
+        else:
+            self.edit_profile()
 
     def _save_config(self) -> None:
         try:
@@ -148,67 +164,77 @@ class CoachApp(App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    # the health profile -------------------------------------------------
+
+    def _store_profile(self, profile: Profile) -> bool:
+        """Save the profile; when that fails, warn and use it for this run all the same."""
+        try:
+            save_profile(self.data, profile)
+        except CoachError as error:
+            self.notify(f"{error.message} Your answers count until coach closes.", title=error.title,
+                        severity="warning", markup=False)
+        self.profile = profile
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen):
+            home.set_profile(profile)
+        return True
+
+    async def _ask_profile(self) -> Profile | None:
+        """Show the profile for answering or editing; the saved profile, or None when left unsaved."""
+        return await self.push_screen_wait(ProfileScreen(self.profile, self.wall_clock, self._store_profile))
+
+    def action_edit_profile(self) -> None:
+        self.edit_profile()
+
+    @work(exclusive=True, group="safety")
+    async def edit_profile(self) -> None:
+        await self._ask_profile()
+
+    @work(exclusive=True, group="safety")
+    async def review_profile(self) -> None:
+        await self._review_if_due()
+
+    async def _review_if_due(self) -> None:
+        """Every four weeks: "has anything changed?"; yes opens the profile, no is recorded as a review."""
+        now = self.wall_clock()
+        if not self.profile.due_for_review(now.date()):
+            return
+        changed = await self.push_screen_wait(YesNoPrompt(
+            "Has anything changed in your health?",
+            f"It is four weeks or more since you last looked at your health profile ({self.profile.reviewed_at[:10]}).",
+            yes="Yes, let me update it", no="No, nothing has changed"))
+        if changed:
+            await self._ask_profile()
+        else:
+            self.profile.mark_reviewed(now)
+            self._store_profile(self.profile)
+
     # the safety check -----------------------------------------------------
 
     @work(exclusive=True, group="safety")
     async def start_routine(self, entry: Entry) -> None:
-        """Ask the safety questions; start the session only if nothing rules it out."""
+        """The profile if it is not done, then the safety check; the session starts only on "go"."""
         routine = entry.routine
         if routine is None:
             return
-        screening = Screening()
-        for question in safety.RED_FLAGS:
-            answer = await self.push_screen_wait(YesNoPrompt(
-                "Safety check: " + question.text, "Answer for how you are right now. Escape goes back.", cancellable=True))
-            if answer is None:
+        if not self.profile.complete:
+            if await self._ask_profile() is None:
                 return
-            screening.red_flags[question.id] = answer
-        verdict = safety.screen_red_flags(screening.red_flags)
-        if verdict.blocked:
-            log_blocked(self.data, routine, screening, verdict.title, self.wall_clock)
-            await self.push_screen_wait(Notice(verdict.title, "\n".join(verdict.advice)))
-            return
-        if routine.contraindications:
-            listed = "\n".join(f"• {CONTRAINDICATION_LABELS[c]}" for c in routine.contraindications)
-            answer = await self.push_screen_wait(YesNoPrompt(
-                "Does any of these apply to you?", listed, yes="Yes, one applies", no="No, none", cancellable=True))
-            if answer is None:
-                return
-            screening.contraindications = {c: bool(answer) for c in routine.contraindications}
-            if answer:
-                verdict = safety.check_contraindications(routine.contraindications, screening.contraindications)
-                log_blocked(self.data, routine, screening, verdict.title, self.wall_clock)
-                await self.push_screen_wait(Notice(verdict.title, "\n".join(verdict.advice)))
-                return
-        pain = await self.push_screen_wait(PainRating("How much does your back hurt right now?", "Escape goes back."))
-        if pain is None:
-            return
-        screening.pain_before = pain
-        if not await self._follow_up(routine, screening):
-            return
-        self.begin_session(routine, screening)
+        else:
+            await self._review_if_due()
+        recent = await asyncio.to_thread(recent_sessions, self.data, RECENT_LOGS)
 
-    async def _follow_up(self, routine: Routine, screening: Screening) -> bool:
-        from coach.logstore import latest_session
+        def log(screening: Screening, reason: str) -> None:
+            log_blocked(self.data, routine, screening, reason, self.wall_clock)
 
-        previous = latest_session(self.data)
-        if not safety.needs_followup(previous):
-            return True
-        assert previous is not None
-        settled = await self.push_screen_wait(YesNoPrompt(
-            "Did the pain from last time settle within 24 hours?",
-            f"Last session your pain went from {previous.pain_before}/10 to {previous.pain_after}/10."))
-        screening.previous_settled = bool(settled)
-        advice = safety.followup_advice(bool(settled))
-        if advice is None:
-            return True
-        choice = await self.push_screen_wait(ChoicePrompt(
-            "Take it easier today", [Choice("back", "Back to the routines", "b"), Choice("go", f"Go on with {routine.title}", "g")],
-            advice, cancellable=False))
-        if choice != "go":
-            log_blocked(self.data, routine, screening, "Pain from the last session had not settled.", self.wall_clock)
-            return False
-        return True
+        check = SafetyCheck(self.profile, routine.contraindications, recent, self.wall_clock(), log)
+        if check.verdict is not None and check.verdict.kind is VerdictKind.PROFILE_FIRST:
+            return
+        home = self.screen_stack[0]
+        easiest = gentlest(home.entries, self.profile) if isinstance(home, HomeScreen) else None
+        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, easiest.title if easiest else None))
+        if verdict.starts_session:
+            self.begin_session(routine, check.record)
 
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)

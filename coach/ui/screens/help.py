@@ -14,6 +14,7 @@ HELP_TEXT = """\
 Home
   up/down  choose a routine      enter  start it (safety check first)
   h        history               l      learn: advice from the sources
+  e        your health profile   r      reload routine files
   ?        this help             q      quit
 
 During a session
@@ -21,6 +22,11 @@ During a session
   p        it hurts: pauses at once and asks what kind of pain
   s        skip this exercise    q      end the session (asks first)
   m        sound on / off (the screen flashes at every change either way)
+
+Safety check (before every session)
+  y / n    answer a question     0-9, t  pain now (t = 10)    escape  back
+  Enter never answers for you. A routine marked "not for you" lists a condition
+  from your health profile; talk to a professional first.
 
 Safety
   Stop at once if pain is sharp, shooting or spreads down a leg, or if you feel

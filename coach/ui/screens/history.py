@@ -28,7 +28,7 @@ from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.logstore import SUFFIX, list_sessions
 from coach.paths import sessions_dir
 from coach.records import SessionRecord
-from coach.safety import Advisory, persistent_pain
+from coach.advisories import Advisory, advisories
 from coach.text import clean, counted
 from coach.ui.screens.session_detail import OUTCOME_WORDS, SessionDetailScreen
 from coach.ui.widgets.calendar import AdherenceCalendar
@@ -167,7 +167,7 @@ class HistoryScreen(Screen[None]):
         self.unreadable: list[tuple[Path, str]] = []
         self.total = 0
         self.complete = False
-        self.advisory: Advisory | None = None
+        self.advisories: list[Advisory] = []
         self.filter = Filter()
         self._haystacks: dict[int, str] = {}
         self._range = 0
@@ -246,7 +246,7 @@ class HistoryScreen(Screen[None]):
         self._haystacks = {id(record): haystack(record) for record in records}
         if complete:
             self.total = len(records)
-            self.advisory = persistent_pain(records, self.today)
+            self.advisories = advisories(records, self.today)
             self._show_advisory()
         self._show_problems()
         self._apply(keep_rows=True)
@@ -312,19 +312,14 @@ class HistoryScreen(Screen[None]):
             widget.show(f"⚠ {counted(count, 'log')} could not be read: {names}{more} (u shows why)")
 
     def _show_advisory(self) -> None:
-        advisory = self.advisory
+        found = self.advisories
         line = self.query_one("#advisory-line", Static)
         box = self.query_one("#advisory", Static)
-        line.display = box.display = advisory is not None
-        if advisory is None:
+        line.display = box.display = bool(found)
+        if not found:
             return
-        figures = (
-            f"Mean pain before sessions: {advisory.first_mean:.1f} in the first two weeks, "
-            f"{advisory.last_mean:.1f} in the last two; {advisory.ratings} ratings over {advisory.span_days} days."
-        )
-        line.update(Text(f"⚠ {advisory.title}: pain before averaged {advisory.first_mean:.1f} → "
-                         f"{advisory.last_mean:.1f} over {advisory.span_days // 7} weeks. See Trends (t)."))
-        box.update(Text.assemble((f"⚠ {advisory.title}\n", "bold"), advisory.text, "\n\n", (figures, "italic")))
+        line.update(Text(f"⚠ {found[0].title}: {found[0].line}. See Trends (t)."))
+        box.update(Text("\n\n").join(Text.assemble((f"⚠ {a.title}\n", "bold"), a.text) for a in found))
 
     # trends -----------------------------------------------------------------------
 

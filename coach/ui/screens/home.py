@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
+from coach.advisories import Advisory, advisories
 from coach.catalog import Entry
+from coach.logstore import list_sessions
+from coach.profile import Profile
+from coach.screening import not_for_you
 from coach.ui.widgets.plain import Plain, literal
+
+NOT_FOR_YOU_MARK = "✗ not for you"
 
 
 class HomeScreen(Screen[None]):
@@ -19,27 +26,33 @@ class HomeScreen(Screen[None]):
 
     DEFAULT_CSS = """
     HomeScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 10; margin: 0 1; padding: 1 2; border: round $primary; }
     HomeScreen #details.invalid { border: round $error; color: $error; }
+    HomeScreen #details.ruled-out { border: round $warning; }
     """
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("h", "app.history", "History"),
         Binding("l", "learn", "Learn"),
+        Binding("e", "app.edit_profile", "Health profile"),
         Binding("question_mark", "app.help", "Help"),
         Binding("r", "reload", "Reload"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, entries: list[Entry], highlight: Path | None = None) -> None:
+    def __init__(self, entries: list[Entry], highlight: Path | None = None, profile: Profile | None = None) -> None:
         super().__init__()
         self.entries = entries
         self.first_highlight = highlight
         """The routine the cursor starts on (the one given to ``coach run``), if listed."""
+        self.profile = profile or Profile()
+        self.advisories: list[Advisory] = []
 
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
+        yield Plain("", id="advisory", hide_empty=True)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="routines")
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
@@ -51,6 +64,30 @@ class HomeScreen(Screen[None]):
         self.fill()
         self.highlight(self.first_highlight)
         table.focus()
+        self.load_advisories()
+
+    @work(thread=True, exclusive=True, group="home-advisories")
+    def load_advisories(self) -> None:
+        """Read the logs away from the screen and show the advisory that applies, if any."""
+        records, _ = list_sessions(self.app.data)
+        found = advisories(records, self.app.wall_clock().date())
+        self.app.call_from_thread(self._show_advisories, found)
+
+    def _show_advisories(self, found: list[Advisory]) -> None:
+        self.advisories = found
+        if self.is_attached:
+            text = "" if not found else f"⚠ {found[0].title}: {found[0].line}. History (h) has more."
+            self.query_one("#advisory", Plain).show(text)
+
+    def set_profile(self, profile: Profile) -> None:
+        """Mark the routines the profile rules out again."""
+        self.profile = profile
+        current = self.selected()
+        self.fill()
+        self.highlight(current.path if current else None)
+
+    def ruled_out(self, entry: Entry) -> tuple[str, ...]:
+        return self.profile.ruled_out(entry.routine.contraindications) if entry.routine else ()
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
@@ -60,7 +97,10 @@ class HomeScreen(Screen[None]):
                 cells = [literal(f"⚠ {entry.path.name}", "bold red"), literal("-"), literal("-"), literal("invalid file", "red"), literal(entry.source)]
             else:
                 routine = entry.routine
-                cells = [literal(routine.title), literal(str(entry.minutes)), literal(routine.level or "-"),
+                title = literal(routine.title)
+                if self.ruled_out(entry):
+                    title.append(f"  {NOT_FOR_YOU_MARK}", "bold yellow")
+                cells = [title, literal(str(entry.minutes)), literal(routine.level or "-"),
                          literal(", ".join(routine.focus) or "-"), literal(entry.source)]
             table.add_row(*cells, key=str(index))
         self.show_details(0)
@@ -82,7 +122,12 @@ class HomeScreen(Screen[None]):
             return
         entry = self.entries[max(0, min(index, len(self.entries) - 1))]
         details.set_class(entry.routine is None, "invalid")
-        if entry.routine is None:
+        ruled_out = self.ruled_out(entry)
+        details.set_class(bool(ruled_out), "ruled-out")
+        if ruled_out:
+            title, advice, _ = not_for_you(ruled_out)
+            text.show(f"{title}. " + " ".join(advice))
+        elif entry.routine is None:
             text.show(f"This file cannot be used:\n{entry.error}\nFix it, then press r to reload (coach validate shows every problem).")
         else:
             routine = entry.routine

@@ -43,19 +43,35 @@ class FirstRunNotice(ModalScreen[bool]):
     DEFAULT_CSS = """
     FirstRunNotice { align: center middle; }
     FirstRunNotice > Vertical { width: 90%; max-width: 96; height: 90%; border: thick $warning; background: $surface; padding: 0 1; }
-    FirstRunNotice #notice-title { text-style: bold; padding: 1 1 0 1; }
-    FirstRunNotice VerticalScroll { padding: 1 1; }
+    FirstRunNotice #notice-title { text-style: bold; padding: 0 1; }
+    FirstRunNotice VerticalScroll { padding: 0 1; }
     FirstRunNotice #notice-keys { color: $text-muted; padding: 0 1; }
+    FirstRunNotice #notice-more { color: $warning; text-style: bold; padding: 0 1; }
     """
     BINDINGS = [Binding("a", "accept", "I understand"), Binding("enter", "accept", show=False), Binding("q", "decline", "Quit")]
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Plain("Before you start", id="notice-title")
-            with VerticalScroll():
+            with VerticalScroll(id="notice-scroll"):
                 yield Static(with_hanging_bullets(safety.FIRST_RUN_NOTICE), id="notice-text")
+            yield Plain("▼ More below: up/down to scroll", id="notice-more")
             yield Plain("Press a (or enter) to accept, q to quit.", id="notice-keys")
         yield Footer()
+
+    def on_mount(self) -> None:
+        scroll = self.query_one("#notice-scroll", VerticalScroll)
+        scroll.focus()
+        self.watch(scroll, "scroll_y", self._show_more_hint)
+        self.watch(scroll, "virtual_size", self._show_more_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more_hint)
+
+    def _show_more_hint(self, _value: object = None) -> None:
+        """Show the hint while part of the notice is below the fold."""
+        scroll = self.query_one("#notice-scroll", VerticalScroll)
+        self.query_one("#notice-more").display = scroll.scroll_y < scroll.max_scroll_y
 
     def action_accept(self) -> None:
         self.dismiss(True)

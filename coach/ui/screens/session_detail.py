@@ -14,7 +14,8 @@ from coach.export import format_duration
 from coach.history import duration_seconds, parse_instant
 from coach.records import Outcome, PainReport, SessionRecord, StepOutcome
 from coach.routine import CONTRAINDICATION_LABELS
-from coach.safety import HURT_KINDS, RED_FLAGS
+from coach.safety import HURT_KINDS
+from coach.screening import QUESTION_TEXTS
 from coach.ui.widgets.plain import Plain, literal
 
 OUTCOME_WORDS = {
@@ -34,7 +35,6 @@ OUTCOME_STYLES = {
     Outcome.IN_PROGRESS: "#40b0f0",
 }
 STEP_STYLES = {StepOutcome.DONE: "#50c878", StepOutcome.SKIPPED: "#e0c050", StepOutcome.STOPPED: "#f06060"}
-QUESTIONS = {question.id: question.text for question in RED_FLAGS}
 SOURCES = {"check": "pain check", "hurts": "it hurts"}
 
 
@@ -113,7 +113,7 @@ def screening_text(record: SessionRecord) -> Text:
     if not screening.red_flags:
         text.append("Red-flag questions: no answers logged.\n")
     for key, answer in screening.red_flags.items():
-        text.append_text(literal(QUESTIONS.get(key, key)))
+        text.append_text(literal(QUESTION_TEXTS.get(key, key)))
         text.append(f"  {yes_no(answer)}\n", "bold #f06060" if answer else "")
     for key, answer in screening.contraindications.items():
         text.append_text(literal(CONTRAINDICATION_LABELS.get(key, key)))

@@ -1,0 +1,111 @@
+"""The health profile: every question on one page, answered with y and n; nothing answered in advance."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer
+
+from coach.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
+from coach.ui.widgets.plain import Plain, literal
+
+INTRO = ("Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether "
+         "anything changed. y yes · n no · up/down move · s save · escape leave without saving.")
+
+
+class ProfileScreen(Screen[Profile | None]):
+    """Edit a copy of the profile; returns the saved profile, or None when left without saving."""
+
+    DEFAULT_CSS = """
+    ProfileScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    ProfileScreen #intro { padding: 0 1; color: $text-muted; }
+    ProfileScreen DataTable { height: 1fr; margin: 0 1; }
+    ProfileScreen #status { padding: 0 1; height: auto; border-top: solid $primary; }
+    """
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("s", "save", "Save"),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, profile: Profile, now: Callable[[], datetime], save: Callable[[Profile], bool]) -> None:
+        super().__init__()
+        self.profile = copy.deepcopy(profile)
+        self.now = now
+        self.save_profile = save
+        self.draft: dict[str, bool] = {key: answer.value for key, answer in profile.answers.items()}
+
+    def compose(self) -> ComposeResult:
+        yield Plain("Your health profile", id="banner")
+        yield Plain(INTRO, id="intro")
+        yield DataTable(cursor_type="row", id="questions")
+        yield Plain("", id="status", keep_newlines=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Answer", "Question", "Since")
+        self.fill()
+        table.focus()
+
+    def questions(self) -> list[ProfileQuestion]:
+        """The questions to show: the clearance only once a serious sign is answered yes."""
+        serious = any(self.draft.get(q.id) for q in SERIOUS_QUESTIONS)
+        return [*QUESTIONS, CLEARANCE_QUESTION] if serious else list(QUESTIONS)
+
+    def fill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for question in self.questions():
+            value = self.draft.get(question.id)
+            answer = "—" if value is None else ("yes" if value else "no")
+            saved = self.profile.answers.get(question.id)
+            since = saved.at[:10] if saved is not None and saved.value == value else ("now" if value is not None else "")
+            table.add_row(literal(answer, "bold" if value else ""), literal(f"{question.section}: {question.text}"),
+                          literal(since), key=question.id)
+        table.move_cursor(row=min(row, table.row_count - 1))
+        self.show_status()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_status()
+
+    def show_status(self) -> None:
+        """The highlighted question in full, and how many are left."""
+        questions = self.questions()
+        table = self.query_one(DataTable)
+        current = questions[min(table.cursor_row, len(questions) - 1)]
+        missing = sum(1 for q in questions if q.id not in self.draft)
+        left = f"{missing} question{'s' if missing != 1 else ''} left." if missing else "All answered: s saves."
+        self.query_one("#status", Plain).show(f"{current.section}: {current.text}\n{left}")
+
+    def action_answer(self, value: bool) -> None:
+        table = self.query_one(DataTable)
+        questions = self.questions()
+        if not questions:
+            return
+        question = questions[table.cursor_row]
+        self.draft[question.id] = value
+        self.fill()
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+
+    def action_save(self) -> None:
+        missing = [q for q in self.questions() if q.id not in self.draft]
+        if missing:
+            self.notify(f"Answer every question first ({len(missing)} left).", severity="warning")
+            return
+        now = self.now()
+        for question in self.questions():
+            self.profile.answer(question.id, self.draft[question.id], now)
+        self.profile.mark_reviewed(now)
+        if self.save_profile(self.profile):
+            self.dismiss(self.profile)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,115 @@
+"""The safety check before a session: one screen showing the check's pending question or verdict."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from coach.screening import AnswerKind, CheckVerdict, SafetyCheck, VerdictKind
+from coach.ui.widgets.plain import Plain
+
+YES_NO_KEYS = {"y": True, "n": False}
+RATING_KEYS = {**{str(n): n for n in range(10)}, "t": 10}
+
+
+class SafetyCheckScreen(Screen[CheckVerdict]):
+    """Shows what the ``SafetyCheck`` asks and passes the answers back; returns its verdict.
+
+    No answer is chosen in advance: only y/n (or 0-9 and t) answer, never enter.
+    """
+
+    DEFAULT_CSS = """
+    SafetyCheckScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    SafetyCheckScreen VerticalScroll { padding: 1 2; }
+    SafetyCheckScreen #position { color: $text-muted; }
+    SafetyCheckScreen #note { margin-top: 1; color: $warning; }
+    SafetyCheckScreen #question { margin-top: 1; text-style: bold; }
+    SafetyCheckScreen #keys { margin-top: 1; color: $accent; }
+    SafetyCheckScreen #verdict { height: auto; border: heavy $warning; padding: 0 1; }
+    SafetyCheckScreen #verdict.blocked { border: heavy $error; }
+    """
+    BINDINGS = [Binding("escape", "leave", "Back")]
+
+    def __init__(self, check: SafetyCheck, routine_title: str, gentlest_title: str | None = None) -> None:
+        super().__init__()
+        self.check = check
+        self.routine_title = routine_title
+        self.gentlest_title = gentlest_title
+
+    def compose(self) -> ComposeResult:
+        yield Plain(f"Safety check · {self.routine_title}", id="banner")
+        with VerticalScroll():
+            yield Plain("", id="position")
+            yield Plain("", id="note", keep_newlines=True)
+            yield Plain("", id="question")
+            with Vertical(id="verdict"):
+                yield Plain("", id="verdict-title")
+                yield Plain("", id="advice", keep_newlines=True)
+            yield Plain("", id="keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        """Render the pending question, or the verdict once there is one."""
+        pending = self.check.pending
+        verdict = self.check.verdict
+        note = self.query_one("#note", Plain)
+        box = self.query_one("#verdict")
+        if pending is not None:
+            self.query_one("#position", Plain).show(pending.position)
+            note.display = bool(pending.note)
+            note.show(pending.note)
+            self.query_one("#question", Plain).show(pending.question.text)
+            box.display = False
+            keys = ("y  yes    n  no" if pending.question.kind is AnswerKind.YES_NO
+                    else "Press 0-9, or t for 10  (0 = no pain, 10 = worst imaginable)")
+            self.query_one("#keys", Plain).show(f"{keys}    escape  back to the routines")
+            return
+        if verdict is None:
+            return
+        if verdict.kind is VerdictKind.GO:
+            self.dismiss(verdict)
+            return
+        self.query_one("#position", Plain).show("Safety check finished")
+        note.display = False
+        self.query_one("#question", Plain).show("")
+        box.display = True
+        box.set_class(verdict.kind is VerdictKind.BLOCKED, "blocked")
+        self.query_one("#verdict-title", Plain).show(("⚠ " if verdict.urgent else "") + verdict.title)
+        advice = list(verdict.advice)
+        if verdict.suggest_gentler and self.gentlest_title:
+            advice.append(f"The gentlest routine here is {self.gentlest_title}.")
+        self.query_one("#advice", Plain).show("\n".join(advice))
+        keys = ("g  go on anyway    b  back to the routines" if verdict.kind is VerdictKind.CAUTION
+                else "enter or escape  back to the routines")
+        self.query_one("#keys", Plain).show(keys)
+
+    def on_key(self, event: Key) -> None:
+        pending = self.check.pending
+        verdict = self.check.verdict
+        if pending is not None:
+            keys = YES_NO_KEYS if pending.question.kind is AnswerKind.YES_NO else RATING_KEYS
+            if event.key in keys:
+                event.stop()
+                self.check.answer(keys[event.key])
+                self.show()
+            elif event.key == "enter":
+                event.stop()
+            return
+        if verdict is None:
+            return
+        if verdict.kind is VerdictKind.CAUTION and event.key in ("g", "b"):
+            event.stop()
+            self.dismiss(self.check.decide(event.key == "g"))
+        elif verdict.kind is not VerdictKind.CAUTION and event.key == "enter":
+            event.stop()
+            self.dismiss(verdict)
+
+    def action_leave(self) -> None:
+        self.dismiss(self.check.leave())

@@ -1,0 +1,420 @@
+"""The safety check before a session: the gate, every question path, and what is logged when."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from coach.profile import CLEARANCE_QUESTION, LEG_QUESTION as KNOWN_LEGS, QUESTIONS, Profile
+from coach.records import Outcome, Screening, SessionRecord
+from coach.screening import (
+    ASSESSED_QUESTION,
+    EMERGENCY_QUESTIONS,
+    EMERGENCY_TITLE,
+    FOLLOWUP_QUESTION,
+    LEG_CHANGE_QUESTION,
+    LEG_QUESTION,
+    LEG_TITLE,
+    NOT_FOR_YOU_TITLE,
+    PAIN_QUESTION,
+    SERIOUS_TITLE,
+    SETTLE_TITLE,
+    AnswerKind,
+    SafetyCheck,
+    VerdictKind,
+    gentlest,
+)
+
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)
+ALL_NO = (False,) * len(EMERGENCY_QUESTIONS) + (False,)
+
+
+def profile(yes: tuple[str, ...] = ()) -> Profile:
+    made = Profile()
+    for question in QUESTIONS:
+        made.answer(question.id, question.id in yes, NOW - timedelta(days=10))
+    return made
+
+
+def session(hours_ago: float, before: int | None = 2, after: int | None = 5,
+            outcome: Outcome = Outcome.COMPLETED, screening: Screening | None = None) -> SessionRecord:
+    ended = NOW - timedelta(hours=hours_ago)
+    screening = screening or Screening(red_flags={q.id: False for q in EMERGENCY_QUESTIONS}, pain_before=before)
+    return SessionRecord("x", "Gentle", "gentle", "", started_at=(ended - timedelta(minutes=20)).isoformat(),
+                         ended_at=ended.isoformat(), outcome=outcome, screening=screening, pain_after=after)
+
+
+class Log:
+    """The log callback: every block with what was answered at that moment."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[Screening, str]] = []
+
+    def __call__(self, screening: Screening, reason: str) -> None:
+        self.blocks.append((Screening(dict(screening.red_flags), dict(screening.contraindications),
+                                      screening.pain_before, screening.previous_settled,
+                                      screening.emergency_assessed, list(screening.cautions)), reason))
+
+
+def check(prof: Profile | None = None, contraindications=(), recent=(), log: Log | None = None) -> SafetyCheck:
+    return SafetyCheck(prof or profile(), tuple(contraindications), list(recent), NOW, log or Log())
+
+
+def answer_all(safety: SafetyCheck, *answers):
+    verdict = None
+    for value in answers:
+        verdict = safety.answer(value)
+    return verdict
+
+
+# the gate
+
+def test_profile_not_done_means_the_profile_first_and_nothing_logged():
+    log = Log()
+    safety = check(Profile(), log=log)
+    assert safety.verdict.kind is VerdictKind.PROFILE_FIRST
+    assert safety.pending is None and log.blocks == []
+
+
+def test_serious_sign_without_clearance_blocks_and_is_logged_at_once():
+    log = Log()
+    safety = check(profile(yes=("weight-loss",)), log=log)
+    assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == SERIOUS_TITLE
+    assert any("within the next few days" in line for line in safety.verdict.advice)
+    assert [reason for _, reason in log.blocks] == [
+        "Serious-condition signs not yet cleared by a professional: weight-loss."]
+    assert safety.pending is None
+
+
+def test_serious_sign_with_clearance_goes_to_the_questions():
+    cleared = profile(yes=("weight-loss",))
+    cleared.answer(CLEARANCE_QUESTION.id, True, NOW - timedelta(days=1))
+    safety = check(cleared)
+    assert safety.pending.question is EMERGENCY_QUESTIONS[0]
+
+
+def test_routine_ruled_out_by_the_profile_is_not_for_you_and_logged():
+    log = Log()
+    safety = check(profile(yes=("pregnancy",)), contraindications=("osteoporosis", "pregnancy"), log=log)
+    assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == NOT_FOR_YOU_TITLE
+    assert any("pregnancy" in line for line in safety.verdict.advice)
+    assert any("Talk to a physiotherapist or doctor first" in line for line in safety.verdict.advice)
+    screening, reason = log.blocks[0]
+    assert reason == "Not for you: pregnancy."
+    assert screening.contraindications == {"osteoporosis": False, "pregnancy": True}
+
+
+def test_routine_whose_contraindications_the_user_does_not_have_is_asked_as_usual():
+    safety = check(profile(yes=("pregnancy",)), contraindications=("osteoporosis",))
+    assert safety.pending is not None and safety.record.contraindications == {"osteoporosis": False}
+
+
+# the questions
+
+def test_questions_come_in_order_emergency_legs_pain():
+    safety = check()
+    seen = []
+    while safety.pending is not None:
+        pending = safety.pending
+        seen.append((pending.question.id, pending.position))
+        safety.answer(0 if pending.question.kind is AnswerKind.RATING else False)
+    ids = [q.id for q in EMERGENCY_QUESTIONS] + [LEG_QUESTION.id, PAIN_QUESTION.id]
+    assert seen == [(qid, f"Question {n} of {len(ids)}") for n, qid in enumerate(ids, 1)]
+    assert safety.verdict.kind is VerdictKind.GO
+
+
+def test_emergency_questions_cover_the_cauda_equina_signs():
+    text = " ".join(q.text.lower() for q in EMERGENCY_QUESTIONS)
+    for sign in ("groin", "genitals", "back passage", "start passing urine", "feel it passing", "bladder",
+                 "bowels", "during sex", "both legs", "getting worse"):
+        assert sign in text
+
+
+@pytest.mark.parametrize("index", range(len(EMERGENCY_QUESTIONS)))
+def test_an_emergency_yes_ends_the_check_at_once_with_now_advice_and_is_logged(index):
+    log = Log()
+    safety = check(log=log)
+    verdict = answer_all(safety, *([False] * index), True)
+    assert verdict.kind is VerdictKind.BLOCKED and verdict.urgent and verdict.title == EMERGENCY_TITLE
+    assert any("emergency department now" in line for line in verdict.advice)
+    assert any("cauda equina" in line for line in verdict.advice)
+    assert not any("today" in line for line in verdict.advice)
+    assert safety.pending is None
+    screening, reason = log.blocks[0]
+    assert screening.red_flags == {q.id: q is EMERGENCY_QUESTIONS[index] for q in EMERGENCY_QUESTIONS[:index + 1]}
+    assert reason.startswith("Emergency sign: ")
+    with pytest.raises(ValueError):
+        safety.answer(False)
+
+
+def test_escape_after_an_emergency_yes_keeps_the_block_and_logs_nothing_more():
+    log = Log()
+    safety = check(log=log)
+    safety.answer(True)
+    assert safety.leave().kind is VerdictKind.BLOCKED
+    assert len(log.blocks) == 1
+
+
+def test_leg_symptoms_block_with_see_a_doctor_within_a_day_or_two():
+    log = Log()
+    verdict = answer_all(check(log=log), *([False] * len(EMERGENCY_QUESTIONS)), True)
+    assert verdict.kind is VerdictKind.BLOCKED and not verdict.urgent and verdict.title == LEG_TITLE
+    assert log.blocks[0][0].red_flags["leg-symptoms"] is True
+
+
+def test_known_leg_symptoms_ask_about_new_or_worse_symptoms_instead():
+    safety = check(profile(yes=(KNOWN_LEGS.id,)))
+    answer_all(safety, *([False] * len(EMERGENCY_QUESTIONS)))
+    assert safety.pending.question is LEG_CHANGE_QUESTION
+    assert "new, or worse" in safety.pending.question.text
+
+
+def test_known_leg_symptoms_that_are_new_or_worse_still_block():
+    verdict = answer_all(check(profile(yes=(KNOWN_LEGS.id,))), *([False] * len(EMERGENCY_QUESTIONS)), True)
+    assert verdict.title == LEG_TITLE
+
+
+@pytest.mark.parametrize("pain", [8, 9, 10])
+def test_pain_of_eight_to_ten_before_the_session_blocks_and_is_logged(pain):
+    log = Log()
+    verdict = answer_all(check(log=log), *ALL_NO, pain)
+    assert verdict.kind is VerdictKind.BLOCKED and verdict.title == "Do not exercise now"
+    assert any("professional's assessment" in line for line in verdict.advice)
+    assert log.blocks[0][0].pain_before == pain and log.blocks[0][1] == f"Pain {pain}/10 before the session."
+
+
+@pytest.mark.parametrize("pain", [6, 7])
+def test_pain_of_six_or_seven_cautions_and_suggests_the_gentlest_routine(pain):
+    log = Log()
+    safety = check(log=log)
+    verdict = answer_all(safety, *ALL_NO, pain)
+    assert verdict.kind is VerdictKind.CAUTION and verdict.suggest_gentler
+    assert any(f"{pain}/10" in line for line in verdict.advice)
+    assert log.blocks == []
+    assert safety.decide(True).kind is VerdictKind.GO
+    assert safety.record.cautions == ["Go gently today"]
+
+
+def test_declining_after_a_caution_is_logged_as_not_started():
+    log = Log()
+    safety = check(log=log)
+    answer_all(safety, *ALL_NO, 6)
+    assert safety.decide(False).kind is VerdictKind.BLOCKED
+    assert log.blocks[0][1] == "Not started after the caution: Go gently today."
+
+
+def test_escape_at_a_caution_is_a_no():
+    log = Log()
+    safety = check(log=log)
+    answer_all(safety, *ALL_NO, 7)
+    safety.leave()
+    assert len(log.blocks) == 1 and safety.verdict.kind is VerdictKind.BLOCKED
+
+
+@pytest.mark.parametrize("pain", range(6))
+def test_pain_of_five_or_less_goes(pain):
+    assert answer_all(check(), *ALL_NO, pain).kind is VerdictKind.GO
+
+
+def test_escape_before_any_outcome_logs_nothing():
+    log = Log()
+    safety = check(log=log)
+    answer_all(safety, False, False)
+    assert safety.leave().kind is VerdictKind.LEFT and log.blocks == []
+
+
+@pytest.mark.parametrize("value", [1, "y", None, 11, -1, True])
+def test_an_answer_of_the_wrong_kind_is_an_error(value):
+    safety = check()
+    if type(value) is bool:
+        answer_all(safety, *ALL_NO)
+    with pytest.raises(ValueError):
+        safety.answer(value)
+
+
+# the last session
+
+def test_after_an_emergency_yes_the_next_start_repeats_the_advice_and_asks_if_a_doctor_assessed_it():
+    blocked = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"saddle-numbness": True}))
+    safety = check(recent=[blocked])
+    pending = safety.pending
+    assert pending.question is ASSESSED_QUESTION and pending.position == "Question 1 of 8"
+    assert "emergency department now" in pending.note
+
+
+def test_no_doctor_yet_blocks_again_with_the_emergency_advice():
+    log = Log()
+    blocked = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"both-legs": True}))
+    verdict = check(recent=[blocked], log=log).answer(False)
+    assert verdict.urgent and verdict.title == EMERGENCY_TITLE
+    assert log.blocks[0][0].emergency_assessed is False
+
+
+def test_assessed_by_a_doctor_goes_on_to_the_emergency_questions():
+    blocked = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"both-legs": True}))
+    safety = check(recent=[blocked])
+    safety.answer(True)
+    assert safety.pending.question is EMERGENCY_QUESTIONS[0] and safety.record.emergency_assessed is True
+
+
+def test_still_not_assessed_last_time_asks_again():
+    again = session(30, outcome=Outcome.BLOCKED, screening=Screening(emergency_assessed=False))
+    assert check(recent=[again]).pending.question is ASSESSED_QUESTION
+
+
+def test_an_emergency_yes_behind_a_not_for_you_block_is_still_remembered():
+    emergency = session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"bladder-bowel": True}))
+    gate = session(30, outcome=Outcome.BLOCKED, screening=Screening(contraindications={"pregnancy": True}))
+    assert check(recent=[gate, emergency]).pending.question is ASSESSED_QUESTION
+
+
+def test_a_clear_check_since_the_emergency_yes_needs_no_repeat():
+    emergency = session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"bladder-bowel": True}))
+    clear = session(30, before=2, after=2)
+    assert check(recent=[clear, emergency]).pending.question is EMERGENCY_QUESTIONS[0]
+
+
+def test_under_twelve_hours_after_a_session_that_raised_pain_says_let_it_settle_and_may_go_on():
+    safety = check(recent=[session(hours_ago=3)])
+    assert safety.total == len(EMERGENCY_QUESTIONS) + 2
+    verdict = answer_all(safety, *ALL_NO, 2)
+    assert verdict.kind is VerdictKind.CAUTION and verdict.title == SETTLE_TITLE
+    assert any("up to 24 hours" in line for line in verdict.advice)
+    assert any("3 hours ago" in line and "5/10, up from 2/10" in line for line in verdict.advice)
+    assert safety.decide(True).kind is VerdictKind.GO
+    assert safety.record.cautions == [SETTLE_TITLE]
+
+
+def test_twelve_hours_or_more_after_a_session_that_raised_pain_asks_if_it_settled():
+    safety = check(recent=[session(hours_ago=12)])
+    answer_all(safety, *ALL_NO, 2)
+    pending = safety.pending
+    assert pending.question is FOLLOWUP_QUESTION and pending.position == "Question 8 of 8"
+    assert "2/10 to 5/10" in pending.note
+
+
+def test_pain_that_settled_goes():
+    safety = check(recent=[session(hours_ago=20)])
+    assert answer_all(safety, *ALL_NO, 2, True).kind is VerdictKind.GO
+    assert safety.record.previous_settled is True
+
+
+def test_pain_that_did_not_settle_recommends_a_gentler_routine_or_a_professional():
+    log = Log()
+    safety = check(recent=[session(hours_ago=20)], log=log)
+    verdict = answer_all(safety, *ALL_NO, 2, False)
+    assert verdict.kind is VerdictKind.CAUTION and verdict.suggest_gentler
+    assert any("gentler routine" in line and "physiotherapist or doctor" in line for line in verdict.advice)
+    assert safety.record.previous_settled is False
+    safety.decide(False)
+    assert log.blocks[0][0].previous_settled is False
+
+
+@pytest.mark.parametrize(("before", "after"), [(3, 3), (5, 2), (None, 5), (3, None)])
+def test_a_last_session_that_did_not_raise_pain_asks_no_follow_up(before, after):
+    safety = check(recent=[session(hours_ago=20, before=before, after=after)])
+    assert safety.total == len(EMERGENCY_QUESTIONS) + 2 and not safety.cautions
+
+
+def test_follow_up_is_about_the_last_session_that_ran_not_a_blocked_one():
+    blocked = session(hours_ago=1, before=9, after=None, outcome=Outcome.BLOCKED)
+    safety = check(recent=[blocked, session(hours_ago=20)])
+    assert safety.total == len(EMERGENCY_QUESTIONS) + 3
+
+
+def test_gentlest_routine_is_the_lowest_level_then_the_shortest_that_the_profile_allows(tmp_path):
+    from coach.catalog import Entry
+    from coach.routine import Dosing, Exercise, Routine
+
+    def entry(name, level, seconds, contraindications=()):
+        exercise = Exercise("e", "E", ("Do it.",), Dosing.TIMED, duration=seconds)
+        return Entry(tmp_path / f"{name}.toml", "bundled",
+                     Routine(name, (exercise,), level=level, contraindications=contraindications, name=name))
+
+    entries = [entry("hard", "challenging", 60), entry("long", "gentle", 900), entry("short", "gentle", 300,
+               ("pregnancy",)), entry("mid", "gentle", 600)]
+    assert gentlest(entries, profile()).name == "short"
+    assert gentlest(entries, profile(yes=("pregnancy",))).name == "mid"
+
+
+# random walks through the check
+
+class CheckWalk(RuleBasedStateMachine):
+    """Any answers, escape at any point: blocks are logged once, at once; no go after an emergency yes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.log = Log()
+        self.safety: SafetyCheck | None = None
+        self.emergency_yes = False
+        self.last_number = 0
+        self.total = 0
+
+    @precondition(lambda self: self.safety is None)
+    @rule(recent=st.sampled_from(["none", "raised-3h", "raised-20h", "emergency"]), known_legs=st.booleans())
+    def start(self, recent, known_legs):
+        records = {
+            "none": [],
+            "raised-3h": [session(3)],
+            "raised-20h": [session(20)],
+            "emergency": [session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"both-legs": True}))],
+        }[recent]
+        self.safety = check(profile(yes=(KNOWN_LEGS.id,) if known_legs else ()), recent=records, log=self.log)
+        self.total = self.safety.total
+
+    @precondition(lambda self: self.safety is not None and self.safety.pending is not None)
+    @rule(data=st.data())
+    def answer(self, data):
+        pending = self.safety.pending
+        value = data.draw(st.sampled_from(pending.question.allowed))
+        blocks = len(self.log.blocks)
+        self.safety.answer(value)
+        if pending.question in EMERGENCY_QUESTIONS and value:
+            self.emergency_yes = True
+        if self.safety.verdict is not None and self.safety.verdict.kind is VerdictKind.BLOCKED:
+            assert len(self.log.blocks) == blocks + 1
+            assert self.safety.pending is None
+
+    @precondition(lambda self: self.safety is not None and self.safety.verdict is not None
+                  and self.safety.verdict.kind is VerdictKind.CAUTION)
+    @rule(go_on=st.booleans())
+    def decide(self, go_on):
+        self.safety.decide(go_on)
+
+    @precondition(lambda self: self.safety is not None)
+    @rule()
+    def escape(self):
+        self.safety.leave()
+
+    @invariant()
+    def a_block_is_logged_exactly_once_and_nothing_else_is(self):
+        if self.safety is None:
+            return
+        blocked = self.safety.verdict is not None and self.safety.verdict.kind is VerdictKind.BLOCKED
+        assert len(self.log.blocks) == (1 if blocked else 0)
+        if blocked:
+            assert self.safety.pending is None
+
+    @invariant()
+    def no_session_after_an_emergency_yes(self):
+        if self.emergency_yes:
+            assert self.safety.verdict.kind is VerdictKind.BLOCKED and self.safety.verdict.urgent
+
+    @invariant()
+    def question_n_of_n_counts_up_by_one_to_a_fixed_total(self):
+        if self.safety is None or self.safety.pending is None:
+            return
+        pending = self.safety.pending
+        assert pending.total == self.total
+        assert pending.number == self.last_number + 1 or pending.number == self.last_number
+        assert 1 <= pending.number <= pending.total
+        self.last_number = pending.number
+
+
+CheckWalk.TestCase.settings = settings(max_examples=150, stateful_step_count=15, deadline=None)
+test_check_walk = CheckWalk.TestCase
