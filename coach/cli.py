@@ -140,8 +140,7 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     sys.stdout.write(clean(text, keep_newlines=True))
     if fmt == "table":
         for advisory in advisories(records, date.today()):
-            print(clean(f"
-⚠ {advisory.title}. {advisory.text}"))
+            print(clean(f"\n⚠ {advisory.title}. {advisory.text}"))
     return 0
 
 
