@@ -16,7 +16,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, timedelta
 from os import PathLike

@@ -116,7 +116,7 @@ def pain_check(clock: FakeClock) -> RunBefore:
         await check_keys(pilot, *CHECK_PASSED, "2")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
-        await advance(pilot, clock, screen.session.engine.runs[0].planned_seconds)
+        await advance(pilot, clock, screen.session.engine.runs[0].planned_seconds + 0.01)
         await pilot.pause(0.5)
     return run
 

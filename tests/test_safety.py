@@ -13,7 +13,6 @@ from coach.safety import (
     PainLight,
     hurt_action,
     judge_pain,
-    traffic_light,
 )
 
 PAIN_TABLE = """\

@@ -18,7 +18,9 @@ class Holder(App[None]):
         yield from self.widgets
 
 
+
 async def test_line_bar_draws_half_cells_and_the_percentage():
+    """Done is a heavy line and the rest a light one, so the bar reads without colour too."""
     bar = LineBar(show_percentage=True)
     async with Holder(bar).run_test(size=(46, 5)) as pilot:
         bar.fraction = 0.5125
@@ -28,7 +30,7 @@ async def test_line_bar_draws_half_cells_and_the_percentage():
         assert len(text) == 46
         assert text.endswith("  51%")
         cells = 46 - PERCENT_WIDTH
-        assert text[:cells] == "━" * 20 + "╸" + "━" * 19
+        assert text[:cells] == "━" * 20 + "╸" + "─" * 19
         done, rest = (segment.style.color for segment in list(line)[:2])
         assert done != rest
         bar.fraction = 1.0

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer
 
@@ -94,59 +94,6 @@ class YesNoPrompt(ChoiceBase[bool | None]):
 
     def result(self, value: str) -> bool | None:
         return value == "yes"
-
-
-class PainRating(ModalScreen[int | None]):
-    """Ask for pain from 0 (none) to 10 (worst imaginable); digits pick, 't' is ten."""
-
-    DEFAULT_CSS = """
-    PainRating { align: center middle; }
-    PainRating > Vertical {
-        width: 80%; max-width: 90; height: auto; border: thick $warning; background: $surface; padding: 1 2;
-    }
-    PainRating .title { text-style: bold; margin-bottom: 1; }
-    PainRating Horizontal { height: auto; width: 100%; }
-    PainRating Button { min-width: 5; width: 1fr; }
-    PainRating .scale { color: $text-muted; margin-top: 1; }
-    """
-    BINDINGS = [Binding("escape", "dismiss_none", "Back"), Binding("left", "app.focus_previous", show=False),
-                Binding("right", "app.focus_next", show=False)]
-
-    def __init__(self, question: str, body: str = "", cancellable: bool = True) -> None:
-        super().__init__()
-        self.question = question
-        self.body = body
-        self.cancellable = cancellable
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Plain(self.question, classes="title")
-            if self.body:
-                yield Plain(self.body, keep_newlines=True)
-            with Horizontal():
-                for value in range(11):
-                    yield Button(str(value), id=f"pain-{value}")
-            yield Plain("0 = no pain · 10 = worst imaginable · press 0-9, or t for 10", classes="scale")
-        yield Footer()
-
-    def on_key(self, event) -> None:
-        if event.key.isdigit() and len(event.key) == 1:
-            event.stop()
-            self.dismiss(int(event.key))
-        elif event.key == "t":
-            event.stop()
-            self.dismiss(10)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(int((event.button.id or "pain-0").removeprefix("pain-")))
-
-    def action_dismiss_none(self) -> None:
-        if self.cancellable:
-            self.dismiss(None)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.cancellable if action == "dismiss_none" else True
 
 
 class Notice(ModalScreen[None]):

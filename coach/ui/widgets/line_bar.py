@@ -12,7 +12,10 @@ PERCENT_WIDTH = 6
 
 
 class LineBar(Widget):
-    """Done part, then the rest, drawn in half-cell steps."""
+    """Done part (heavy line), then the rest (light line), drawn in half-cell steps.
+
+    The two line weights keep the bar readable without colour (NO_COLOR, monochrome terminals).
+    """
 
     COMPONENT_CLASSES = {"line-bar--done", "line-bar--complete", "line-bar--rest"}
     DEFAULT_CSS = """
@@ -52,7 +55,7 @@ class LineBar(Widget):
             "line-bar--complete" if percent >= 100 else "line-bar--done", partial=True)
         rest = base + self.get_component_rich_style("line-bar--rest", partial=True)
         segments = [Segment("━" * whole + "╸" * half, done),
-                    Segment("━" * (self.bar_width() - whole - half), rest)]
+                    Segment("─" * (self.bar_width() - whole - half), rest)]
         if self.show_percentage:
             segments.append(Segment(f"{percent:>{PERCENT_WIDTH - 1}}%", base))
         return Strip(segments).crop_extend(0, width, base)
