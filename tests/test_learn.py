@@ -145,3 +145,46 @@ async def test_an_unknown_card_id_opens_on_the_first(tmp_path):
         app.push_screen(LearnScreen("no-such-card"))
         await pilot.pause()
         assert shown(app.screen)[0] == CARDS[0].title
+
+
+async def test_learn_cards_are_offered_where_they_apply(data_dir, tmp_path):
+    """On a routine's intro at home, after a block, and after a session that raised pain."""
+    from coach.ui.screens.learn import LearnScreen
+    from coach.ui.screens.safety_check import SafetyCheckScreen
+    from coach.ui.screens.summary import SummaryScreen
+    from tests.conftest import FakeClock
+    from tests.routine_texts import SMALL
+    from tests.ui_driver import accepted, answer, app_for, pass_safety_check, wait_for_screen
+
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        index = next(i for i, e in enumerate(home.entries) if e.name == "stabilise")
+        home.query_one("DataTable").move_cursor(row=index)
+        await pilot.pause()
+        assert "Before you start: " in home.query_one("#description").text
+        await answer(pilot, "l")
+        assert isinstance(app.screen, LearnScreen)
+        assert app.screen.first_index == [c.id for c in CARDS].index("stabilise-first")
+
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    blocked = app_for(data_dir, routine, FakeClock())
+    async with blocked.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "y")
+        assert "Worth knowing: " in screen.query_one("#advice").text
+        await answer(pilot, "l")
+        assert isinstance(blocked.screen, LearnScreen)
+
+    clock = FakeClock()
+    raised = app_for(data_dir, routine, clock)
+    async with raised.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "y")
+        await pass_safety_check(pilot, pain="1")
+        await answer(pilot, "q", "y", "4")
+        assert isinstance(raised.screen, SummaryScreen)
+        offered = [w.text for w in raised.screen.query(".learn")]
+        assert offered and offered[0].startswith("Worth knowing: ")

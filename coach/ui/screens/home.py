@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer
 
 from coach.advisories import Advisory, advisories
 from coach.catalog import Entry
+from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import Profile
 from coach.screening import not_for_you
@@ -132,7 +133,16 @@ class HomeScreen(Screen[None]):
         else:
             routine = entry.routine
             names = ", ".join(e.name for e in routine.exercises)
-            text.show(f"{routine.description or routine.title}\nExercises: {names}")
+            offer = self.card_for(entry)
+            learn = f"\nBefore you start: {offer.title} (press l)" if offer else ""
+            text.show(f"{routine.description or routine.title}\nExercises: {names}{learn}")
+
+    def card_for(self, entry: Entry | None) -> Card | None:
+        """The Learn card worth reading before this routine, if coach has one for it."""
+        if entry is None or entry.routine is None:
+            return None
+        cards = cards_for(f"routine:{entry.name}")
+        return cards[0] if cards else None
 
     def selected(self) -> Entry | None:
         table = self.query_one(DataTable)
@@ -152,7 +162,8 @@ class HomeScreen(Screen[None]):
     def action_learn(self) -> None:
         from coach.ui.screens.learn import LearnScreen
 
-        self.app.push_screen(LearnScreen())
+        offer = self.card_for(self.selected())
+        self.app.push_screen(LearnScreen(offer.id if offer else None))
 
     def action_reload(self) -> None:
         """Read the routine files again, keeping the cursor on the same file."""

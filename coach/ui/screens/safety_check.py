@@ -9,6 +9,7 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from coach.learn import cards_for
 from coach.screening import AnswerKind, CheckVerdict, SafetyCheck, VerdictKind
 from coach.ui.widgets.plain import Plain
 
@@ -85,6 +86,8 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         advice = list(verdict.advice)
         if verdict.suggest_gentler and self.gentlest_title:
             advice.append(f"The gentlest routine here is {self.gentlest_title}.")
+        learn = cards_for("blocked")[0]
+        advice.append(f"Worth knowing: {learn.title} (press l).")
         self.query_one("#advice", Plain).show("\n".join(advice))
         keys = ("g  go on anyway    b  back to the routines" if verdict.kind is VerdictKind.CAUTION
                 else "enter or escape  back to the routines")
@@ -104,7 +107,12 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             return
         if verdict is None:
             return
-        if verdict.kind is VerdictKind.CAUTION and event.key in ("g", "b"):
+        if event.key == "l":
+            from coach.ui.screens.learn import LearnScreen
+
+            event.stop()
+            self.app.push_screen(LearnScreen(cards_for("blocked")[0].id))
+        elif verdict.kind is VerdictKind.CAUTION and event.key in ("g", "b"):
             event.stop()
             self.dismiss(self.check.decide(event.key == "g"))
         elif verdict.kind is not VerdictKind.CAUTION and event.key == "enter":

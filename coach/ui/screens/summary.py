@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from coach.learn import Card, cards_for
 from coach.session import RunningSession
 from coach.summary import summarise
 from coach.ui.protocols import CoachAppApi
@@ -26,6 +27,7 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #outcome { margin-bottom: 1; }
     SummaryScreen #advice { color: $warning; margin-bottom: 1; }
     SummaryScreen .step { color: $text; }
+    SummaryScreen .learn { color: $text-muted; margin-bottom: 1; }
     SummaryScreen #figures { margin-top: 1; }
     SummaryScreen #log { color: $text-muted; margin-top: 1; }
     SummaryScreen #warning { color: $error; }
@@ -50,6 +52,8 @@ class SummaryScreen(Screen[None]):
             yield Plain(f"Session summary: {record.routine_title}", id="title")
             yield Plain(summary.headline, id="outcome")
             yield Plain(summary.advice, id="advice", hide_empty=True)
+            for card in self.cards_to_offer():
+                yield Plain(f"Worth knowing: {card.title}. {card.text} ({card.source_line})", classes="learn")
             for line in summary.steps:
                 yield Plain(line, classes="step")
             yield Plain("\n".join(summary.figures), id="figures", keep_newlines=True)
@@ -60,6 +64,13 @@ class SummaryScreen(Screen[None]):
             yield Static(path, id="log")
             yield Plain(self.recorder.warning, id="warning")
         yield Footer()
+
+    def cards_to_offer(self) -> tuple[Card, ...]:
+        """After a session that raised pain, the Learn card that fits."""
+        record = self.recorder.record
+        if record.pain_before is None or record.pain_after is None or record.pain_after <= record.pain_before:
+            return ()
+        return cards_for("pain_rose")[:1]
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
