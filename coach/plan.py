@@ -121,7 +121,8 @@ def work_done_text(run: ExerciseRun, units_done: int, activity_seconds: float) -
     if run.exercise.dosing is Dosing.TIMED:
         total = sum(s.seconds or 0 for s in run.segments if s.phase is Phase.ACTIVITY)
         return f"{clock_text(activity_seconds)} of {clock_text(total)}"
-    return f"{units_done} of {run.unit_count} {unit_name(run.exercise)}"
+    unit = unit_name(run.exercise)
+    return f"{units_done} of {run.unit_count} {unit if run.unit_count != 1 else unit.removesuffix('s')}"
 
 
 def build_run(exercise: Exercise, prepare: int, instead_of: str = "") -> ExerciseRun:

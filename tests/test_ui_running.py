@@ -338,3 +338,16 @@ async def test_the_session_screen_fits_from_60x20_to_200x60(data_dir, routine_fi
         for selector in ("#phase-word", "#countdown", "#exercise", "#next", "#routine-bar", "Footer"):
             assert visible(screen, selector), selector
         assert screen.query_one("#next").text == "Next: Rest 5 s · left side"
+
+
+async def test_at_60x20_the_summary_keeps_the_note_box_on_screen_and_folds_the_log_path(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pass_safety_check(pilot)
+        await answer(pilot, "q", "y", "2")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert visible(summary, "#note")
+        log = summary.query_one("#log")
+        assert log.region.right <= 60 and log.region.height >= 2

@@ -31,8 +31,9 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #figures { margin-top: 1; }
     SummaryScreen #log { color: $text-muted; margin-top: 1; }
     SummaryScreen #warning { color: $error; }
-    SummaryScreen Input { margin-top: 1; }
-    SummaryScreen #saved { color: $success; height: 1; }
+    SummaryScreen VerticalScroll { height: 1fr; }
+    SummaryScreen Input { dock: bottom; margin: 0 2 1 2; max-width: 96; }
+    SummaryScreen #saved { dock: bottom; color: $success; height: 1; margin: 0 2; }
     """
     BINDINGS = [Binding("escape", "home", "Save note, home")]
 
@@ -57,12 +58,12 @@ class SummaryScreen(Screen[None]):
             for line in summary.steps:
                 yield Plain(line, classes="step")
             yield Plain("\n".join(summary.figures), id="figures", keep_newlines=True)
-            yield Input(placeholder="A note for your log (optional), then enter", id="note", max_length=NOTE_LENGTH)
-            yield Plain("", id="saved")
             path = literal(f"Log: {self.recorder.path or 'not saved'}")
             path.overflow = "fold"
             yield Static(path, id="log")
             yield Plain(self.recorder.warning, id="warning")
+        yield Input(placeholder="A note for your log (optional), then enter", id="note", max_length=NOTE_LENGTH)
+        yield Plain("", id="saved")
         yield Footer()
 
     def cards_to_offer(self) -> tuple[Card, ...]:
