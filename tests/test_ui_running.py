@@ -351,3 +351,18 @@ async def test_at_60x20_the_summary_keeps_the_note_box_on_screen_and_folds_the_l
         assert visible(summary, "#note")
         log = summary.query_one("#log")
         assert log.region.right <= 60 and log.region.height >= 2
+
+
+@pytest.mark.parametrize(("size", "more"), [((60, 20), True), ((100, 40), False)])
+async def test_the_first_run_notice_says_more_is_below_only_when_it_is(data_dir, size, more):
+    from coach.ui.screens.notice import FirstRunNotice
+
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunNotice)
+        assert ("More below" in app.screen.query_one("#notice-keys").text) is more
+        if more:
+            await answer(pilot, "end")
+            assert "More below" not in app.screen.query_one("#notice-keys").text

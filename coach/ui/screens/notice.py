@@ -37,6 +37,10 @@ def with_hanging_bullets(text: str) -> Group:
     return Group(*parts)
 
 
+KEYS = "Press a (or enter) to accept, q to quit."
+MORE_BELOW = "▼ More below: up/down to scroll."
+
+
 class FirstRunNotice(ModalScreen[bool]):
     """Returns True once the user accepts, False if they quit."""
 
@@ -46,7 +50,7 @@ class FirstRunNotice(ModalScreen[bool]):
     FirstRunNotice #notice-title { text-style: bold; padding: 0 1; }
     FirstRunNotice VerticalScroll { padding: 0 1; }
     FirstRunNotice #notice-keys { color: $text-muted; padding: 0 1; }
-    FirstRunNotice #notice-more { color: $warning; text-style: bold; padding: 0 1; }
+    FirstRunNotice #notice-keys.-more { color: $warning; text-style: bold; }
     """
     BINDINGS = [Binding("a", "accept", "I understand"), Binding("enter", "accept", show=False), Binding("q", "decline", "Quit")]
 
@@ -55,8 +59,7 @@ class FirstRunNotice(ModalScreen[bool]):
             yield Plain("Before you start", id="notice-title")
             with VerticalScroll(id="notice-scroll"):
                 yield Static(with_hanging_bullets(safety.FIRST_RUN_NOTICE), id="notice-text")
-            yield Plain("▼ More below: up/down to scroll", id="notice-more")
-            yield Plain("Press a (or enter) to accept, q to quit.", id="notice-keys")
+            yield Plain(KEYS, id="notice-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,9 +72,11 @@ class FirstRunNotice(ModalScreen[bool]):
         self.call_after_refresh(self._show_more_hint)
 
     def _show_more_hint(self, _value: object = None) -> None:
-        """Show the hint while part of the notice is below the fold."""
+        """Say so while part of the notice is below the fold (on the keys line, so the layout never moves)."""
         scroll = self.query_one("#notice-scroll", VerticalScroll)
-        self.query_one("#notice-more").display = scroll.scroll_y < scroll.max_scroll_y
+        more = scroll.scroll_y < scroll.max_scroll_y
+        self.query_one("#notice-keys", Plain).show(f"{MORE_BELOW}  {KEYS}" if more else KEYS)
+        self.query_one("#notice-keys").set_class(more, "-more")
 
     def action_accept(self) -> None:
         self.dismiss(True)
