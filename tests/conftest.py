@@ -56,3 +56,13 @@ def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def routine_file(tmp_path):
+    """The small four-exercise routine of tests/routine_texts.py, as a file."""
+    from tests.routine_texts import SMALL
+
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL)
+    return path

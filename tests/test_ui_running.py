@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from coach.config import load_config
-from coach.logstore import list_sessions
 from coach.questions import QuestionKind
 from coach.records import Outcome, StepOutcome
 from coach.ui.screens.help import HelpScreen
@@ -19,8 +18,7 @@ from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from coach.ui.widgets.question_panel import QuestionPanel
 from tests.conftest import FakeClock
-from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, layout_requests, move, pass_safety_check
+from tests.ui_driver import accepted, answer, only_log, app_for, layout_requests, move, pass_safety_check
 
 SIZE = (100, 30)
 NO_PREPARE = """\
@@ -36,20 +34,6 @@ how = ["Lie on your back with your knees bent and feet flat.", "Tighten your tum
 caution = "Keep the lift small; stop if it pinches."
 hold = 5
 """
-
-
-@pytest.fixture
-def routine_file(tmp_path):
-    path = tmp_path / "small.toml"
-    path.write_text(SMALL)
-    return path
-
-
-def only_log(data):
-    records, problems = list_sessions(data)
-    assert not problems
-    assert len(records) == 1
-    return records[0]
 
 
 def question(screen: SessionScreen):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-import pytest
 
 from coach.config import load_config
 from coach.profile import load_profile
@@ -20,23 +19,9 @@ from coach.ui.screens.too_small import TooSmallScreen
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
 from tests.ui_driver import (
-    accepted, answer, app_for, fill_profile, pass_safety_check, wait_for_screen)
+    accepted, only_log, answer, app_for, fill_profile, pass_safety_check, wait_for_screen)
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def routine_file(tmp_path):
-    path = tmp_path / "small.toml"
-    path.write_text(SMALL)
-    return path
-
-
-def only_log(data):
-    records, problems = list_sessions(data)
-    assert not problems
-    assert len(records) == 1
-    return records[0]
 
 
 async def test_first_run_notice_is_accepted_once_and_remembered(data_dir):

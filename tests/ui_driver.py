@@ -34,6 +34,16 @@ def app_for(data: Path, routine_path: Path | None, clock: FakeClock, bells: list
     return build_app(data, start_with=entry, clock=clock, bell=ring, scheduler=clock.schedule)
 
 
+def only_log(data: Path):
+    """The one session log in ``data``; fails if there is any other, or one that cannot be read."""
+    from coach.logstore import list_sessions
+
+    records, problems = list_sessions(data)
+    assert not problems
+    assert len(records) == 1
+    return records[0]
+
+
 async def answer(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
