@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from coach.plan import ExerciseRun, Phase, Segment, build_plan, estimated_seconds, work_done_text
@@ -153,6 +153,16 @@ class Engine:
         if self.status is Status.RUNNING and self.waits_for_user:
             self._next_segment(self.active_seconds(), events)
         return events
+
+    def wait_here(self) -> bool:
+        """Make the timed segment under way wait for the user instead; returns whether it did."""
+        run, segment = self.run, self.segment
+        if run is None or segment is None or segment.seconds is None:
+            return False
+        segments = list(run.segments)
+        segments[self.segment_index] = replace(segment, seconds=None)
+        self.runs[self.run_index] = replace(run, segments=tuple(segments))
+        return True
 
     def stop_run(self, outcome: StepOutcome) -> Events:
         """End the exercise under way (running or paused) with ``outcome``; the engine then waits."""

@@ -58,6 +58,10 @@ class Question:
     """Answered by a rating from 0 to 10."""
     cancellable: bool = False
     """Escape leaves the question; the session returns to how it was before it was asked."""
+    escape: str = "back"
+    """What escape does, in a word, when the question is cancellable."""
+    tone: str = ""
+    """How serious it is: "", "amber", "red" or "stop" (the pain rule's light), for the screen's colours."""
 
     def answer_for(self, key: str) -> Answer | None:
         """The answer a key gives, or None when that key does not answer this question."""

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from coach import safety
 from coach.engine import Clock, Engine, Events, ExerciseResult, Status
-from coach.plan import ExerciseRun, build_run, work_done_text
+from coach.plan import ExerciseRun, Phase, build_run, work_done_text
 from coach.questions import OK, Answer, Option, Question, QuestionKind
 from coach.recorder import SessionRecorder
 from coach.records import HurtKind, Outcome, StepOutcome
 from coach.routine import Exercise, Routine
 from coach.session_view import SessionView, build_view
 
+SET_DONE_AFTER = 2.0
+"""Seconds into a set at one's own pace before space can end it, so a double press does not."""
 SESSION_KEYS = (
     ("space", "pause or go on; start an exercise that waits; a set at your own pace is done"),
     ("p", "it hurts: pauses at once and asks what kind"),
@@ -56,7 +58,6 @@ class RunningSession:
         self.events: list[SessionEvent] = []
         self._resume_after_question = False
         self._hurt_kind: HurtKind | None = None
-        self._hurt_in_run = False
         self._last_verdict: safety.PainVerdict | None = None
         self._too_small = False
         self._paused_for_size = False
@@ -125,8 +126,18 @@ class RunningSession:
             if self.question is None and self.engine.resume():
                 self._emit("resumed")
 
+    def hold_intro(self) -> bool:
+        """The intro card does not fit on screen: it waits for space instead of counting down."""
+        self.tick()
+        segment = self.engine.segment
+        if segment is None or segment.phase is not Phase.PREPARE or self.question is not None:
+            return False
+        return self.engine.wait_here()
+
     def _space(self) -> bool:
         if self.running and self.engine.waits_for_user:
+            if self.view().phase is Phase.REPS and self.engine.seconds_in_segment() < SET_DONE_AFTER:
+                return False
             self._handle(self.engine.user_done())
         elif self.engine.pause():
             self._emit("paused")
@@ -230,7 +241,7 @@ class RunningSession:
         self.recorder.add_pain("check", rating, self._exercise_id(), verdict=verdict.light.value)
         if verdict.stop:
             self.recorder.set_decision("stop")
-            self._stop_for_pain(f"Stopped after a pain check of {safety.pain_figures(rating, self.pain_before)}.")
+            self._stop_for_pain(f"Stopped after a pain check of {safety.pain_figures(rating, self.pain_before)}.", verdict)
         elif self.engine.is_last_run:
             self.recorder.set_decision("finish")
             if verdict.light is not safety.PainLight.GREEN:
@@ -252,7 +263,7 @@ class RunningSession:
         if not red:
             options.append(Option("end", "End the session", ("e",)))
         title = "We recommend stopping" if red else "Take care"
-        return Question(QuestionKind.AFTER_CHECK, title, verdict.message, tuple(options))
+        return Question(QuestionKind.AFTER_CHECK, title, verdict.message, tuple(options), tone=verdict.light.value)
 
     def _after_check(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
@@ -277,7 +288,6 @@ class RunningSession:
         rating = int(value)
         kind = self._hurt_kind or HurtKind.MORE_THAN_MILD
         self._hurt_kind = None
-        self._hurt_in_run = True
         verdict = safety.judge_pain(rating, self.pain_before)
         if kind is HurtKind.RED_FLAG or verdict.stop:
             decision = "stop"
@@ -287,23 +297,37 @@ class RunningSession:
             decision = "resume"
         self.recorder.add_pain("hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value,
                                decision=decision)
+        figures = safety.pain_figures(rating, self.pain_before)
         if decision == "stop":
-            what = safety.HURT_KINDS[kind].lower() if kind is HurtKind.RED_FLAG else "pain"
-            self._stop_for_pain(f"Pain reported: {what} ({safety.pain_figures(rating, self.pain_before)}).")
+            said = safety.HURT_KINDS[kind].lower()
+            reason = (f"Pain reported: {said} ({figures})." if kind is HurtKind.RED_FLAG
+                      else f"Pain reported as {said}, but rated {figures}.")
+            self._stop_for_pain(reason, verdict)
         elif decision == "resume":
             self._restore()
         else:
-            variant = self._usable_easier(self.engine.run)
-            if variant is None:
-                self._leave_run(StepOutcome.SKIPPED)
-                return
-            body = f"{verdict.message} Do not push on with this one."
-            self._ask(Question(QuestionKind.EASIER_OR_SKIP, "Skip this exercise", body, (
-                Option("easier", f"Try {variant.name} instead", ("e",)), Option("skip", "Skip it", ("s",)))))
+            self._offer_a_way_out(verdict)
+
+    def _offer_a_way_out(self, verdict: safety.PainVerdict) -> None:
+        """More than mild pain in this exercise: its easier variant, skipping it, or (when red) ending."""
+        variant = self._usable_easier(self.engine.run)
+        red = verdict.light is safety.PainLight.RED
+        if variant is None and not red:
+            self._leave_run(StepOutcome.SKIPPED)
+            return
+        options = [Option("end", "End the session now (recommended)", ("e",))] if red else []
+        if variant is not None:
+            options.append(Option("easier", f"Try {variant.name} instead", ("t",) if red else ("t", "e")))
+        options.append(Option("skip", "Skip this exercise", ("s",)))
+        title = "We recommend stopping" if red else "Do not push on with this one"
+        self._ask(Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options),
+                           tone=verdict.light.value))
 
     def _easier_or_skip(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
-        if value == "easier":
+        if value == "end":
+            self._end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({self.recorder.record.pain_reports[-1].rating}/10).")
+        elif value == "easier":
             self._replace_current()
         else:
             self._leave_run(StepOutcome.SKIPPED)
@@ -322,7 +346,7 @@ class RunningSession:
         if verdict.light is not safety.PainLight.GREEN:
             self.advice = verdict.message
         if verdict.stop:
-            self._ask(Question(QuestionKind.STOP_ADVICE, "Stop for today", safety.STOP_CARE_ADVICE, (OK,)))
+            self._ask(_stop_advice("Stop for today", verdict))
 
     # the flow -------------------------------------------------------------
 
@@ -352,7 +376,6 @@ class RunningSession:
             self._emit("phase")
 
     def _next(self, at_end: bool = False) -> Events:
-        self._hurt_in_run = False
         events = self.engine.next_run(at_end=at_end)
         if self.engine.status is not Status.OVER:
             self.recorder.step_started()
@@ -366,8 +389,6 @@ class RunningSession:
         self._handle(self.engine.stop_run(outcome))
 
     def _pain_check_follows(self, ended: bool = False) -> bool:
-        if self._hurt_in_run:
-            return False
         return self.routine.pain_check == "each" or self.engine.is_last_run
 
     def _exercise_id(self) -> str:
@@ -387,28 +408,26 @@ class RunningSession:
         return variant
 
     def _gentler_option(self) -> str | None:
+        """``Do X instead of Y`` when the next exercise has an easier variant that was not just done."""
         upcoming = self._upcoming()
-        if upcoming is None:
-            return None
         variant = self._usable_easier(upcoming)
-        if variant is not None:
-            return f"Do {variant.name} instead of {upcoming.exercise.name}"
-        return f"Skip {upcoming.exercise.name}"
+        if upcoming is None or variant is None:
+            return None
+        return f"Do {variant.name} instead of {upcoming.exercise.name}"
 
     def _upcoming(self) -> ExerciseRun | None:
         index = self.engine.run_index + 1
         return self.engine.runs[index] if index < len(self.engine.runs) else None
 
     def _make_next_gentler(self) -> None:
-        """Log the next exercise as replaced by its easier variant, or as skipped, before it starts."""
+        """Log the next exercise as replaced by its easier variant before it starts, and run that instead."""
         index = self.engine.run_index + 1
         upcoming = self.engine.runs[index]
         variant = self._usable_easier(upcoming)
-        outcome = StepOutcome.SKIPPED if variant is None else StepOutcome.REPLACED
-        self.recorder.add_step(untouched_result(upcoming, outcome))
+        assert variant is not None
+        self.recorder.add_step(untouched_result(upcoming, StepOutcome.REPLACED))
         del self.engine.runs[index]
-        if variant is not None:
-            self._insert_variant(index, variant, upcoming)
+        self._insert_variant(index, variant, upcoming)
 
     def _replace_current(self) -> None:
         run = self.engine.run
@@ -429,11 +448,15 @@ class RunningSession:
 
     # ending -----------------------------------------------------------------
 
-    def _stop_for_pain(self, reason: str) -> None:
+    def _stop_for_pain(self, reason: str, verdict: safety.PainVerdict) -> None:
         self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
-        self._ask(Question(QuestionKind.STOP_ADVICE, "Stop now", safety.STOP_CARE_ADVICE, (OK,)))
+        self.advice = verdict.message
+        self._ask(_stop_advice("Stop now", verdict))
 
     def _end(self, outcome: Outcome, reason: str, *, ask_pain: bool = True) -> None:
+        segment = self.engine.segment
+        if segment is not None and segment.phase is Phase.PREPARE:
+            self._log(self.engine.stop_run(StepOutcome.NOT_REACHED))
         self._log(self.engine.end())
         for run in self.engine.runs[self.engine.run_index + 1:]:
             if not run.instead_of:
@@ -451,7 +474,9 @@ class RunningSession:
         if done == 0:
             self.outcome, self.reason = Outcome.ENDED_EARLY, "Every exercise was skipped."
         elif done == planned:
-            self.outcome, self.reason = Outcome.COMPLETED, f"All {done} exercises done."
+            replaced = sum(1 for s in record.steps if s.planned and s.outcome is StepOutcome.REPLACED)
+            easier = f", {replaced} of them in an easier version" if replaced else ""
+            self.outcome, self.reason = Outcome.COMPLETED, f"All {done} exercises done{easier}."
         else:
             self.outcome, self.reason = Outcome.COMPLETED, f"{done} of {planned} exercises done."
         self.recorder.finish(self.outcome, self.reason)
@@ -461,8 +486,8 @@ class RunningSession:
             self._ask_end_pain()
 
     def _ask_end_pain(self) -> None:
-        self._ask(Question(QuestionKind.END_PAIN, "How is your pain now?",
-                           "Press a number, or escape to skip.", scale=True, cancellable=True))
+        self._ask(Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True,
+                           escape="skip"))
 
     def _ask(self, question: Question) -> None:
         self.question = question
@@ -474,6 +499,10 @@ class RunningSession:
     def set_note(self, note: str) -> bool:
         """Keep the user's note in the log; returns whether it was saved."""
         return self.recorder.set_note(note)
+
+
+def _stop_advice(title: str, verdict: safety.PainVerdict) -> Question:
+    return Question(QuestionKind.STOP_ADVICE, title, f"{verdict.message}\n\n{safety.STOP_CARE_ADVICE}", (OK,), tone="stop")
 
 
 def untouched_result(run: ExerciseRun, outcome: StepOutcome) -> ExerciseResult:

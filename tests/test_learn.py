@@ -107,10 +107,13 @@ async def test_l_on_home_opens_learn_and_escape_comes_back(tmp_path):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LearnScreen)
-        assert shown(screen) == (CARDS[0].title, CARDS[0].text, CARDS[0].source_line)
-        await pilot.press("down", "down")
+        home = app.screen_stack[-2]
+        offered = cards_for(f"routine:{home.selected().name}")[0]
+        assert shown(screen) == (offered.title, offered.text, offered.source_line)
+        index = CARDS.index(offered)
+        await pilot.press("up")
         await pilot.pause()
-        assert shown(screen)[0] == CARDS[2].title and screen.card is CARDS[2]
+        assert shown(screen)[0] == CARDS[index - 1].title and screen.card is CARDS[index - 1]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

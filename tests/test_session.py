@@ -127,20 +127,21 @@ def test_no_key_in_the_boundary_window_cancels_or_hides_the_pain_check(tmp_path,
     assert session.question is None and session.view().exercise_name == "Pelvic tilt"
 
 
-def test_choosing_gentler_when_the_easier_is_the_next_exercise_keeps_every_exercise_in_the_log(tmp_path):
+def test_after_a_check_the_next_exercise_is_never_dropped_from_the_log(tmp_path):
     session, clock = make_session(EASIER_IS_NEXT, tmp_path, pain_before=2)
     run_until_question(session, clock)
     session.key("5")
     assert session.question.kind is QuestionKind.AFTER_CHECK
-    labels = [o.label for o in session.question.options]
-    assert "Skip Soft one" in labels
+    assert [o.label for o in session.question.options] == ["End the session now (recommended)", "Continue anyway"]
     session.key("g")
-    assert session.view().exercise_name == "Last one"
+    assert session.question.kind is QuestionKind.AFTER_CHECK
+    session.key("c")
+    assert session.view().exercise_name == "Soft one"
     session.key("q")
     session.key("y")
     session.key("escape")
     steps = {s.exercise_id: s.outcome for s in session.recorder.record.steps}
-    assert steps == {"hard": StepOutcome.DONE, "soft": StepOutcome.SKIPPED, "last": StepOutcome.STOPPED}
+    assert steps == {"hard": StepOutcome.DONE, "soft": StepOutcome.NOT_REACHED, "last": StepOutcome.NOT_REACHED}
     assert session.outcome is Outcome.ENDED_EARLY
     planned_once(session)
 
@@ -153,7 +154,8 @@ def test_it_hurts_in_an_exercise_whose_easier_is_next_runs_that_exercise_once(tm
     session.key("2")
     session.key("4")
     assert session.question.kind is QuestionKind.EASIER_OR_SKIP
-    session.key("e")
+    assert [o.value for o in session.question.options] == ["end", "easier", "skip"]
+    session.key("t")
     assert session.view().exercise_name == "Soft one"
     run_until_question(session, clock)
     session.key("1")
@@ -220,7 +222,8 @@ def test_gentler_never_offers_the_exercise_just_done(tmp_path):
     run_until_question(session, clock)
     session.key("5")
     labels = [o.label for o in session.question.options]
-    assert "Skip Bird dog" in labels and not any("Pelvic tilt" in label for label in labels)
+    assert not any("Pelvic tilt" in label for label in labels)
+    assert "g" not in [o.key for o in session.question.options]
 
 
 def test_the_easier_variant_that_comes_next_anyway_is_not_run_twice(tmp_path):
@@ -382,7 +385,56 @@ def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
     session.key("6")
     report = session.recorder.record.pain_reports[-1]
     assert (report.verdict, report.decision) == ("red", "skip")
+    assert session.question.kind is QuestionKind.EASIER_OR_SKIP
+    assert [o.value for o in session.question.options] == ["end", "skip"]
+    session.key("s")
     assert session.view().exercise_name == "Pelvic tilt"
+
+
+def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=4)
+    clock.advance(5)
+    for key in ("p", "2", "5"):
+        session.key(key)
+    assert session.question is None and session.view().exercise_name == "Pelvic tilt"
+
+
+def test_ending_on_an_intro_card_leaves_that_exercise_not_reached(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    session.key("s")
+    for key in ("q", "y", "escape"):
+        session.key(key)
+    outcomes = [s.outcome for s in session.recorder.record.steps]
+    assert outcomes == [StepOutcome.SKIPPED] + [StepOutcome.NOT_REACHED] * 3
+
+
+def test_a_double_press_does_not_end_a_set_at_ones_own_pace(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    session.key("s")
+    session.key("s")
+    clock.advance(3.5)
+    session.tick()
+    assert session.key("space") is False
+    clock.advance(2)
+    assert session.key("space") is True
+
+
+def test_a_mild_hurt_during_an_exercise_still_gets_its_pain_check(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    for key in ("p", "3", "2"):
+        session.key(key)
+    run_until_question(session, clock)
+    assert session.question.kind is QuestionKind.PAIN_CHECK
+
+
+def test_an_overruled_mild_report_says_what_was_said_and_the_rating(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    for key in ("p", "3", "t"):
+        session.key(key)
+    assert session.reason == "Pain reported as mild and settling, but rated 10/10, up from 2."
+    assert session.question.body.startswith("Pain 10/10, up from 2: stop exercising now.")
 
 
 def test_mild_hurt_at_ten_stops(tmp_path):

@@ -68,8 +68,9 @@ async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
         await answer(pilot, "2")
         await move(pilot, clock, 3)
         assert screen.query_one("#phase-word").text == "YOUR PACE"
+        await move(pilot, clock, 2.5)
         await answer(pilot, "space")
-        await move(pilot, clock, 10)
+        await move(pilot, clock, 12.5)
         await answer(pilot, "space")
         await answer(pilot, "1")
         await move(pilot, clock, 63)
@@ -208,7 +209,7 @@ async def test_own_pace_reps_say_set_done_in_the_footer(data_dir, routine_file):
         await answer(pilot, "s", "s")
         await move(pilot, clock, 5)
         descriptions = footer_keys(screen).values()
-        assert "Set done" in descriptions and "Pause/Resume" not in descriptions
+        assert "Set done" in descriptions and "Pause" not in descriptions
         assert screen.query_one("#countdown").value == "0:02"
 
 
@@ -221,6 +222,7 @@ async def test_paused_says_how_to_go_on_and_help_is_a_key_away(data_dir, routine
         await answer(pilot, "space")
         assert screen.query_one("#phase-word").text == "PAUSED"
         assert "space" in screen.query_one("#hint").text
+        assert "Resume" in footer_keys(screen).values()
         await answer(pilot, "question_mark")
         assert question(screen).kind is QuestionKind.HELP
         await answer(pilot, "escape", "space")
@@ -249,7 +251,9 @@ async def test_ending_early_asks_first_and_keeps_what_was_done(data_dir, routine
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
-        await answer(pilot, "s", "q")
+        await answer(pilot, "s")
+        await move(pilot, clock, 4)
+        await answer(pilot, "q")
         assert question(screen).kind is QuestionKind.CONFIRM_END
         await answer(pilot, "n")
         assert screen.session.running
@@ -350,3 +354,58 @@ async def test_the_first_run_notice_says_more_is_below_only_when_it_is(data_dir,
         if more:
             await answer(pilot, "end")
             assert "More below" not in app.screen.query_one("#notice-keys").text
+
+
+LONG_STEPS = """\
+format = 1
+title = "Long card"
+prepare = 10
+
+[[exercises]]
+id = "rock"
+name = "Hip rock"
+how = ["Kneel on all fours with your hands under your shoulders and knees under your hips.",
+       "Tighten your tummy gently, as if drawing your belly button towards your spine.",
+       "Keep that squeeze and ease your hips back towards your heels, only a little way.",
+       "Hold there and breathe slowly; your lower back must not round or arch.",
+       "Come back to the start just as slowly, keeping the squeeze all the way.",
+       "If your lower back arches at any point, move less far back next time."]
+caution = "Stop if you feel pain spreading into a leg."
+hold = 5
+"""
+
+
+@pytest.mark.parametrize("size", [(60, 20)])
+async def test_an_intro_card_that_does_not_fit_waits_for_space(data_dir, tmp_path, size):
+    path = tmp_path / "long.toml"
+    path.write_text(LONG_STEPS)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), path, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await pilot.pause()
+        await move(pilot, clock, 30)
+        assert screen.session.engine.waits_for_user
+        assert screen.query_one("#phase-word").text == "GET READY"
+        assert "press space to start" in screen.query_one("#hint").text
+        await answer(pilot, "space")
+        assert screen.query_one("#phase-word").text == "HOLD"
+
+
+@pytest.mark.parametrize("size", [(70, 22), (120, 45)])
+async def test_an_intro_card_that_fits_counts_down_with_every_step_on_screen(data_dir, tmp_path, size):
+    path = tmp_path / "long.toml"
+    path.write_text(LONG_STEPS)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), path, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await pilot.pause()
+        assert not screen.session.engine.waits_for_user
+        middle = screen.query_one("#middle").region
+        for selector in ("#howto", "#caution"):
+            region = screen.query_one(selector).region
+            assert region.height and region.bottom <= middle.bottom, selector
+        assert "6. If your lower back arches" in screen.query_one("#howto").text
+        await move(pilot, clock, 10)
+        assert screen.query_one("#phase-word").text == "HOLD"

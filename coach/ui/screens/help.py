@@ -12,26 +12,29 @@ from coach.ui.widgets.plain import Plain
 
 HELP_TEXT = """\
 Home
-  up/down  choose a routine      enter  start it (safety check first)
-  h        history               l      learn: advice from the sources
-  e        your health profile   r      reload routine files
-  ?        this help             q      quit
+  up/down  choose a routine
+  enter    start it (the safety check comes first)
+  h        history
+  l        learn: advice from the sources
+  e        your health profile
+  r        reload routine files
+  ?        this help
+  q        quit
 
 During a session
-  space    pause / resume (in a set at your own pace: set done)
+  space    pause / go on; on an intro card that waits, start; in a set at
+           your own pace, set done (the footer says which)
   p        it hurts: pauses at once and asks what kind of pain
-  s        skip this exercise    q      end the session (asks first)
+  s        skip this exercise
+  i        the steps and caution again
+  q        end the session (asks first)
   m        sound on / off (the screen flashes at every change either way)
-
-Safety check (before every session)
-  y / n    answer a question     0-9, t  pain now (t = 10)    escape  back
-  Enter never answers for you. A routine marked "not for you" lists a condition
-  from your health profile; talk to a professional first.
+  ?        help during the session
 
 Safety
-  Stop at once if pain is sharp, shooting or spreads down a leg, or if you feel
-  numbness. Mild discomfort that settles is fine; do not push a stretch further.
-  Coach is not medical advice.
+  Stop at once if pain is sharp, shooting or spreads down a leg, or if you
+  feel numbness. Mild discomfort that settles is fine; do not push a stretch
+  further. coach is not medical advice.
 
 Your routines
   Put .toml routine files in your routines folder (coach new NAME writes a

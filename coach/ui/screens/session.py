@@ -22,7 +22,7 @@ COMPACT_BELOW = 26
 """Terminals shorter than this get the tight layout."""
 TICK_MARGIN = 0.005
 """Wake this much after a display change is due, so the reading has crossed the boundary."""
-SPACE_ACTIONS = {"pause_resume", "start_exercise", "set_done"}
+SPACE_ACTIONS = {"pause_resume", "resume", "start_exercise", "set_done"}
 SCREEN_KEYS = {"m"}
 """Keys the screen handles itself; every other key goes to the session."""
 
@@ -56,9 +56,11 @@ class SessionScreen(Screen[None]):
     SessionScreen.-compact #caution { margin: 0 4; }
     SessionScreen.-compact PhaseDisplay { padding: 0; }
     SessionScreen.-compact BigDigits { margin-top: 0; }
+    SessionScreen.-compact.-intro BigDigits { display: none; }
     """
     BINDINGS = [
-        Binding("space", "pause_resume", "Pause/Resume"),
+        Binding("space", "pause_resume", "Pause"),
+        Binding("space", "resume", "Resume"),
         Binding("space", "start_exercise", "Start"),
         Binding("space", "set_done", "Set done"),
         Binding("enter", "press('enter')", "Done", show=False),
@@ -136,6 +138,9 @@ class SessionScreen(Screen[None]):
     def action_pause_resume(self) -> None:
         self.action_press("space")
 
+    def action_resume(self) -> None:
+        self.action_press("space")
+
     def action_start_exercise(self) -> None:
         self.action_press("space")
 
@@ -160,8 +165,9 @@ class SessionScreen(Screen[None]):
         return True
 
     def _space_action(self) -> str:
-        waiting = self.session.running and self.session.engine.waits_for_user
-        if not waiting:
+        if not self.session.running:
+            return "resume"
+        if not self.session.engine.waits_for_user:
             return "pause_resume"
         return "start_exercise" if self.session.view().phase is Phase.PREPARE else "set_done"
 
@@ -194,7 +200,11 @@ class SessionScreen(Screen[None]):
         last, self._last = self._last, view
         if view == last:
             return
-        self.query_one(PhaseDisplay).show(view.word, view.digits, view.phase, view.paused)
+        intro = bool(view.how)
+        self.set_class(intro, "-intro")
+        compact_intro = intro and self.has_class("-compact") and view.digits
+        word = f"{view.word} · {view.digits}" if compact_intro else view.word
+        self.query_one(PhaseDisplay).show(word, view.digits, view.phase, view.paused)
         self.query_one("#exercise", Plain).show(
             f"{view.exercise_name}  ({view.exercise_number} of {view.exercise_count})" if view.exercise_name else "")
         self.query_one("#detail", Plain).show(view.detail)
@@ -205,6 +215,17 @@ class SessionScreen(Screen[None]):
         self.query_one("#next", Plain).show(f"Next: {view.next_up}" if view.next_up else "")
         self.query_one("#exercise-bar", LineBar).fraction = view.exercise_progress
         self.query_one("#routine-bar", LineBar).fraction = view.routine_progress
+        if intro and view.digits:
+            self.call_after_refresh(self._hold_intro_if_cut)
+
+    def _hold_intro_if_cut(self) -> None:
+        """No exercise starts before all its steps have been on screen: a card that is cut waits for space."""
+        middle = self.query_one("#middle")
+        if self.session.question is not None or not middle.display or not middle.size.height:
+            return
+        shown = sum(child.outer_size.height for child in middle.children if child.display)
+        if shown > middle.size.height and self.session.hold_intro():
+            self.render_session()
 
     def _schedule(self) -> None:
         self._stop_timer()

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from coach.questions import SCALE_HINT, Question
 from coach.ui.widgets.plain import Plain
 
+TONES = ("amber", "red", "stop")
 SCALE = "  ".join(f"[{n}]" for n in range(11))
 
 
@@ -15,11 +16,15 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     """Title, body, then the answers with their keys; nothing is chosen in advance."""
 
     DEFAULT_CSS = """
-    QuestionPanel { height: 1fr; border: thick $warning; background: $surface; padding: 0 2; margin: 0 1; }
+    QuestionPanel { height: 1fr; border: thick $primary; background: $surface; padding: 0 2; margin: 0 1; }
     QuestionPanel #question-title { text-style: bold; margin-bottom: 1; }
     QuestionPanel #question-body { margin-bottom: 1; }
     QuestionPanel #question-answers { text-style: bold; }
     QuestionPanel #question-hint { color: $text-muted; margin-top: 1; }
+    QuestionPanel.-amber { border: thick $warning; }
+    QuestionPanel.-red, QuestionPanel.-stop { border: thick $error; }
+    QuestionPanel.-red #question-title, QuestionPanel.-stop #question-title { color: $error; }
+    QuestionPanel.-amber #question-title { color: $warning; }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -38,7 +43,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.question = question
         if question is None:
             return
-        self.query_one("#question-title", Plain).show(question.title)
+        for tone in TONES:
+            self.set_class(question.tone == tone, f"-{tone}")
+        marker = {"amber": "● amber · ", "red": "● red · ", "stop": "■ stop · "}.get(question.tone, "")
+        self.query_one("#question-title", Plain).show(marker + question.title)
         self.query_one("#question-body", Plain).show(question.body)
         if question.scale:
             answers = SCALE
@@ -47,7 +55,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             answers = "\n".join(f"{o.key}  {o.label}" for o in question.options)
             hint = ""
         if question.cancellable:
-            hint = f"{hint}\nescape: back" if hint else "escape: back"
+            hint = f"{hint}\nescape: {question.escape}" if hint else f"escape: {question.escape}"
         self.query_one("#question-answers", Plain).show(answers)
         self.query_one("#question-hint", Plain).show(hint)
         self.scroll_home(animate=False)
