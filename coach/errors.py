@@ -23,7 +23,7 @@ class RoutineError(CoachError):
 
     title = "Invalid routine"
 
-    def __init__(self, problems: list["Problem"]) -> None:  # noqa: F821
+    def __init__(self, problems: list[Problem]) -> None:  # noqa: F821
         self.problems = problems
         super().__init__("; ".join(p.format() for p in problems) or "invalid routine")
 

@@ -16,7 +16,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, timedelta
 from os import PathLike
@@ -255,7 +254,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
     rule = tuple("-" * width for width in widths)
     lines = []
     for row in [rows[0], rule, *rows[1:]]:
-        cells = [pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED)]
+        cells = [pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED, strict=False)]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -378,7 +377,7 @@ def _pain_section(
     weekly = weekly_pain(ordered, today, len(per_week))
     week_rows = [
         [monday.isoformat(), str(count), _mean(window.before), _mean(window.after)]
-        for (monday, count), window in zip(per_week, weekly)
+        for (monday, count), window in zip(per_week, weekly, strict=False)
     ]
     lines += _md_table(["Week of", "Exercise sessions", "Mean pain before", "Mean pain after"], week_rows, "lrrr")
     lines.append("")

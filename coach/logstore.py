@@ -125,33 +125,37 @@ def _dumps(record: SessionRecord) -> str:
 def record_to_dict(record: SessionRecord) -> dict[str, Any]:
     """The on-disk form of ``record``, format 1; keys whose value is ``None`` are left out."""
     screening = record.screening
-    return _without_none({
-        "format": LOG_FORMAT_VERSION,
-        "id": record.id,
-        "routine_title": record.routine_title,
-        "routine_name": record.routine_name,
-        "routine_path": record.routine_path,
-        "started_at": record.started_at,
-        "ended_at": record.ended_at,
-        "outcome": record.outcome.value,
-        "reason": record.reason,
-        "pain_after": record.pain_after,
-        "active_seconds": float(record.active_seconds),
-        "planned_exercises": record.planned_exercises,
-        "note": record.note,
-        "pid": record.pid,
-        "host": record.host,
-        "screening": _without_none({
-            "pain_before": screening.pain_before,
-            "previous_settled": screening.previous_settled,
-            "emergency_assessed": screening.emergency_assessed,
-            "cautions": list(screening.cautions),
-            "red_flags": dict(screening.red_flags),
-            "contraindications": dict(screening.contraindications),
-        }),
-        "steps": [{**step.fields(), "active_seconds": float(step.active_seconds)} for step in record.steps],
-        "pain_reports": [_without_none(report.fields()) for report in record.pain_reports],
-    })
+    return _without_none(
+        {
+            "format": LOG_FORMAT_VERSION,
+            "id": record.id,
+            "routine_title": record.routine_title,
+            "routine_name": record.routine_name,
+            "routine_path": record.routine_path,
+            "started_at": record.started_at,
+            "ended_at": record.ended_at,
+            "outcome": record.outcome.value,
+            "reason": record.reason,
+            "pain_after": record.pain_after,
+            "active_seconds": float(record.active_seconds),
+            "planned_exercises": record.planned_exercises,
+            "note": record.note,
+            "pid": record.pid,
+            "host": record.host,
+            "screening": _without_none(
+                {
+                    "pain_before": screening.pain_before,
+                    "previous_settled": screening.previous_settled,
+                    "emergency_assessed": screening.emergency_assessed,
+                    "cautions": list(screening.cautions),
+                    "red_flags": dict(screening.red_flags),
+                    "contraindications": dict(screening.contraindications),
+                }
+            ),
+            "steps": [{**step.fields(), "active_seconds": float(step.active_seconds)} for step in record.steps],
+            "pain_reports": [_without_none(report.fields()) for report in record.pain_reports],
+        }
+    )
 
 
 def record_from_dict(d: dict[str, Any], path: Path | str) -> SessionRecord:
@@ -172,9 +176,7 @@ def load_session(path: Path) -> SessionRecord:
     return record
 
 
-def list_sessions(
-    data: Path, since: date | None = None
-) -> tuple[list[SessionRecord], list[tuple[Path, str]]]:
+def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRecord], list[tuple[Path, str]]]:
     """Every readable log, newest first, and every unreadable one with the reason.
 
     With ``since``, sessions that started before that day are left out (judged from
@@ -296,8 +298,12 @@ def _without_none(table: dict[str, Any]) -> dict[str, Any]:
 
 _REQUIRED = object()
 _KIND_NAMES = {
-    str: "text", int: "a whole number", float: "a number",
-    bool: "true or false", dict: "a table", list: "a list",
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    dict: "a table",
+    list: "a list",
 }
 
 
@@ -522,4 +528,3 @@ def _windows_running(pid: int) -> bool:
         return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259
     finally:
         kernel32.CloseHandle(handle)
-

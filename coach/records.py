@@ -144,8 +144,14 @@ class SessionRecord:
     def exercises_done(self) -> int:
         """Planned exercises done, each counted once, an easier variant done in its place included."""
         done_variants = {s.instead_of for s in self.steps if not s.planned and s.outcome is StepOutcome.DONE}
-        return sum(1 for s in self.steps if s.planned and (
-            s.outcome is StepOutcome.DONE or (s.outcome is StepOutcome.REPLACED and s.exercise_id in done_variants)))
+        return sum(
+            1
+            for s in self.steps
+            if s.planned
+            and (
+                s.outcome is StepOutcome.DONE or (s.outcome is StepOutcome.REPLACED and s.exercise_id in done_variants)
+            )
+        )
 
     @property
     def completion(self) -> float:

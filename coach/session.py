@@ -152,7 +152,7 @@ class RunningSession:
     def _hurts(self) -> bool:
         if self.engine.segment is None:
             return False
-        kinds = tuple(Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123"))
+        kinds = tuple(Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=False))
         self._ask_pausing(Question(QuestionKind.HURT_KIND, "What kind of pain is it?",
                                    "Paused. Pick the closest answer.", kinds, cancellable=True))
         return True

@@ -31,10 +31,12 @@ def summarise(record: SessionRecord, names: dict[str, str], advice: str = "") ->
     width = max((len(s.outcome.label) for s in record.steps), default=0)
     steps = tuple(
         f"{'  → ' if not s.planned else ''}{s.outcome.label:<{width}}  {s.exercise_name}  ({s.work_done})"
-        for s in record.steps)
+        for s in record.steps
+    )
     counts = {outcome: sum(1 for s in record.steps if s.planned and s.outcome is outcome) for outcome in StepOutcome}
-    others = ", ".join(f"{outcome.label}: {count}" for outcome, count in counts.items()
-                       if count and outcome is not StepOutcome.DONE)
+    others = ", ".join(
+        f"{outcome.label}: {count}" for outcome, count in counts.items() if count and outcome is not StepOutcome.DONE
+    )
     figures = [
         f"Exercises done: {record.exercises_done} of {record.planned_exercises}" + (f"   ({others})" if others else ""),
         f"Time without pauses: {clock_text(record.active_seconds)}",

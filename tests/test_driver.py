@@ -6,7 +6,6 @@ import os
 import threading
 import time
 
-import pytest
 from textual import events
 
 from coach.ui.app import build_app

@@ -310,7 +310,7 @@ def test_table_has_aligned_columns() -> None:
         assert column_starts(row, [row[:10], pain, outcome]) == [rule_starts[0], rule_starts[4], rule_starts[5]]
     durations = ["12:00", "0:00", "35:30", "1:02:03"]
     dones = ["0/4", "0/0", "1/3", "0/12"]
-    for row, duration, done in zip(rows, durations, dones):
+    for row, duration, done in zip(rows, durations, dones, strict=False):
         after_title = row.index(duration)
         assert export.display_width(row[: after_title + len(duration)]) == rule_ends[2]
         assert export.display_width(row[: row.index(done, after_title + len(duration)) + len(done)]) == rule_ends[3]
@@ -470,8 +470,10 @@ def test_markdown_report_without_sessions() -> None:
     assert "## Pain trend" not in report
 
 
-@pytest.mark.parametrize(("count", "word", "expected"), [
-    (0, "session", "0 sessions"), (1, "session", "1 session"), (2, "log", "2 logs"), (10_000, "log", "10,000 logs")])
+@pytest.mark.parametrize(
+    ("count", "word", "expected"),
+    [(0, "session", "0 sessions"), (1, "session", "1 session"), (2, "log", "2 logs"), (10_000, "log", "10,000 logs")],
+)
 def test_counted_gives_the_noun_its_number(count, word, expected) -> None:
     from coach.text import counted
 

@@ -64,8 +64,11 @@ def visible(screen, selector: str) -> bool:
 
 
 def footer_keys(screen) -> dict[str, str]:
-    return {binding.key + ":" + binding.action: binding.description for _, binding, enabled, _ in
-            screen.app.active_bindings.values() if enabled and binding.show}
+    return {
+        binding.key + ":" + binding.action: binding.description
+        for _, binding, enabled, _ in screen.app.active_bindings.values()
+        if enabled and binding.show
+    }
 
 
 async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
@@ -274,7 +277,11 @@ async def test_ending_early_asks_first_and_keeps_what_was_done(data_dir, routine
     record = only_log(data_dir)
     assert record.outcome is Outcome.ENDED_EARLY
     assert [s.outcome for s in record.steps] == [
-        StepOutcome.SKIPPED, StepOutcome.STOPPED, StepOutcome.NOT_REACHED, StepOutcome.NOT_REACHED]
+        StepOutcome.SKIPPED,
+        StepOutcome.STOPPED,
+        StepOutcome.NOT_REACHED,
+        StepOutcome.NOT_REACHED,
+    ]
     assert record.pain_after == 3
 
 

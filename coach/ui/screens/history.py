@@ -23,12 +23,12 @@ from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, Tab
 from textual.worker import get_current_worker
 
 from coach import export, history
+from coach.advisories import Advisory, advisories
 from coach.atomic import write_atomic
 from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.logstore import SUFFIX, list_sessions
 from coach.paths import sessions_dir
 from coach.records import SessionRecord
-from coach.advisories import Advisory, advisories
 from coach.text import clean, counted
 from coach.ui.screens.session_detail import OUTCOME_WORDS, SessionDetailScreen
 from coach.ui.widgets.calendar import AdherenceCalendar
@@ -70,7 +70,11 @@ class Filter:
     until: date | None = None
 
     def apply(self, records: list[SessionRecord], haystacks: dict[int, str]) -> list[SessionRecord]:
-        kept = history.filter_sessions(records, since=self.since, until=self.until) if self.since or self.until else records
+        kept = (
+            history.filter_sessions(records, since=self.since, until=self.until)
+            if self.since or self.until
+            else records
+        )
         needle = clean(self.routine).strip().casefold()
         if needle:
             kept = [r for r in kept if needle in haystacks.get(id(r), "")]
@@ -98,10 +102,14 @@ def log_count(data: Path) -> tuple[int, date | None]:
         return 0, None
     if len(names) <= FIRST_LOGS:
         return len(names), None
-    return len(names), parse_date(f"{names[FIRST_LOGS - 1][:4]}-{names[FIRST_LOGS - 1][4:6]}-{names[FIRST_LOGS - 1][6:8]}")
+    return len(names), parse_date(
+        f"{names[FIRST_LOGS - 1][:4]}-{names[FIRST_LOGS - 1][4:6]}-{names[FIRST_LOGS - 1][6:8]}"
+    )
 
 
-def write_export(data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date) -> list[Path]:
+def write_export(
+    data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date
+) -> list[Path]:
     """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``."""
     root = data / "exports"
     make_private_folder(root)
@@ -183,11 +191,23 @@ class HistoryScreen(Screen[None]):
             yield Plain("Routine", classes="label")
             yield Input(placeholder="any (r)", id="routine", compact=True, max_length=100)
             yield Plain("From", classes="label")
-            yield Input(placeholder="YYYY-MM-DD", id="since", classes="date", compact=True, max_length=10,
-                        validators=[Function(is_date_or_empty)])
+            yield Input(
+                placeholder="YYYY-MM-DD",
+                id="since",
+                classes="date",
+                compact=True,
+                max_length=10,
+                validators=[Function(is_date_or_empty)],
+            )
             yield Plain("To", classes="label")
-            yield Input(placeholder="YYYY-MM-DD", id="until", classes="date", compact=True, max_length=10,
-                        validators=[Function(is_date_or_empty)])
+            yield Input(
+                placeholder="YYYY-MM-DD",
+                id="until",
+                classes="date",
+                compact=True,
+                max_length=10,
+                validators=[Function(is_date_or_empty)],
+            )
         with TabbedContent(id="tabs", initial="sessions"):
             with TabPane("Sessions", id="sessions"):
                 yield SessionTable(id="table")
@@ -296,8 +316,11 @@ class HistoryScreen(Screen[None]):
             text = f"{len(self.shown):,} of {counted(len(self.records), 'session')} match {scope}."
         else:
             text = f"{counted(len(self.records), 'session')}, newest first."
-        bad = [label for label, name in (("From", "since"), ("To", "until"))
-               if not is_date_or_empty(self.query_one(f"#{name}", Input).value)]
+        bad = [
+            label
+            for label, name in (("From", "since"), ("To", "until"))
+            if not is_date_or_empty(self.query_one(f"#{name}", Input).value)
+        ]
         if bad:
             text = f"{' and '.join(bad)}: type a date like {self.today.isoformat()}. " + text
         self.query_one("#status", Plain).show(text)
@@ -368,7 +391,7 @@ class HistoryScreen(Screen[None]):
         """All routines, then each routine seen in the logs, in turn."""
         titles = sorted({clean(r.routine_title or r.routine_name) for r in self.records}, key=str.casefold)
         current = self.query_one("#routine", Input).value
-        following = titles[titles.index(current) + 1:] if current in titles else titles
+        following = titles[titles.index(current) + 1 :] if current in titles else titles
         self._set_inputs(routine=following[0] if following else "")
 
     def action_cycle_range(self) -> None:
@@ -424,10 +447,13 @@ class HistoryScreen(Screen[None]):
         except OSError as error:
             where = error.filename or self.data / "exports"
             message = f"Could not write the export to {where}: {error.strerror or error}."
-            self.app.call_from_thread(self.app.notify, clean(message), title="Export failed",
-                                      severity="error", timeout=10, markup=False)
+            self.app.call_from_thread(
+                self.app.notify, clean(message), title="Export failed", severity="error", timeout=10, markup=False
+            )
             return
         self.last_export = paths
         scope = f" ({self.filter.describe()})" if self.filter.describe() else ""
-        message = f"{counted(len(records), 'session')}{scope} written to {paths[0].parent}: " + ", ".join(p.name for p in paths)
+        message = f"{counted(len(records), 'session')}{scope} written to {paths[0].parent}: " + ", ".join(
+            p.name for p in paths
+        )
         self.app.call_from_thread(self.app.notify, clean(message), title="Exported", timeout=10, markup=False)

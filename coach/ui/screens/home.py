@@ -94,14 +94,25 @@ class HomeScreen(Screen[None]):
         table.clear()
         for index, entry in enumerate(self.entries):
             if entry.routine is None:
-                cells = [literal(f"⚠ {entry.path.name}", "bold red"), literal("-"), literal("-"), literal("invalid file", "red"), literal(entry.source)]
+                cells = [
+                    literal(f"⚠ {entry.path.name}", "bold red"),
+                    literal("-"),
+                    literal("-"),
+                    literal("invalid file", "red"),
+                    literal(entry.source),
+                ]
             else:
                 routine = entry.routine
                 title = literal(routine.title)
                 if self.ruled_out(entry):
                     title.append(f"  {NOT_FOR_YOU_MARK}", "bold yellow")
-                cells = [title, literal(str(entry.minutes)), literal(routine.level or "-"),
-                         literal(", ".join(routine.focus) or "-"), literal(entry.source)]
+                cells = [
+                    title,
+                    literal(str(entry.minutes)),
+                    literal(routine.level or "-"),
+                    literal(", ".join(routine.focus) or "-"),
+                    literal(entry.source),
+                ]
             table.add_row(*cells, key=str(index))
         self.show_details(0)
 
@@ -128,7 +139,10 @@ class HomeScreen(Screen[None]):
             title, advice, _ = not_for_you(ruled_out)
             text.show(f"{title}. " + " ".join(advice))
         elif entry.routine is None:
-            text.show(f"This file cannot be used:\n{entry.error}\nFix it, then press r to reload (coach validate shows every problem).")
+            text.show(
+                f"This file cannot be used:\n{entry.error}\n"
+                "Fix it, then press r to reload (coach validate shows every problem)."
+            )
         else:
             routine = entry.routine
             names = ", ".join(e.name for e in routine.exercises)

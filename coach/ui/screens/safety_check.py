@@ -67,8 +67,11 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             note.show(pending.note)
             self.query_one("#question", Plain).show(pending.question.text)
             box.display = False
-            keys = ("y  yes    n  no" if pending.question.kind is AnswerKind.YES_NO
-                    else "Press 0-9, or t for 10  (0 = no pain, 10 = worst imaginable)")
+            keys = (
+                "y  yes    n  no"
+                if pending.question.kind is AnswerKind.YES_NO
+                else "Press 0-9, or t for 10  (0 = no pain, 10 = worst imaginable)"
+            )
             self.query_one("#keys", Plain).show(f"{keys}    escape  back to the routines")
             return
         if verdict is None:
@@ -86,8 +89,11 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         if verdict.suggest_gentler and self.gentlest_title:
             advice.append(f"The gentlest routine here is {self.gentlest_title}.")
         self.query_one("#advice", Plain).show("\n".join(advice))
-        keys = ("g  go on anyway    b  back to the routines" if verdict.kind is VerdictKind.CAUTION
-                else "enter or escape  back to the routines")
+        keys = (
+            "g  go on anyway    b  back to the routines"
+            if verdict.kind is VerdictKind.CAUTION
+            else "enter or escape  back to the routines"
+        )
         self.query_one("#keys", Plain).show(keys)
 
     def on_key(self, event: Key) -> None:

@@ -50,7 +50,9 @@ def render_lines(value: str, scale: int) -> list[str]:
     lines = []
     for row in range(GLYPH_ROWS):
         gap = BLANK * scale
-        line = gap.join("".join(("█" if pixel == "#" else BLANK) * 2 * scale for pixel in glyph[row]) for glyph in glyphs)
+        line = gap.join(
+            "".join(("█" if pixel == "#" else BLANK) * 2 * scale for pixel in glyph[row]) for glyph in glyphs
+        )
         lines.extend([line] * scale)
     return lines
 
@@ -92,7 +94,12 @@ class BigDigits(Widget):
         whole = Region(0, 0, self.size.width, self.size.height)
         if not before or not after or len(before[0]) != len(after[0]):
             return whole
-        columns = [x for line, other in zip(before, after) for x, (a, b) in enumerate(zip(line, other)) if a != b]
+        columns = [
+            x
+            for line, other in zip(before, after, strict=False)
+            for x, (a, b) in enumerate(zip(line, other, strict=False))
+            if a != b
+        ]
         if not columns:
             return Region()
         left = max(0, (self.size.width - len(after[0])) // 2)

@@ -49,10 +49,10 @@ class LineBar(Widget):
         halves, percent = self.shown(self.fraction)
         whole, half = divmod(halves, 2)
         done = base + self.get_component_rich_style(
-            "line-bar--complete" if percent >= 100 else "line-bar--done", partial=True)
+            "line-bar--complete" if percent >= 100 else "line-bar--done", partial=True
+        )
         rest = base + self.get_component_rich_style("line-bar--rest", partial=True)
-        segments = [Segment("━" * whole + "╸" * half, done),
-                    Segment("━" * (self.bar_width() - whole - half), rest)]
+        segments = [Segment("━" * whole + "╸" * half, done), Segment("━" * (self.bar_width() - whole - half), rest)]
         if self.show_percentage:
             segments.append(Segment(f"{percent:>{PERCENT_WIDTH - 1}}%", base))
         return Strip(segments).crop_extend(0, width, base)

@@ -51,4 +51,3 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.query_one("#question-answers", Plain).show(answers)
         self.query_one("#question-hint", Plain).show(hint)
         self.scroll_home(animate=False)
-

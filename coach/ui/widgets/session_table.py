@@ -91,8 +91,14 @@ class SessionTable(DataTable):
         routine, outcome = wanted
         rows = self.row_count
         self.clear(columns=True)
-        columns = (("Date", DATE_WIDTH), ("Routine", routine), ("Pain", PAIN_WIDTH), ("Outcome", outcome),
-                   ("Done", DONE_WIDTH), ("Duration", DURATION_WIDTH))
+        columns = (
+            ("Date", DATE_WIDTH),
+            ("Routine", routine),
+            ("Pain", PAIN_WIDTH),
+            ("Outcome", outcome),
+            ("Done", DONE_WIDTH),
+            ("Duration", DURATION_WIDTH),
+        )
         for label, width in columns:
             self.add_column(label, width=width)
         self.extend(max(rows, FIRST_ROWS))
