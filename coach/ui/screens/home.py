@@ -16,6 +16,7 @@ from coach.catalog import Entry
 from coach.logstore import list_sessions
 from coach.profile import Profile
 from coach.screening import not_for_you
+from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
 
 NOT_FOR_YOU_MARK = "✗ not for you"
@@ -58,6 +59,10 @@ class HomeScreen(Screen[None]):
             yield Plain("", id="description", keep_newlines=True)
         yield Footer()
 
+    @property
+    def coach(self) -> CoachAppApi:
+        return self.app  # type: ignore[return-value]
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
@@ -69,8 +74,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
         """Read the logs away from the screen and show the advisory that applies, if any."""
-        records, _ = list_sessions(self.app.data)
-        found = advisories(records, self.app.wall_clock().date())
+        records, _ = list_sessions(self.coach.data)
+        found = advisories(records, self.coach.wall_clock().date())
         self.app.call_from_thread(self._show_advisories, found)
 
     def _show_advisories(self, found: list[Advisory]) -> None:
@@ -161,7 +166,7 @@ class HomeScreen(Screen[None]):
         if entry.routine is None:
             self.notify("This routine file has errors; see the box below.", severity="error")
             return
-        self.app.start_routine(entry)
+        self.coach.start_routine(entry)
 
     def action_learn(self) -> None:
         from coach.ui.screens.learn import LearnScreen
@@ -171,6 +176,6 @@ class HomeScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the routine files again, keeping the cursor on the same file."""
         current = self.selected()
-        self.entries = self.app.load_entries()
+        self.entries = self.coach.load_entries()
         self.fill()
         self.highlight(current.path if current else None)
