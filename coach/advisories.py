@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
+from coach.history import parse_day
 from coach.records import SessionRecord
 
 PERSISTING_WINDOW_DAYS = 56
@@ -45,7 +46,7 @@ def _ratings(records: list[SessionRecord], first: date, last: date) -> list[tupl
     """(day, pain before) of the sessions that started from ``first`` to ``last``, oldest first."""
     rated = []
     for record in records:
-        day = _day(record.started_at)
+        day = parse_day(record.started_at)
         if day is not None and first <= day <= last and record.pain_before is not None:
             rated.append((day, record.pain_before))
     return sorted(rated)
@@ -104,10 +105,3 @@ def worsening(records: list[SessionRecord], today: date) -> Advisory | None:
         f"assessment before you go on. {SEE_A_PROFESSIONAL}"
     )
     return Advisory("worsening", "Pain is getting worse: see a professional", line, text)
-
-
-def _day(timestamp: str) -> date | None:
-    try:
-        return date.fromisoformat(timestamp[:10])
-    except ValueError:
-        return None

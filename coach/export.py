@@ -22,6 +22,7 @@ from os import PathLike
 from pathlib import PurePath
 
 from coach.advisories import advisories
+from coach.durations import clock_text
 from coach.history import (
     HURT_RATING,
     RECENT_WEEKS,
@@ -37,8 +38,9 @@ from coach.history import (
     weekly_pain,
     window_start,
 )
-from coach.records import PainReport, SessionRecord
-from coach.text import char_width, clean, counted, display_width, format_duration, pad
+from coach.records import Outcome, PainReport, SessionRecord
+from coach.summary import pain_change
+from coach.text import char_width, clean, counted, display_width, pad
 
 SESSION_COLUMNS = (
     "id",
@@ -224,10 +226,6 @@ def _fit(text: str, width: int) -> str:
     return "".join(kept) + "…"
 
 
-def _rating(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
 TABLE_HEADER = ("date", "routine", "duration", "done", "pain before→after", "outcome")
 ROUTINE_WIDTH = 32
 _RIGHT_ALIGNED = (False, False, True, True, False, False)
@@ -244,9 +242,9 @@ def sessions_table(records: list[SessionRecord]) -> str:
             (
                 _day_text(record) or "?",
                 _fit(title, ROUTINE_WIDTH),
-                format_duration(duration_seconds(record)),
+                clock_text(duration_seconds(record), rounded=True),
                 f"{record.exercises_done}/{record.planned_exercises}",
-                f"{_rating(record.pain_before)} → {_rating(record.pain_after)}",
+                pain_change(record.pain_before, record.pain_after, out_of_ten=False),
                 record.outcome.label,
             )
         )
@@ -289,8 +287,8 @@ def _span(first: date, last: date) -> str:
 def _outcome_breakdown(figures: HistorySummary) -> str:
     parts = [
         (figures.completed, "completed"),
-        (figures.ended_early, "ended early"),
-        (figures.stopped_for_pain, "stopped for pain"),
+        (figures.ended_early, Outcome.ENDED_EARLY.label),
+        (figures.stopped_for_pain, Outcome.STOPPED_FOR_PAIN.label),
         (figures.blocked, "blocked at the safety check"),
         (figures.interrupted, "interrupted"),
         (figures.in_progress, "in progress"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach.durations import clock_text
 from coach.errors import RoutineError
 from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, size_text
 from coach.routine import (
@@ -22,7 +23,7 @@ from coach.routine import (
     Exercise,
     Routine,
 )
-from coach.text import clean, format_duration, has_visible_text
+from coach.text import clean, has_visible_text
 from coach.toml_positions import Positions
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
@@ -299,7 +300,8 @@ class _Checker:
         if total > MAX_ROUTINE_SECONDS:
             self.problem(
                 "exercises",
-                f"the routine lasts {format_duration(total)}; the most is {format_duration(MAX_ROUTINE_SECONDS)}",
+                f"the routine lasts {clock_text(total, rounded=True)}; "
+                f"the most is {clock_text(MAX_ROUTINE_SECONDS, rounded=True)}",
             )
         return routine
 

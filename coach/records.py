@@ -20,7 +20,13 @@ class Outcome(str, Enum):
 
     @property
     def label(self) -> str:
+        """The outcome in words: ``ended early``."""
         return self.value.replace("_", " ")
+
+    @property
+    def description(self) -> str:
+        """The label, saying what blocked a blocked session."""
+        return "blocked by safety check" if self is Outcome.BLOCKED else self.label
 
 
 class StepOutcome(str, Enum):

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach import export
+from coach.durations import clock_text
 from coach.records import (
     HurtKind,
     Outcome,
@@ -329,11 +330,11 @@ def test_empty_table() -> None:
     assert export.sessions_table([]) == "No sessions.\n"
 
 
-def test_format_duration() -> None:
-    assert export.format_duration(0) == "0:00"
-    assert export.format_duration(59.6) == "1:00"
-    assert export.format_duration(3599) == "59:59"
-    assert export.format_duration(3600) == "1:00:00"
+def test_durations_round_to_the_nearest_second() -> None:
+    assert clock_text(0, rounded=True) == "0:00"
+    assert clock_text(59.6, rounded=True) == "1:00"
+    assert clock_text(3599, rounded=True) == "59:59"
+    assert clock_text(3600, rounded=True) == "1:00:00"
 
 
 def test_markdown_text_escapes_table_breakers() -> None:

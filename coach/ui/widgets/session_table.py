@@ -12,10 +12,12 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from coach.export import format_duration
+from coach.durations import clock_text
 from coach.history import duration_seconds
 from coach.records import SessionRecord
-from coach.ui.screens.session_detail import OUTCOME_STYLES, OUTCOME_WORDS, when
+from coach.summary import pain_change
+from coach.timestamps import when
+from coach.ui.outcome_styles import OUTCOME_STYLES
 from coach.ui.widgets.plain import literal
 
 FIRST_ROWS = 200
@@ -40,19 +42,15 @@ def column_widths(screen_width: int) -> tuple[int, int]:
     return max(12, min(40, room - outcome)), outcome
 
 
-def _rating(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
 def row_cells(record: SessionRecord) -> list[Text]:
     """The cells of one session, untrusted text made literal and cut with an ellipsis."""
     cells = [
         literal(when(record.started_at)),
         literal(record.routine_title or record.routine_name),
-        literal(f"{_rating(record.pain_before)} → {_rating(record.pain_after)}"),
-        literal(OUTCOME_WORDS[record.outcome], OUTCOME_STYLES[record.outcome]),
+        literal(pain_change(record.pain_before, record.pain_after, out_of_ten=False)),
+        literal(record.outcome.description, OUTCOME_STYLES[record.outcome]),
         literal(f"{record.exercises_done}/{record.planned_exercises}"),
-        literal(format_duration(duration_seconds(record))),
+        literal(clock_text(duration_seconds(record), rounded=True)),
     ]
     for cell in cells:
         cell.no_wrap, cell.overflow = True, "ellipsis"
