@@ -9,6 +9,7 @@ from coach import export
 from coach.atomic import write_atomic
 from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.records import SessionRecord
+from coach.report import markdown_report
 
 
 def write_export(
@@ -29,7 +30,7 @@ def write_export(
     files = {
         "sessions.csv": export.sessions_csv(records),
         "steps.csv": export.steps_csv(records),
-        "report.md": export.markdown_report(records, today, [(str(path), reason) for path, reason in unreadable]),
+        "report.md": markdown_report(records, today, [(str(path), reason) for path, reason in unreadable]),
     }
     for name, text in files.items():
         write_atomic(folder / name, text)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from coach.history import parse_instant
+from coach.history import parse_day, parse_instant
+from coach.records import SessionRecord
+
+
+def session_date(record: SessionRecord) -> str:
+    """``2026-11-21``, the day the session started, or empty when ``started_at`` is not a timestamp."""
+    return record.started_at[:10] if parse_day(record.started_at) else ""
 
 
 def when(text: str) -> str:
