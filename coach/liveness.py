@@ -91,9 +91,9 @@ def _windows_running(pid: int) -> bool:
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     handle = kernel32.OpenProcess(0x1000, False, pid)
     if not handle:
-        return kernel32.GetLastError() == 5
+        return bool(kernel32.GetLastError() == 5)
     try:
         code = ctypes.c_ulong()
-        return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259
+        return bool(not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == 259)
     finally:
         kernel32.CloseHandle(handle)

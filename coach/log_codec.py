@@ -165,17 +165,24 @@ def _count(table: dict[str, Any], key: str, where: str, most: int, default: Any 
 
 
 def _seconds(table: dict[str, Any], key: str, where: str) -> float:
-    value = _get(table, key, float, where, 0.0)
+    value: float = _get(table, key, float, where, 0.0)
     if not (math.isfinite(value) and 0.0 <= value <= _MOST_ACTIVE_SECONDS):
         raise InvalidLog(f"{where}{key} should be a number of seconds from 0 to {_MOST_ACTIVE_SECONDS:,.0f}")
     return value
 
 
 def _rating(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED) -> int | None:
-    value = _get(table, key, int, where, default)
+    value: int | None = _get(table, key, int, where, default)
     if value is not None and not 0 <= value <= 10:
         raise InvalidLog(f"{where}{key} should be a pain rating from 0 to 10")
     return value
+
+
+def _get_rating(table: dict[str, Any], key: str, where: str) -> int:
+    """A rating that must be there."""
+    rating = _rating(table, key, where)
+    assert rating is not None
+    return rating
 
 
 def _choice(enum: type, table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED) -> Any:
@@ -190,7 +197,7 @@ def _choice(enum: type, table: dict[str, Any], key: str, where: str, default: An
 
 
 def _answers(table: dict[str, Any], key: str, where: str) -> dict[str, bool]:
-    answers = _get(table, key, dict, where, {})
+    answers: dict[str, bool] = _get(table, key, dict, where, {})
     if any(type(value) is not bool for value in answers.values()):
         raise InvalidLog(f"{where}{key} should only hold true or false answers")
     if any(len(name) > MAX_TEXT_CHARS for name in answers):
@@ -199,14 +206,14 @@ def _answers(table: dict[str, Any], key: str, where: str) -> dict[str, bool]:
 
 
 def _texts(table: dict[str, Any], key: str, where: str) -> list[str]:
-    items = _get(table, key, list, where, [])
+    items: list[str] = _get(table, key, list, where, [])
     if any(type(item) is not str for item in items):
         raise InvalidLog(f"{where}{key} should be a list of text")
     return items
 
 
 def _tables(table: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    items = _get(table, key, list, "", [])
+    items: list[dict[str, Any]] = _get(table, key, list, "", [])
     if any(type(item) is not dict for item in items):
         raise InvalidLog(f"{key} should be a list of tables")
     return items
@@ -269,7 +276,7 @@ def _pain(d: dict[str, Any], where: str) -> PainReport:
     return PainReport(
         at=_text(d, "at", where),
         source=_text(d, "source", where),
-        rating=_rating(d, "rating", where),
+        rating=_get_rating(d, "rating", where),
         exercise_id=_text(d, "exercise_id", where, ""),
         kind=_choice(HurtKind, d, "kind", where, None),
         verdict=_text(d, "verdict", where, ""),

@@ -104,7 +104,7 @@ def markdown_report(
         days_in_window = (today - window_first).days + 1
         active_days = round(figures.adherence * days_in_window)
         lines += [
-            f"- Period: {_span(figures.first_day, figures.last_day)}",
+            f"- Period: {_span(figures.first_day or today, figures.last_day or today)}",
             f"- Sessions: {figures.sessions} ({_outcome_breakdown(figures)})",
             f"- Active exercise time: {figures.active_minutes:.0f} minutes",
             f"- Adherence over the last {weeks} weeks ({_span(window_first, today)}): "

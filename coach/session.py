@@ -221,7 +221,7 @@ class RunningSession:
             QuestionKind.STOP_ADVICE: lambda _: None,
             QuestionKind.STEPS: lambda _: self._restore(),
             QuestionKind.HELP: lambda _: self._restore(),
-        }[question.kind](value)
+        }[question.kind](value)  # type: ignore[no-untyped-call]
 
     def _pain_checked(self, value: Answer) -> None:
         rating = int(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -60,7 +61,7 @@ class ChoiceBase(ModalScreen[ResultT]):
                 yield Button(literal(f"{choice.key}  {choice.label}"), id=f"choice-{choice.value}")
         yield Footer()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         for choice in self.choices:
             if event.key == choice.key:
                 event.stop()
@@ -137,7 +138,7 @@ class PainRating(ModalScreen[int | None]):
             yield Plain("0 = no pain · 10 = worst imaginable · press 0-9, or t for 10", classes="scale")
         yield Footer()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key.isdigit() and len(event.key) == 1:
             event.stop()
             self.dismiss(int(event.key))

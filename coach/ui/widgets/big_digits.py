@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -76,7 +77,7 @@ class BigDigits(Widget):
     alters their height.
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._strips: list[Strip] = []
         self._drawn_for: tuple[object, ...] = ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -25,7 +27,7 @@ class LineBar(Widget):
     fraction: reactive[float] = reactive(0.0, repaint=False)
     """How much is done, from 0 to 1; the bar repaints only when a half cell or the percentage moves."""
 
-    def __init__(self, *, show_percentage: bool = False, **kwargs) -> None:
+    def __init__(self, *, show_percentage: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.show_percentage = show_percentage
 

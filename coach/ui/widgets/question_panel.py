@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
@@ -22,7 +24,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     QuestionPanel #question-hint { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.question: Question | None = None
 

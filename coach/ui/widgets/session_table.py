@@ -7,6 +7,8 @@ or the scroll position nears the end; End adds the rest in steps, moving the cur
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -61,7 +63,7 @@ def _same(a: SessionRecord, b: SessionRecord) -> bool:
     return a.id == b.id and a.started_at == b.started_at
 
 
-class SessionTable(DataTable):
+class SessionTable(DataTable[Text]):
     """One row per record of ``records``; row ``n`` is ``records[n]``."""
 
     DEFAULT_CSS = """
@@ -72,7 +74,7 @@ class SessionTable(DataTable):
         Binding("end", "scroll_bottom", "Oldest", show=False),
     ]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.records: list[SessionRecord] = []
         self._widths = (0, 0)
