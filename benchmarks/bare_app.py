@@ -22,8 +22,8 @@ ROWS = [  # the first title is the marker the benchmarks wait for on both home s
 ]
 DETAIL = (
     "For a stiff, achy lower back, e.g. after long sitting or a long drive: easy movements you "
-    "control yourself, instead of having the back \"cracked\". Not for a back that has just locked "
-    "up to guard itself after an injury (use \"Stabilise, don't stretch\"), and not if pain shoots "
+    'control yourself, instead of having the back "cracked". Not for a back that has just locked '
+    'up to guard itself after an injury (use "Stabilise, don\'t stretch"), and not if pain shoots '
     "down a leg.\nExercises: Knee-to-chest, Pelvic tilt, Cat-cow, Easy walk"
 )
 

@@ -10,8 +10,20 @@ from __future__ import annotations
 
 import time
 
-from common import (BENCH_DIR, HEIGHT, HOME_MARKER, PYTHON, WIDTH, Figure, alternate, coach_command, data_env,
-                    fmt_runs, median, quiet_data)
+from common import (
+    BENCH_DIR,
+    HEIGHT,
+    HOME_MARKER,
+    PYTHON,
+    WIDTH,
+    Figure,
+    alternate,
+    coach_command,
+    data_env,
+    fmt_runs,
+    median,
+    quiet_data,
+)
 from procstat import peak_rss_mib
 from startup_probe import Breakdown, breakdown
 from tmux import Tmux
@@ -35,10 +47,13 @@ def _first_frame(tmux: Tmux, command: list[str], env: dict[str, str]) -> tuple[f
 def run(tmux: Tmux, repeats: int) -> list[Figure]:
     with quiet_data() as data:
         env = data_env(data)
-        runs = alternate(repeats, {
-            "coach": lambda: _first_frame(tmux, coach_command(), env),
-            "bare": lambda: _first_frame(tmux, [PYTHON, str(BENCH_DIR / "bare_app.py")], env),
-        })
+        runs = alternate(
+            repeats,
+            {
+                "coach": lambda: _first_frame(tmux, coach_command(), env),
+                "bare": lambda: _first_frame(tmux, [PYTHON, str(BENCH_DIR / "bare_app.py")], env),
+            },
+        )
         parts = breakdown(tmux, repeats, env)
     times = {key: [seconds for seconds, _ in values] for key, values in runs.items()}
     rss = {key: [peak for _, peak in values] for key, values in runs.items()}
@@ -46,8 +61,11 @@ def run(tmux: Tmux, repeats: int) -> list[Figure]:
     ratio = coach / bare
     figure = Figure(
         name=f"First frame of the home screen (tmux {WIDTH}x{HEIGHT})",
-        coach=f"{coach * 1000:.0f} ms", peer=f"{bare * 1000:.0f} ms (bare Textual app)",
-        ratio=ratio, target=f"≤ {TARGET}×", passed=ratio <= TARGET,
+        coach=f"{coach * 1000:.0f} ms",
+        peer=f"{bare * 1000:.0f} ms (bare Textual app)",
+        ratio=ratio,
+        target=f"≤ {TARGET}×",
+        passed=ratio <= TARGET,
         details=[
             f"coach runs (s): {fmt_runs(times['coach'])}",
             f"bare app runs (s): {fmt_runs(times['bare'])}",
@@ -65,12 +83,16 @@ def _why(extra: float, ratio: float, parts: Breakdown) -> str:
     c, b = parts.coach, parts.bare
     before = (c.imports + c.to_run) - (b.imports + b.to_run)
     after = c.to_frame - b.to_frame
-    why = (f"First frame: coach needs {extra * 1000:.0f} ms more than the bare app ({ratio:.2f}×). "
-           f"Timed inside the process, {before:.0f} ms of it come before App.run (coach's own imports, argparse, "
-           f"reading config; -X importtime puts coach's modules at {sum(ms for _, ms in parts.own_modules):.0f} ms) "
-           f"and {after:.0f} ms after it, from App.run to the first whole frame")
+    why = (
+        f"First frame: coach needs {extra * 1000:.0f} ms more than the bare app ({ratio:.2f}×). "
+        f"Timed inside the process, {before:.0f} ms of it come before App.run (coach's own imports, argparse, "
+        f"reading config; -X importtime puts coach's modules at {sum(ms for _, ms in parts.own_modules):.0f} ms) "
+        f"and {after:.0f} ms after it, from App.run to the first whole frame"
+    )
     if c.paints > b.paints:
-        return why + (f"; coach writes {c.paints:.0f} frames until its home screen is whole, the bare app "
-                      f"{b.paints:.0f}, as when a screen is pushed after the first paint instead of being "
-                      f"returned by App.get_default_screen.")
+        return why + (
+            f"; coach writes {c.paints:.0f} frames until its home screen is whole, the bare app "
+            f"{b.paints:.0f}, as when a screen is pushed after the first paint instead of being "
+            f"returned by App.get_default_screen."
+        )
     return why + "."

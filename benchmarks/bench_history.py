@@ -34,18 +34,30 @@ def run(count: int, repeats: int) -> list[Figure]:
     done = subprocess.run(coach, capture_output=True, text=True, env=child_env())
     rows = done.stdout.count("\n") - 1
     if done.returncode != 0 or rows != count:
-        raise RuntimeError(f"coach history gave {rows} rows for {count} logs (exit {done.returncode}): {done.stderr[:500]}")
+        raise RuntimeError(
+            f"coach history gave {rows} rows for {count} logs (exit {done.returncode}): {done.stderr[:500]}"
+        )
     times = alternate(repeats, {"coach": lambda: _timed(coach), "bare": lambda: _timed(bare)})
-    inproc = json.loads(subprocess.run(
-        [PYTHON, str(BENCH_DIR / "history_inproc.py"), str(data), str(max(2, repeats // 2))],
-        capture_output=True, text=True, check=True, env=child_env(), cwd=BENCH_DIR).stdout)
+    inproc = json.loads(
+        subprocess.run(
+            [PYTHON, str(BENCH_DIR / "history_inproc.py"), str(data), str(max(2, repeats // 2))],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=child_env(),
+            cwd=BENCH_DIR,
+        ).stdout
+    )
     c, b = median(times["coach"]), median(times["bare"])
     ci, bi = median(inproc["coach"]), median(inproc["bare"])
     ratio = c / b
     figure = Figure(
         name=f"`coach history --format csv`, {count:,} logs (fresh processes)",
-        coach=f"{c:.2f} s", peer=f"{b:.2f} s (bare tomllib loop)", ratio=ratio,
-        target=f"≤ {TARGET}×", passed=ratio <= TARGET,
+        coach=f"{c:.2f} s",
+        peer=f"{b:.2f} s (bare tomllib loop)",
+        ratio=ratio,
+        target=f"≤ {TARGET}×",
+        passed=ratio <= TARGET,
         details=[
             f"coach runs (s): {fmt_runs(times['coach'])}",
             f"bare loop runs (s): {fmt_runs(times['bare'])}",
@@ -58,12 +70,16 @@ def run(count: int, repeats: int) -> list[Figure]:
     )
     inproc_figure = Figure(
         name=f"history csv, {count:,} logs, in-process (pure work)",
-        coach=f"{ci:.2f} s", peer=f"{bi:.2f} s (bare tomllib loop)", ratio=ci / bi,
-        target="(info)", passed=None,
+        coach=f"{ci:.2f} s",
+        peer=f"{bi:.2f} s (bare tomllib loop)",
+        ratio=ci / bi,
+        target="(info)",
+        passed=None,
     )
     if not figure.passed:
         figure.notes.append(
             f"History: coach takes {c:.2f} s against {b:.2f} s for the bare parse ({ratio:.2f}×); "
             f"in-process {ci:.2f} s vs {bi:.2f} s. Profile with: python -m cProfile -s cumtime "
-            f"-m coach --data-dir {data} history --format csv > /dev/null")
+            f"-m coach --data-dir {data} history --format csv > /dev/null"
+        )
     return [figure, inproc_figure]

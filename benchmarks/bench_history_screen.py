@@ -45,7 +45,10 @@ def run(tmux: Tmux, count: int, repeats: int) -> list[Figure]:
     shown = median(first)
     figure = Figure(
         name=f"History screen: first rows over {count:,} logs (tmux 100x30)",
-        coach=f"{shown * 1000:.0f} ms", peer="—", ratio=None, target=f"< {TARGET:.0f} s",
+        coach=f"{shown * 1000:.0f} ms",
+        peer="—",
+        ratio=None,
+        target=f"< {TARGET:.0f} s",
         passed=shown < TARGET,
         details=[
             f"first rows after h (s): {fmt_runs(first)}",

@@ -23,10 +23,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import (BENCH_DIR, HEIGHT, HOME_MARKER, PYTHON, WIDTH, Figure, alternate, coach_command, data_env,
-                    fmt_runs, median, quiet_data, run_probe, script)
+from common import (
+    BENCH_DIR,
+    HEIGHT,
+    HOME_MARKER,
+    PYTHON,
+    WIDTH,
+    Figure,
+    alternate,
+    coach_command,
+    data_env,
+    fmt_runs,
+    median,
+    quiet_data,
+    run_probe,
+    script,
+)
 from digits import DigitReader
-from hold_probe import SETTLE as PROBE_SETTLE, HoldBreakdown
+from hold_probe import SETTLE as PROBE_SETTLE
+from hold_probe import HoldBreakdown
 from procstat import bytes_written, cpu_seconds, peak_rss_mib, thread_cpu_seconds
 from tmux import Tmux
 
@@ -123,8 +138,12 @@ class Meter:
         """Bytes per second."""
 
     def _read(self) -> Reading:
-        return Reading(time.monotonic(), [cpu_seconds(p) for p in self.pids],
-                       [thread_cpu_seconds(p).get(p, 0.0) for p in self.pids], [bytes_written(p) for p in self.pids])
+        return Reading(
+            time.monotonic(),
+            [cpu_seconds(p) for p in self.pids],
+            [thread_cpu_seconds(p).get(p, 0.0) for p in self.pids],
+            [bytes_written(p) for p in self.pids],
+        )
 
     @property
     def done(self) -> bool:
@@ -137,13 +156,15 @@ class Meter:
         elif self._first is not None and not self.done and now >= self.closes:
             first, last = self._first, self._read()
             seconds = last.at - first.at
-            self.cpu = [(b - a) * self.length / seconds for a, b in zip(first.cpu, last.cpu)]
-            self.main_thread = [(b - a) * self.length / seconds for a, b in zip(first.main_thread, last.main_thread)]
-            self.written = [(b - a) / seconds for a, b in zip(first.written, last.written)]
+            self.cpu = [(b - a) * self.length / seconds for a, b in zip(first.cpu, last.cpu, strict=False)]
+            main_pairs = zip(first.main_thread, last.main_thread, strict=False)
+            self.main_thread = [(b - a) * self.length / seconds for a, b in main_pairs]
+            self.written = [(b - a) / seconds for a, b in zip(first.written, last.written, strict=False)]
 
 
-def _watch(tmux: Tmux, name: str, countdown: Countdown, until: float, meter: Meter | None,
-           read: Callable[[str], int | None]) -> None:
+def _watch(
+    tmux: Tmux, name: str, countdown: Countdown, until: float, meter: Meter | None, read: Callable[[str], int | None]
+) -> None:
     """Capture ``name`` until ``until``, densely around each expected change, decoding with ``read``."""
     lag_estimate = 0.1
     recent: list[float] = []
@@ -190,8 +211,11 @@ def _start_session(tmux: Tmux, name: str) -> float:
     previous = ""
     for _ in range(4):
         _, screen = tmux.wait_for(
-            name, lambda s, p=previous: bool(_question_line(s)) and _question_line(s) != p,
-            timeout=30, what="the next red-flag question")
+            name,
+            lambda s, p=previous: bool(_question_line(s)) and _question_line(s) != p,
+            timeout=30,
+            what="the next red-flag question",
+        )
         previous = _question_line(screen)
         tmux.send_keys(name, "n")
     tmux.wait_text(name, "How much does your back hurt", timeout=30)
@@ -245,8 +269,15 @@ def probe_cpu(tmux: Tmux, seconds: float) -> HoldBreakdown:
     """One coach hold under ``hold_probe``: where its CPU goes, per second."""
     with quiet_data() as data:
         routine = _hold_routine(data, int(PROBE_SETTLE + seconds + 5))
-        found = run_probe(tmux, "hold_probe.py", [str(seconds), "run", str(routine)], data_env(data),
-                          timeout=seconds + 60, start=lambda name: _start_session(tmux, name), interval=0.5)
+        found = run_probe(
+            tmux,
+            "hold_probe.py",
+            [str(seconds), "run", str(routine)],
+            data_env(data),
+            timeout=seconds + 60,
+            start=lambda name: _start_session(tmux, name),
+            interval=0.5,
+        )
     return HoldBreakdown.from_json(found)
 
 
@@ -296,25 +327,39 @@ def accuracy(countdown: Countdown) -> Accuracy:
     if len(steps) >= 3:
         xs = [t.at - start for t in steps]
         mx, my = sum(xs) / len(xs), sum(lags) / len(lags)
-        slope = sum((x - mx) * (y - my) for x, y in zip(xs, lags)) / sum((x - mx) ** 2 for x in xs) * 60
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, lags, strict=False)) / sum((x - mx) ** 2 for x in xs) * 60
     return Accuracy(
-        samples=len(countdown.samples), decoded=len(decoded), exact=exact, behind_one=behind, ahead_one=ahead,
-        out_of_tick=out, worst_behind=worst, lags=lags,
-        lag_start=median(lags[:n]), lag_end=median(lags[-n:]), slope_per_min=slope,
+        samples=len(countdown.samples),
+        decoded=len(decoded),
+        exact=exact,
+        behind_one=behind,
+        ahead_one=ahead,
+        out_of_tick=out,
+        worst_behind=worst,
+        lags=lags,
+        lag_start=median(lags[:n]),
+        lag_end=median(lags[-n:]),
+        slope_per_min=slope,
     )
 
 
 def run(tmux: Tmux, rounds: int, cpu_window: float, drift_hold: int) -> list[Figure]:
     hold = int(cpu_window + 2 * SETTLE)
-    runs = alternate(rounds, {
-        "coach": lambda: run_coach(tmux, hold, cpu_window),
-        "termdown": lambda: run_termdown(tmux, cpu_window),
-    }, warm_up=False)
+    runs = alternate(
+        rounds,
+        {
+            "coach": lambda: run_coach(tmux, hold, cpu_window),
+            "termdown": lambda: run_termdown(tmux, cpu_window),
+        },
+        warm_up=False,
+    )
     drift_run = run_coach(tmux, drift_hold, None)
     parts = probe_cpu(tmux, min(30.0, cpu_window))
-    return [_cpu_figure(runs["coach"], runs["termdown"], cpu_window, parts),
-            _countdown_figure(drift_run, runs["coach"]),
-            _rss_figure([*runs["coach"], drift_run])]
+    return [
+        _cpu_figure(runs["coach"], runs["termdown"], cpu_window, parts),
+        _countdown_figure(drift_run, runs["coach"]),
+        _rss_figure([*runs["coach"], drift_run]),
+    ]
 
 
 def _cpu_figure(coach_runs: list[CoachRun], termdown_runs: list[Meter], window: float, parts: HoldBreakdown) -> Figure:
@@ -331,7 +376,9 @@ def _cpu_figure(coach_runs: list[CoachRun], termdown_runs: list[Meter], window: 
         name=f"CPU during a {window:.0f} s hold (tmux {WIDTH}x{HEIGHT})",
         coach=f"{cpu_c:.2f} s ({cpu_c / window * 100:.2f}% of a core)",
         peer=f"{cpu_t:.2f} s ({cpu_t / window * 100:.2f}%, termdown)",
-        ratio=ratio, target=f"≤ {CPU_TARGET}×", passed=ratio <= CPU_TARGET,
+        ratio=ratio,
+        target=f"≤ {CPU_TARGET}×",
+        passed=ratio <= CPU_TARGET,
         details=[
             f"alternating coach, termdown, coach, …: coach holds {window + 2 * SETTLE:.0f} s and is measured over "
             f"the {window:.0f} s from {SETTLE:.0f} s after the last key; termdown over the {window:.0f} s from "
@@ -354,9 +401,11 @@ def _cpu_figure(coach_runs: list[CoachRun], termdown_runs: list[Meter], window: 
             f"{parts.dearest_widgets()}), {parts.rest:.1f} ms in the rest of the event loop and "
             f"{parts.other_threads:.1f} ms in Textual's input thread, which every Textual app runs (the idle bare "
             f"app uses {median(bare) / window * 1000:.1f} ms/s in all). termdown's {termdown_ms:.1f} ms/s go mostly "
-            f"to its input thread, which polls the keyboard 100 times a second ({median(peer_main) / window * 1000:.1f} "
-            f"ms/s on its main thread). Textual's floor alone ({floor:.1f} ms/s) is {floor / termdown_ms * 100:.0f}% "
-            f"of termdown's total, so the frame update is where coach can save.")
+            f"to its input thread, which polls the keyboard 100 times a second "
+            f"({median(peer_main) / window * 1000:.1f} ms/s on its main thread). "
+            f"Textual's floor alone ({floor:.1f} ms/s) is {floor / termdown_ms * 100:.0f}% "
+            f"of termdown's total, so the frame update is where coach can save."
+        )
     return figure
 
 
@@ -370,9 +419,14 @@ def _countdown_figure(drift_run: CoachRun, cpu_runs: list[CoachRun]) -> Figure:
     hold = drift_run.countdown.hold
     figure = Figure(
         name=f"Countdown vs monotonic truth ({hold} s hold, sampled all through)",
-        coach=(f"lag {median(drift.lags) * 1000:.0f} ms median, {max(drift.lags) * 1000:.0f} ms max; "
-               f"drift {drift.drift * 1000:+.0f} ms over {hold} s"),
-        peer="—", ratio=None, target="≤ 1 tick behind; zero drift", passed=within and no_drift,
+        coach=(
+            f"lag {median(drift.lags) * 1000:.0f} ms median, {max(drift.lags) * 1000:.0f} ms max; "
+            f"drift {drift.drift * 1000:+.0f} ms over {hold} s"
+        ),
+        peer="—",
+        ratio=None,
+        target="≤ 1 tick behind; zero drift",
+        passed=within and no_drift,
         details=[
             f"{hold} s hold: decoded {drift.decoded} of {drift.samples} captures: {drift.exact} showed the true "
             f"remaining seconds (rounded up), {drift.behind_one} one tick behind (just after a boundary, before "
@@ -380,9 +434,11 @@ def _countdown_figure(drift_run: CoachRun, cpu_runs: list[CoachRun]) -> Figure:
             f"transitions timed to ±{EXACT * 1000:.0f} ms: lag over the first 10 {drift.lag_start * 1000:.0f} ms, "
             f"last 10 {drift.lag_end * 1000:.0f} ms, fitted slope {drift.slope_per_min * 1000:+.1f} ms/min; "
             f"worst (shown − true remaining) {drift.worst_behind:.3f} s",
-            *(f"CPU run {i}: {a.decoded} captures, {a.out_of_tick} more than a tick off; lag first 10 "
-              f"{a.lag_start * 1000:.0f} ms, last 10 {a.lag_end * 1000:.0f} ms"
-              for i, a in enumerate(every[1:], 1)),
+            *(
+                f"CPU run {i}: {a.decoded} captures, {a.out_of_tick} more than a tick off; lag first 10 "
+                f"{a.lag_start * 1000:.0f} ms, last 10 {a.lag_end * 1000:.0f} ms"
+                for i, a in enumerate(every[1:], 1)
+            ),
             "lag = time from the true boundary (last key sent + k s) to the first capture showing the new value; "
             "it includes coach handling that key and mounting the session screen, and the capture latency, "
             "so it is an offset: drift is how much it changes from the first transitions to the last.",
@@ -391,8 +447,10 @@ def _countdown_figure(drift_run: CoachRun, cpu_runs: list[CoachRun]) -> Figure:
     if not within:
         figure.notes.append(f"Countdown: {out} captures were more than one tick off the truth.")
     if not no_drift:
-        figure.notes.append(f"Countdown: the lag changed by {drift.drift * 1000:+.0f} ms over the {hold} s hold "
-                            f"(tolerance {DRIFT_TOLERANCE * 1000:.0f} ms).")
+        figure.notes.append(
+            f"Countdown: the lag changed by {drift.drift * 1000:+.0f} ms over the {hold} s hold "
+            f"(tolerance {DRIFT_TOLERANCE * 1000:.0f} ms)."
+        )
     return figure
 
 
@@ -402,11 +460,16 @@ def _rss_figure(coach_runs: list[CoachRun]) -> Figure:
     peak_mb = max(rss) * MB_PER_MIB
     figure = Figure(
         name="Peak RSS during a session (VmHWM)",
-        coach=f"{median(rss):.1f} MiB ({peak_mb:.1f} MB at most)", peer=f"{median(bare):.1f} MiB (bare Textual app)",
-        ratio=median(rss) / median(bare), target=f"≤ {RSS_TARGET_MB:.0f} MB", passed=peak_mb <= RSS_TARGET_MB,
-        details=[f"coach: {fmt_runs(rss, digits=1)} MiB; bare: {fmt_runs(bare, digits=1)} MiB; read at the end of "
-                 f"each hold, {median([r.elapsed for r in coach_runs]):.0f} s after launch (median); coach's "
-                 f"overhead over bare Textual {median(rss) - median(bare):.1f} MiB"],
+        coach=f"{median(rss):.1f} MiB ({peak_mb:.1f} MB at most)",
+        peer=f"{median(bare):.1f} MiB (bare Textual app)",
+        ratio=median(rss) / median(bare),
+        target=f"≤ {RSS_TARGET_MB:.0f} MB",
+        passed=peak_mb <= RSS_TARGET_MB,
+        details=[
+            f"coach: {fmt_runs(rss, digits=1)} MiB; bare: {fmt_runs(bare, digits=1)} MiB; read at the end of "
+            f"each hold, {median([r.elapsed for r in coach_runs]):.0f} s after launch (median); coach's "
+            f"overhead over bare Textual {median(rss) - median(bare):.1f} MiB"
+        ],
     )
     if not figure.passed:
         figure.notes.append(f"Peak RSS: coach peaks at {peak_mb:.1f} MB, over {RSS_TARGET_MB:.0f} MB.")

@@ -63,8 +63,11 @@ def run(repeats: int) -> list[Figure]:
     c, b = median(times["coach"]), median(times["bare"])
     figure = Figure(
         name=f"`coach validate`, {size / 1024:.0f} KiB file with {keys:,} unknown keys (fresh processes)",
-        coach=f"{c:.2f} s", peer=f"{b:.2f} s (bare tomllib parse)", ratio=c / b,
-        target=f"< {TARGET:.0f} s", passed=c < TARGET,
+        coach=f"{c:.2f} s",
+        peer=f"{b:.2f} s (bare tomllib parse)",
+        ratio=c / b,
+        target=f"< {TARGET:.0f} s",
+        passed=c < TARGET,
         details=[
             f"coach runs (s): {fmt_runs(times['coach'])}",
             f"bare parse runs (s): {fmt_runs(times['bare'])}",
@@ -74,12 +77,16 @@ def run(repeats: int) -> list[Figure]:
     if not figure.passed:
         figure.notes.append(
             f"Validate: coach takes {c:.2f} s on a {size / 1024:.0f} KiB file of problems. Profile with: "
-            f"python -m cProfile -s cumtime -m coach validate FILE")
+            f"python -m cProfile -s cumtime -m coach validate FILE"
+        )
     return [figure]
 
 
 if __name__ == "__main__":
     [result] = run(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
-    print(f"{result.name}: coach {result.coach}, {result.peer}, {result.ratio_text}, target {result.target}: {result.verdict}")
+    print(
+        f"{result.name}: coach {result.coach}, {result.peer}, {result.ratio_text}, "
+        f"target {result.target}: {result.verdict}"
+    )
     for detail in result.details:
         print(f"- {detail}")

@@ -71,21 +71,35 @@ def data_env(folder: Path) -> dict[str, str]:
     return {"COACH_DATA_DIR": str(folder)}
 
 
-def run_probe(tmux, probe: str, args: Sequence[str], env: dict[str, str], *, timeout: float,
-              start: Callable[[str], object] | None = None, interval: float = 0.05) -> dict:
+def run_probe(
+    tmux,
+    probe: str,
+    args: Sequence[str],
+    env: dict[str, str],
+    *,
+    timeout: float,
+    start: Callable[[str], object] | None = None,
+    interval: float = 0.05,
+) -> dict:
     """Run ``python benchmarks/<probe> OUT ARGS…`` in a fresh tmux session; return the JSON it writes to OUT.
 
     ``start(session)``, if given, is called first, e.g. to answer coach's questions.
     """
     fd, out = tempfile.mkstemp(suffix=".json")
     os.close(fd)
-    name = tmux.new_session([PYTHON, str(BENCH_DIR / probe), out, *args], width=WIDTH, height=HEIGHT, env=env,
-                            cwd=str(BENCH_DIR))
+    name = tmux.new_session(
+        [PYTHON, str(BENCH_DIR / probe), out, *args], width=WIDTH, height=HEIGHT, env=env, cwd=str(BENCH_DIR)
+    )
     try:
         if start is not None:
             start(name)
-        tmux.wait_for(name, lambda _screen: os.path.getsize(out) > 0, timeout=timeout, interval=interval,
-                      what=f"{probe}'s results")
+        tmux.wait_for(
+            name,
+            lambda _screen: os.path.getsize(out) > 0,
+            timeout=timeout,
+            interval=interval,
+            what=f"{probe}'s results",
+        )
         with open(out) as file:
             return json.load(file)
     finally:

@@ -7,9 +7,8 @@ caught half-drawn matches nothing and reads as ``None``.
 
 from __future__ import annotations
 
-from coach.ui.widgets.big_digits import render_lines, scale_for
 from coach.durations import clock_face
-
+from coach.ui.widgets.big_digits import render_lines, scale_for
 
 BLOCK = "█"
 

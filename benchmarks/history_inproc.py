@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from bare_parse import parse_all
+
 from coach import export
 from coach.logstore import list_sessions
 

@@ -20,12 +20,12 @@ SETTLE = 2.0
 
 
 def _probe(out: str, seconds: float, argv: list[str]) -> None:
+    from procstat import thread_cpu_seconds
     from textual.screen import Screen
     from textual.widget import Widget
 
     from coach.cli import main
     from coach.ui.screens.session import SessionScreen
-    from procstat import thread_cpu_seconds
 
     spent = {"tick": 0.0, "frames": 0.0}
     calls = {"tick": 0, "frames": 0}
@@ -40,6 +40,7 @@ def _probe(out: str, seconds: float, argv: list[str]) -> None:
             finally:
                 spent[key] += time.thread_time() - began
                 calls[key] += 1
+
         return wrapper
 
     render_lines = Widget.render_lines
@@ -62,9 +63,16 @@ def _probe(out: str, seconds: float, argv: list[str]) -> None:
         start.update(main=time.thread_time(), others=others())
 
     def finish() -> None:
-        result = {"seconds": seconds, "main": time.thread_time() - start["main"],
-                  "other_threads": others() - start["others"], "tick": spent["tick"], "ticks": calls["tick"],
-                  "frames": spent["frames"], "frame_updates": calls["frames"], "widgets": widgets}
+        result = {
+            "seconds": seconds,
+            "main": time.thread_time() - start["main"],
+            "other_threads": others() - start["others"],
+            "tick": spent["tick"],
+            "ticks": calls["tick"],
+            "frames": spent["frames"],
+            "frame_updates": calls["frames"],
+            "widgets": widgets,
+        }
         with open(out, "w") as file:
             json.dump(result, file)
         os._exit(0)
@@ -98,21 +106,28 @@ class HoldBreakdown:
     @classmethod
     def from_json(cls, data: dict) -> HoldBreakdown:
         per_second = 1000 / data["seconds"]
-        widgets = sorted(((name, cpu * per_second) for name, cpu in data["widgets"].items()),
-                         key=lambda pair: pair[1], reverse=True)
-        return cls(tick=data["tick"] * per_second, frames=data["frames"] * per_second,
-                   rest=(data["main"] - data["tick"] - data["frames"]) * per_second,
-                   other_threads=data["other_threads"] * per_second,
-                   frames_per_second=data["frame_updates"] / data["seconds"], widgets=widgets)
+        widgets = sorted(
+            ((name, cpu * per_second) for name, cpu in data["widgets"].items()), key=lambda pair: pair[1], reverse=True
+        )
+        return cls(
+            tick=data["tick"] * per_second,
+            frames=data["frames"] * per_second,
+            rest=(data["main"] - data["tick"] - data["frames"]) * per_second,
+            other_threads=data["other_threads"] * per_second,
+            frames_per_second=data["frame_updates"] / data["seconds"],
+            widgets=widgets,
+        )
 
     def dearest_widgets(self, count: int = 4) -> str:
         return ", ".join(f"{name} {ms:.1f} ms" for name, ms in self.widgets[:count])
 
     def line(self) -> str:
-        return (f"coach's CPU per second of hold, counted inside the process: its own tick {self.tick:.1f} ms, "
-                f"Textual's frame updates {self.frames:.1f} ms ({self.frames_per_second:.1f} a second; drawing "
-                f"{self.dearest_widgets()}), the rest of the event loop {self.rest:.1f} ms, other threads "
-                f"(Textual's input thread) {self.other_threads:.1f} ms")
+        return (
+            f"coach's CPU per second of hold, counted inside the process: its own tick {self.tick:.1f} ms, "
+            f"Textual's frame updates {self.frames:.1f} ms ({self.frames_per_second:.1f} a second; drawing "
+            f"{self.dearest_widgets()}), the rest of the event loop {self.rest:.1f} ms, other threads "
+            f"(Textual's input thread) {self.other_threads:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -50,8 +50,12 @@ def ensure_logs(count: int, *, quiet: bool = False) -> Path:
     from coach.records import LOG_FORMAT_VERSION
 
     folder = cache_dir(count)
-    expected = {"generator": GENERATOR_VERSION, "count": count, "log_format": LOG_FORMAT_VERSION,
-                "writer": writer_digest()}
+    expected = {
+        "generator": GENERATOR_VERSION,
+        "count": count,
+        "log_format": LOG_FORMAT_VERSION,
+        "writer": writer_digest(),
+    }
     try:
         if json.loads((folder / STAMP).read_text()) == expected and _still_readable(folder):
             return folder
@@ -142,13 +146,22 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
         path = create_session(data, record)
         if roll < 0.02 and (roll < 0.01 or routine.contraindications):
             record.outcome = Outcome.BLOCKED
-            record.reason = "A red-flag answer: seek medical care now." if roll < 0.01 else "A contraindication applies."
+            record.reason = (
+                "A red-flag answer: seek medical care now." if roll < 0.01 else "A contraindication applies."
+            )
             record.ended_at = record.started_at
             save_session(path, record)
             continue
         ending = rng.random()
-        outcome = (Outcome.IN_PROGRESS if ending < 0.01 else Outcome.STOPPED_FOR_PAIN if ending < 0.05
-                   else Outcome.ENDED_EARLY if ending < 0.13 else Outcome.COMPLETED)
+        outcome = (
+            Outcome.IN_PROGRESS
+            if ending < 0.01
+            else Outcome.STOPPED_FOR_PAIN
+            if ending < 0.05
+            else Outcome.ENDED_EARLY
+            if ending < 0.13
+            else Outcome.COMPLETED
+        )
         stop_at = len(runs) if outcome is Outcome.COMPLETED else rng.randrange(1, len(runs) + 1)
         clock = start
         rating = before
@@ -160,35 +173,57 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
             step_start, clock = clock, clock + timedelta(seconds=active + rng.uniform(2, 20))
             if rng.random() < 0.03:
                 kind = rng.choice([HurtKind.MILD, HurtKind.MILD, HurtKind.MORE_THAN_MILD])
-                record.pain_reports.append(PainReport(
-                    at=(step_start + timedelta(seconds=active / 2)).isoformat(timespec="seconds"),
-                    source="hurts", rating=min(10, rating + rng.randint(0, 3)), exercise_id=exercise.id,
-                    kind=kind, verdict="resume" if kind is HurtKind.MILD else "skip",
-                    decision="continue" if kind is HurtKind.MILD else rng.choice(["skip", "easier"])))
+                record.pain_reports.append(
+                    PainReport(
+                        at=(step_start + timedelta(seconds=active / 2)).isoformat(timespec="seconds"),
+                        source="hurts",
+                        rating=min(10, rating + rng.randint(0, 3)),
+                        exercise_id=exercise.id,
+                        kind=kind,
+                        verdict="resume" if kind is HurtKind.MILD else "skip",
+                        decision="continue" if kind is HurtKind.MILD else rng.choice(["skip", "easier"]),
+                    )
+                )
                 skipped = skipped or kind is HurtKind.MORE_THAN_MILD
             units = run.unit_count
             done_units = units if not skipped else rng.randrange(0, units)
-            record.steps.append(StepRecord(
-                exercise_id=exercise.id, exercise_name=exercise.name,
-                outcome=StepOutcome.SKIPPED if skipped else StepOutcome.DONE,
-                started_at=step_start.isoformat(timespec="seconds"), ended_at=clock.isoformat(timespec="seconds"),
-                active_seconds=round(active, 3), planned_seconds=planned,
-                work_done=f"{done_units} of {units} {_unit(exercise)}" + (", both sides" if exercise.each_side else ""),
-            ))
+            record.steps.append(
+                StepRecord(
+                    exercise_id=exercise.id,
+                    exercise_name=exercise.name,
+                    outcome=StepOutcome.SKIPPED if skipped else StepOutcome.DONE,
+                    started_at=step_start.isoformat(timespec="seconds"),
+                    ended_at=clock.isoformat(timespec="seconds"),
+                    active_seconds=round(active, 3),
+                    planned_seconds=planned,
+                    work_done=f"{done_units} of {units} {_unit(exercise)}"
+                    + (", both sides" if exercise.each_side else ""),
+                )
+            )
             record.active_seconds = round(record.active_seconds + active, 3)
             if routine.pain_check == "each" or run is runs[-1]:
                 rating = min(10, max(0, rating + rng.choice([-1, -1, 0, 0, 0, 1])))
                 light = safety.traffic_light(rating, before)
-                record.pain_reports.append(PainReport(
-                    at=clock.isoformat(timespec="seconds"), source="check", rating=rating, exercise_id=exercise.id,
-                    verdict=light.value, decision="continue"))
+                record.pain_reports.append(
+                    PainReport(
+                        at=clock.isoformat(timespec="seconds"),
+                        source="check",
+                        rating=rating,
+                        exercise_id=exercise.id,
+                        verdict=light.value,
+                        decision="continue",
+                    )
+                )
                 record.pain_after = rating
         if outcome is Outcome.STOPPED_FOR_PAIN and record.pain_reports:
             record.pain_reports[-1].decision = "end"
         if outcome is not Outcome.IN_PROGRESS:
             record.outcome = outcome
-            record.reason = {Outcome.COMPLETED: "All exercises done.", Outcome.ENDED_EARLY: "Ended early.",
-                             Outcome.STOPPED_FOR_PAIN: f"Ended after a pain check of {rating}/10."}[outcome]
+            record.reason = {
+                Outcome.COMPLETED: "All exercises done.",
+                Outcome.ENDED_EARLY: "Ended early.",
+                Outcome.STOPPED_FOR_PAIN: f"Ended after a pain check of {rating}/10.",
+            }[outcome]
             record.ended_at = clock.isoformat(timespec="seconds")
             if rng.random() < 0.2:
                 record.note = rng.choice(NOTES)

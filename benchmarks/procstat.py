@@ -78,10 +78,14 @@ def version_of(package: str) -> str:
 def git_commit(repo: Path) -> str:
     """The checked-out commit (read-only), and which tracked files outside benchmarks/ differ from it."""
     try:
-        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-        changed = subprocess.run(["git", "-C", str(repo), "diff", "HEAD", "--name-only", "--", ".", ":!benchmarks"],
-                                 capture_output=True, text=True).stdout.split()
+        head = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "-C", str(repo), "diff", "HEAD", "--name-only", "--", ".", ":!benchmarks"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return f"{head} + uncommitted changes to {', '.join(changed)}" if changed else head

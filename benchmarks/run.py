@@ -35,8 +35,11 @@ RESULTS = BENCH_DIR / "RESULTS.md"
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Measure coach against its peers and write RESULTS.md.")
-    parser.add_argument("--quick", action="store_true",
-                        help="short smoke run (3 repeats, 1,000 logs, 10 s CPU window, 20 s drift hold); writes no file")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="short smoke run (3 repeats, 1,000 logs, 10 s CPU window, 20 s drift hold); writes no file",
+    )
     parser.add_argument("--repeats", type=int, help="runs of each side for first frame and history (default 15 / 3)")
     parser.add_argument("--logs", type=int, help="session logs for the history figures (default 10,000 / 1,000)")
     parser.add_argument("--rounds", type=int, help="coach/termdown hold rounds (default 5 / 1)")
@@ -56,8 +59,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def check_tools() -> None:
-    missing = [name for name, found in (("Linux /proc", Path("/proc/self/stat").exists()),
-                                        ("tmux", shutil.which("tmux") is not None)) if not found]
+    missing = [
+        name
+        for name, found in (
+            ("Linux /proc", Path("/proc/self/stat").exists()),
+            ("tmux", shutil.which("tmux") is not None),
+        )
+        if not found
+    ]
     try:
         script("termdown")
     except FileNotFoundError:
@@ -87,8 +96,10 @@ def measure(args: argparse.Namespace) -> list[Figure]:
     with Tmux(child_env()) as tmux:
         step(f"first frame, {args.repeats} runs each")
         figures += bench_first_frame.run(tmux, args.repeats)
-        step(f"hold: {args.rounds} × (coach {args.hold:.0f} s, termdown {args.hold:.0f} s), "
-             f"then one {args.drift_hold} s hold")
+        step(
+            f"hold: {args.rounds} × (coach {args.hold:.0f} s, termdown {args.hold:.0f} s), "
+            f"then one {args.drift_hold} s hold"
+        )
         figures += bench_hold.run(tmux, args.rounds, args.hold, args.drift_hold)
         step(f"history screen over {args.logs:,} logs")
         figures += bench_history_screen.run(tmux, args.logs, max(3, args.repeats // 3))
@@ -118,7 +129,7 @@ def print_table(figures: list[Figure]) -> None:
     rows = table(figures)
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for number, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
         if number == 0:
             print("  ".join("-" * width for width in widths))
     for note in (note for f in figures for note in f.notes):
@@ -127,12 +138,19 @@ def print_table(figures: list[Figure]) -> None:
 
 def markdown(figures: list[Figure], args: argparse.Namespace, minutes: float, load: str) -> str:
     rows = table(figures)
-    lines = ["# Benchmark results", "",
-             "Written by `python benchmarks/run.py`; what each figure means: [README.md](README.md).", ""]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python benchmarks/run.py`; what each figure means: [README.md](README.md).",
+        "",
+    ]
     lines += [f"- **{key}:** {value}" for key, value in machine()]
-    lines += [f"- **Run:** {args.repeats} repeats, {args.logs:,} logs, {args.rounds} hold rounds, "
-              f"{args.hold:.0f} s CPU window, {args.drift_hold} s drift hold; {minutes:.1f} min in all",
-              f"- **Load:** {load}", ""]
+    lines += [
+        f"- **Run:** {args.repeats} repeats, {args.logs:,} logs, {args.rounds} hold rounds, "
+        f"{args.hold:.0f} s CPU window, {args.drift_hold} s drift hold; {minutes:.1f} min in all",
+        f"- **Load:** {load}",
+        "",
+    ]
     lines += ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows[1:]]
     lines += ["", "## Where a target is missed, and why", ""]
@@ -151,9 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(stop, lambda number, _frame: sys.exit(128 + number))
     started, load_before, busy_before = time.monotonic(), os.getloadavg()[0], procstat.machine_busy()
     figures = measure(args)
-    busy, total = (after - before for after, before in zip(procstat.machine_busy(), busy_before))
-    load = (f"load average {load_before:.2f} before the run; the machine's cores were {busy / total * 100:.0f}% busy "
-            f"during it, the benchmarks' own screen captures included")
+    busy, total = (after - before for after, before in zip(procstat.machine_busy(), busy_before, strict=False))
+    load = (
+        f"load average {load_before:.2f} before the run; the machine's cores were {busy / total * 100:.0f}% busy "
+        f"during it, the benchmarks' own screen captures included"
+    )
     print()
     print_table(figures)
     print(f"\n{load}")

@@ -71,8 +71,10 @@ class Side:
     """Frames written up to and including that one."""
 
     def line(self, name: str) -> str:
-        return (f"{name}: imports {self.imports:.0f} ms, then {self.to_run:.0f} ms to App.run, then "
-                f"{self.to_frame:.0f} ms to the first whole home screen, written as frame {self.paints:.0f}")
+        return (
+            f"{name}: imports {self.imports:.0f} ms, then {self.to_run:.0f} ms to App.run, then "
+            f"{self.to_frame:.0f} ms to the first whole home screen, written as frame {self.paints:.0f}"
+        )
 
 
 @dataclass
@@ -93,7 +95,8 @@ class Breakdown:
             self.bare.line("bare app"),
             f"python -X importtime (self times, medians of 3): coach's {len(self.own_modules)} own modules "
             f"{own:.0f} ms, other modules only coach imports ({', '.join(packages)}) {other:.0f} ms; biggest: "
-            + ", ".join(f"{name} {ms:.1f}" for name, ms in self.own_modules[:5]) + " (ms)",
+            + ", ".join(f"{name} {ms:.1f}" for name, ms in self.own_modules[:5])
+            + " (ms)",
         ]
 
 
@@ -101,18 +104,23 @@ def _side(runs: list[dict[str, float]]) -> Side:
     def med(key) -> float:
         return statistics.median(key(r) for r in runs)
 
-    return Side(imports=med(lambda r: r["imports"]) * 1000, to_run=med(lambda r: r["run"] - r["imports"]) * 1000,
-                to_frame=med(lambda r: r["frame"] - r["run"]) * 1000, paints=med(lambda r: r["paints"]))
+    return Side(
+        imports=med(lambda r: r["imports"]) * 1000,
+        to_run=med(lambda r: r["run"] - r["imports"]) * 1000,
+        to_frame=med(lambda r: r["frame"] - r["run"]) * 1000,
+        paints=med(lambda r: r["paints"]),
+    )
 
 
 def _importtime(statement: str, env: dict[str, str]) -> dict[str, int]:
     """Self import time (µs) of every module imported by ``statement`` in a fresh process."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", statement],
-                          capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True, env=env
+    )
     found = {}
     for line in done.stderr.splitlines():
         if line.startswith("import time:") and "self [us]" not in line:
-            own, _, name = line[len("import time:"):].split("|", 2)
+            own, _, name = line[len("import time:") :].split("|", 2)
             found[name.strip()] = int(own)
     return found
 
@@ -121,12 +129,18 @@ def breakdown(tmux, repeats: int, env: dict[str, str]) -> Breakdown:
     """Probe both sides ``repeats`` times (A B A B …, after a warm-up round); ``env`` points at the data."""
     from common import BENCH_DIR, alternate, run_probe
 
-    runs = alternate(repeats, {which: (lambda which=which: run_probe(tmux, "startup_probe.py", [which], env, timeout=30))
-                               for which in ("coach", "bare")})
+    runs = alternate(
+        repeats,
+        {
+            which: (lambda which=which: run_probe(tmux, "startup_probe.py", [which], env, timeout=30))
+            for which in ("coach", "bare")
+        },
+    )
     child = {**(tmux.env or os.environ), **env}
     coach_sets = [_importtime("import coach.cli, coach.ui.app", child) for _ in range(3)]
-    bare_sets = [_importtime(f"import sys; sys.path.insert(0, {str(BENCH_DIR)!r}); import bare_app", child)
-                 for _ in range(3)]
+    bare_sets = [
+        _importtime(f"import sys; sys.path.insert(0, {str(BENCH_DIR)!r}); import bare_app", child) for _ in range(3)
+    ]
     extra = [name for name in coach_sets[0] if name not in bare_sets[0]]
 
     def med(name: str) -> float:
@@ -134,7 +148,8 @@ def breakdown(tmux, repeats: int, env: dict[str, str]) -> Breakdown:
 
     timed = sorted(((name, med(name)) for name in extra), key=lambda pair: pair[1], reverse=True)
     return Breakdown(
-        coach=_side(runs["coach"]), bare=_side(runs["bare"]),
+        coach=_side(runs["coach"]),
+        bare=_side(runs["bare"]),
         own_modules=[(n, ms) for n, ms in timed if n.split(".")[0] == "coach"],
         other_modules=[(n, ms) for n, ms in timed if n.split(".")[0] != "coach"],
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
+from coach.history import parse_day
 from coach.records import SessionRecord
 
 PERSISTING_WINDOW_DAYS = 56
@@ -45,7 +46,7 @@ def _ratings(records: list[SessionRecord], first: date, last: date) -> list[tupl
     """(day, pain before) of the sessions that started from ``first`` to ``last``, oldest first."""
     rated = []
     for record in records:
-        day = _day(record.started_at)
+        day = parse_day(record.started_at)
         if day is not None and first <= day <= last and record.pain_before is not None:
             rated.append((day, record.pain_before))
     return sorted(rated)
@@ -73,12 +74,16 @@ def persisting(records: list[SessionRecord], today: date) -> Advisory | None:
     if first_week - last_week >= PERSISTING_MIN_FALL:
         return None
     weeks = span // 7
-    line = (f"pain before was {PERSISTING_PAIN} or more in {painful} of {len(rated)} sessions over {weeks} weeks; "
-            f"first week {first_week:.1f}, last week {last_week:.1f}")
-    text = (f"Your pain before sessions has stayed at {PERSISTING_PAIN}/10 or more in most sessions for "
-            f"{weeks} weeks ({painful} of {len(rated)} sessions) and has not eased by 2 points: it averaged "
-            f"{first_week:.1f} in the first week and {last_week:.1f} in the last. Pain that persists beyond a "
-            f"few weeks of self-care needs a professional's assessment. {SEE_A_PROFESSIONAL}")
+    line = (
+        f"pain before was {PERSISTING_PAIN} or more in {painful} of {len(rated)} sessions over {weeks} weeks; "
+        f"first week {first_week:.1f}, last week {last_week:.1f}"
+    )
+    text = (
+        f"Your pain before sessions has stayed at {PERSISTING_PAIN}/10 or more in most sessions for "
+        f"{weeks} weeks ({painful} of {len(rated)} sessions) and has not eased by 2 points: it averaged "
+        f"{first_week:.1f} in the first week and {last_week:.1f} in the last. Pain that persists beyond a "
+        f"few weeks of self-care needs a professional's assessment. {SEE_A_PROFESSIONAL}"
+    )
     return Advisory("persisting", "Pain is persisting: see a professional", line, text)
 
 
@@ -94,14 +99,9 @@ def worsening(records: list[SessionRecord], today: date) -> Advisory | None:
     if last_mean - earlier_mean < WORSENING_RISE:
         return None
     line = f"pain before averaged {last_mean:.1f} this week, up from {earlier_mean:.1f} the week before"
-    text = (f"Your pain before sessions averaged {last_mean:.1f}/10 over the last 7 days, up from "
-            f"{earlier_mean:.1f}/10 the 7 days before. Pain that is getting worse needs a professional's "
-            f"assessment before you go on. {SEE_A_PROFESSIONAL}")
+    text = (
+        f"Your pain before sessions averaged {last_mean:.1f}/10 over the last 7 days, up from "
+        f"{earlier_mean:.1f}/10 the 7 days before. Pain that is getting worse needs a professional's "
+        f"assessment before you go on. {SEE_A_PROFESSIONAL}"
+    )
     return Advisory("worsening", "Pain is getting worse: see a professional", line, text)
-
-
-def _day(timestamp: str) -> date | None:
-    try:
-        return date.fromisoformat(timestamp[:10])
-    except ValueError:
-        return None

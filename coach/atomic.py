@@ -17,19 +17,23 @@ def write_atomic(path: Path, text: str) -> None:
     ``path`` with ``os.replace`` and fsyncs the folder where the platform allows.
     Raises ``OSError`` on failure, leaving ``path`` as it was and no temporary file behind.
     """
-    data = text.encode("utf-8")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
+        write_durably(fd, text)
         os.replace(temp, path)
     except BaseException:
         with suppress(OSError):
             os.unlink(temp)
         raise
     fsync_dir(path.parent)
+
+
+def write_durably(fd: int, text: str) -> None:
+    """Write ``text`` (UTF-8) to the open file ``fd``, flush it to disk and close it."""
+    with os.fdopen(fd, "wb") as file:
+        file.write(text.encode("utf-8"))
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def fsync_dir(directory: Path) -> None:

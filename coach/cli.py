@@ -89,7 +89,7 @@ def cmd_list(data: Path) -> int:
             rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
     widths = [max(display_width(clean(row[i])) for row in rows) for i in range(4)]
     for row in rows:
-        cells = [pad(clean(cell), width) for cell, width in zip(row, widths)] + [clean(row[4])]
+        cells = [pad(clean(cell), width) for cell, width in zip(row, widths, strict=False)] + [clean(row[4])]
         print("  ".join(cells).rstrip())
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -51,6 +52,6 @@ def save_config(data: Path, config: Config) -> None:
         raise CoachError(message, title="Settings not saved") from error
 
 
-def _setting(content: dict, name: str, default: bool) -> bool:
+def _setting(content: dict[str, Any], name: str, default: bool) -> bool:
     value = content.get(name)
     return value if type(value) is type(default) else default

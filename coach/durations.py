@@ -5,11 +5,14 @@ from __future__ import annotations
 import math
 
 
-def clock_text(seconds: float) -> str:
-    """``4:05`` for a span of seconds rounded down, ``1:02:03`` from an hour on; ``-`` if not a span."""
+def clock_text(seconds: float, *, rounded: bool = False) -> str:
+    """``4:05`` for a span of seconds, ``1:02:03`` from an hour on; ``-`` if not a span.
+
+    Seconds are rounded down, or to the nearest whole second when ``rounded``.
+    """
     if not math.isfinite(seconds) or seconds < 0:
         return "-"
-    hours, rest = divmod(int(seconds), 3600)
+    hours, rest = divmod(round(seconds) if rounded else int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.loader import Problem
+
 
 class CoachError(Exception):
     """An error caused by the user's input or environment, never a bug."""
@@ -23,7 +28,7 @@ class RoutineError(CoachError):
 
     title = "Invalid routine"
 
-    def __init__(self, problems: list["Problem"]) -> None:  # noqa: F821
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(p.format() for p in problems) or "invalid routine")
 

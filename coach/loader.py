@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach.durations import clock_text
 from coach.errors import RoutineError
 from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, size_text
 from coach.routine import (
@@ -22,18 +23,37 @@ from coach.routine import (
     Exercise,
     Routine,
 )
-from coach.text import clean, format_duration, has_visible_text
+from coach.text import clean, has_visible_text
 from coach.toml_positions import Positions
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 TEMPO_WORD_PATTERN = re.compile(r"[A-Za-z]{1,12}")
 ROUTINE_KEYS = (
-    "format", "title", "description", "level", "focus",
-    "contraindications", "prepare", "pain_check", "exercises",
+    "format",
+    "title",
+    "description",
+    "level",
+    "focus",
+    "contraindications",
+    "prepare",
+    "pain_check",
+    "exercises",
 )
 EXERCISE_KEYS = (
-    "id", "name", "how", "cues", "caution", "sides", "sets", "rest",
-    "easier", "hold", "reps", "tempo", "tempo_words", "duration",
+    "id",
+    "name",
+    "how",
+    "cues",
+    "caution",
+    "sides",
+    "sets",
+    "rest",
+    "easier",
+    "hold",
+    "reps",
+    "tempo",
+    "tempo_words",
+    "duration",
 )
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
@@ -226,7 +246,10 @@ class _Checker:
         if not least <= len(value) <= most:
             self.problem(field, f"must have {least} to {most} entries, not {len(value)}")
             return ()
-        items = [self.text_value({key: item}, key, f"{field}[{i}]", required=True, limit=limit) for i, item in enumerate(value)]
+        items = [
+            self.text_value({key: item}, key, f"{field}[{i}]", required=True, limit=limit)
+            for i, item in enumerate(value)
+        ]
         return tuple(items)
 
     def choice(self, table: dict, key: str, field: str, choices: tuple[str, ...], default: str | None) -> str | None:
@@ -247,7 +270,9 @@ class _Checker:
         if "format" not in data:
             self.problem("format", f"is required (format = {FORMAT_VERSION})")
         elif type(data["format"]) is not int or data["format"] != FORMAT_VERSION:
-            self.problem("format", f"unsupported format {_describe(data['format'])}; this coach reads format {FORMAT_VERSION}")
+            self.problem(
+                "format", f"unsupported format {_describe(data['format'])}; this coach reads format {FORMAT_VERSION}"
+            )
             return None
         title = self.text_value(data, "title", "title", required=True, limit=80)
         description = self.text_value(data, "description", "description", required=False, limit=1000)
@@ -273,7 +298,11 @@ class _Checker:
 
         total = estimated_seconds(routine)
         if total > MAX_ROUTINE_SECONDS:
-            self.problem("exercises", f"the routine lasts {format_duration(total)}; the most is {format_duration(MAX_ROUTINE_SECONDS)}")
+            self.problem(
+                "exercises",
+                f"the routine lasts {clock_text(total, rounded=True)}; "
+                f"the most is {clock_text(MAX_ROUTINE_SECONDS, rounded=True)}",
+            )
         return routine
 
     def contraindications(self, data: dict) -> tuple[str, ...]:
@@ -289,7 +318,11 @@ class _Checker:
                 if item not in found:
                     found.append(item)
                 continue
-            close = difflib.get_close_matches(item, CONTRAINDICATIONS, n=1, cutoff=0.6) if isinstance(item, str) and self.reporting else []
+            close = (
+                difflib.get_close_matches(item, CONTRAINDICATIONS, n=1, cutoff=0.6)
+                if isinstance(item, str) and self.reporting
+                else []
+            )
             hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(CONTRAINDICATIONS)}"
             self.problem(f"contraindications[{i}]", f"unknown contraindication {_describe(item)}{hint}")
         return tuple(found)
@@ -312,7 +345,9 @@ class _Checker:
             if exercise_id is None:
                 continue
             if exercise_id in seen:
-                self.problem(f"exercises[{i}].id", f"duplicate id '{exercise_id}' (also exercises[{seen[exercise_id]}])")
+                self.problem(
+                    f"exercises[{i}].id", f"duplicate id '{exercise_id}' (also exercises[{seen[exercise_id]}])"
+                )
             else:
                 seen[exercise_id] = i
         for i, item in enumerate(value):
@@ -328,7 +363,9 @@ class _Checker:
 
     def easier_cycles(self, ids: list[str | None], easier: list[Any], seen: dict[str, int]) -> None:
         """Report each loop of ``easier`` links once, at the first exercise of the loop in the file."""
-        next_of = {i: seen[link] for i, link in enumerate(easier) if isinstance(link, str) and link in seen and link != ids[i]}
+        next_of = {
+            i: seen[link] for i, link in enumerate(easier) if isinstance(link, str) and link in seen and link != ids[i]
+        }
         settled: set[int] = set()
         for start in next_of:
             path: list[int] = []
@@ -337,10 +374,13 @@ class _Checker:
                 path.append(current)
                 current = next_of.get(current)
             if current is not None and current in path:
-                loop = path[path.index(current):]
+                loop = path[path.index(current) :]
                 first = min(loop)
-                names = " → ".join(str(ids[i]) for i in [*loop[loop.index(first):], *loop[:loop.index(first)], first])
-                self.problem(f"exercises[{first}].easier", f"following easier links returns to an exercise already passed: {names}")
+                names = " → ".join(str(ids[i]) for i in [*loop[loop.index(first) :], *loop[: loop.index(first)], first])
+                self.problem(
+                    f"exercises[{first}].easier",
+                    f"following easier links returns to an exercise already passed: {names}",
+                )
             settled.update(path)
 
     def exercise(self, table: dict, field: str) -> Exercise | None:
@@ -363,9 +403,21 @@ class _Checker:
             return None
         kind, hold, reps, tempo, duration = dosing
         return Exercise(
-            id=exercise_id, name=name, how=how, dosing=kind, cues=cues, caution=caution,
-            sides=sides, sets=sets, rest=rest, easier=easier,
-            hold=hold, reps=reps, tempo=tempo, tempo_words=tempo_words, duration=duration,
+            id=exercise_id,
+            name=name,
+            how=how,
+            dosing=kind,
+            cues=cues,
+            caution=caution,
+            sides=sides,
+            sets=sets,
+            rest=rest,
+            easier=easier,
+            hold=hold,
+            reps=reps,
+            tempo=tempo,
+            tempo_words=tempo_words,
+            duration=duration,
         )
 
     def dosing(self, table: dict, field: str) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
@@ -407,7 +459,6 @@ class _Checker:
             self.problem(field, "needs at least one phase longer than 0 seconds")
             return None
         return (value[0], value[1], value[2])
-
 
     def tempo_words(self, table: dict, field: str) -> tuple[str, str, str] | None:
         if "tempo_words" not in table:

@@ -158,7 +158,7 @@ def _block(exercise: Exercise, set_no: int, side: str | None) -> list[Segment]:
             block.append(Segment(Phase.HOLD, exercise.hold, side, set_no, rep, True))
             continue
         assert exercise.tempo is not None
-        phases = [(p, s) for p, s in zip(TEMPO_PHASES, exercise.tempo) if s]
+        phases = [(p, s) for p, s in zip(TEMPO_PHASES, exercise.tempo, strict=False) if s]
         for number, (phase, seconds) in enumerate(phases, start=1):
             block.append(Segment(phase, seconds, side, set_no, rep, number == len(phases)))
     return block

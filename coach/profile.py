@@ -45,14 +45,20 @@ CONDITION_QUESTIONS = tuple(
     for condition in CONTRAINDICATIONS
 )
 SERIOUS_QUESTIONS = (
-    ProfileQuestion("fall-or-accident", "Did your back pain start after a significant fall or accident?", SERIOUS_SECTION),
+    ProfileQuestion(
+        "fall-or-accident", "Did your back pain start after a significant fall or accident?", SERIOUS_SECTION
+    ),
     ProfileQuestion("cancer-history", "Have you ever had cancer?", SERIOUS_SECTION),
     ProfileQuestion("weight-loss", "Have you lost weight recently without trying?", SERIOUS_SECTION),
     ProfileQuestion("fever-unwell", "Do you have a fever, or feel generally unwell?", SERIOUS_SECTION),
-    ProfileQuestion("night-pain", "Is the pain constant, worse at night, and not eased by rest or changing position?",
-                    SERIOUS_SECTION),
-    ProfileQuestion("steroids-immune", "Do you take steroid medicine long-term, or have a weakened immune system?",
-                    SERIOUS_SECTION),
+    ProfileQuestion(
+        "night-pain",
+        "Is the pain constant, worse at night, and not eased by rest or changing position?",
+        SERIOUS_SECTION,
+    ),
+    ProfileQuestion(
+        "steroids-immune", "Do you take steroid medicine long-term, or have a weakened immune system?", SERIOUS_SECTION
+    ),
 )
 LEG_QUESTION = ProfileQuestion(
     "known-leg-symptoms",
@@ -200,32 +206,39 @@ def load_profile(data: Path) -> Profile:
     except FileNotFoundError:
         return Profile()
     except OSError as error:
-        raise CoachError(f"Could not read your health profile {path}: {error.strerror or error}.",
-                         title="Health profile not read") from error
+        raise CoachError(
+            f"Could not read your health profile {path}: {error.strerror or error}.", title="Health profile not read"
+        ) from error
     try:
         return _profile(tomllib.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError, KeyError) as problem:
-        raise CoachError(f"Your health profile {path} is damaged ({problem}); coach will ask it again.",
-                         title="Health profile not read") from None
+        raise CoachError(
+            f"Your health profile {path} is damaged ({problem}); coach will ask it again.",
+            title="Health profile not read",
+        ) from None
 
 
 def save_profile(data: Path, profile: Profile) -> None:
     """Write the profile atomically, readable by its owner only; raises ``CoachError`` on failure."""
     path = profile_path(data)
-    text = tomli_w.dumps({
-        "format": PROFILE_FORMAT,
-        "reviewed_at": profile.reviewed_at,
-        "answers": {key: {"value": a.value, "at": a.at} for key, a in profile.answers.items()},
-        "changes": [{"at": c.at, "question": c.question, "value": c.value} for c in profile.changes],
-    })
+    text = tomli_w.dumps(
+        {
+            "format": PROFILE_FORMAT,
+            "reviewed_at": profile.reviewed_at,
+            "answers": {key: {"value": a.value, "at": a.at} for key, a in profile.answers.items()},
+            "changes": [{"at": c.at, "question": c.question, "value": c.value} for c in profile.changes],
+        }
+    )
     try:
         data.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(data, 0o700)
         write_atomic(path, text)
         os.chmod(path, 0o600)
     except OSError as error:
-        raise CoachError(f"Could not save your health profile to {path}: {error.strerror or error}.",
-                         title="Health profile not saved") from error
+        raise CoachError(
+            f"Could not save your health profile to {path}: {error.strerror or error}.",
+            title="Health profile not saved",
+        ) from error
 
 
 def _profile(content: dict[str, Any]) -> Profile:
@@ -237,7 +250,9 @@ def _profile(content: dict[str, Any]) -> Profile:
             raise ValueError(f"unknown question {key!r}")
         answers[key] = Answer(_typed(item["value"], bool, key), _typed(item["at"], str, key))
     changes = [
-        Change(_typed(c["at"], str, "changes"), _typed(c["question"], str, "changes"), _typed(c["value"], bool, "changes"))
+        Change(
+            _typed(c["at"], str, "changes"), _typed(c["question"], str, "changes"), _typed(c["value"], bool, "changes")
+        )
         for c in _typed(content.get("changes", []), list, "changes")
     ]
     return Profile(answers, _typed(content.get("reviewed_at", ""), str, "reviewed_at"), changes)

@@ -54,33 +54,45 @@ class SessionRecorder:
 
     def add_step(self, result: ExerciseResult) -> bool:
         ended = stamp(self.now())
-        self.record.steps.append(StepRecord(
-            exercise_id=result.exercise_id,
-            exercise_name=result.exercise_name,
-            outcome=result.outcome,
-            started_at=self._step_started,
-            ended_at=ended,
-            active_seconds=result.active_seconds,
-            planned_seconds=result.planned_seconds,
-            work_done=result.work_done,
-            instead_of=result.instead_of,
-        ))
+        self.record.steps.append(
+            StepRecord(
+                exercise_id=result.exercise_id,
+                exercise_name=result.exercise_name,
+                outcome=result.outcome,
+                started_at=self._step_started,
+                ended_at=ended,
+                active_seconds=result.active_seconds,
+                planned_seconds=result.planned_seconds,
+                work_done=result.work_done,
+                instead_of=result.instead_of,
+            )
+        )
         self.record.active_seconds = round(self.record.active_seconds + result.active_seconds, 3)
         self._step_started = ended
         return self.save()
 
-    def add_pain(self, source: str, rating: int, exercise_id: str = "", *, kind: HurtKind | None = None,
-                 verdict: str = "", decision: str = "") -> bool:
+    def add_pain(
+        self,
+        source: str,
+        rating: int,
+        exercise_id: str = "",
+        *,
+        kind: HurtKind | None = None,
+        verdict: str = "",
+        decision: str = "",
+    ) -> bool:
         """Record a pain rating; the latest rating is the session's pain after."""
-        self.record.pain_reports.append(PainReport(
-            at=stamp(self.now()),
-            source=source,
-            rating=rating,
-            exercise_id=exercise_id,
-            kind=kind,
-            verdict=verdict,
-            decision=decision,
-        ))
+        self.record.pain_reports.append(
+            PainReport(
+                at=stamp(self.now()),
+                source=source,
+                rating=rating,
+                exercise_id=exercise_id,
+                kind=kind,
+                verdict=verdict,
+                decision=decision,
+            )
+        )
         self.record.pain_after = rating
         return self.save()
 
@@ -90,7 +102,9 @@ class SessionRecorder:
             self.record.pain_reports[-1].decision = decision
         return self.save()
 
-    def finish(self, outcome: Outcome, reason: str = "", pain_after: int | None = None, note: str | None = None) -> bool:
+    def finish(
+        self, outcome: Outcome, reason: str = "", pain_after: int | None = None, note: str | None = None
+    ) -> bool:
         self.record.outcome = outcome
         self.record.reason = reason
         self.record.ended_at = stamp(self.now())
@@ -113,15 +127,20 @@ class SessionRecorder:
             else:
                 save_session(self.path, self.record)
         except LogError as error:
-            later = ("Your session goes on; coach will try again after the next step."
-                     if self.record.outcome is Outcome.IN_PROGRESS else "coach will try again when you save your note.")
+            later = (
+                "Your session goes on; coach will try again after the next step."
+                if self.record.outcome is Outcome.IN_PROGRESS
+                else "coach will try again when you save your note."
+            )
             self.warning = f"{error.message} {later}"
             return False
         self.warning = ""
         return True
 
 
-def log_blocked(data: Path, routine: Routine, screening: Screening, reason: str, now: WallClock = local_now) -> SessionRecorder:
+def log_blocked(
+    data: Path, routine: Routine, screening: Screening, reason: str, now: WallClock = local_now
+) -> SessionRecorder:
     """Write the log of a session the safety check did not let start."""
     recorder = SessionRecorder(data, routine, screening, now)
     recorder.record.outcome = Outcome.BLOCKED

@@ -20,7 +20,13 @@ class Outcome(str, Enum):
 
     @property
     def label(self) -> str:
+        """The outcome in words: ``ended early``."""
         return self.value.replace("_", " ")
+
+    @property
+    def description(self) -> str:
+        """The label, saying what blocked a blocked session."""
+        return "blocked by safety check" if self is Outcome.BLOCKED else self.label
 
 
 class StepOutcome(str, Enum):
@@ -144,8 +150,14 @@ class SessionRecord:
     def exercises_done(self) -> int:
         """Planned exercises done, each counted once, an easier variant done in its place included."""
         done_variants = {s.instead_of for s in self.steps if not s.planned and s.outcome is StepOutcome.DONE}
-        return sum(1 for s in self.steps if s.planned and (
-            s.outcome is StepOutcome.DONE or (s.outcome is StepOutcome.REPLACED and s.exercise_id in done_variants)))
+        return sum(
+            1
+            for s in self.steps
+            if s.planned
+            and (
+                s.outcome is StepOutcome.DONE or (s.outcome is StepOutcome.REPLACED and s.exercise_id in done_variants)
+            )
+        )
 
     @property
     def completion(self) -> float:

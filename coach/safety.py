@@ -64,16 +64,18 @@ def judge_pain(rating: int, before: int | None) -> PainVerdict:
     base = 0 if before is None else before
     figures = pain_figures(rating, before)
     if rating >= STOP_AT:
-        return PainVerdict(rating, before, PainLight.RED, True,
-                           f"Pain {figures}: stop exercising now.")
+        return PainVerdict(rating, before, PainLight.RED, True, f"Pain {figures}: stop exercising now.")
     if (rating >= 6 and rating > base) or (rating >= base + 2 and rating >= 4):
-        return PainVerdict(rating, before, PainLight.RED, False,
-                           f"Pain {figures}: we recommend stopping.")
+        return PainVerdict(rating, before, PainLight.RED, False, f"Pain {figures}: we recommend stopping.")
     if rating <= 3:
-        return PainVerdict(rating, before, PainLight.GREEN, False,
-                           f"Pain {figures}: fine to carry on.")
-    return PainVerdict(rating, before, PainLight.AMBER, False,
-                       f"Pain {figures}: do not push any further; it should settle within 24 hours.")
+        return PainVerdict(rating, before, PainLight.GREEN, False, f"Pain {figures}: fine to carry on.")
+    return PainVerdict(
+        rating,
+        before,
+        PainLight.AMBER,
+        False,
+        f"Pain {figures}: do not push any further; it should settle within 24 hours.",
+    )
 
 
 def traffic_light(rating: int, start_rating: int | None) -> PainLight:

@@ -48,25 +48,31 @@ class CheckQuestion:
 
 
 EMERGENCY_QUESTIONS = (
-    CheckQuestion("saddle-numbness",
-                  "Is there numbness or a changed feeling around your groin, genitals or back passage?"),
-    CheckQuestion("bladder-bowel",
-                  "Is it newly hard to start passing urine, or can you no longer feel it passing, "
-                  "or have you lost any control of your bladder or bowels?"),
+    CheckQuestion(
+        "saddle-numbness", "Is there numbness or a changed feeling around your groin, genitals or back passage?"
+    ),
+    CheckQuestion(
+        "bladder-bowel",
+        "Is it newly hard to start passing urine, or can you no longer feel it passing, "
+        "or have you lost any control of your bladder or bowels?",
+    ),
     CheckQuestion("sexual-sensation", "Have you newly lost feeling in your genitals during sex?"),
     CheckQuestion("both-legs", "Do you have numbness or weakness in both legs?"),
     CheckQuestion("worsening-leg-weakness", "Is weakness in one of your legs getting worse?"),
 )
 ASSESSED_QUESTION = CheckQuestion(
-    "emergency-assessed", "Has a doctor assessed the emergency signs you reported last time?")
+    "emergency-assessed", "Has a doctor assessed the emergency signs you reported last time?"
+)
 LEG_QUESTION = CheckQuestion(
-    "leg-symptoms", "Do you have pain shooting down a leg, or numbness or weakness in one leg?")
+    "leg-symptoms", "Do you have pain shooting down a leg, or numbness or weakness in one leg?"
+)
 LEG_CHANGE_QUESTION = CheckQuestion(
-    "leg-symptoms",
-    "Is the pain, numbness or weakness in your leg new, or worse than what a professional assessed?")
+    "leg-symptoms", "Is the pain, numbness or weakness in your leg new, or worse than what a professional assessed?"
+)
 PAIN_QUESTION = CheckQuestion("pain-now", "How much does your back hurt right now?", AnswerKind.RATING)
 FOLLOWUP_QUESTION = CheckQuestion(
-    "previous-settled", "Your pain was higher after your last session. Did it settle within 24 hours?")
+    "previous-settled", "Your pain was higher after your last session. Did it settle within 24 hours?"
+)
 
 QUESTION_TEXTS = {q.id: q.text for q in (*EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_QUESTION, FOLLOWUP_QUESTION)}
 """What each yes/no answer in a log was the answer to."""
@@ -177,7 +183,9 @@ class SafetyCheck:
         self.record.contraindications = {c: c in profile.conditions() for c in self.contraindications}
         if profile.needs_clearance:
             signs = ", ".join(profile.serious_signs())
-            self._block(SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}.")
+            self._block(
+                SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}."
+            )
             return
         ruled_out = profile.ruled_out(self.contraindications)
         if ruled_out:
@@ -227,8 +235,12 @@ class SafetyCheck:
         if question is ASSESSED_QUESTION:
             self.record.emergency_assessed = value
             if not value:
-                self._block(EMERGENCY_TITLE, EMERGENCY_ADVICE,
-                            "Emergency signs from the last check not yet assessed by a doctor.", urgent=True)
+                self._block(
+                    EMERGENCY_TITLE,
+                    EMERGENCY_ADVICE,
+                    "Emergency signs from the last check not yet assessed by a doctor.",
+                    urgent=True,
+                )
         elif question in EMERGENCY_QUESTIONS:
             self.record.red_flags[question.id] = value
             if value:
@@ -280,8 +292,11 @@ class SafetyCheck:
             return
         advice = tuple(line for caution in self.cautions for line in caution.advice)
         self.verdict = CheckVerdict(
-            VerdictKind.CAUTION, self.cautions[0].title if len(self.cautions) == 1 else "Take care today", advice,
-            suggest_gentler=any(c.suggest_gentler for c in self.cautions))
+            VerdictKind.CAUTION,
+            self.cautions[0].title if len(self.cautions) == 1 else "Take care today",
+            advice,
+            suggest_gentler=any(c.suggest_gentler for c in self.cautions),
+        )
 
     def _block(self, title: str, advice: tuple[str, ...], reason: str, urgent: bool = False) -> None:
         self.verdict = CheckVerdict(VerdictKind.BLOCKED, title, advice, reason, urgent)

@@ -163,7 +163,7 @@ class RunningSession:
     def _hurts(self) -> bool:
         if self.engine.segment is None:
             return False
-        kinds = tuple(Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123"))
+        kinds = tuple(Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=False))
         self._ask_pausing(Question(QuestionKind.HURT_KIND, "What kind of pain is it?",
                                    "Paused. Pick the closest answer.", kinds, cancellable=True))
         return True
@@ -232,7 +232,7 @@ class RunningSession:
             QuestionKind.STOP_ADVICE: lambda _: None,
             QuestionKind.STEPS: lambda _: self._restore(),
             QuestionKind.HELP: lambda _: self._restore(),
-        }[question.kind](value)
+        }[question.kind](value)  # type: ignore[no-untyped-call]
 
     def _pain_checked(self, value: Answer) -> None:
         rating = int(value)

@@ -116,7 +116,7 @@ def _routine_progress(engine: Engine) -> float:
     total = sum(r.planned_seconds for r in engine.runs)
     if not total or engine.status is Status.OVER:
         return 1.0
-    done = sum(r.planned_seconds for r in engine.runs[: engine.run_index])
+    done: float = sum(r.planned_seconds for r in engine.runs[: engine.run_index])
     run = engine.run
     if run is not None and engine.segment is not None:
         done += _exercise_progress(engine, run, engine.seconds_in_segment()) * run.planned_seconds

@@ -18,9 +18,16 @@ class Summary:
     advice: str
 
 
-def rating_text(rating: int | None) -> str:
-    """``3/10``, or ``-`` when not given."""
-    return "-" if rating is None else f"{rating}/10"
+def rating_text(rating: int | None, *, out_of_ten: bool = True) -> str:
+    """``3/10`` (``3`` without ``out_of_ten``), or ``-`` when not given."""
+    if rating is None:
+        return "-"
+    return f"{rating}/10" if out_of_ten else str(rating)
+
+
+def pain_change(before: int | None, after: int | None, *, out_of_ten: bool = True) -> str:
+    """``3/10 → 2/10`` (``3 → 2`` without ``out_of_ten``), a ``-`` for either not given."""
+    return f"{rating_text(before, out_of_ten=out_of_ten)} → {rating_text(after, out_of_ten=out_of_ten)}"
 
 
 def summarise(record: SessionRecord, names: dict[str, str], advice: str = "") -> Summary:
@@ -31,16 +38,20 @@ def summarise(record: SessionRecord, names: dict[str, str], advice: str = "") ->
     width = max((len(s.outcome.label) for s in record.steps), default=0)
     steps = tuple(
         f"{'  → ' if not s.planned else ''}{s.outcome.label:<{width}}  {s.exercise_name}  ({s.work_done})"
-        for s in record.steps)
+        for s in record.steps
+    )
     counts = {outcome: sum(1 for s in record.steps if s.planned and s.outcome is outcome) for outcome in StepOutcome}
-    others = ", ".join(f"{outcome.label}: {count}" for outcome, count in counts.items()
-                       if count and outcome is not StepOutcome.DONE)
+    others = ", ".join(
+        f"{outcome.label}: {count}" for outcome, count in counts.items() if count and outcome is not StepOutcome.DONE
+    )
     figures = [
         f"Exercises done: {record.exercises_done} of {record.planned_exercises}" + (f"   ({others})" if others else ""),
         f"Time without pauses: {clock_text(record.active_seconds)}",
-        f"Pain before → after: {rating_text(record.pain_before)} → {rating_text(record.pain_after)}",
+        f"Pain before → after: {pain_change(record.pain_before, record.pain_after)}",
     ]
     for report in record.pain_reports:
         where = names.get(report.exercise_id, report.exercise_id)
-        figures.append(f"  {report.rating}/10 · {PAIN_SOURCES.get(report.source, report.source)} {where}".rstrip())
+        figures.append(
+            f"  {rating_text(report.rating)} · {PAIN_SOURCES.get(report.source, report.source)} {where}".rstrip()
+        )
     return Summary(headline, steps, tuple(figures), advice)

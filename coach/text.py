@@ -1,8 +1,7 @@
-"""Text for people: untrusted text made safe to show, its width on a terminal, counts and durations."""
+"""Text for people: untrusted text made safe to show, its width on a terminal, and counts."""
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
@@ -56,13 +55,3 @@ def pad(text: str, width: int, right: bool = False) -> str:
     """``text`` padded with spaces to ``width`` terminal columns, on the left when ``right``."""
     gap = " " * (width - display_width(text))
     return gap + text if right else text + gap
-
-
-def format_duration(seconds: float) -> str:
-    """``m:ss``, or ``h:mm:ss`` from an hour on."""
-    if not math.isfinite(seconds) or seconds < 0:
-        return "-"
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -85,4 +85,3 @@ def _scan_value(line: str, start: int, depth: int) -> tuple[re.Pattern[str] | No
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
-

@@ -38,6 +38,7 @@ def scene(routine, accepted, runner):
     def make(data: Path):
         app, clock = scenes.make_app(data, routine, accepted)
         return app, clock, runner(clock) if runner else None
+
     return make
 
 

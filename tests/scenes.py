@@ -13,14 +13,14 @@ from pathlib import Path
 
 from coach.catalog import load_entry
 from coach.config import Config, save_config
+from coach.durations import clock_text
 from coach.loader import load_routine
 from coach.logstore import create_session, save_session
 from coach.paths import bundled_routines_dir
-from coach.durations import clock_text
 from coach.plan import build_run, unit_name
-from coach.routine import Dosing
-from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
 from coach.profile import QUESTIONS, Profile, save_profile
+from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.routine import Dosing
 from coach.safety import traffic_light
 from coach.screening import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.ui.app import CoachApp, build_app
@@ -51,8 +51,9 @@ def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool =
         save_profile(data, answered_profile())
     clock = FakeClock()
     entry = load_entry(bundled_routines_dir() / f"{routine}.toml", "bundled") if routine else None
-    return build_app(data, start_with=entry, clock=clock, wall_clock=FixedWallClock(), bell=lambda: None,
-                     scheduler=clock.schedule), clock
+    return build_app(
+        data, start_with=entry, clock=clock, wall_clock=FixedWallClock(), bell=lambda: None, scheduler=clock.schedule
+    ), clock
 
 
 def answered_profile() -> Profile:
@@ -91,16 +92,19 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
 def safety_check() -> RunBefore:
     async def run(pilot) -> None:
         await check_keys(pilot, "n", "n")
+
     return run
 
 
 def hold_in_progress(clock: FakeClock) -> RunBefore:
     """Knee-to-chest, the first hold, after skipping the warm-up walk."""
+
     async def run(pilot) -> None:
         await check_keys(pilot, *CHECK_PASSED, "2", "s")
         await advance(pilot, clock, 10)
         await advance(pilot, clock, 7.5)
         await pilot.pause(0.5)
+
     return run
 
 
@@ -108,6 +112,7 @@ def it_hurts(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
         await hold_in_progress(clock)(pilot)
         await keys(pilot, "p")
+
     return run
 
 
@@ -118,6 +123,7 @@ def pain_check(clock: FakeClock) -> RunBefore:
         assert isinstance(screen, SessionScreen)
         await advance(pilot, clock, screen.session.engine.runs[0].planned_seconds + 0.01)
         await pilot.pause(0.5)
+
     return run
 
 
@@ -130,6 +136,7 @@ def summary(clock: FakeClock) -> RunBefore:
         await advance(pilot, clock, 30)
         await keys(pilot, "q", "y", "1")
         await pilot.pause(0.5)
+
     return run
 
 
@@ -145,8 +152,12 @@ def seed_history(data: Path, days: int = 56) -> None:
     """
     rng = random.Random(56)
     routines = [load_routine(bundled_routines_dir() / f"{name}.toml") for name in HISTORY_ROUTINES]
-    special = {days - 9: Outcome.STOPPED_FOR_PAIN, days - 20: Outcome.ENDED_EARLY,
-               days - 30: Outcome.BLOCKED, days - 41: Outcome.INTERRUPTED}
+    special = {
+        days - 9: Outcome.STOPPED_FOR_PAIN,
+        days - 20: Outcome.ENDED_EARLY,
+        days - 30: Outcome.BLOCKED,
+        days - 41: Outcome.INTERRUPTED,
+    }
     for day in range(days):
         if rng.random() < 0.2 and day not in special and day < days - 6:
             continue
@@ -155,33 +166,71 @@ def seed_history(data: Path, days: int = 56) -> None:
         outcome = special.get(day, Outcome.COMPLETED)
         before = max(1, min(8, round(5 - 3 * day / days + rng.uniform(-1, 1))))
         record = SessionRecord(
-            id="", routine_title=routine.title, routine_name=routine.name, routine_path=f"{routine.name}.toml",
-            started_at=start.isoformat(), outcome=Outcome.IN_PROGRESS, planned_exercises=len(routine.exercises),
-            screening=Screening({flag.id: outcome is Outcome.BLOCKED and flag is LEG_QUESTION
-                                 for flag in (*EMERGENCY_QUESTIONS, LEG_QUESTION)},
-                                {name: False for name in routine.contraindications}, before),
+            id="",
+            routine_title=routine.title,
+            routine_name=routine.name,
+            routine_path=f"{routine.name}.toml",
+            started_at=start.isoformat(),
+            outcome=Outcome.IN_PROGRESS,
+            planned_exercises=len(routine.exercises),
+            screening=Screening(
+                {
+                    flag.id: outcome is Outcome.BLOCKED and flag is LEG_QUESTION
+                    for flag in (*EMERGENCY_QUESTIONS, LEG_QUESTION)
+                },
+                {name: False for name in routine.contraindications},
+                before,
+            ),
         )
         path = create_session(data, record)
         if outcome is Outcome.BLOCKED:
-            record.outcome, record.reason, record.ended_at = outcome, "Leg symptoms: see a doctor within a day or two.", record.started_at
+            record.outcome, record.reason, record.ended_at = (
+                outcome,
+                "Leg symptoms: see a doctor within a day or two.",
+                record.started_at,
+            )
             save_session(path, record)
             continue
         clock, rating = start + timedelta(minutes=2), before
-        last = {Outcome.ENDED_EARLY: 2, Outcome.STOPPED_FOR_PAIN: 2, Outcome.INTERRUPTED: 1}.get(outcome, len(routine.exercises))
+        last = {Outcome.ENDED_EARLY: 2, Outcome.STOPPED_FOR_PAIN: 2, Outcome.INTERRUPTED: 1}.get(
+            outcome, len(routine.exercises)
+        )
         for exercise in routine.exercises[:last]:
             run = build_run(exercise, routine.prepare)
             planned = run.planned_seconds
             ended = clock + timedelta(seconds=planned + 8)
-            done = (f"{clock_text(exercise.duration)} of {clock_text(exercise.duration)}" if exercise.dosing is Dosing.TIMED
-                    else f"{run.unit_count} of {run.unit_count} {unit_name(exercise)}")
-            record.steps.append(StepRecord(exercise.id, exercise.name, StepOutcome.DONE, clock.isoformat(),
-                                           ended.isoformat(), float(planned), planned, done))
+            done = (
+                f"{clock_text(exercise.duration)} of {clock_text(exercise.duration)}"
+                if exercise.dosing is Dosing.TIMED
+                else f"{run.unit_count} of {run.unit_count} {unit_name(exercise)}"
+            )
+            record.steps.append(
+                StepRecord(
+                    exercise.id,
+                    exercise.name,
+                    StepOutcome.DONE,
+                    clock.isoformat(),
+                    ended.isoformat(),
+                    float(planned),
+                    planned,
+                    done,
+                )
+            )
             record.active_seconds += planned
             rating = max(0, min(10, rating + rng.choice((-1, -1, 0, 0, 0, 1))))
             if outcome is Outcome.STOPPED_FOR_PAIN and len(record.steps) == last:
                 rating = before + 3
-            record.pain_reports.append(PainReport(ended.isoformat(), "check", rating, exercise.id, None,
-                                                  traffic_light(rating, before).value, "continue"))
+            record.pain_reports.append(
+                PainReport(
+                    ended.isoformat(),
+                    "check",
+                    rating,
+                    exercise.id,
+                    None,
+                    traffic_light(rating, before).value,
+                    "continue",
+                )
+            )
             clock = ended
         record.pain_after = rating
         record.ended_at = clock.isoformat()
@@ -189,8 +238,11 @@ def seed_history(data: Path, days: int = 56) -> None:
             record.pid = 0
         else:
             record.outcome = outcome
-            record.reason = {Outcome.COMPLETED: "Every exercise done.", Outcome.ENDED_EARLY: "Ended early.",
-                             Outcome.STOPPED_FOR_PAIN: f"Stopped after a pain check of {rating}/10."}[outcome]
+            record.reason = {
+                Outcome.COMPLETED: "Every exercise done.",
+                Outcome.ENDED_EARLY: "Ended early.",
+                Outcome.STOPPED_FOR_PAIN: f"Stopped after a pain check of {rating}/10.",
+            }[outcome]
         if outcome is Outcome.STOPPED_FOR_PAIN:
             record.pain_reports[-1].decision = "stop"
         if day % 11 == 3:
@@ -210,6 +262,7 @@ def history_screen() -> RunBefore:
         await keys(pilot, "h")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.3)
+
     return run
 
 
@@ -218,11 +271,13 @@ def history_trends() -> RunBefore:
         await history_screen()(pilot)
         await keys(pilot, "t")
         await pilot.pause(0.3)
+
     return run
 
 
 def session_detail() -> RunBefore:
     """The newest session that was stopped for pain, opened from the history table."""
+
     async def run(pilot) -> None:
         await history_screen()(pilot)
         screen = pilot.app.screen
@@ -230,12 +285,15 @@ def session_detail() -> RunBefore:
         screen.query_one("#table").move_cursor(row=row)
         await keys(pilot, "enter")
         await pilot.pause(0.3)
+
     return run
 
 
 def learn() -> RunBefore:
     """The Learn screen opened from home with l, on the third card."""
+
     async def run(pilot) -> None:
         await keys(pilot, "l", "down", "down")
         await pilot.pause(0.3)
+
     return run

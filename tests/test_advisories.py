@@ -15,9 +15,17 @@ def history(ratings_by_day: dict[int, int | None]) -> list[SessionRecord]:
     records = []
     for ago, pain in ratings_by_day.items():
         day = TODAY - timedelta(days=ago)
-        records.append(SessionRecord(f"{day:%Y%m%d}T100000-1-0", "Gentle", "gentle", "gentle.toml",
-                                     datetime(day.year, day.month, day.day, 10).astimezone().isoformat(),
-                                     outcome=Outcome.COMPLETED, screening=Screening(pain_before=pain)))
+        records.append(
+            SessionRecord(
+                f"{day:%Y%m%d}T100000-1-0",
+                "Gentle",
+                "gentle",
+                "gentle.toml",
+                datetime(day.year, day.month, day.day, 10).astimezone().isoformat(),
+                outcome=Outcome.COMPLETED,
+                screening=Screening(pain_before=pain),
+            )
+        )
     return records
 
 

@@ -44,8 +44,9 @@ def test_an_emergency_yes_is_logged_even_when_the_process_is_killed_right_after(
     routine = tmp_path / "small.toml"
     routine.write_text(SMALL)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    process = subprocess.Popen([sys.executable, "-c", CHECK_THEN_HANG, str(data), str(routine)],
-                               stdout=subprocess.PIPE, text=True, cwd=root)
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHECK_THEN_HANG, str(data), str(routine)], stdout=subprocess.PIPE, text=True, cwd=root
+    )
     try:
         assert wait_for_line(process.stdout, timeout=120).strip() == "ANSWERED"
         process.send_signal(signal.SIGKILL)
@@ -58,4 +59,5 @@ def test_an_emergency_yes_is_logged_even_when_the_process_is_killed_right_after(
     records, problems = list_sessions(data)
     assert problems == []
     assert [(r.outcome, r.screening.red_flags) for r in records] == [
-        (Outcome.BLOCKED, {"saddle-numbness": False, "bladder-bowel": True})]
+        (Outcome.BLOCKED, {"saddle-numbness": False, "bladder-bowel": True})
+    ]

@@ -74,7 +74,10 @@ def test_a_file_where_the_data_folder_should_be_is_named(tmp_path):
 
 def test_a_pipe_or_device_as_config_gives_defaults(tmp_path):
     os.mkfifo(config_path(tmp_path))
-    code = "import sys; from pathlib import Path; from coach.config import load_config; print(load_config(Path(sys.argv[1])))"
+    code = (
+        "import sys; from pathlib import Path; from coach.config import load_config; "
+        "print(load_config(Path(sys.argv[1])))"
+    )
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "Config(accepted_notice=False, sound=True)"
 

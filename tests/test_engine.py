@@ -35,9 +35,13 @@ def test_hold_each_side_has_rests_between_holds_and_a_switch():
     knee = build_plan(small())[0]
     assert phases(knee) == [
         ("prepare", 3, None),
-        ("hold", 10, "left"), ("rest", 5, "left"), ("hold", 10, "left"),
+        ("hold", 10, "left"),
+        ("rest", 5, "left"),
+        ("hold", 10, "left"),
         ("switch", 5, "right"),
-        ("hold", 10, "right"), ("rest", 5, "right"), ("hold", 10, "right"),
+        ("hold", 10, "right"),
+        ("rest", 5, "right"),
+        ("hold", 10, "right"),
     ]
 
 
@@ -75,7 +79,12 @@ def test_tempo_words_replace_lift_hold_lower_on_screen(clock):
     assert words == ["GET READY", "TIGHTEN", "KEEP", "RELEASE"]
     assert view(engine).word == "TIGHTEN"
     tilt = routine.exercises[0]
-    assert [phase_word(p, tilt) for p in (Phase.LIFT, Phase.TOP, Phase.LOWER, Phase.REST)] == ["TIGHTEN", "KEEP", "RELEASE", "REST"]
+    assert [phase_word(p, tilt) for p in (Phase.LIFT, Phase.TOP, Phase.LOWER, Phase.REST)] == [
+        "TIGHTEN",
+        "KEEP",
+        "RELEASE",
+        "REST",
+    ]
     plain = small().exercises[1]
     assert [phase_word(p, plain) for p in (Phase.LIFT, Phase.TOP, Phase.LOWER)] == ["LIFT", "HOLD", "LOWER"]
 
@@ -202,14 +211,26 @@ def test_a_two_hour_routine_runs_to_the_end(clock):
 
 timed_exercise = st.builds(
     lambda kind, hold, reps, tempo, duration, sides, sets, rest: Exercise(
-        id="x", name="X", how=("x",), dosing=kind, hold=hold, reps=reps,
-        tempo=tempo if kind is Dosing.TEMPO else None, duration=duration,
-        sides=sides, sets=sets, rest=rest,
+        id="x",
+        name="X",
+        how=("x",),
+        dosing=kind,
+        hold=hold,
+        reps=reps,
+        tempo=tempo if kind is Dosing.TEMPO else None,
+        duration=duration,
+        sides=sides,
+        sets=sets,
+        rest=rest,
     ),
     st.sampled_from([Dosing.HOLD, Dosing.TEMPO, Dosing.TIMED]),
-    st.integers(1, 40), st.integers(1, 4),
+    st.integers(1, 40),
+    st.integers(1, 4),
     st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(1, 5)),
-    st.integers(1, 90), st.sampled_from(["each", "none"]), st.integers(1, 3), st.integers(0, 20),
+    st.integers(1, 90),
+    st.sampled_from(["each", "none"]),
+    st.integers(1, 3),
+    st.integers(0, 20),
 )
 
 

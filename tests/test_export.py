@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach import export
+from coach.durations import clock_text
 from coach.records import (
     HurtKind,
     Outcome,
@@ -310,7 +311,7 @@ def test_table_has_aligned_columns() -> None:
         assert column_starts(row, [row[:10], pain, outcome]) == [rule_starts[0], rule_starts[4], rule_starts[5]]
     durations = ["12:00", "0:00", "35:30", "1:02:03"]
     dones = ["0/4", "0/0", "1/3", "0/12"]
-    for row, duration, done in zip(rows, durations, dones):
+    for row, duration, done in zip(rows, durations, dones, strict=False):
         after_title = row.index(duration)
         assert export.display_width(row[: after_title + len(duration)]) == rule_ends[2]
         assert export.display_width(row[: row.index(done, after_title + len(duration)) + len(done)]) == rule_ends[3]
@@ -329,11 +330,11 @@ def test_empty_table() -> None:
     assert export.sessions_table([]) == "No sessions.\n"
 
 
-def test_format_duration() -> None:
-    assert export.format_duration(0) == "0:00"
-    assert export.format_duration(59.6) == "1:00"
-    assert export.format_duration(3599) == "59:59"
-    assert export.format_duration(3600) == "1:00:00"
+def test_durations_round_to_the_nearest_second() -> None:
+    assert clock_text(0, rounded=True) == "0:00"
+    assert clock_text(59.6, rounded=True) == "1:00"
+    assert clock_text(3599, rounded=True) == "59:59"
+    assert clock_text(3600, rounded=True) == "1:00:00"
 
 
 def test_markdown_text_escapes_table_breakers() -> None:
@@ -470,8 +471,10 @@ def test_markdown_report_without_sessions() -> None:
     assert "## Pain trend" not in report
 
 
-@pytest.mark.parametrize(("count", "word", "expected"), [
-    (0, "session", "0 sessions"), (1, "session", "1 session"), (2, "log", "2 logs"), (10_000, "log", "10,000 logs")])
+@pytest.mark.parametrize(
+    ("count", "word", "expected"),
+    [(0, "session", "0 sessions"), (1, "session", "1 session"), (2, "log", "2 logs"), (10_000, "log", "10,000 logs")],
+)
 def test_counted_gives_the_noun_its_number(count, word, expected) -> None:
     from coach.text import counted
 

@@ -71,10 +71,21 @@ def test_fifty_corrupt_logs_are_counted_and_named_and_the_rest_shown(data_dir):
     from coach.records import Screening, SessionRecord
 
     for day in range(1, 11):
-        create_session(data_dir, SessionRecord(
-            id="", routine_title="Good", routine_name="good", routine_path="",
-            started_at=f"2026-10-{day:02d}T08:00:00+00:00", ended_at=f"2026-10-{day:02d}T08:20:00+00:00",
-            outcome=Outcome.COMPLETED, screening=Screening(pain_before=3), pain_after=2, planned_exercises=1))
+        create_session(
+            data_dir,
+            SessionRecord(
+                id="",
+                routine_title="Good",
+                routine_name="good",
+                routine_path="",
+                started_at=f"2026-10-{day:02d}T08:00:00+00:00",
+                ended_at=f"2026-10-{day:02d}T08:20:00+00:00",
+                outcome=Outcome.COMPLETED,
+                screening=Screening(pain_before=3),
+                pain_after=2,
+                planned_exercises=1,
+            ),
+        )
     sessions = data_dir / "sessions"
     garbage = [b"", b"\xff\xfe", b"format = 1\n", b"not toml = = =", b'format = 99\nid = "x"']
     for n in range(50):
@@ -84,7 +95,9 @@ def test_fifty_corrupt_logs_are_counted_and_named_and_the_rest_shown(data_dir):
     assert all("corrupt" in path.name for path, _ in problems)
     result = subprocess.run(
         [sys.executable, "-m", "coach", "--data-dir", str(data_dir), "history", "--format", "csv"],
-        capture_output=True, text=True)
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0
     assert result.stdout.count("\n") == 11
     assert result.stderr.count("skipped unreadable log") == 50
@@ -94,11 +107,25 @@ HOSTILE = "[bold]B[/] [link=x]L[/link] [@click=app.quit]Q[/] [/] \x1b[31mR\x07\x
 
 
 def hostile_routine() -> str:
-    escaped = HOSTILE.replace("\\", "\\\\").replace('"', '\\"').replace("\x1b", "\\u001b").replace("\x07", "\\u0007") \
-        .replace("\x00", "\\u0000").replace("\u202e", "\\u202e")
+    escaped = (
+        HOSTILE.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\x1b", "\\u001b")
+        .replace("\x07", "\\u0007")
+        .replace("\x00", "\\u0000")
+        .replace("\u202e", "\\u202e")
+    )
     text = SMALL
-    for original in ("Small routine", "Knee-to-chest", "Lie on your back.", "Breathe slowly.", "Gentle pull.", "Stop if pain spreads into a leg.",
-                     "Pelvic tilt", "Bird dog"):
+    for original in (
+        "Small routine",
+        "Knee-to-chest",
+        "Lie on your back.",
+        "Breathe slowly.",
+        "Gentle pull.",
+        "Stop if pain spreads into a leg.",
+        "Pelvic tilt",
+        "Bird dog",
+    ):
         text = text.replace(f'"{original}"', f'"{original} {escaped}"')
     return text.replace("prepare = 3", f'prepare = 3\ndescription = "{escaped}"\nfocus = ["[b]"]')
 
@@ -125,7 +152,7 @@ async def test_markup_and_control_characters_stay_literal_on_every_screen(data_d
         await pilot.pause()
         assert "[@click=app.quit]Q[/]" in visible(app)
         await answer(pilot, "enter")
-        session = await pass_safety_check(pilot)
+        await pass_safety_check(pilot)
         await pilot.pause()
         shown = visible(app)
         assert "Lie on your back. [bold]B[/]" in shown

@@ -42,8 +42,7 @@ def wait_for_line(stream, timeout: float) -> str:
 
 
 def test_kill_9_after_first_step_keeps_the_step_and_reads_interrupted(tmp_path):
-    process = subprocess.Popen([sys.executable, "-c", SESSION, str(tmp_path)],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-c", SESSION, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     try:
         line = wait_for_line(process.stdout, timeout=60)
         assert line.startswith("STEP1 ")

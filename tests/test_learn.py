@@ -18,8 +18,17 @@ from tests.scenes import make_app
 from tests.test_bundled_routines import SEED_FILES
 
 EXPECTED_IDS = {
-    "stabilise-first", "why-tight", "warm-up", "heat", "lifting", "neutral-spine",
-    "no-cracking", "traction-devices", "relief-can-hide", "see-a-professional", "dont-push",
+    "stabilise-first",
+    "why-tight",
+    "warm-up",
+    "heat",
+    "lifting",
+    "neutral-spine",
+    "no-cracking",
+    "traction-devices",
+    "relief-can-hide",
+    "see-a-professional",
+    "dont-push",
 }
 
 
@@ -82,7 +91,7 @@ def test_coach_learn_prints_every_card_with_its_source(capsys):
     assert out == plain_text()
     blocks = out.strip().split("\n\n")
     assert len(blocks) == len(CARDS)
-    for block, one in zip(blocks, CARDS):
+    for block, one in zip(blocks, CARDS, strict=False):
         assert block.splitlines() == [one.title, one.text, one.source_line]
 
 

@@ -48,7 +48,9 @@ def test_toml_syntax_error_gives_line_and_column():
     assert line.startswith("r.toml:2:") and "not valid TOML" in line
 
 
-@pytest.mark.parametrize("bad, shown", [("true", "true"), ("nan", "nan"), ("inf", "inf"), ("2.5", "2.5"), ('"20"', 'text "20"')])
+@pytest.mark.parametrize(
+    "bad, shown", [("true", "true"), ("nan", "nan"), ("inf", "inf"), ("2.5", "2.5"), ('"20"', 'text "20"')]
+)
 def test_integers_are_integers(bad, shown):
     [line] = problems_of(SMALL.replace("hold = 10", f"hold = {bad}"))
     assert line == f"r.toml:11:1: exercises[0].hold: must be a whole number from 1 to 600, not {shown}"
@@ -78,7 +80,11 @@ def test_easier_must_name_an_exercise_in_the_file():
 
 
 def test_a_routine_over_two_hours_is_refused():
-    [line] = problems_of(SMALL.replace("duration = 60", "duration = 3600").replace("reps = 8\nsets = 2", "reps = 8\nsets = 20").replace("rest = 10\neasier", "rest = 600\neasier"))
+    [line] = problems_of(
+        SMALL.replace("duration = 60", "duration = 3600")
+        .replace("reps = 8\nsets = 2", "reps = 8\nsets = 20")
+        .replace("rest = 10\neasier", "rest = 600\neasier")
+    )
     assert "lasts 4:19:22; the most is 2:00:00" in line
 
 
@@ -98,23 +104,30 @@ def test_an_exercise_needs_a_dose():
 
 
 def test_tempo_words_name_the_phases():
-    routine = load_routine_text(SMALL.replace("tempo = [2, 1, 2]", 'tempo = [2, 1, 2]\ntempo_words = ["tighten", "hold", "release"]'))
+    routine = load_routine_text(
+        SMALL.replace("tempo = [2, 1, 2]", 'tempo = [2, 1, 2]\ntempo_words = ["tighten", "hold", "release"]')
+    )
     assert routine.exercises[1].tempo_words == ("tighten", "hold", "release")
     assert routine.exercises[0].tempo_words is None
 
 
 def test_tempo_words_need_tempo():
     [line] = problems_of(SMALL.replace("hold = 10", 'hold = 10\ntempo_words = ["a", "b", "c"]'))
-    assert line == "r.toml:12:1: exercises[0].tempo_words: only goes with tempo: it names the three phases of a paced rep"
+    assert (
+        line == "r.toml:12:1: exercises[0].tempo_words: only goes with tempo: it names the three phases of a paced rep"
+    )
 
 
-@pytest.mark.parametrize("words, problem", [
-    ('["up", "down"]', 'tempo_words: must be three words'),
-    ('"up"', 'tempo_words: must be three words'),
-    ('["up", "let go", "down"]', 'tempo_words[1]: must be one word of 1 to 12 letters, not text "let go"'),
-    ('["up", "hold", "downwardsdownwards"]', 'tempo_words[2]: must be one word of 1 to 12 letters'),
-    ('[2, "hold", "down"]', 'tempo_words[0]: must be one word of 1 to 12 letters, not 2'),
-])
+@pytest.mark.parametrize(
+    "words, problem",
+    [
+        ('["up", "down"]', "tempo_words: must be three words"),
+        ('"up"', "tempo_words: must be three words"),
+        ('["up", "let go", "down"]', 'tempo_words[1]: must be one word of 1 to 12 letters, not text "let go"'),
+        ('["up", "hold", "downwardsdownwards"]', "tempo_words[2]: must be one word of 1 to 12 letters"),
+        ('[2, "hold", "down"]', "tempo_words[0]: must be one word of 1 to 12 letters, not 2"),
+    ],
+)
 def test_bad_tempo_words_are_placed(words, problem):
     [line] = problems_of(SMALL.replace("tempo = [2, 1, 2]", f"tempo = [2, 1, 2]\ntempo_words = {words}"))
     assert f"exercises[1].{problem}" in line
@@ -180,7 +193,25 @@ json_values = st.recursive(
 )
 exercise_like = st.fixed_dictionaries(
     {},
-    optional={k: json_values for k in ("id", "name", "how", "cues", "caution", "sides", "sets", "rest", "easier", "hold", "reps", "tempo", "tempo_words", "duration")},
+    optional={
+        k: json_values
+        for k in (
+            "id",
+            "name",
+            "how",
+            "cues",
+            "caution",
+            "sides",
+            "sets",
+            "rest",
+            "easier",
+            "hold",
+            "reps",
+            "tempo",
+            "tempo_words",
+            "duration",
+        )
+    },
 )
 routine_like = st.fixed_dictionaries(
     {},

@@ -69,10 +69,25 @@ def finished_record() -> SessionRecord:
         note='Felt "tight" \\ after\nthe second [bold]set[/bold] \x1b[31m',
     )
     record.steps = [
-        StepRecord("knee-to-chest", "Knee-to-chest", StepOutcome.DONE, "2026-11-21T19:30:20+01:00",
-                   "2026-11-21T19:33:00+01:00", 150.25, 160, "3 of 3 holds, both sides"),
-        StepRecord("bird-dog", "Bird dog", StepOutcome.STOPPED, "2026-11-21T19:33:05+01:00",
-                   "2026-11-21T19:34:00+01:00", 40, 120),
+        StepRecord(
+            "knee-to-chest",
+            "Knee-to-chest",
+            StepOutcome.DONE,
+            "2026-11-21T19:30:20+01:00",
+            "2026-11-21T19:33:00+01:00",
+            150.25,
+            160,
+            "3 of 3 holds, both sides",
+        ),
+        StepRecord(
+            "bird-dog",
+            "Bird dog",
+            StepOutcome.STOPPED,
+            "2026-11-21T19:33:05+01:00",
+            "2026-11-21T19:34:00+01:00",
+            40,
+            120,
+        ),
     ]
     record.pain_reports = [
         PainReport("2026-11-21T19:33:01+01:00", "check", 3, "knee-to-chest", verdict="green", decision="continue"),
@@ -93,8 +108,9 @@ def write_raw(data: Path, name: str, content: str | bytes) -> Path:
 
 
 def dead_pid() -> int:
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     return int(finished.stdout)
 
 
@@ -244,7 +260,7 @@ def test_finished_outcomes_are_kept_whatever_the_process(tmp_path):
 
 CORRUPT = {
     "garbage.toml": "this is = not [ toml",
-    "binary.toml": b"format = 1\nid = \"\xff\xfe\"\n",
+    "binary.toml": b'format = 1\nid = "\xff\xfe"\n',
     "newer.toml": None,
     "missing.toml": None,
     "badtype.toml": None,
@@ -293,15 +309,18 @@ def test_loading_a_corrupt_file_raises_log_error_naming_it(tmp_path, name):
         load_session(path)
 
 
-@pytest.mark.parametrize("change", [
-    {"steps": [{"exercise_id": "a"}]},
-    {"steps": "none"},
-    {"pain_reports": [{"at": "x", "source": "check", "rating": True}]},
-    {"screening": {"red_flags": {"leg-pain": "no"}}},
-    {"pid": -3},
-    {"active_seconds": float("nan")},
-    {"format": True},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"steps": [{"exercise_id": "a"}]},
+        {"steps": "none"},
+        {"pain_reports": [{"at": "x", "source": "check", "rating": True}]},
+        {"screening": {"red_flags": {"leg-pain": "no"}}},
+        {"pid": -3},
+        {"active_seconds": float("nan")},
+        {"format": True},
+    ],
+)
 def test_invalid_fields_are_rejected(change):
     with pytest.raises(LogError, match="bad.toml"):
         record_from_dict({**record_to_dict(finished_record()), **change}, "bad.toml")

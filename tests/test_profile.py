@@ -38,7 +38,13 @@ def test_conditions_are_the_known_contraindications():
 
 def test_serious_condition_screen_asks_the_six_standard_signs():
     assert [q.id for q in SERIOUS_QUESTIONS] == [
-        "fall-or-accident", "cancer-history", "weight-loss", "fever-unwell", "night-pain", "steroids-immune"]
+        "fall-or-accident",
+        "cancer-history",
+        "weight-loss",
+        "fever-unwell",
+        "night-pain",
+        "steroids-immune",
+    ]
 
 
 def test_an_empty_profile_is_not_complete():
@@ -64,7 +70,9 @@ def test_changing_an_answer_dates_the_change_and_keeps_the_old_one():
     profile.answer("pregnancy", True, later)
     assert profile.answers["pregnancy"].at == later.isoformat(timespec="seconds")
     assert [(c.question, c.value) for c in profile.changes if c.question == "pregnancy"] == [
-        ("pregnancy", False), ("pregnancy", True)]
+        ("pregnancy", False),
+        ("pregnancy", True),
+    ]
 
 
 def test_giving_the_same_answer_again_changes_nothing():
@@ -155,9 +163,17 @@ def test_saving_leaves_no_temporary_file(data_dir):
     assert sorted(p.name for p in data_dir.iterdir()) == ["profile.toml"]
 
 
-@pytest.mark.parametrize("content", [
-    b"\xff\xfe", b"format = ", b"format = 2", b'format = 1\n[answers.pregnancy]\nvalue = "no"\nat = "x"\n',
-    b'format = 1\n[answers.headache]\nvalue = true\nat = "x"\n', b"format = 1\nchanges = 3\n"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe",
+        b"format = ",
+        b"format = 2",
+        b'format = 1\n[answers.pregnancy]\nvalue = "no"\nat = "x"\n',
+        b'format = 1\n[answers.headache]\nvalue = true\nat = "x"\n',
+        b"format = 1\nchanges = 3\n",
+    ],
+)
 def test_a_damaged_profile_is_a_clear_error(data_dir, content):
     profile_path(data_dir).write_bytes(content)
     with pytest.raises(CoachError, match="health profile"):

@@ -54,6 +54,7 @@ def test_pain_rule_without_a_start_rating_counts_the_start_as_zero(rating):
 
 # The pain rule (PRODUCT.md flow 5)
 
+
 @pytest.mark.parametrize("before", range(11))
 @pytest.mark.parametrize("rating", [8, 9, 10])
 def test_pain_of_eight_or_more_stops_whatever_the_start(rating, before):
@@ -102,6 +103,7 @@ def test_rating_outside_zero_to_ten_is_an_error(rating):
 
 # "It hurts"
 
+
 def test_every_hurt_kind_has_a_label():
     assert set(HURT_KINDS) == set(HurtKind)
     assert "numbness" in HURT_KINDS[HurtKind.RED_FLAG]
@@ -121,18 +123,36 @@ def test_mild_settling_pain_resumes():
 
 # Texts
 
+
 def test_first_run_notice_says_not_medical_advice_when_to_stop_and_the_red_flags():
     notice = FIRST_RUN_NOTICE.lower()
-    for phrase in ("not medical advice", "sharp", "shooting", "spreads", "numbness", "weakness",
-                   "bladder or bowel", "groin", "pass urine", "during sex", "both legs", "getting worse",
-                   "emergency help now", "within a day or two"):
+    for phrase in (
+        "not medical advice",
+        "sharp",
+        "shooting",
+        "spreads",
+        "numbness",
+        "weakness",
+        "bladder or bowel",
+        "groin",
+        "pass urine",
+        "during sex",
+        "both legs",
+        "getting worse",
+        "emergency help now",
+        "within a day or two",
+    ):
         assert phrase in notice
 
 
 def test_first_run_notice_does_not_copy_the_seed_sentences():
     notice = " ".join(FIRST_RUN_NOTICE.lower().split())
-    for copied in ("down one or both legs", "significant numbness or weakness in your legs",
-                   "radiates sharply", "loss of bladder or bowel control"):
+    for copied in (
+        "down one or both legs",
+        "significant numbness or weakness in your legs",
+        "radiates sharply",
+        "loss of bladder or bowel control",
+    ):
         assert copied not in notice
 
 
@@ -146,8 +166,10 @@ def test_safety_rules_do_not_import_textual():
     import subprocess
     import sys
 
-    code = ("import sys, coach.safety, coach.screening, coach.profile, coach.advisories, coach.logstore, "
-            "coach.config; print('textual' in sys.modules)")
+    code = (
+        "import sys, coach.safety, coach.screening, coach.profile, coach.advisories, coach.logstore, "
+        "coach.config; print('textual' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
     assert safety.__name__ == "coach.safety"

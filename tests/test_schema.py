@@ -104,14 +104,26 @@ INVALID = {
     "tempo all zero": build(exercise={"hold": DROP, "reps": 3, "tempo": [0, 0, 0]}),
     "tempo of two": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 2]}),
     "tempo phase 31": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 31, 2]}),
-    "tempo_words without tempo": build(exercise={"hold": DROP, "reps": 3, "tempo_words": ["tighten", "hold", "release"]}),
+    "tempo_words without tempo": build(
+        exercise={"hold": DROP, "reps": 3, "tempo_words": ["tighten", "hold", "release"]}
+    ),
     "tempo_words with hold": build(exercise={"reps": 3, "tempo_words": ["tighten", "hold", "release"]}),
     "tempo_words of two": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["up", "down"]}),
-    "tempo word of 13 letters": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["a" * 13, "hold", "down"]}),
-    "empty tempo word": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["", "hold", "down"]}),
-    "tempo word of two words": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["let go", "hold", "down"]}),
-    "tempo word with a digit": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["up2", "hold", "down"]}),
-    "tempo word not text": build(exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": [1, "hold", "down"]}),
+    "tempo word of 13 letters": build(
+        exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["a" * 13, "hold", "down"]}
+    ),
+    "empty tempo word": build(
+        exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["", "hold", "down"]}
+    ),
+    "tempo word of two words": build(
+        exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["let go", "hold", "down"]}
+    ),
+    "tempo word with a digit": build(
+        exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": ["up2", "hold", "down"]}
+    ),
+    "tempo word not text": build(
+        exercise={"hold": DROP, "reps": 3, "tempo": [2, 1, 2], "tempo_words": [1, "hold", "down"]}
+    ),
     "duration with reps": build(exercise={"hold": DROP, "duration": 60, "reps": 2}),
     "duration with hold": build(exercise={"duration": 60}),
     "duration 3601": build(exercise={"hold": DROP, "duration": 3601}),
@@ -124,8 +136,12 @@ VALID = {
     "hold with reps": build(exercise={"reps": 3}),
     "reps at own pace": build(exercise={"hold": DROP, "reps": 10}),
     "reps with tempo": build(exercise={"hold": DROP, "reps": 10, "tempo": [2, 1, 2]}),
-    "tempo with words": build(exercise={"hold": DROP, "reps": 10, "tempo": [2, 3, 2], "tempo_words": ["tighten", "hold", "release"]}),
-    "tempo words of 1 and 12 letters": build(exercise={"hold": DROP, "reps": 1, "tempo": [1, 1, 1], "tempo_words": ["a", "b" * 12, "Up"]}),
+    "tempo with words": build(
+        exercise={"hold": DROP, "reps": 10, "tempo": [2, 3, 2], "tempo_words": ["tighten", "hold", "release"]}
+    ),
+    "tempo words of 1 and 12 letters": build(
+        exercise={"hold": DROP, "reps": 1, "tempo": [1, 1, 1], "tempo_words": ["a", "b" * 12, "Up"]}
+    ),
     "tempo hold only": build(exercise={"hold": DROP, "reps": 1, "tempo": [0, 5, 0]}),
     "timed": build(exercise={"hold": DROP, "duration": 3600}),
     "every optional field": build(
@@ -137,7 +153,14 @@ VALID = {
             "prepare": 0,
             "pain_check": "end",
         },
-        {"cues": ["Breathe."], "caution": "Stop if it hurts.", "sides": "each", "sets": 20, "rest": 60, "easier": "walk"},
+        {
+            "cues": ["Breathe."],
+            "caution": "Stop if it hurts.",
+            "sides": "each",
+            "sets": 20,
+            "rest": 60,
+            "easier": "walk",
+        },
     ),
     "empty lists": build({"focus": [], "contraindications": []}, {"cues": []}),
     "long rest": build(exercise={"rest": 600, "reps": 2}),

@@ -9,7 +9,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from coach.profile import CLEARANCE_QUESTION, LEG_QUESTION as KNOWN_LEGS, QUESTIONS, Profile
+from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
+from coach.profile import LEG_QUESTION as KNOWN_LEGS
 from coach.records import Outcome, Screening, SessionRecord
 from coach.screening import (
     ASSESSED_QUESTION,
@@ -41,12 +42,26 @@ def profile(yes: tuple[str, ...] = ()) -> Profile:
     return made
 
 
-def session(hours_ago: float, before: int | None = 2, after: int | None = 5,
-            outcome: Outcome = Outcome.COMPLETED, screening: Screening | None = None) -> SessionRecord:
+def session(
+    hours_ago: float,
+    before: int | None = 2,
+    after: int | None = 5,
+    outcome: Outcome = Outcome.COMPLETED,
+    screening: Screening | None = None,
+) -> SessionRecord:
     ended = NOW - timedelta(hours=hours_ago)
     screening = screening or Screening(red_flags={q.id: False for q in EMERGENCY_QUESTIONS}, pain_before=before)
-    return SessionRecord("x", "Gentle", "gentle", "", started_at=(ended - timedelta(minutes=20)).isoformat(),
-                         ended_at=ended.isoformat(), outcome=outcome, screening=screening, pain_after=after)
+    return SessionRecord(
+        "x",
+        "Gentle",
+        "gentle",
+        "",
+        started_at=(ended - timedelta(minutes=20)).isoformat(),
+        ended_at=ended.isoformat(),
+        outcome=outcome,
+        screening=screening,
+        pain_after=after,
+    )
 
 
 class Log:
@@ -56,9 +71,19 @@ class Log:
         self.blocks: list[tuple[Screening, str]] = []
 
     def __call__(self, screening: Screening, reason: str) -> None:
-        self.blocks.append((Screening(dict(screening.red_flags), dict(screening.contraindications),
-                                      screening.pain_before, screening.previous_settled,
-                                      screening.emergency_assessed, list(screening.cautions)), reason))
+        self.blocks.append(
+            (
+                Screening(
+                    dict(screening.red_flags),
+                    dict(screening.contraindications),
+                    screening.pain_before,
+                    screening.previous_settled,
+                    screening.emergency_assessed,
+                    list(screening.cautions),
+                ),
+                reason,
+            )
+        )
 
 
 def check(prof: Profile | None = None, contraindications=(), recent=(), log: Log | None = None) -> SafetyCheck:
@@ -74,6 +99,7 @@ def answer_all(safety: SafetyCheck, *answers):
 
 # the gate
 
+
 def test_profile_not_done_means_the_profile_first_and_nothing_logged():
     log = Log()
     safety = check(Profile(), log=log)
@@ -87,7 +113,8 @@ def test_serious_sign_without_clearance_blocks_and_is_logged_at_once():
     assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == SERIOUS_TITLE
     assert any("within the next few days" in line for line in safety.verdict.advice)
     assert [reason for _, reason in log.blocks] == [
-        "Serious-condition signs not yet cleared by a professional: weight-loss."]
+        "Serious-condition signs not yet cleared by a professional: weight-loss."
+    ]
     assert safety.pending is None
 
 
@@ -116,6 +143,7 @@ def test_routine_whose_contraindications_the_user_does_not_have_is_asked_as_usua
 
 # the questions
 
+
 def test_questions_come_in_order_emergency_legs_pain():
     safety = check()
     seen = []
@@ -130,8 +158,18 @@ def test_questions_come_in_order_emergency_legs_pain():
 
 def test_emergency_questions_cover_the_cauda_equina_signs():
     text = " ".join(q.text.lower() for q in EMERGENCY_QUESTIONS)
-    for sign in ("groin", "genitals", "back passage", "start passing urine", "feel it passing", "bladder",
-                 "bowels", "during sex", "both legs", "getting worse"):
+    for sign in (
+        "groin",
+        "genitals",
+        "back passage",
+        "start passing urine",
+        "feel it passing",
+        "bladder",
+        "bowels",
+        "during sex",
+        "both legs",
+        "getting worse",
+    ):
         assert sign in text
 
 
@@ -146,7 +184,7 @@ def test_an_emergency_yes_ends_the_check_at_once_with_now_advice_and_is_logged(i
     assert not any("today" in line for line in verdict.advice)
     assert safety.pending is None
     screening, reason = log.blocks[0]
-    assert screening.red_flags == {q.id: q is EMERGENCY_QUESTIONS[index] for q in EMERGENCY_QUESTIONS[:index + 1]}
+    assert screening.red_flags == {q.id: q is EMERGENCY_QUESTIONS[index] for q in EMERGENCY_QUESTIONS[: index + 1]}
     assert reason.startswith("Emergency sign: ")
     with pytest.raises(ValueError):
         safety.answer(False)
@@ -238,6 +276,7 @@ def test_an_answer_of_the_wrong_kind_is_an_error(value):
 
 
 # the last session
+
 
 def test_after_an_emergency_yes_the_next_start_repeats_the_advice_and_asks_if_a_doctor_assessed_it():
     blocked = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"saddle-numbness": True}))
@@ -333,16 +372,24 @@ def test_gentlest_routine_is_the_lowest_level_then_the_shortest_that_the_profile
 
     def entry(name, level, seconds, contraindications=()):
         exercise = Exercise("e", "E", ("Do it.",), Dosing.TIMED, duration=seconds)
-        return Entry(tmp_path / f"{name}.toml", "bundled",
-                     Routine(name, (exercise,), level=level, contraindications=contraindications, name=name))
+        return Entry(
+            tmp_path / f"{name}.toml",
+            "bundled",
+            Routine(name, (exercise,), level=level, contraindications=contraindications, name=name),
+        )
 
-    entries = [entry("hard", "challenging", 60), entry("long", "gentle", 900), entry("short", "gentle", 300,
-               ("pregnancy",)), entry("mid", "gentle", 600)]
+    entries = [
+        entry("hard", "challenging", 60),
+        entry("long", "gentle", 900),
+        entry("short", "gentle", 300, ("pregnancy",)),
+        entry("mid", "gentle", 600),
+    ]
     assert gentlest(entries, profile()).name == "short"
     assert gentlest(entries, profile(yes=("pregnancy",))).name == "mid"
 
 
 # random walks through the check
+
 
 class CheckWalk(RuleBasedStateMachine):
     """Any answers, escape at any point: blocks are logged once, at once; no go after an emergency yes."""
@@ -380,8 +427,13 @@ class CheckWalk(RuleBasedStateMachine):
             assert len(self.log.blocks) == blocks + 1
             assert self.safety.pending is None
 
-    @precondition(lambda self: self.safety is not None and self.safety.verdict is not None
-                  and self.safety.verdict.kind is VerdictKind.CAUTION)
+    @precondition(
+        lambda self: (
+            self.safety is not None
+            and self.safety.verdict is not None
+            and self.safety.verdict.kind is VerdictKind.CAUTION
+        )
+    )
     @rule(go_on=st.booleans())
     def decide(self, go_on):
         self.safety.decide(go_on)

@@ -210,9 +210,13 @@ def test_gentler_runs_the_easier_variant_in_place_of_the_next_and_logs_both(tmp_
         if session.question is not None:
             session.key("1")
     steps = [(s.exercise_id, s.outcome, s.instead_of) for s in session.recorder.record.steps]
-    assert steps == [("first", StepOutcome.DONE, ""), ("second", StepOutcome.REPLACED, ""),
-                     ("fourth", StepOutcome.DONE, "second"), ("third", StepOutcome.DONE, ""),
-                     ("fourth", StepOutcome.DONE, "")]
+    assert steps == [
+        ("first", StepOutcome.DONE, ""),
+        ("second", StepOutcome.REPLACED, ""),
+        ("fourth", StepOutcome.DONE, "second"),
+        ("third", StepOutcome.DONE, ""),
+        ("fourth", StepOutcome.DONE, ""),
+    ]
     assert session.recorder.record.exercises_done == 4
 
 
@@ -238,7 +242,10 @@ def test_the_easier_variant_that_comes_next_anyway_is_not_run_twice(tmp_path):
     assert session.over
     record = session.recorder.record
     assert [(s.exercise_id, s.outcome) for s in record.steps] == [
-        ("first", StepOutcome.DONE), ("second", StepOutcome.REPLACED), ("third", StepOutcome.DONE)]
+        ("first", StepOutcome.DONE),
+        ("second", StepOutcome.REPLACED),
+        ("third", StepOutcome.DONE),
+    ]
     planned_once(session)
 
 
@@ -310,8 +317,18 @@ def test_a_new_set_on_the_other_side_says_to_switch(tmp_path):
         if session.question:
             break
     words = [p for p, _ in phases]
-    assert words == [Phase.PREPARE, Phase.HOLD, Phase.SWITCH, Phase.HOLD, Phase.REST, Phase.SWITCH, Phase.HOLD,
-                     Phase.SWITCH, Phase.HOLD, Phase.DONE]
+    assert words == [
+        Phase.PREPARE,
+        Phase.HOLD,
+        Phase.SWITCH,
+        Phase.HOLD,
+        Phase.REST,
+        Phase.SWITCH,
+        Phase.HOLD,
+        Phase.SWITCH,
+        Phase.HOLD,
+        Phase.DONE,
+    ]
     assert phases[5][1] == "Change to your left side."
 
 
@@ -327,8 +344,9 @@ def test_own_pace_reps_count_up_and_say_space_is_set_done(tmp_path):
     assert "space when the set is done" in view.hint
 
 
-@pytest.mark.parametrize(("opener", "leave"), [("p", "escape"), ("q", "n"), ("q", "escape"), ("i", "escape"),
-                                               ("question_mark", "enter")])
+@pytest.mark.parametrize(
+    ("opener", "leave"), [("p", "escape"), ("q", "n"), ("q", "escape"), ("i", "escape"), ("question_mark", "enter")]
+)
 def test_leaving_a_question_returns_to_running_when_it_was_running(tmp_path, opener, leave):
     session, clock = make_session(SMALL, tmp_path)
     clock.advance(4)

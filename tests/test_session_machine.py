@@ -23,13 +23,38 @@ from coach.engine import Status
 from coach.loader import load_routine_text
 from coach.questions import SCALE_KEYS, QuestionKind
 from coach.recorder import SessionRecorder
-from coach.records import Outcome
-from coach.records import Screening
+from coach.records import Outcome, Screening
 from coach.session import RunningSession
 from tests.conftest import FakeClock
 
-KEYS = ["space", "enter", "p", "s", "q", "i", "question_mark", "escape", "m", "x",
-        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "t", "e", "g", "c", "y", "n"]
+KEYS = [
+    "space",
+    "enter",
+    "p",
+    "s",
+    "q",
+    "i",
+    "question_mark",
+    "escape",
+    "m",
+    "x",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "t",
+    "e",
+    "g",
+    "c",
+    "y",
+    "n",
+]
 ANSWER_KEYS = ["1", "2", "3", "4", "5", "6", "e", "g", "c", "s", "enter"]
 SCALES = {QuestionKind.PAIN_CHECK, QuestionKind.HURT_STRENGTH, QuestionKind.END_PAIN}
 
@@ -60,8 +85,13 @@ def routines(draw) -> str:
         if index + 1 < count and draw(st.booleans()):
             exercise["easier"] = f"ex-{draw(st.integers(index + 1, count - 1))}"
         exercises.append(exercise)
-    routine = {"format": 1, "title": "Random", "prepare": draw(st.integers(0, 3)),
-               "pain_check": draw(st.sampled_from(["each", "end"])), "exercises": exercises}
+    routine = {
+        "format": 1,
+        "title": "Random",
+        "prepare": draw(st.integers(0, 3)),
+        "pain_check": draw(st.sampled_from(["each", "end"])),
+        "exercises": exercises,
+    }
     return tomli_w.dumps(routine)
 
 
@@ -145,7 +175,7 @@ class SessionMachine(RuleBasedStateMachine):
         planned = [s.exercise_id for s in self.recorder.record.steps if s.planned]
         assert len(planned) == len(set(planned)), planned
         engine = self.session.engine
-        ahead = {r.exercise.id for r in engine.runs[engine.run_index:] if r.planned}
+        ahead = {r.exercise.id for r in engine.runs[engine.run_index :] if r.planned}
         assert set(planned) | ahead == {e.id for e in self.routine.exercises}
         if self.session.outcome is not Outcome.IN_PROGRESS:
             assert sorted(planned) == sorted(e.id for e in self.routine.exercises)

@@ -12,7 +12,12 @@ from coach.learn import CARDS
 from coach.paths import bundled_routines_dir
 from coach.profile import QUESTIONS as PROFILE_QUESTIONS
 from coach.screening import (
-    ASSESSED_QUESTION, EMERGENCY_QUESTIONS, FOLLOWUP_QUESTION, LEG_CHANGE_QUESTION, LEG_QUESTION, PAIN_QUESTION,
+    ASSESSED_QUESTION,
+    EMERGENCY_QUESTIONS,
+    FOLLOWUP_QUESTION,
+    LEG_CHANGE_QUESTION,
+    LEG_QUESTION,
+    PAIN_QUESTION,
 )
 from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
@@ -30,7 +35,7 @@ def words(text: str) -> list[str]:
 
 def runs(text: str, length: int = RUN) -> set[tuple[str, ...]]:
     found = words(text)
-    return {tuple(found[i:i + length]) for i in range(len(found) - length + 1)}
+    return {tuple(found[i : i + length]) for i in range(len(found) - length + 1)}
 
 
 def shared_runs(text: str, seeds: dict[str, set]) -> dict[str, set]:
@@ -72,8 +77,8 @@ def test_routines_are_in_our_own_words(path, seeds):
 
 def section(doc: str, heading: str) -> str:
     start = doc.index(heading)
-    following = re.search(r"^##", doc[start + len(heading):], re.M)
-    return doc[start: start + len(heading) + following.start()] if following else doc[start:]
+    following = re.search(r"^##", doc[start + len(heading) :], re.M)
+    return doc[start : start + len(heading) + following.start()] if following else doc[start:]
 
 
 def row_for(text: str, key: str) -> str | None:
@@ -106,8 +111,15 @@ def test_every_learn_card_has_a_sourced_entry_naming_the_same_files():
 
 def test_every_safety_question_has_an_entry():
     text = section(SOURCES_DOC.read_text(encoding="utf-8"), "## Safety questions")
-    for question in (*PROFILE_QUESTIONS, *EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_QUESTION, LEG_CHANGE_QUESTION,
-                     PAIN_QUESTION, FOLLOWUP_QUESTION):
+    for question in (
+        *PROFILE_QUESTIONS,
+        *EMERGENCY_QUESTIONS,
+        ASSESSED_QUESTION,
+        LEG_QUESTION,
+        LEG_CHANGE_QUESTION,
+        PAIN_QUESTION,
+        FOLLOWUP_QUESTION,
+    ):
         assert f"`{question.id}`" in text and question.text in text, question.id
 
 

@@ -50,24 +50,53 @@ def make_record(
     records = []
     for number in range(steps):
         begin = start + timedelta(minutes=2 + 3 * number)
-        records.append(StepRecord(
-            f"ex-{number}", f"{exercise} {number + 1}", StepOutcome.DONE if number == 0 else StepOutcome.SKIPPED,
-            begin.isoformat(), (begin + timedelta(minutes=2)).isoformat(), 95.0, 120, f"{3 - number} of 3 holds",
-        ))
+        records.append(
+            StepRecord(
+                f"ex-{number}",
+                f"{exercise} {number + 1}",
+                StepOutcome.DONE if number == 0 else StepOutcome.SKIPPED,
+                begin.isoformat(),
+                (begin + timedelta(minutes=2)).isoformat(),
+                95.0,
+                120,
+                f"{3 - number} of 3 holds",
+            )
+        )
     pains = []
     if steps:
         pains = [
             PainReport((start + timedelta(minutes=4)).isoformat(), "check", 3, "ex-0", None, "green", "continue"),
-            PainReport((start + timedelta(minutes=6)).isoformat(), "hurts", 5, "ex-1", HurtKind.MORE_THAN_MILD,
-                       "skip", "easier"),
+            PainReport(
+                (start + timedelta(minutes=6)).isoformat(),
+                "hurts",
+                5,
+                "ex-1",
+                HurtKind.MORE_THAN_MILD,
+                "skip",
+                "easier",
+            ),
         ]
     return SessionRecord(
-        id="", routine_title=title, routine_name=name, routine_path=f"/routines/{name}.toml",
-        started_at=start.isoformat(), ended_at=(start + timedelta(minutes=12, seconds=5)).isoformat(),
-        outcome=outcome, reason=f"{outcome.label.capitalize()} on purpose.",
-        screening=Screening({"leg-symptoms": False, "bladder-bowel": False}, {"osteoporosis": False}, before,
-                            True if day.day % 2 else None),
-        steps=records, pain_reports=pains, pain_after=after, active_seconds=190.0, planned_exercises=planned, note=note,
+        id="",
+        routine_title=title,
+        routine_name=name,
+        routine_path=f"/routines/{name}.toml",
+        started_at=start.isoformat(),
+        ended_at=(start + timedelta(minutes=12, seconds=5)).isoformat(),
+        outcome=outcome,
+        reason=f"{outcome.label.capitalize()} on purpose.",
+        screening=Screening(
+            {"leg-symptoms": False, "bladder-bowel": False},
+            {"osteoporosis": False},
+            before,
+            True if day.day % 2 else None,
+        ),
+        steps=records,
+        pain_reports=pains,
+        pain_after=after,
+        active_seconds=190.0,
+        planned_exercises=planned,
+        note=note,
     )
 
 
@@ -81,12 +110,24 @@ def standard_sessions() -> list[SessionRecord]:
     """Seven sessions over three weeks, two routines, every outcome once."""
     return [
         make_record(TODAY, outcome=Outcome.COMPLETED, before=2, after=1, note="Felt loose afterwards."),
-        make_record(TODAY - timedelta(days=1), title="Morning mobility", name="morning-mobility",
-                    outcome=Outcome.ENDED_EARLY, before=4, after=4),
+        make_record(
+            TODAY - timedelta(days=1),
+            title="Morning mobility",
+            name="morning-mobility",
+            outcome=Outcome.ENDED_EARLY,
+            before=4,
+            after=4,
+        ),
         make_record(TODAY - timedelta(days=3), outcome=Outcome.STOPPED_FOR_PAIN, before=3, after=7),
         make_record(TODAY - timedelta(days=6), outcome=Outcome.BLOCKED, before=None, after=None, steps=0),
-        make_record(TODAY - timedelta(days=9), title="Morning mobility", name="morning-mobility",
-                    outcome=Outcome.INTERRUPTED, before=5, after=None),
+        make_record(
+            TODAY - timedelta(days=9),
+            title="Morning mobility",
+            name="morning-mobility",
+            outcome=Outcome.INTERRUPTED,
+            before=5,
+            after=None,
+        ),
         make_record(TODAY - timedelta(days=13), before=6, after=4),
         make_record(TODAY - timedelta(days=20), before=6, after=5),
     ]
@@ -94,7 +135,9 @@ def standard_sessions() -> list[SessionRecord]:
 
 def persistent_sessions() -> list[SessionRecord]:
     """Pain before goes from 5 to 6 over five weeks: the persisting advisory applies."""
-    return [make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 36, 5)]
+    return [
+        make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 36, 5)
+    ]
 
 
 class HistoryApp(App[None]):
@@ -172,10 +215,17 @@ async def test_table_lists_sessions_newest_first_with_outcome_words(data_dir):
         table = screen.query_one(DataTable)
         assert table.row_count == 7
         assert [d[:10] for d in cell_texts(table, 0)] == [
-            (TODAY - timedelta(days=n)).isoformat() for n in (0, 1, 3, 6, 9, 13, 20)]
+            (TODAY - timedelta(days=n)).isoformat() for n in (0, 1, 3, 6, 9, 13, 20)
+        ]
         assert cell_texts(table, 3) == [
-            "completed", "ended early", "stopped for pain", "blocked by safety check", "interrupted",
-            "completed", "completed"]
+            "completed",
+            "ended early",
+            "stopped for pain",
+            "blocked by safety check",
+            "interrupted",
+            "completed",
+            "completed",
+        ]
         assert cell_texts(table, 1)[1] == "Morning mobility"
         assert cell_texts(table, 2)[:3] == ["2 → 1", "4 → 4", "3 → 7"]
         assert cell_texts(table, 4)[0] == "1/2"
@@ -232,11 +282,23 @@ async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):
         assert isinstance(detail, SessionDetailScreen)
         assert detail.record.outcome is Outcome.STOPPED_FOR_PAIN
         text = rendered(detail)
-        for expected in ("Knee to chest 1", "done", "skipped", "3 of 3 holds", "1:35 of 2:00",
-                         "pain check", "it hurts", "5/10", "more than mild discomfort", "easier",
-                         "Do you have pain shooting down a leg, or numbness or weakness in one leg?  no",
-                         "Osteoporosis (fragile bones)  does not apply", "Pain before: 3/10",
-                         "settled within 24 hours: not asked", "Stopped for pain. Stopped for pain on purpose."):
+        for expected in (
+            "Knee to chest 1",
+            "done",
+            "skipped",
+            "3 of 3 holds",
+            "1:35 of 2:00",
+            "pain check",
+            "it hurts",
+            "5/10",
+            "more than mild discomfort",
+            "easier",
+            "Do you have pain shooting down a leg, or numbness or weakness in one leg?  no",
+            "Osteoporosis (fragile bones)  does not apply",
+            "Pain before: 3/10",
+            "settled within 24 hours: not asked",
+            "Stopped for pain. Stopped for pain on purpose.",
+        ):
             assert expected in text, expected
         await pilot.press("escape")
         await pilot.pause()

@@ -18,7 +18,7 @@ from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from coach.ui.widgets.question_panel import QuestionPanel
 from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, only_log, app_for, layout_requests, move, pass_safety_check
+from tests.ui_driver import accepted, answer, app_for, layout_requests, move, only_log, pass_safety_check
 
 SIZE = (100, 30)
 NO_PREPARE = """\
@@ -48,8 +48,11 @@ def visible(screen, selector: str) -> bool:
 
 
 def footer_keys(screen) -> dict[str, str]:
-    return {binding.key + ":" + binding.action: binding.description for _, binding, enabled, _ in
-            screen.app.active_bindings.values() if enabled and binding.show}
+    return {
+        binding.key + ":" + binding.action: binding.description
+        for _, binding, enabled, _ in screen.app.active_bindings.values()
+        if enabled and binding.show
+    }
 
 
 async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
@@ -262,7 +265,11 @@ async def test_ending_early_asks_first_and_keeps_what_was_done(data_dir, routine
     record = only_log(data_dir)
     assert record.outcome is Outcome.ENDED_EARLY
     assert [s.outcome for s in record.steps] == [
-        StepOutcome.SKIPPED, StepOutcome.STOPPED, StepOutcome.NOT_REACHED, StepOutcome.NOT_REACHED]
+        StepOutcome.SKIPPED,
+        StepOutcome.STOPPED,
+        StepOutcome.NOT_REACHED,
+        StepOutcome.NOT_REACHED,
+    ]
     assert record.pain_after == 3
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
-
 from coach.config import load_config
-from coach.profile import load_profile
 from coach.logstore import list_sessions
+from coach.profile import load_profile
 from coach.records import Outcome
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
@@ -19,7 +17,14 @@ from coach.ui.screens.too_small import TooSmallScreen
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
 from tests.ui_driver import (
-    accepted, only_log, answer, app_for, fill_profile, pass_safety_check, wait_for_screen)
+    accepted,
+    answer,
+    app_for,
+    fill_profile,
+    only_log,
+    pass_safety_check,
+    wait_for_screen,
+)
 
 SIZE = (100, 30)
 
@@ -231,7 +236,9 @@ async def test_e_on_home_edits_the_profile_and_a_change_is_dated_and_kept(data_d
         assert app.screen.profile.conditions() == ("pregnancy",)
     profile = load_profile(data_dir)
     assert [(c.question, c.value) for c in profile.changes if c.question == "pregnancy"] == [
-        ("pregnancy", False), ("pregnancy", True)]
+        ("pregnancy", False),
+        ("pregnancy", True),
+    ]
 
 
 async def test_four_weeks_after_the_last_review_home_asks_whether_anything_changed(data_dir):

@@ -18,7 +18,6 @@ class Holder(App[None]):
         yield from self.widgets
 
 
-
 async def test_line_bar_draws_half_cells_and_the_percentage():
     """Done is a heavy line and the rest a light one, so the bar reads without colour too."""
     bar = LineBar(show_percentage=True)
@@ -72,11 +71,11 @@ async def test_big_digits_draw_the_font_centred_with_bold_blocks():
         expected = render_lines("4:05", scale_for(100, 30))
         strips = [digits.render_line(y) for y in range(len(expected))]
         assert digits.size.height == len(expected)
-        for strip, line in zip(strips, expected):
+        for strip, line in zip(strips, expected, strict=False):
             assert strip.cell_length == 100
             assert strip.text.strip() == line.strip()
             left = (100 - len(line)) // 2
-            assert strip.text[left:left + len(line)] == line
+            assert strip.text[left : left + len(line)] == line
             assert all(segment.style.bold for segment in strip if "█" in segment.text)
             assert not any(segment.style.bold for segment in strip if not segment.text.strip())
 
@@ -106,7 +105,7 @@ async def test_big_digits_repaint_only_the_columns_that_change():
         original = digits.refresh
         digits.refresh = lambda *args, **kwargs: regions.append(args) or original(*args, **kwargs)
         digits.value = "44"
-        (region,), = regions
+        ((region,),) = regions
         scale = scale_for(100, 30)
         glyph, gap = 6 * scale, scale
         second_digit = (100 - (2 * glyph + gap)) // 2 + glyph + gap

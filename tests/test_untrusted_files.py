@@ -29,12 +29,17 @@ MEMORY_CAP = 1024 * 1024 * 1024
 
 def coach(*argv: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
     """Run the coach command in a child with capped memory; fails the test if it does not finish."""
+
     def cap_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
     return subprocess.run(
-        [sys.executable, "-m", "coach", *argv], stdin=stdin, capture_output=True, text=True,
-        timeout=FINISHES, preexec_fn=cap_memory,
+        [sys.executable, "-m", "coach", *argv],
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=FINISHES,
+        preexec_fn=cap_memory,
     )
 
 
@@ -51,13 +56,17 @@ def exercise(exercise_id: str, extra: str = "", dose: str = "hold = 5") -> str:
 HEAD = 'format = 1\ntitle = "T"\n'
 
 
-@pytest.mark.parametrize("text", [
-    HEAD + exercise("a", dose=f"hold = {HUGE}"),
-    f'format = {HUGE}\ntitle = "T"\n' + exercise("a"),
-    HEAD + exercise("a", dose=f"reps = 2\ntempo = [1, {HUGE}, 1]"),
-    f'format = 1\ntitle = "T"\ncontraindications = [{HUGE}]\n' + exercise("a"),
-    HEAD + exercise("a", dose=f"duration = -{'9' * 40}"),
-], ids=["hold", "format", "tempo", "contraindications", "negative"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEAD + exercise("a", dose=f"hold = {HUGE}"),
+        f'format = {HUGE}\ntitle = "T"\n' + exercise("a"),
+        HEAD + exercise("a", dose=f"reps = 2\ntempo = [1, {HUGE}, 1]"),
+        f'format = 1\ntitle = "T"\ncontraindications = [{HUGE}]\n' + exercise("a"),
+        HEAD + exercise("a", dose=f"duration = -{'9' * 40}"),
+    ],
+    ids=["hold", "format", "tempo", "contraindications", "negative"],
+)
 def test_a_huge_integer_is_described_not_printed(text):
     [problem] = problems_of(text)
     assert "far too" in problem and "fff" not in problem
@@ -146,9 +155,16 @@ def test_a_routine_larger_than_the_bound_is_refused(tmp_path):
 
 def record(**changes) -> SessionRecord:
     fields = dict(
-        id="", routine_title="Good", routine_name="good", routine_path="", started_at="2026-10-01T08:00:00+00:00",
-        ended_at="2026-10-01T08:20:00+00:00", outcome=Outcome.COMPLETED, screening=Screening(pain_before=3),
-        pain_after=2, planned_exercises=1,
+        id="",
+        routine_title="Good",
+        routine_name="good",
+        routine_path="",
+        started_at="2026-10-01T08:00:00+00:00",
+        ended_at="2026-10-01T08:20:00+00:00",
+        outcome=Outcome.COMPLETED,
+        screening=Screening(pain_before=3),
+        pain_after=2,
+        planned_exercises=1,
     )
     return SessionRecord(**{**fields, **changes})
 
@@ -171,8 +187,19 @@ BAD_FIELDS = [
     {"planned_exercises": 10**9},
     {"active_seconds": float("inf")},
     {"pain_after": "HUGE"},
-    {"steps": [{"exercise_id": "a", "exercise_name": "A", "outcome": "done", "started_at": "x", "ended_at": "x",
-                "active_seconds": 1.0, "planned_seconds": "HUGE"}]},
+    {
+        "steps": [
+            {
+                "exercise_id": "a",
+                "exercise_name": "A",
+                "outcome": "done",
+                "started_at": "x",
+                "ended_at": "x",
+                "active_seconds": 1.0,
+                "planned_seconds": "HUGE",
+            }
+        ]
+    },
     {"note": "n" * 2001},
     {"routine_title": "t" * 5000},
     {"outcome": "x" * 5000},
@@ -220,9 +247,13 @@ def test_a_routine_just_over_two_hours_says_so_precisely():
     assert "lasts 2:00:01; the most is 2:00:00" in problem
 
 
-@pytest.mark.parametrize("invisible", ["   ", r"\u200b\u200b", r"\u0001\u0002", r"\u00a0\u2060", r"\u3000", r"\u0085\u200e"])
+@pytest.mark.parametrize(
+    "invisible", ["   ", r"\u200b\u200b", r"\u0001\u0002", r"\u00a0\u2060", r"\u3000", r"\u0085\u200e"]
+)
 def test_text_made_only_of_invisible_characters_is_refused(invisible):
-    problems = problems_of(f'format = 1\ntitle = "{invisible}"\n' + exercise("a").replace('name = "N"', f'name = "{invisible}"'))
+    problems = problems_of(
+        f'format = 1\ntitle = "{invisible}"\n' + exercise("a").replace('name = "N"', f'name = "{invisible}"')
+    )
     assert [p.split(": ")[1] for p in problems] == ["title", "exercises[0].name"]
 
 

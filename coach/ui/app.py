@@ -18,19 +18,19 @@ from coach.engine import Clock
 from coach.errors import CoachError
 from coach.logstore import recent_sessions
 from coach.profile import Profile, load_profile, save_profile
-from coach.records import Screening
 from coach.recorder import SessionRecorder, WallClock, local_now, log_blocked
+from coach.records import Screening
 from coach.routine import Routine
 from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind, gentlest
+from coach.session import RunningSession
+from coach.ui.driver import driver_class
+from coach.ui.protocols import Cancel, Schedule
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.screens.safety_check import SafetyCheckScreen
-from coach.session import RunningSession
-from coach.ui.driver import driver_class
-from coach.ui.protocols import Cancel, Schedule
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen, too_small

@@ -6,6 +6,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from textual.worker import Worker
+
+    from coach.catalog import Entry
+    from coach.recorder import WallClock
     from coach.session import RunningSession
 
 Cancel = Callable[[], None]
@@ -15,6 +21,14 @@ Schedule = Callable[[float, Callable[[], None]], Cancel]
 
 
 class CoachAppApi(Protocol):
+    """The app as the screens see it."""
+
+    wall_clock: WallClock
+    """Today's date and time, as the session logs write them."""
+
+    @property
+    def data(self) -> Path: ...
+
     @property
     def sound(self) -> bool: ...
 
@@ -27,3 +41,7 @@ class CoachAppApi(Protocol):
     def show_summary(self, session: RunningSession) -> None: ...
 
     def go_home(self) -> None: ...
+
+    def load_entries(self) -> list[Entry]: ...
+
+    def start_routine(self, entry: Entry) -> Worker[None]: ...

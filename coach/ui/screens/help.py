@@ -45,9 +45,15 @@ Your routines
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen VerticalScroll { width: 90%; max-width: 90; height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
+    HelpScreen VerticalScroll {
+        width: 90%; max-width: 90; height: 90%; border: thick $accent; background: $surface; padding: 1 2;
+    }
     """
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("question_mark", "close", show=False), Binding("q", "close", show=False)]
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "close", show=False),
+        Binding("q", "close", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():

@@ -6,8 +6,6 @@ The table adds rows on demand (see ``SessionTable``), so thousands of logs stay 
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,15 +20,15 @@ from textual.validation import Function
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from coach import export, history
-from coach.atomic import write_atomic
-from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
-from coach.logstore import SUFFIX, list_sessions
-from coach.paths import sessions_dir
-from coach.records import SessionRecord
+from coach import history
+from coach import history_lines as lines
 from coach.advisories import Advisory, advisories
-from coach.text import clean, counted
-from coach.ui.screens.session_detail import OUTCOME_WORDS, SessionDetailScreen
+from coach.export_folder import write_export
+from coach.logstore import count_logs, list_sessions
+from coach.records import SessionRecord
+from coach.session_filter import Filter, haystack, is_date_or_empty, newest_first, parse_date
+from coach.text import clean
+from coach.ui.screens.session_detail import SessionDetailScreen
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import PainChart, legend
 from coach.ui.widgets.plain import Plain
@@ -45,83 +43,16 @@ NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
 
 
-def newest_first(records: list[SessionRecord]) -> list[SessionRecord]:
-    return history.chronological(records)[::-1]
-
-
-def parse_date(text: str) -> date | None:
-    """An ISO date, or None when ``text`` is empty or not one."""
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def is_date_or_empty(text: str) -> bool:
-    return not text.strip() or parse_date(text) is not None
-
-
-@dataclass(frozen=True)
-class Filter:
-    """Which sessions to show: routine text (any part of its title or name, any case) and days."""
-
-    routine: str = ""
-    since: date | None = None
-    until: date | None = None
-
-    def apply(self, records: list[SessionRecord], haystacks: dict[int, str]) -> list[SessionRecord]:
-        kept = history.filter_sessions(records, since=self.since, until=self.until) if self.since or self.until else records
-        needle = clean(self.routine).strip().casefold()
-        if needle:
-            kept = [r for r in kept if needle in haystacks.get(id(r), "")]
-        return kept
-
-    def describe(self) -> str:
-        parts = [f'routine "{self.routine.strip()}"'] if self.routine.strip() else []
-        if self.since:
-            parts.append(f"from {self.since.isoformat()}")
-        if self.until:
-            parts.append(f"to {self.until.isoformat()}")
-        return ", ".join(parts)
-
-
-def haystack(record: SessionRecord) -> str:
-    return f"{clean(record.routine_title).casefold()}\n{clean(record.routine_name).casefold()}"
-
-
-def log_count(data: Path) -> tuple[int, date | None]:
-    """How many logs there are, and the day of the FIRST_LOGS-th newest when names tell it."""
-    try:
-        with os.scandir(sessions_dir(data)) as entries:
-            names = sorted((e.name for e in entries if e.name.endswith(SUFFIX) and e.name[0] != "."), reverse=True)
-    except OSError:
-        return 0, None
-    if len(names) <= FIRST_LOGS:
-        return len(names), None
-    return len(names), parse_date(f"{names[FIRST_LOGS - 1][:4]}-{names[FIRST_LOGS - 1][4:6]}-{names[FIRST_LOGS - 1][6:8]}")
-
-
-def write_export(data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date) -> list[Path]:
-    """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``."""
-    root = data / "exports"
-    make_private_folder(root)
-    folder = root / f"coach-{today.isoformat()}"
-    number = 1
-    while True:
-        try:
-            folder.mkdir(mode=PRIVATE_FOLDER_MODE)
-            break
-        except FileExistsError:
-            number += 1
-            folder = root / f"coach-{today.isoformat()}-{number}"
-    files = {
-        "sessions.csv": export.sessions_csv(records),
-        "steps.csv": export.steps_csv(records),
-        "report.md": export.markdown_report(records, today, [(str(path), reason) for path, reason in unreadable]),
-    }
-    for name, text in files.items():
-        write_atomic(folder / name, text)
-    return [folder / name for name in files]
+def date_input(name: str) -> Input:
+    """A compact field for one ISO date, flagged when it holds something else."""
+    return Input(
+        placeholder="YYYY-MM-DD",
+        id=name,
+        classes="date",
+        compact=True,
+        max_length=10,
+        validators=[Function(is_date_or_empty)],
+    )
 
 
 class HistoryScreen(Screen[None]):
@@ -183,11 +114,9 @@ class HistoryScreen(Screen[None]):
             yield Plain("Routine", classes="label")
             yield Input(placeholder="any (r)", id="routine", compact=True, max_length=100)
             yield Plain("From", classes="label")
-            yield Input(placeholder="YYYY-MM-DD", id="since", classes="date", compact=True, max_length=10,
-                        validators=[Function(is_date_or_empty)])
+            yield date_input("since")
             yield Plain("To", classes="label")
-            yield Input(placeholder="YYYY-MM-DD", id="until", classes="date", compact=True, max_length=10,
-                        validators=[Function(is_date_or_empty)])
+            yield date_input("until")
         with TabbedContent(id="tabs", initial="sessions"):
             with TabPane("Sessions", id="sessions"):
                 yield SessionTable(id="table")
@@ -224,7 +153,7 @@ class HistoryScreen(Screen[None]):
     def load(self) -> None:
         """Read the newest logs, show them, then read them all."""
         worker = get_current_worker()
-        total, since = log_count(self.data)
+        total, since = count_logs(self.data, FIRST_LOGS)
         self.app.call_from_thread(self._counted, total)
         if since is not None:
             records, unreadable = list_sessions(self.data, since=since)
@@ -271,45 +200,26 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(SessionDetailScreen(self.shown[event.cursor_row]))
 
     def _show_row(self, index: int) -> None:
-        detail = self.query_one("#row-detail", Plain)
-        if not self.shown:
-            if not self.complete:
-                detail.show("")
-            elif self.records:
-                detail.show("No sessions match the filter. Press c to clear it.")
-            else:
-                detail.show("No sessions logged yet. Finished, stopped and blocked sessions all show up here.")
-            return
-        record = self.shown[max(0, min(index, len(self.shown) - 1))]
-        line = f"{OUTCOME_WORDS[record.outcome].capitalize()}. {record.reason}".strip()
-        note = f"Note: {record.note}" if record.note.strip() else "No note."
-        detail.show(f"{clean(line)}  (enter: details)\n{clean(note)}")
+        text = lines.row_detail(self.shown, index, self.complete, bool(self.records))
+        self.query_one("#row-detail", Plain).show(text)
 
     # status lines ---------------------------------------------------------------
 
     def _show_status(self) -> None:
-        scope = self.filter.describe()
-        if not self.complete:
-            count = f"{self.total:,} " if self.total else ""
-            text = f"Loading {count}sessions… showing the newest {len(self.shown):,} so far."
-        elif scope:
-            text = f"{len(self.shown):,} of {counted(len(self.records), 'session')} match {scope}."
-        else:
-            text = f"{counted(len(self.records), 'session')}, newest first."
-        bad = [label for label, name in (("From", "since"), ("To", "until"))
-               if not is_date_or_empty(self.query_one(f"#{name}", Input).value)]
-        if bad:
-            text = f"{' and '.join(bad)}: type a date like {self.today.isoformat()}. " + text
+        bad = [
+            label
+            for label, name in (("From", "since"), ("To", "until"))
+            if not is_date_or_empty(self.query_one(f"#{name}", Input).value)
+        ]
+        total = len(self.records) if self.complete else self.total
+        text = lines.status_line(len(self.shown), total, self.complete, self.filter.describe(), bad, self.today)
         self.query_one("#status", Plain).show(text)
 
     def _show_problems(self) -> None:
         widget = self.query_one("#problems", Plain)
         widget.display = bool(self.unreadable)
         if self.unreadable:
-            count = len(self.unreadable)
-            names = ", ".join(path.name or str(path) for path, _ in self.unreadable[:5])
-            more = f" and {count - 5} more" if count > 5 else ""
-            widget.show(f"⚠ {counted(count, 'log')} could not be read: {names}{more} (u shows why)")
+            widget.show(lines.unreadable_line(self.unreadable))
 
     def _show_advisory(self) -> None:
         found = self.advisories
@@ -336,13 +246,7 @@ class HistoryScreen(Screen[None]):
         self.query_one(WeekBars).show(history.sessions_per_week(routine_only, self.today, WEEKS))
         first = history.window_start(self.today, WEEKS)
         self.query_one(AdherenceCalendar).show(history.adherence_calendar(routine_only, self.today, WEEKS), first)
-        streak = history.current_streak(routine_only, self.today)
-        share = history.adherence(routine_only, self.today, WEEKS)
-        days = (self.today - first).days + 1
-        self.query_one("#streak", Plain).show(
-            f"Current streak: {streak} day{'s' if streak != 1 else ''} · exercised on "
-            f"{round(share * days)} of {days} days ({share:.0%}) since {first.isoformat()}"
-        )
+        self.query_one("#streak", Plain).show(lines.streak_line(routine_only, self.today, WEEKS))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -366,10 +270,7 @@ class HistoryScreen(Screen[None]):
 
     def action_cycle_routine(self) -> None:
         """All routines, then each routine seen in the logs, in turn."""
-        titles = sorted({clean(r.routine_title or r.routine_name) for r in self.records}, key=str.casefold)
-        current = self.query_one("#routine", Input).value
-        following = titles[titles.index(current) + 1:] if current in titles else titles
-        self._set_inputs(routine=following[0] if following else "")
+        self._set_inputs(routine=lines.next_routine(self.records, self.query_one("#routine", Input).value))
 
     def action_cycle_range(self) -> None:
         """All dates, the last 4 weeks, 12 weeks, a year."""
@@ -403,10 +304,7 @@ class HistoryScreen(Screen[None]):
             return
         from coach.ui.screens.prompts import Notice
 
-        lines = [f"{path.name or path}: {reason}" for path, reason in self.unreadable[:20]]
-        if len(self.unreadable) > 20:
-            lines.append(f"… and {len(self.unreadable) - 20} more.")
-        self.app.push_screen(Notice("Logs that could not be read", "\n".join(lines)))
+        self.app.push_screen(Notice("Logs that could not be read", lines.unreadable_reasons(self.unreadable)))
 
     # export ---------------------------------------------------------------------------
 
@@ -424,10 +322,10 @@ class HistoryScreen(Screen[None]):
         except OSError as error:
             where = error.filename or self.data / "exports"
             message = f"Could not write the export to {where}: {error.strerror or error}."
-            self.app.call_from_thread(self.app.notify, clean(message), title="Export failed",
-                                      severity="error", timeout=10, markup=False)
+            self.app.call_from_thread(
+                self.app.notify, clean(message), title="Export failed", severity="error", timeout=10, markup=False
+            )
             return
         self.last_export = paths
-        scope = f" ({self.filter.describe()})" if self.filter.describe() else ""
-        message = f"{counted(len(records), 'session')}{scope} written to {paths[0].parent}: " + ", ".join(p.name for p in paths)
-        self.app.call_from_thread(self.app.notify, clean(message), title="Exported", timeout=10, markup=False)
+        message = lines.export_line(len(records), self.filter.describe(), paths)
+        self.app.call_from_thread(self.app.notify, message, title="Exported", timeout=10, markup=False)

@@ -17,6 +17,7 @@ from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import Profile
 from coach.screening import not_for_you
+from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
 
 NOT_FOR_YOU_MARK = "✗ not for you"
@@ -59,6 +60,10 @@ class HomeScreen(Screen[None]):
             yield Plain("", id="description", keep_newlines=True)
         yield Footer()
 
+    @property
+    def coach(self) -> CoachAppApi:
+        return self.app  # type: ignore[return-value]
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
@@ -70,8 +75,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
         """Read the logs away from the screen and show the advisory that applies, if any."""
-        records, _ = list_sessions(self.app.data)
-        found = advisories(records, self.app.wall_clock().date())
+        records, _ = list_sessions(self.coach.data)
+        found = advisories(records, self.coach.wall_clock().date())
         self.app.call_from_thread(self._show_advisories, found)
 
     def _show_advisories(self, found: list[Advisory]) -> None:
@@ -95,14 +100,25 @@ class HomeScreen(Screen[None]):
         table.clear()
         for index, entry in enumerate(self.entries):
             if entry.routine is None:
-                cells = [literal(f"⚠ {entry.path.name}", "bold red"), literal("-"), literal("-"), literal("invalid file", "red"), literal(entry.source)]
+                cells = [
+                    literal(f"⚠ {entry.path.name}", "bold red"),
+                    literal("-"),
+                    literal("-"),
+                    literal("invalid file", "red"),
+                    literal(entry.source),
+                ]
             else:
                 routine = entry.routine
                 title = literal(routine.title)
                 if self.ruled_out(entry):
                     title.append(f"  {NOT_FOR_YOU_MARK}", "bold yellow")
-                cells = [title, literal(str(entry.minutes)), literal(routine.level or "-"),
-                         literal(", ".join(routine.focus) or "-"), literal(entry.source)]
+                cells = [
+                    title,
+                    literal(str(entry.minutes)),
+                    literal(routine.level or "-"),
+                    literal(", ".join(routine.focus) or "-"),
+                    literal(entry.source),
+                ]
             table.add_row(*cells, key=str(index))
         self.show_details(0)
 
@@ -129,7 +145,10 @@ class HomeScreen(Screen[None]):
             title, advice, _ = not_for_you(ruled_out)
             text.show(f"{title}. " + " ".join(advice))
         elif entry.routine is None:
-            text.show(f"This file cannot be used:\n{entry.error}\nFix it, then press r to reload (coach validate shows every problem).")
+            text.show(
+                f"This file cannot be used:\n{entry.error}\n"
+                "Fix it, then press r to reload (coach validate shows every problem)."
+            )
         else:
             routine = entry.routine
             names = ", ".join(e.name for e in routine.exercises)
@@ -157,7 +176,7 @@ class HomeScreen(Screen[None]):
         if entry.routine is None:
             self.notify("This routine file has errors; see the box below.", severity="error")
             return
-        self.app.start_routine(entry)
+        self.coach.start_routine(entry)
 
     def action_learn(self) -> None:
         from coach.ui.screens.learn import LearnScreen
@@ -168,6 +187,6 @@ class HomeScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the routine files again, keeping the cursor on the same file."""
         current = self.selected()
-        self.entries = self.app.load_entries()
+        self.entries = self.coach.load_entries()
         self.fill()
         self.highlight(current.path if current else None)

@@ -15,7 +15,6 @@ from textual.widgets import Footer, Static
 from coach import safety
 from coach.ui.widgets.plain import Plain
 
-
 BULLET = "  - "
 
 
@@ -33,7 +32,7 @@ def with_hanging_bullets(text: str) -> Group:
             bullets.add_column(width=2)
             bullets.add_column(ratio=1)
             parts.append(Padding(bullets, (0, 0, 0, 2)))
-        bullets.add_row("-", Text(line[len(BULLET):]))
+        bullets.add_row("-", Text(line[len(BULLET) :]))
     return Group(*parts)
 
 
@@ -46,13 +45,19 @@ class FirstRunNotice(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     FirstRunNotice { align: center middle; }
-    FirstRunNotice > Vertical { width: 90%; max-width: 96; height: 90%; border: thick $warning; background: $surface; padding: 0 1; }
+    FirstRunNotice > Vertical {
+        width: 90%; max-width: 96; height: 90%; border: thick $warning; background: $surface; padding: 0 1;
+    }
     FirstRunNotice #notice-title { text-style: bold; padding: 0 1; }
     FirstRunNotice VerticalScroll { padding: 0 1; }
     FirstRunNotice #notice-keys { color: $text-muted; padding: 0 1; }
     FirstRunNotice #notice-keys.-more { color: $warning; text-style: bold; }
     """
-    BINDINGS = [Binding("a", "accept", "I understand"), Binding("enter", "accept", show=False), Binding("q", "decline", "Quit")]
+    BINDINGS = [
+        Binding("a", "accept", "I understand"),
+        Binding("enter", "accept", show=False),
+        Binding("q", "decline", "Quit"),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -14,8 +14,10 @@ from textual.widgets import DataTable, Footer
 from coach.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
 from coach.ui.widgets.plain import Plain, literal
 
-INTRO = ("Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether "
-         "anything changed. y yes · n no · up/down move · s save · escape leave without saving.")
+INTRO = (
+    "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether "
+    "anything changed. y yes · n no · up/down move · s save · escape leave without saving."
+)
 
 
 class ProfileScreen(Screen[Profile | None]):
@@ -67,9 +69,15 @@ class ProfileScreen(Screen[Profile | None]):
             value = self.draft.get(question.id)
             answer = "—" if value is None else ("yes" if value else "no")
             saved = self.profile.answers.get(question.id)
-            since = saved.at[:10] if saved is not None and saved.value == value else ("now" if value is not None else "")
-            table.add_row(literal(answer, "bold" if value else ""), literal(f"{question.section}: {question.text}"),
-                          literal(since), key=question.id)
+            since = (
+                saved.at[:10] if saved is not None and saved.value == value else ("now" if value is not None else "")
+            )
+            table.add_row(
+                literal(answer, "bold" if value else ""),
+                literal(f"{question.section}: {question.text}"),
+                literal(since),
+                key=question.id,
+            )
         table.move_cursor(row=min(row, table.row_count - 1))
         self.show_status()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,8 +39,11 @@ class ChoiceBase(ModalScreen[ResultT]):
     ChoiceBase .body { margin-bottom: 1; }
     ChoiceBase Button { width: 100%; margin-bottom: 0; }
     """
-    BINDINGS = [Binding("escape", "dismiss_none", "Back"), Binding("up", "app.focus_previous", show=False),
-                Binding("down", "app.focus_next", show=False)]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Back"),
+        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "app.focus_next", show=False),
+    ]
 
     def __init__(self, title: str, choices: list[Choice], body: str = "", cancellable: bool = True) -> None:
         super().__init__()
@@ -57,7 +61,7 @@ class ChoiceBase(ModalScreen[ResultT]):
                 yield Button(literal(f"{choice.key}  {choice.label}"), id=f"choice-{choice.value}")
         yield Footer()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         for choice in self.choices:
             if event.key == choice.key:
                 event.stop()
@@ -89,7 +93,9 @@ class ChoicePrompt(ChoiceBase[str | None]):
 class YesNoPrompt(ChoiceBase[bool | None]):
     """A yes/no question: True, False, or None on escape when cancellable."""
 
-    def __init__(self, question: str, body: str = "", yes: str = "Yes", no: str = "No", cancellable: bool = False) -> None:
+    def __init__(
+        self, question: str, body: str = "", yes: str = "Yes", no: str = "No", cancellable: bool = False
+    ) -> None:
         super().__init__(question, [Choice("yes", yes, "y"), Choice("no", no, "n")], body, cancellable)
 
     def result(self, value: str) -> bool | None:
@@ -102,7 +108,8 @@ class Notice(ModalScreen[None]):
     DEFAULT_CSS = """
     Notice { align: center middle; }
     Notice > Vertical {
-        width: 80%; max-width: 90; height: auto; max-height: 90%; border: thick $error; background: $surface; padding: 1 2;
+        width: 80%; max-width: 90; height: auto; max-height: 90%;
+        border: thick $error; background: $surface; padding: 1 2;
     }
     Notice .title { text-style: bold; margin-bottom: 1; }
     Notice .hint { color: $text-muted; margin-top: 1; }

@@ -68,8 +68,11 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             note.show(pending.note)
             self.query_one("#question", Plain).show(pending.question.text)
             box.display = False
-            keys = ("y  yes    n  no" if pending.question.kind is AnswerKind.YES_NO
-                    else "Press 0-9, or t for 10  (0 = no pain, 10 = worst imaginable)")
+            keys = (
+                "y  yes    n  no"
+                if pending.question.kind is AnswerKind.YES_NO
+                else "Press 0-9, or t for 10  (0 = no pain, 10 = worst imaginable)"
+            )
             self.query_one("#keys", Plain).show(f"{keys}    escape  back to the routines")
             return
         if verdict is None:
@@ -89,8 +92,11 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         learn = cards_for("blocked")[0]
         advice.append(f"Worth knowing: {learn.title} (press l).")
         self.query_one("#advice", Plain).show("\n".join(advice))
-        keys = ("g  go on anyway    b  back to the routines" if verdict.kind is VerdictKind.CAUTION
-                else "enter or escape  back to the routines")
+        keys = (
+            "g  go on anyway    b  back to the routines"
+            if verdict.kind is VerdictKind.CAUTION
+            else "enter or escape  back to the routines"
+        )
         self.query_one("#keys", Plain).show(keys)
 
     def on_key(self, event: Key) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Footer
 from coach.plan import Phase
 from coach.session import RunningSession
 from coach.session_view import SessionView
-from coach.ui.protocols import CoachAppApi, Cancel
+from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.widgets.line_bar import LineBar
 from coach.ui.widgets.phase_display import PhaseDisplay
 from coach.ui.widgets.plain import Plain

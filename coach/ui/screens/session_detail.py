@@ -10,46 +10,18 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from coach.export import format_duration
-from coach.history import duration_seconds, parse_instant
-from coach.records import Outcome, PainReport, SessionRecord, StepOutcome
+from coach.durations import clock_text
+from coach.history import duration_seconds
+from coach.records import PainReport, SessionRecord
 from coach.routine import CONTRAINDICATION_LABELS
 from coach.safety import HURT_KINDS
 from coach.screening import QUESTION_TEXTS
+from coach.summary import pain_change, rating_text
+from coach.timestamps import clock_time, when
+from coach.ui.outcome_styles import OUTCOME_STYLES, STEP_STYLES
 from coach.ui.widgets.plain import Plain, literal
 
-OUTCOME_WORDS = {
-    Outcome.COMPLETED: "completed",
-    Outcome.ENDED_EARLY: "ended early",
-    Outcome.STOPPED_FOR_PAIN: "stopped for pain",
-    Outcome.BLOCKED: "blocked by safety check",
-    Outcome.INTERRUPTED: "interrupted",
-    Outcome.IN_PROGRESS: "in progress",
-}
-OUTCOME_STYLES = {
-    Outcome.COMPLETED: "#50c878",
-    Outcome.ENDED_EARLY: "#e0c050",
-    Outcome.STOPPED_FOR_PAIN: "bold #f06060",
-    Outcome.BLOCKED: "bold #f06060",
-    Outcome.INTERRUPTED: "#a0a0a0",
-    Outcome.IN_PROGRESS: "#40b0f0",
-}
-STEP_STYLES = {StepOutcome.DONE: "#50c878", StepOutcome.SKIPPED: "#e0c050", StepOutcome.STOPPED: "#f06060"}
 SOURCES = {"check": "pain check", "hurts": "it hurts"}
-
-
-def when(text: str) -> str:
-    """``2026-11-21 08:31`` from an ISO timestamp; the text itself when it isn't one."""
-    return f"{text[:10]} {text[11:16]}" if parse_instant(text) else text
-
-
-def clock_time(text: str) -> str:
-    """``08:31`` from an ISO timestamp; the text itself when it isn't one."""
-    return text[11:16] if parse_instant(text) else text
-
-
-def rating(value: int | None) -> str:
-    return "-" if value is None else f"{value}/10"
 
 
 def yes_no(answer: bool | None) -> str:
@@ -71,13 +43,13 @@ def steps_table(record: SessionRecord) -> Table | Text:
         return Text("No exercises were started.", style="italic")
     table = _table("#", "Exercise~", "Outcome", "Work done~", "Time", "Started")
     for number, step in enumerate(record.steps, 1):
-        planned = f" of {format_duration(step.planned_seconds)}" if step.planned_seconds else ""
+        planned = f" of {clock_text(step.planned_seconds, rounded=True)}" if step.planned_seconds else ""
         table.add_row(
             str(number),
             literal(step.exercise_name or step.exercise_id),
             literal(step.outcome.value, STEP_STYLES[step.outcome]),
             literal(step.work_done or "-"),
-            literal(format_duration(step.active_seconds) + planned),
+            literal(clock_text(step.active_seconds, rounded=True) + planned),
             literal(clock_time(step.started_at)),
         )
     return table
@@ -97,7 +69,7 @@ def pain_table(record: SessionRecord) -> Table | Text:
         table.add_row(
             literal(clock_time(report.at)),
             literal(SOURCES.get(report.source, report.source)),
-            literal(f"{report.rating}/10", "bold" if report.rating >= 4 else ""),
+            literal(rating_text(report.rating), "bold" if report.rating >= 4 else ""),
             literal(names.get(report.exercise_id, report.exercise_id) or "-"),
             literal(_kind(report)),
             literal(report.verdict or "-"),
@@ -120,7 +92,7 @@ def screening_text(record: SessionRecord) -> Text:
         text.append(f"  {'applies' if answer else 'does not apply'}\n", "bold #f06060" if answer else "")
     if not screening.contraindications:
         text.append("Contraindications: not asked.\n")
-    text.append(f"Pain before: {rating(screening.pain_before)}\n")
+    text.append(f"Pain before: {rating_text(screening.pain_before)}\n")
     text.append(f"Pain from the last session settled within 24 hours: {yes_no(screening.previous_settled)}")
     return text
 
@@ -131,8 +103,9 @@ def figures(record: SessionRecord) -> str:
     if record.planned_exercises:
         done += f" ({record.completion:.0%})"
     return (
-        f"Duration {format_duration(duration_seconds(record))} · {format_duration(record.active_seconds)} without"
-        f" pauses · {done} · pain {rating(record.pain_before)} → {rating(record.pain_after)}"
+        f"Duration {clock_text(duration_seconds(record), rounded=True)} · "
+        f"{clock_text(record.active_seconds, rounded=True)} without pauses · {done} · "
+        f"pain {pain_change(record.pain_before, record.pain_after)}"
     )
 
 
@@ -171,7 +144,7 @@ class SessionDetailScreen(Screen[None]):
 
     def _outcome(self) -> Text:
         record = self.record
-        text = literal(OUTCOME_WORDS[record.outcome].capitalize(), OUTCOME_STYLES[record.outcome])
+        text = literal(record.outcome.description.capitalize(), OUTCOME_STYLES[record.outcome])
         if record.reason:
             text.append(". ")
             text.append_text(literal(record.reason))

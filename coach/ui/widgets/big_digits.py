@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -50,7 +51,9 @@ def render_lines(value: str, scale: int) -> list[str]:
     lines = []
     for row in range(GLYPH_ROWS):
         gap = BLANK * scale
-        line = gap.join("".join(("█" if pixel == "#" else BLANK) * 2 * scale for pixel in glyph[row]) for glyph in glyphs)
+        line = gap.join(
+            "".join(("█" if pixel == "#" else BLANK) * 2 * scale for pixel in glyph[row]) for glyph in glyphs
+        )
         lines.extend([line] * scale)
     return lines
 
@@ -74,7 +77,7 @@ class BigDigits(Widget):
     alters their height.
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._strips: list[Strip] = []
         self._drawn_for: tuple[object, ...] = ()
@@ -92,7 +95,12 @@ class BigDigits(Widget):
         whole = Region(0, 0, self.size.width, self.size.height)
         if not before or not after or len(before[0]) != len(after[0]):
             return whole
-        columns = [x for line, other in zip(before, after) for x, (a, b) in enumerate(zip(line, other)) if a != b]
+        columns = [
+            x
+            for line, other in zip(before, after, strict=False)
+            for x, (a, b) in enumerate(zip(line, other, strict=False))
+            if a != b
+        ]
         if not columns:
             return Region()
         left = max(0, (self.size.width - len(after[0])) // 2)

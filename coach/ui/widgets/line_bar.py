@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -28,7 +30,7 @@ class LineBar(Widget):
     fraction: reactive[float] = reactive(0.0, repaint=False)
     """How much is done, from 0 to 1; the bar repaints only when a half cell or the percentage moves."""
 
-    def __init__(self, *, show_percentage: bool = False, **kwargs) -> None:
+    def __init__(self, *, show_percentage: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.show_percentage = show_percentage
 
@@ -52,10 +54,10 @@ class LineBar(Widget):
         halves, percent = self.shown(self.fraction)
         whole, half = divmod(halves, 2)
         done = base + self.get_component_rich_style(
-            "line-bar--complete" if percent >= 100 else "line-bar--done", partial=True)
+            "line-bar--complete" if percent >= 100 else "line-bar--done", partial=True
+        )
         rest = base + self.get_component_rich_style("line-bar--rest", partial=True)
-        segments = [Segment("━" * whole + "╸" * half, done),
-                    Segment("─" * (self.bar_width() - whole - half), rest)]
+        segments = [Segment("━" * whole + "╸" * half, done), Segment("─" * (self.bar_width() - whole - half), rest)]
         if self.show_percentage:
             segments.append(Segment(f"{percent:>{PERCENT_WIDTH - 1}}%", base))
         return Strip(segments).crop_extend(0, width, base)

@@ -64,7 +64,7 @@ def _columns(series: Sequence[PainPoint], columns: int) -> tuple[dict[int, int],
 def _connect(grid: list[list[tuple[str, str]]], points: dict[int, int], style: str) -> None:
     """Faint dots between consecutive points of one series, where nothing else is drawn."""
     ordered = sorted(points.items())
-    for (c1, r1), (c2, r2) in zip(ordered, ordered[1:]):
+    for (c1, r1), (c2, r2) in zip(ordered, ordered[1:], strict=False):
         for column in range(c1 + 1, c2):
             row = round(r1 + (r2 - r1) * (column - c1) / (c2 - c1))
             if grid[row][column][0] == " ":
@@ -91,7 +91,7 @@ def _date_line(first: date, span: int, columns: int) -> tuple[str, list[int]]:
         start = min(column, columns - len(label)) if index == count - 1 and count > 1 else column
         if start <= taken or start + len(label) > columns:
             continue
-        line[start:start + len(label)] = label
+        line[start : start + len(label)] = label
         marks.append(column)
         taken = start + len(label) + LABEL_GAP - 1
     return "".join(line), marks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
@@ -25,7 +27,7 @@ class PhaseDisplay(Vertical):
     PhaseDisplay.flash { background: $foreground 60%; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._word = ""
         self._digits = ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -16,7 +18,7 @@ def literal(text: str, style: str = "", *, keep_newlines: bool = False) -> Text:
 class Plain(Static):
     """A ``Static`` for untrusted text; ``update`` takes a plain string."""
 
-    def __init__(self, text: str = "", *, keep_newlines: bool = False, hide_empty: bool = False, **kwargs) -> None:
+    def __init__(self, text: str = "", *, keep_newlines: bool = False, hide_empty: bool = False, **kwargs: Any) -> None:
         self._keep_newlines = keep_newlines
         self._hide_empty = hide_empty
         self._text = clean(text, keep_newlines=keep_newlines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
@@ -27,7 +29,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     QuestionPanel.-amber #question-title { color: $warning; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.question: Question | None = None
 
@@ -59,4 +61,3 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.query_one("#question-answers", Plain).show(answers)
         self.query_one("#question-hint", Plain).show(hint)
         self.scroll_home(animate=False)
-

@@ -7,15 +7,19 @@ or the scroll position nears the end; End adds the rest in steps, moving the cur
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from coach.export import format_duration
+from coach.durations import clock_text
 from coach.history import duration_seconds
 from coach.records import SessionRecord
-from coach.ui.screens.session_detail import OUTCOME_STYLES, OUTCOME_WORDS, when
+from coach.summary import pain_change
+from coach.timestamps import when
+from coach.ui.outcome_styles import OUTCOME_STYLES
 from coach.ui.widgets.plain import literal
 
 FIRST_ROWS = 200
@@ -40,19 +44,15 @@ def column_widths(screen_width: int) -> tuple[int, int]:
     return max(12, min(40, room - outcome)), outcome
 
 
-def _rating(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
 def row_cells(record: SessionRecord) -> list[Text]:
     """The cells of one session, untrusted text made literal and cut with an ellipsis."""
     cells = [
         literal(when(record.started_at)),
         literal(record.routine_title or record.routine_name),
-        literal(f"{_rating(record.pain_before)} → {_rating(record.pain_after)}"),
-        literal(OUTCOME_WORDS[record.outcome], OUTCOME_STYLES[record.outcome]),
+        literal(pain_change(record.pain_before, record.pain_after, out_of_ten=False)),
+        literal(record.outcome.description, OUTCOME_STYLES[record.outcome]),
         literal(f"{record.exercises_done}/{record.planned_exercises}"),
-        literal(format_duration(duration_seconds(record))),
+        literal(clock_text(duration_seconds(record), rounded=True)),
     ]
     for cell in cells:
         cell.no_wrap, cell.overflow = True, "ellipsis"
@@ -63,7 +63,7 @@ def _same(a: SessionRecord, b: SessionRecord) -> bool:
     return a.id == b.id and a.started_at == b.started_at
 
 
-class SessionTable(DataTable):
+class SessionTable(DataTable[Text]):
     """One row per record of ``records``; row ``n`` is ``records[n]``."""
 
     DEFAULT_CSS = """
@@ -74,7 +74,7 @@ class SessionTable(DataTable):
         Binding("end", "scroll_bottom", "Oldest", show=False),
     ]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.records: list[SessionRecord] = []
         self._widths = (0, 0)
@@ -91,8 +91,14 @@ class SessionTable(DataTable):
         routine, outcome = wanted
         rows = self.row_count
         self.clear(columns=True)
-        columns = (("Date", DATE_WIDTH), ("Routine", routine), ("Pain", PAIN_WIDTH), ("Outcome", outcome),
-                   ("Done", DONE_WIDTH), ("Duration", DURATION_WIDTH))
+        columns = (
+            ("Date", DATE_WIDTH),
+            ("Routine", routine),
+            ("Pain", PAIN_WIDTH),
+            ("Outcome", outcome),
+            ("Done", DONE_WIDTH),
+            ("Duration", DURATION_WIDTH),
+        )
         for label, width in columns:
             self.add_column(label, width=width)
         self.extend(max(rows, FIRST_ROWS))
