@@ -8,7 +8,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from coach.durations import clock_text
 from coach.errors import RoutineError
@@ -193,7 +193,7 @@ class _Checker:
             return self.problems
         return [*self.problems, Problem(self.path, f"and {self.unreported:,} more problems")]
 
-    def unknown_keys(self, table: dict, allowed: tuple[str, ...], prefix: str) -> None:
+    def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], prefix: str) -> None:
         for key in table:
             if key in allowed:
                 continue
@@ -202,7 +202,14 @@ class _Checker:
             hint = f"; did you mean '{close[0]}'?" if close else ""
             self.problem(field, f"unknown key{hint}")
 
-    def integer(self, table: dict, key: str, field: str, low: int, high: int, default: int | None) -> int | None:
+    @overload
+    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int) -> int: ...
+
+    @overload
+    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: None) -> int | None: ...
+
+    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int | None) -> int | None:
+        """The whole number at ``key`` within ``low``-``high``; ``default`` when absent or wrong (then a problem)."""
         if key not in table:
             return default
         value = table[key]
@@ -214,7 +221,7 @@ class _Checker:
             return default
         return value
 
-    def text_value(self, table: dict, key: str, field: str, *, required: bool, limit: int) -> str:
+    def text_value(self, table: dict[str, Any], key: str, field: str, *, required: bool, limit: int) -> str:
         if key not in table:
             if required:
                 self.problem(field, "is required")
@@ -234,7 +241,7 @@ class _Checker:
             return ""
         return value
 
-    def text_list(self, table: dict, key: str, field: str, *, least: int, most: int, limit: int) -> tuple[str, ...]:
+    def text_list(self, table: dict[str, Any], key: str, field: str, *, least: int, most: int, limit: int) -> tuple[str, ...]:
         if key not in table:
             if least:
                 self.problem(field, "is required")
@@ -252,7 +259,15 @@ class _Checker:
         ]
         return tuple(items)
 
-    def choice(self, table: dict, key: str, field: str, choices: tuple[str, ...], default: str | None) -> str | None:
+    @overload
+    def choice(self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: str) -> str: ...
+
+    @overload
+    def choice(
+        self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: None
+    ) -> str | None: ...
+
+    def choice(self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: str | None) -> str | None:
         if key not in table:
             return default
         value = table[key]
@@ -305,7 +320,7 @@ class _Checker:
             )
         return routine
 
-    def contraindications(self, data: dict) -> tuple[str, ...]:
+    def contraindications(self, data: dict[str, Any]) -> tuple[str, ...]:
         if "contraindications" not in data:
             return ()
         value = data["contraindications"]
@@ -327,7 +342,7 @@ class _Checker:
             self.problem(f"contraindications[{i}]", f"unknown contraindication {_describe(item)}{hint}")
         return tuple(found)
 
-    def exercises(self, data: dict) -> tuple[Exercise, ...]:
+    def exercises(self, data: dict[str, Any]) -> tuple[Exercise, ...]:
         if "exercises" not in data:
             self.problem("exercises", "is required: add at least one [[exercises]] table")
             return ()
@@ -383,7 +398,7 @@ class _Checker:
                 )
             settled.update(path)
 
-    def exercise(self, table: dict, field: str) -> Exercise | None:
+    def exercise(self, table: dict[str, Any], field: str) -> Exercise | None:
         before = len(self.problems)
         self.unknown_keys(table, EXERCISE_KEYS, f"{field}.")
         exercise_id = self.text_value(table, "id", f"{field}.id", required=True, limit=40)
@@ -420,7 +435,7 @@ class _Checker:
             duration=duration,
         )
 
-    def dosing(self, table: dict, field: str) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
+    def dosing(self, table: dict[str, Any], field: str) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
         present = [key for key in ("hold", "reps", "tempo", "duration") if key in table]
         if not present:
             self.problem(field, "needs a dose: hold (seconds), reps, or duration (seconds)")
@@ -460,7 +475,7 @@ class _Checker:
             return None
         return (value[0], value[1], value[2])
 
-    def tempo_words(self, table: dict, field: str) -> tuple[str, str, str] | None:
+    def tempo_words(self, table: dict[str, Any], field: str) -> tuple[str, str, str] | None:
         if "tempo_words" not in table:
             return None
         field = f"{field}.tempo_words"
