@@ -206,9 +206,13 @@ class _Checker:
     def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int) -> int: ...
 
     @overload
-    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: None) -> int | None: ...
+    def integer(
+        self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: None
+    ) -> int | None: ...
 
-    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int | None) -> int | None:
+    def integer(
+        self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int | None
+    ) -> int | None:
         """The whole number at ``key`` within ``low``-``high``; ``default`` when absent or wrong (then a problem)."""
         if key not in table:
             return default
@@ -241,7 +245,9 @@ class _Checker:
             return ""
         return value
 
-    def text_list(self, table: dict[str, Any], key: str, field: str, *, least: int, most: int, limit: int) -> tuple[str, ...]:
+    def text_list(
+        self, table: dict[str, Any], key: str, field: str, *, least: int, most: int, limit: int
+    ) -> tuple[str, ...]:
         if key not in table:
             if least:
                 self.problem(field, "is required")
@@ -267,7 +273,9 @@ class _Checker:
         self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: None
     ) -> str | None: ...
 
-    def choice(self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: str | None) -> str | None:
+    def choice(
+        self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: str | None
+    ) -> str | None:
         if key not in table:
             return default
         value = table[key]
@@ -435,7 +443,9 @@ class _Checker:
             duration=duration,
         )
 
-    def dosing(self, table: dict[str, Any], field: str) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
+    def dosing(
+        self, table: dict[str, Any], field: str
+    ) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
         present = [key for key in ("hold", "reps", "tempo", "duration") if key in table]
         if not present:
             self.problem(field, "needs a dose: hold (seconds), reps, or duration (seconds)")
