@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "coach"
@@ -35,19 +36,19 @@ def config_path(data: Path) -> Path:
     return data / "config.toml"
 
 
+def _shipped(installed: str, checkout: str) -> Path:
+    """A file or folder shipped inside the package (a wheel), else where a source checkout keeps it."""
+    inside = Path(str(files("coach").joinpath(installed)))
+    if inside.exists():
+        return inside
+    return Path(str(files("coach"))).parent / checkout
+
+
 def bundled_routines_dir() -> Path:
     """The routines shipped with coach, installed or in a source checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "_routines"
-    if installed.is_dir():
-        return installed
-    return package.parent / "routines"
+    return _shipped("_routines", "routines")
 
 
 def schema_path() -> Path:
     """The JSON Schema for routine format v1, installed or in a source checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "_schemas" / "routine-v1.json"
-    if installed.is_file():
-        return installed
-    return package.parent / "schemas" / "routine-v1.json"
+    return _shipped("_schemas/routine-v1.json", "schemas/routine-v1.json")

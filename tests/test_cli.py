@@ -260,3 +260,13 @@ def test_version_and_help(capsys):
 def test_messages_never_carry_control_characters(tmp_path, capsys):
     code, _, err = run(["--data-dir", str(tmp_path), "run", "evil\x1b[2Jname"], capsys)
     assert code == 1 and "\x1b" not in err
+
+
+def test_a_reader_that_closes_early_gets_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m coach --data-dir {tmp_path} list | head -1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
+    assert done.stdout.startswith("NAME")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
