@@ -16,12 +16,21 @@ Home
   h        history               l      learn: advice from the sources
   e        your health profile   r      reload routine files
   ?        this help             q      quit
+  v        spoken cues on / off
 
 During a session
   space    pause / resume (in a set at your own pace: set done)
   p        it hurts: pauses at once and asks what kind of pain
   s        skip this exercise    q      end the session (asks first)
   m        sound on / off (the screen flashes at every change either way)
+  v        spoken cues on / off: the exercise and its first step, hold, rest,
+           switch sides, the last 3 seconds, halfway, what comes next
+
+Spoken cues
+  Coach speaks through the first of espeak-ng, espeak, spd-say or say it finds.
+  None installed? The status line says "no voice"; on Debian or Ubuntu:
+  sudo apt install espeak-ng. The rate (words a minute) is voice_rate in
+  config.toml; coach run --no-voice keeps quiet for one session.
 
 Safety check (before every session)
   y / n    answer a question     0-9, t  pain now (t = 10)    escape  back
