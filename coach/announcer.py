@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from coach import safety
 from coach.plan import ExerciseRun, Phase, Segment, phase_word
-from coach.questions import QuestionKind
+from coach.questions import Question, QuestionKind
 from coach.records import Outcome
 from coach.session import RunningSession, SessionEvent
 
@@ -35,12 +35,15 @@ class Announcer:
 
     def cue(self, session: RunningSession, events: Sequence[SessionEvent]) -> str:
         """The utterance for what just happened (events drained from ``session``), or ""."""
-        parts = [said for event in events if (said := self._event_words(session, event))]
-        if session.question is None and session.running:
+        parts = [self._event_words(session, event) for event in events if event.kind != "question"]
+        if session.question is not None and any(event.kind == "question" for event in events):
+            parts.append(question_words(session.question))
+        elif session.question is None and session.running:
             parts.extend(self._segment_words(session))
-        return " ".join(parts)
+        return " ".join(part for part in parts if part)
 
     def _event_words(self, session: RunningSession, event: SessionEvent) -> str:
+        """Words for a pause, a resume or the end; the question being asked is spoken on its own."""
         if event.kind == "paused":
             return "Paused."
         if event.kind == "resumed":
@@ -50,12 +53,6 @@ class Announcer:
                 return "Session complete."
             stop_advice = session.question is not None and session.question.kind is QuestionKind.STOP_ADVICE
             return "" if stop_advice else "Session ended."
-        if event.kind == "question" and session.question is not None:
-            question = session.question
-            if question.kind in SPOKEN_QUESTIONS:
-                return f"{question.title} {SCALE_KEYS_SPOKEN}"
-            if question.kind is QuestionKind.STOP_ADVICE:
-                return first_sentence(safety.STOP_CARE_ADVICE)
         return ""
 
     def _segment_words(self, session: RunningSession) -> list[str]:
@@ -77,6 +74,15 @@ class Announcer:
             self._halfway = True
             return ["Halfway."]
         return []
+
+
+def question_words(question: Question) -> str:
+    """The pain questions and the advice to stop are spoken; the rest are read on screen."""
+    if question.kind in SPOKEN_QUESTIONS:
+        return f"{question.title} {SCALE_KEYS_SPOKEN}"
+    if question.kind is QuestionKind.STOP_ADVICE:
+        return first_sentence(safety.STOP_CARE_ADVICE)
+    return ""
 
 
 def segment_start_words(run: ExerciseRun, index: int) -> str:
