@@ -203,23 +203,27 @@ class CoachRun:
 
 
 def _question_line(screen: str) -> str:
-    return next((line.strip() for line in screen.splitlines() if "Safety check:" in line), "")
+    return next((line.strip() for line in screen.splitlines() if line.strip().startswith("Question ")), "")
 
 
 def _start_session(tmux: Tmux, name: str) -> float:
-    """Answer the safety check (4 × n, then pain 2); returns the time the last key was sent."""
+    """Answer the safety check (n to each yes/no question, then pain 2) and start the hold on its card
+    (``prepare = 0`` waits for space); returns the time the last key was sent."""
     previous = ""
-    for _ in range(4):
+    while True:
         _, screen = tmux.wait_for(
             name,
             lambda s, p=previous: bool(_question_line(s)) and _question_line(s) != p,
             timeout=30,
-            what="the next red-flag question",
+            what="the next safety-check question",
         )
         previous = _question_line(screen)
+        if "How much does your back hurt" in screen:
+            break
         tmux.send_keys(name, "n")
-    tmux.wait_text(name, "How much does your back hurt", timeout=30)
     tmux.send_keys(name, "2")
+    tmux.wait_text(name, "press space to start", timeout=30)
+    tmux.send_keys(name, "Space")
     return time.monotonic()
 
 
@@ -229,9 +233,9 @@ def _hold_routine(data: Path, hold: int) -> Path:
     return routine
 
 
-def run_coach(tmux: Tmux, hold: int, cpu_window: float | None) -> CoachRun:
+def run_coach(tmux: Tmux, hold: int, cpu_window: float | None, voice: bool = False) -> CoachRun:
     """One coach session of a single ``hold``; CPU over ``cpu_window`` seconds from SETTLE on, if given."""
-    with quiet_data() as data:
+    with quiet_data(voice) as data:
         routine = _hold_routine(data, hold)
         reader = DigitReader(WIDTH, HEIGHT, hold)
         env = data_env(data)
@@ -265,9 +269,9 @@ def run_termdown(tmux: Tmux, cpu_window: float) -> Meter:
     return meter
 
 
-def probe_cpu(tmux: Tmux, seconds: float) -> HoldBreakdown:
+def probe_cpu(tmux: Tmux, seconds: float, voice: bool = False) -> HoldBreakdown:
     """One coach hold under ``hold_probe``: where its CPU goes, per second."""
-    with quiet_data() as data:
+    with quiet_data(voice) as data:
         routine = _hold_routine(data, int(PROBE_SETTLE + seconds + 5))
         found = run_probe(
             tmux,
@@ -343,23 +347,34 @@ def accuracy(countdown: Countdown) -> Accuracy:
     )
 
 
-def run(tmux: Tmux, rounds: int, cpu_window: float, drift_hold: int) -> list[Figure]:
+def run(tmux: Tmux, rounds: int, cpu_window: float, drift_hold: int, voice: bool = False) -> list[Figure]:
+    """The hold figures; with ``voice`` coach speaks its cues through the speech program it finds."""
     hold = int(cpu_window + 2 * SETTLE)
     runs = alternate(
         rounds,
         {
-            "coach": lambda: run_coach(tmux, hold, cpu_window),
+            "coach": lambda: run_coach(tmux, hold, cpu_window, voice),
             "termdown": lambda: run_termdown(tmux, cpu_window),
         },
         warm_up=False,
     )
-    drift_run = run_coach(tmux, drift_hold, None)
-    parts = probe_cpu(tmux, min(30.0, cpu_window))
-    return [
+    drift_run = run_coach(tmux, drift_hold, None, voice)
+    parts = probe_cpu(tmux, min(30.0, cpu_window), voice)
+    figures = [
         _cpu_figure(runs["coach"], runs["termdown"], cpu_window, parts),
         _countdown_figure(drift_run, runs["coach"]),
         _rss_figure([*runs["coach"], drift_run]),
     ]
+    if voice:
+        for figure in figures:
+            figure.name += f", voice on ({speech_program()})"
+    return figures
+
+
+def speech_program() -> str:
+    from coach.speech import find_speaker
+
+    return find_speaker().engine or "no speech program found"
 
 
 def _cpu_figure(coach_runs: list[CoachRun], termdown_runs: list[Meter], window: float, parts: HoldBreakdown) -> Figure:
@@ -474,3 +489,29 @@ def _rss_figure(coach_runs: list[CoachRun]) -> Figure:
     if not figure.passed:
         figure.notes.append(f"Peak RSS: coach peaks at {peak_mb:.1f} MB, over {RSS_TARGET_MB:.0f} MB.")
     return figure
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Only the hold figures, printed as RESULTS.md rows: ``python benchmarks/bench_hold.py --voice``."""
+    import argparse
+
+    from common import child_env
+    from run import table
+
+    parser = argparse.ArgumentParser(description="CPU during a hold, countdown vs truth and peak RSS, alone.")
+    parser.add_argument("--voice", action="store_true", help="coach speaks its cues (needs e.g. espeak-ng)")
+    parser.add_argument("--rounds", type=int, default=5, help="coach/termdown hold rounds (default 5)")
+    parser.add_argument("--hold", type=float, default=60.0, help="CPU window in seconds (default 60)")
+    parser.add_argument("--drift-hold", type=int, default=120, help="one continuous hold for the drift figure")
+    args = parser.parse_args(argv)
+    with Tmux(child_env()) as tmux:
+        figures = run(tmux, args.rounds, args.hold, args.drift_hold, args.voice)
+    for row in table(figures)[1:]:
+        print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    for figure in figures:
+        print(f"\n### {figure.name}\n", *(f"- {detail}" for detail in figure.details + figure.notes), sep="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

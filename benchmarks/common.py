@@ -56,10 +56,25 @@ def coach_command() -> list[str]:
 
 
 @contextmanager
-def quiet_data() -> Iterator[Path]:
-    """A fresh coach data folder whose config skips the first-run notice and the bell; removed afterwards."""
+def quiet_data(voice: bool = False) -> Iterator[Path]:
+    """A fresh coach data folder of a returning user; removed afterwards.
+
+    Its config skips the first-run notice and the bell, and speaks the cues only with ``voice``;
+    its health profile is answered "no" throughout and reviewed today, so a session can start.
+    """
+    from datetime import datetime
+
+    from coach.profile import QUESTIONS, Profile, save_profile
+
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
-    (folder / "config.toml").write_text("accepted_notice = true\nsound = false\n", encoding="utf-8")
+    (folder / "config.toml").write_text(
+        f"accepted_notice = true\nsound = false\nvoice = {str(voice).lower()}\n", encoding="utf-8"
+    )
+    profile, now = Profile(), datetime.now().astimezone()
+    for question in QUESTIONS:
+        profile.answer(question.id, False, now)
+    profile.mark_reviewed(now)
+    save_profile(folder, profile)
     try:
         yield folder
     finally:

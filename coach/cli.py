@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser("run", parents=[common], help="open the coach straight at a routine's safety check")
     run.add_argument("routine", metavar="NAME_OR_PATH", help="a routine name (see 'coach list') or a .toml file")
+    run.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                     help="speak the cues, or not, this time (default: the saved setting; v switches it in the coach)")
     commands.add_parser("list", parents=[common], help="list the routines as a plain table")
     validate = commands.add_parser("validate", parents=[common], help="check routine files")
     validate.add_argument("paths", metavar="PATH", nargs="+", type=Path)
@@ -70,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(data, args.name)
         if args.command == "learn":
             return cmd_learn()
-        return cmd_tui(data, getattr(args, "routine", None))
+        return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
     except CoachError as error:
         print(f"coach: {clean(error.message)}", file=sys.stderr)
         return 1
@@ -179,7 +181,7 @@ def cmd_learn() -> int:
     return 0
 
 
-def cmd_tui(data: Path, routine: str | None) -> int:
+def cmd_tui(data: Path, routine: str | None, voice: bool | None = None) -> int:
     from coach.catalog import resolve
 
     entry = resolve(data, routine) if routine else None
@@ -194,7 +196,7 @@ def cmd_tui(data: Path, routine: str | None) -> int:
         )
     from coach.ui.app import build_app
 
-    app = build_app(data, start_with=entry)
+    app = build_app(data, start_with=entry, voice=voice)
     app.run()
     return app.return_code or 0
 

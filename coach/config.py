@@ -13,6 +13,7 @@ from coach.atomic import write_atomic
 from coach.errors import CoachError
 from coach.files import make_private_folder, read_bounded
 from coach.paths import config_path
+from coach.speech import DEFAULT_RATE
 
 MAX_CONFIG_BYTES = 64 * 1024
 
@@ -25,6 +26,10 @@ class Config:
     """The first-run notice was read and accepted."""
     sound: bool = True
     """Ring the terminal bell at every phase change."""
+    voice: bool = True
+    """Speak the cues when a speech program is installed."""
+    voice_rate: int = DEFAULT_RATE
+    """Speaking rate in words per minute."""
 
 
 def load_config(data: Path) -> Config:
@@ -52,6 +57,6 @@ def save_config(data: Path, config: Config) -> None:
         raise CoachError(message, title="Settings not saved") from error
 
 
-def _setting(content: dict[str, Any], name: str, default: bool) -> bool:
+def _setting(content: dict[str, Any], name: str, default: bool | int) -> bool | int:
     value = content.get(name)
     return value if type(value) is type(default) else default

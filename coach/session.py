@@ -28,6 +28,7 @@ SESSION_KEYS = (
     ("i", "the steps and caution again"),
     ("q", "end the session (asks first)"),
     ("m", "sound on or off"),
+    ("v", "spoken cues on or off"),
     ("?", "this help"),
 )
 

@@ -46,6 +46,27 @@ class FakeClock:
         self.now += seconds
 
 
+class RecordingSpeaker:
+    """A speaker that only writes down what it would say, and when (on ``clock``, if given)."""
+
+    engine = "fake"
+
+    def __init__(self, clock: FakeClock | None = None) -> None:
+        self.clock = clock
+        self.heard: list[tuple[float, str]] = []
+        self.stops = 0
+
+    def say(self, text: str) -> None:
+        self.heard.append((self.clock.now if self.clock else 0.0, text))
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text in self.heard]
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

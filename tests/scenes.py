@@ -26,7 +26,7 @@ from coach.screening import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, RecordingSpeaker
 
 RunBefore = Callable[[object], Awaitable[None]]
 SIZE = (100, 30)
@@ -52,7 +52,13 @@ def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool =
     clock = FakeClock()
     entry = load_entry(bundled_routines_dir() / f"{routine}.toml", "bundled") if routine else None
     return build_app(
-        data, start_with=entry, clock=clock, wall_clock=FixedWallClock(), bell=lambda: None, scheduler=clock.schedule
+        data,
+        start_with=entry,
+        clock=clock,
+        wall_clock=FixedWallClock(),
+        bell=lambda: None,
+        scheduler=clock.schedule,
+        speaker=RecordingSpeaker(clock),
     ), clock
 
 

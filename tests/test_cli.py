@@ -205,6 +205,28 @@ def test_the_full_screen_coach_refuses_without_a_terminal(tmp_path, argv):
     assert result.stderr.startswith("coach: ") and "terminal" in result.stderr and result.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("flag, voice", [([], None), (["--voice"], True), (["--no-voice"], False)])
+def test_run_passes_the_voice_choice_to_the_app(tmp_path, monkeypatch, flag, voice):
+    import coach.ui.app
+
+    made = {}
+
+    class App:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def build_app(data, **options):
+        made.update(options)
+        return App()
+
+    monkeypatch.setattr(coach.ui.app, "build_app", build_app)
+    monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
+    assert main(["--data-dir", str(tmp_path), "run", "desk-break", *flag]) == 0
+    assert made["voice"] is voice and made["start_with"].name == "desk-break"
+
+
 def test_list_aligns_wide_titles(tmp_path, capsys):
     (tmp_path / "routines").mkdir()
     (tmp_path / "routines" / "wide.toml").write_text(

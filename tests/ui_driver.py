@@ -13,7 +13,7 @@ from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import TICK_MARGIN, SessionScreen
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, RecordingSpeaker
 
 
 def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = ()) -> Path:
@@ -28,10 +28,23 @@ def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = ()) -> Path:
     return data
 
 
-def app_for(data: Path, routine_path: Path | None, clock: FakeClock, bells: list | None = None) -> CoachApp:
+def app_for(
+    data: Path,
+    routine_path: Path | None,
+    clock: FakeClock,
+    bells: list | None = None,
+    speaker: RecordingSpeaker | None = None,
+) -> CoachApp:
     entry = load_entry(routine_path, "given") if routine_path else None
     ring = (lambda: bells.append(clock.now)) if bells is not None else (lambda: None)
-    return build_app(data, start_with=entry, clock=clock, bell=ring, scheduler=clock.schedule)
+    return build_app(
+        data,
+        start_with=entry,
+        clock=clock,
+        bell=ring,
+        scheduler=clock.schedule,
+        speaker=speaker or RecordingSpeaker(clock),
+    )
 
 
 def only_log(data: Path):

@@ -23,6 +23,7 @@ from coach.records import Screening
 from coach.routine import Routine
 from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind, gentlest
 from coach.session import RunningSession
+from coach.speech import INSTALL_HINT, Speaker, find_speaker
 from coach.ui.driver import driver_class
 from coach.ui.protocols import Cancel, Schedule
 from coach.ui.screens.help import HelpScreen
@@ -53,6 +54,8 @@ class CoachApp(App[int]):
         wall_clock: WallClock = local_now,
         bell: Callable[[], None] | None = None,
         scheduler: Schedule | None = None,
+        speaker: Speaker | None = None,
+        voice: bool | None = None,
     ) -> None:
         super().__init__(driver_class=driver_class())
         self._scheduler = scheduler
@@ -68,6 +71,9 @@ class CoachApp(App[int]):
         except CoachError as error:
             self.profile, self.profile_problem = Profile(), error.message
         self._bell = bell
+        self.speaker = speaker if speaker is not None else find_speaker(self.config.voice_rate)
+        self.voice = self.config.voice if voice is None else voice
+        """Speak the cues in this run: the saved setting unless the command line chose."""
         self.changes_signalled = 0
         self._too_small: TooSmallScreen | None = None
         self._mounted = False
@@ -149,6 +155,34 @@ class CoachApp(App[int]):
         self.config.sound = not self.config.sound
         self._save_config()
         self.notify("Sound on" if self.config.sound else "Sound off (the screen still flashes)")
+
+    # voice ----------------------------------------------------------------
+
+    @property
+    def voice_status(self) -> str:
+        """"voice off", "no voice" when nothing on this machine can speak, or "" while cues are spoken."""
+        if not self.voice:
+            return "voice off"
+        return "" if self.speaker.engine else "no voice"
+
+    def say(self, text: str) -> None:
+        if self.voice:
+            self.speaker.say(text)
+
+    def action_toggle_voice(self) -> None:
+        self.toggle_voice()
+
+    def toggle_voice(self) -> None:
+        self.voice = self.config.voice = not self.voice
+        self._save_config()
+        if not self.voice:
+            self.speaker.stop()
+            self.notify("Voice off")
+        elif self.speaker.engine:
+            self.notify(f"Voice on ({self.speaker.engine})")
+        else:
+            self.notify(f"Voice on, but no speech program was found: {INSTALL_HINT}.", severity="warning",
+                        markup=False)
 
     # navigation -----------------------------------------------------------
 
@@ -257,7 +291,13 @@ def build_app(
     wall_clock: WallClock = local_now,
     bell: Callable[[], None] | None = None,
     scheduler: Schedule | None = None,
+    speaker: Speaker | None = None,
+    voice: bool | None = None,
 ) -> CoachApp:
-    """The one way to make the app: used by the command line, the tests and the screenshot script."""
+    """The one way to make the app: used by the command line, the tests and the screenshot script.
+
+    Without ``speaker``, cues go to the first speech program on the PATH; ``voice`` overrides the
+    saved voice setting for this run.
+    """
     return CoachApp(data, given=given, start_with=start_with, clock=clock, wall_clock=wall_clock, bell=bell,
-                    scheduler=scheduler)
+                    scheduler=scheduler, speaker=speaker, voice=voice)

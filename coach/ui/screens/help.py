@@ -20,6 +20,7 @@ Home
   r        reload routine files
   ?        this help
   q        quit
+  v        spoken cues on / off
 
 During a session
   space    pause / go on; on an intro card that waits, start; in a set at
@@ -30,6 +31,19 @@ During a session
   q        end the session (asks first)
   m        sound on / off (the screen flashes at every change either way)
   ?        help during the session
+  v        spoken cues on / off: the exercise and its first step, hold, rest,
+           switch sides, the last 3 seconds, halfway, what comes next
+
+Spoken cues
+  Coach speaks through the first of espeak-ng, espeak, spd-say or say it finds.
+  None installed? The status line says "no voice"; on Debian or Ubuntu:
+  sudo apt install espeak-ng. The rate (words a minute) is voice_rate in
+  config.toml; coach run --no-voice keeps quiet for one session.
+
+Safety check (before every session)
+  y / n    answer a question     0-9, t  pain now (t = 10)    escape  back
+  Enter never answers for you. A routine marked "not for you" lists a condition
+  from your health profile; talk to a professional first.
 
 Safety
   Stop at once if pain is sharp, shooting or spreads down a leg, or if you

@@ -41,6 +41,7 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.edit_profile", "Health profile"),
         Binding("question_mark", "app.help", "Help"),
         Binding("r", "reload", "Reload"),
+        Binding("v", "app.toggle_voice", "Voice", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 

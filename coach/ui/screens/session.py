@@ -9,6 +9,7 @@ from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from coach.announcer import Announcer
 from coach.plan import Phase
 from coach.session import RunningSession
 from coach.session_view import SessionView
@@ -23,7 +24,7 @@ COMPACT_BELOW = 26
 TICK_MARGIN = 0.005
 """Wake this much after a display change is due, so the reading has crossed the boundary."""
 SPACE_ACTIONS = {"pause_resume", "resume", "start_exercise", "set_done"}
-SCREEN_KEYS = {"m"}
+SCREEN_KEYS = {"m", "v"}
 """Keys the screen handles itself; every other key goes to the session."""
 
 
@@ -69,6 +70,7 @@ class SessionScreen(Screen[None]):
         Binding("i", "press('i')", "Steps"),
         Binding("q", "press('q')", "End"),
         Binding("m", "toggle_sound", "Sound"),
+        Binding("v", "toggle_voice", "Voice"),
         Binding("question_mark", "press('question_mark')", "Help"),
     ]
 
@@ -79,6 +81,7 @@ class SessionScreen(Screen[None]):
         self._last: SessionView | None = None
         self._phase_changes = 0
         self._bindings_for: tuple[bool, str] | None = None
+        self._announcer = Announcer()
 
     @property
     def coach(self) -> CoachAppApi:
@@ -152,6 +155,10 @@ class SessionScreen(Screen[None]):
         self._last = None
         self.render_session()
 
+    def action_toggle_voice(self) -> None:
+        self.coach.toggle_voice()
+        self.render_session()
+
     def terminal_too_small(self, small: bool) -> None:
         self.session.set_too_small(small)
         self.render_session()
@@ -159,7 +166,7 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a question is pending only its answers count; space is labelled for what it does now."""
         if self.session.question is not None:
-            return action == "toggle_sound"
+            return action in ("toggle_sound", "toggle_voice")
         if action in SPACE_ACTIONS:
             return action == self._space_action()
         return True
@@ -177,7 +184,9 @@ class SessionScreen(Screen[None]):
         """Show the session as it is now; leave for the summary when it is over."""
         session = self.session
         self._schedule()
-        self.session.drain_events()
+        cue = self._announcer.cue(session, session.drain_events())
+        if cue:
+            self.coach.say(cue)
         if session.phase_changes != self._phase_changes:
             self._phase_changes = session.phase_changes
             self.coach.signal_change()
@@ -194,7 +203,8 @@ class SessionScreen(Screen[None]):
             self._bindings_for = (asking, space)
             self.refresh_bindings()
         self.query_one(QuestionPanel).show(session.question)
-        self.query_one("#status", Plain).show("sound off  " if not self.coach.sound else "")
+        status = ("sound off" if not self.coach.sound else "", self.coach.voice_status)
+        self.query_one("#status", Plain).show("".join(f"{part}  " for part in status if part))
         self.query_one("#warning", Plain).show(session.recorder.warning)
         view = session.view()
         last, self._last = self._last, view

@@ -1,0 +1,125 @@
+"""Spoken cues through the first speech program on the PATH; silence when there is none.
+
+Every utterance is a new process started without waiting; a new one cuts off the one still
+speaking. Text from a routine is untrusted: it reaches the program as one argument after
+``--`` (for ``say``, which has no ``--``, a leading ``-`` gets a space before it), never through a
+shell, without control characters or markup brackets, and no longer than ``MAX_CHARS``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from coach.text import clean
+
+MAX_CHARS = 200
+DEFAULT_RATE = 160
+"""Words per minute."""
+MIN_RATE, MAX_RATE = 80, 400
+ENGINES = ("espeak-ng", "espeak", "spd-say", "say")
+"""Speech programs in the order they are looked for."""
+INSTALL_HINT = "install espeak-ng (apt install espeak-ng) or speech-dispatcher (spd-say); macOS has say"
+_NOT_SPOKEN = str.maketrans({char: " " for char in "\ufffd[]<>{}"})
+
+Popen = Callable[..., subprocess.Popen]
+
+
+class Speaker(Protocol):
+    """Says short cues; ``engine`` names the program, or is empty when nothing can speak."""
+
+    @property
+    def engine(self) -> str: ...
+
+    def say(self, text: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class SilentSpeaker:
+    """No speech program found: says nothing."""
+
+    engine = ""
+
+    def say(self, text: str) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+class ProgramSpeaker:
+    """Speaks through ``program`` (a path to one of ``ENGINES``) at ``rate`` words per minute."""
+
+    def __init__(self, program: str, rate: int = DEFAULT_RATE, popen: Popen = subprocess.Popen) -> None:
+        self.program = program
+        self.rate = min(MAX_RATE, max(MIN_RATE, rate))
+        self._popen = popen
+        self._speaking: subprocess.Popen | None = None
+        self._stopping: list[subprocess.Popen] = []
+
+    @property
+    def engine(self) -> str:
+        return engine_name(self.program)
+
+    def command(self, text: str) -> list[str]:
+        """The program's arguments for saying ``text`` (already made speakable)."""
+        name = self.engine
+        if name == "spd-say":
+            return [self.program, "-r", str(min(100, round((self.rate - DEFAULT_RATE) / 2))), "--", text]
+        if name == "say":
+            return [self.program, "-r", str(self.rate), f" {text}" if text.startswith("-") else text]
+        return [self.program, "-s", str(self.rate), "--", text]
+
+    def say(self, text: str) -> None:
+        words = speakable(text)
+        if not words:
+            return
+        self.stop()
+        try:
+            self._speaking = self._popen(
+                self.command(words),
+                shell=False,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        except OSError:
+            self._speaking = None
+
+    def stop(self) -> None:
+        """Cut off the utterance under way; reap finished ones without waiting."""
+        if self._speaking is not None:
+            if self._speaking.poll() is None:
+                try:
+                    self._speaking.terminate()
+                except OSError:
+                    pass
+            self._stopping.append(self._speaking)
+            self._speaking = None
+        self._stopping = [process for process in self._stopping if process.poll() is None]
+
+
+def speakable(text: str) -> str:
+    """``text`` as it may be spoken: no control characters or markup brackets, at most ``MAX_CHARS``."""
+    words = " ".join(clean(text).translate(_NOT_SPOKEN).split())
+    if len(words) > MAX_CHARS:
+        words = words[:MAX_CHARS].rsplit(" ", 1)[0]
+    return words
+
+
+def engine_name(program: str) -> str:
+    """``espeak-ng`` for ``/usr/bin/espeak-ng``: which of ``ENGINES`` a program path is."""
+    return program.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".exe")
+
+
+def find_speaker(rate: int = DEFAULT_RATE, engines: Sequence[str] = ENGINES) -> Speaker:
+    """A speaker for the first of ``engines`` on the PATH, else a silent one."""
+    for name in engines:
+        program = shutil.which(name)
+        if program:
+            return ProgramSpeaker(program, rate)
+    return SilentSpeaker()
