@@ -19,11 +19,17 @@ HISTORY_FORMATS = ("table", "csv", "steps-csv", "json", "markdown")
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-        help="where config, your routines and session logs live (default: $COACH_DATA_DIR, else the platform's data folder)",
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=(
+            "where config, your routines and session logs live "
+            "(default: $COACH_DATA_DIR, else the platform's data folder)"
+        ),
     )
     parser = argparse.ArgumentParser(
-        prog="coach", parents=[common],
+        prog="coach",
+        parents=[common],
         description="A full-screen terminal coach for looking after a sore lower back.",
         epilog="Run 'coach' with no command to open the coach.",
     )
@@ -31,8 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser("run", parents=[common], help="open the coach straight at a routine's safety check")
     run.add_argument("routine", metavar="NAME_OR_PATH", help="a routine name (see 'coach list') or a .toml file")
-    run.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
-                     help="speak the cues, or not, this time (default: the saved setting; v switches it in the coach)")
+    run.add_argument(
+        "--voice",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="speak the cues, or not, this time (default: the saved setting; v switches it in the coach)",
+    )
     commands.add_parser("list", parents=[common], help="list the routines as a plain table")
     validate = commands.add_parser("validate", parents=[common], help="check routine files")
     validate.add_argument("paths", metavar="PATH", nargs="+", type=Path)
@@ -40,10 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--format", choices=HISTORY_FORMATS, default="table")
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)")
     history.add_argument(
-        "-o", "--output", metavar="FILE", type=Path,
-        help="write the logged text as it is to FILE (for spreadsheets) instead of printing it without control characters",
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help=(
+            "write the logged text as it is to FILE (for spreadsheets) "
+            "instead of printing it without control characters"
+        ),
     )
-    new = commands.add_parser("new", parents=[common], help="write a commented routine template into your routines folder")
+    new = commands.add_parser(
+        "new", parents=[common], help="write a commented routine template into your routines folder"
+    )
     new.add_argument("name", metavar="NAME", help="lowercase letters, digits and '-', e.g. my-morning")
     commands.add_parser("learn", parents=[common], help="print the Learn cards, each with its source")
     return parser

@@ -39,10 +39,10 @@ def load_config(data: Path) -> Config:
     except (OSError, ValueError, RecursionError):
         return Config()
     defaults = Config()
-    return Config(**{
-        setting.name: _setting(content, setting.name, getattr(defaults, setting.name))
-        for setting in fields(Config)
-    })
+    values: dict[str, Any] = {
+        setting.name: _setting(content, setting.name, getattr(defaults, setting.name)) for setting in fields(Config)
+    }
+    return Config(**values)
 
 
 def save_config(data: Path, config: Config) -> None:

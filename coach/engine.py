@@ -233,15 +233,17 @@ class Engine:
 
     def _finish_run(self, at: float, outcome: StepOutcome, events: Events) -> None:
         run = self.runs[self.run_index]
-        events.finished.append(ExerciseResult(
-            exercise_id=run.exercise.id,
-            exercise_name=run.exercise.name,
-            outcome=outcome,
-            active_seconds=round(at - self._run_start, 3),
-            planned_seconds=run.planned_seconds,
-            work_done=self._work_done(run, at, outcome),
-            instead_of=run.instead_of,
-        ))
+        events.finished.append(
+            ExerciseResult(
+                exercise_id=run.exercise.id,
+                exercise_name=run.exercise.name,
+                outcome=outcome,
+                active_seconds=round(at - self._run_start, 3),
+                planned_seconds=run.planned_seconds,
+                work_done=self._work_done(run, at, outcome),
+                instead_of=run.instead_of,
+            )
+        )
         self._ended_at = at
         self.status = Status.WAITING
         events.phase_changes += 1

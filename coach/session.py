@@ -109,8 +109,15 @@ class RunningSession:
             return True
         if self.outcome is not Outcome.IN_PROGRESS:
             return False
-        action = {"space": self._space, "enter": self._enter, "p": self._hurts, "s": self._skip,
-                  "q": self._ask_end, "i": self._steps, "question_mark": self._help}.get(key)
+        action = {
+            "space": self._space,
+            "enter": self._enter,
+            "p": self._hurts,
+            "s": self._skip,
+            "q": self._ask_end,
+            "i": self._steps,
+            "question_mark": self._help,
+        }.get(key)
         if action is None:
             return False
         return action()
@@ -164,16 +171,31 @@ class RunningSession:
     def _hurts(self) -> bool:
         if self.engine.segment is None:
             return False
-        kinds = tuple(Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=False))
-        self._ask_pausing(Question(QuestionKind.HURT_KIND, "What kind of pain is it?",
-                                   "Paused. Pick the closest answer.", kinds, cancellable=True))
+        kinds = tuple(
+            Option(kind.value, label, (key,))
+            for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=False)
+        )
+        self._ask_pausing(
+            Question(
+                QuestionKind.HURT_KIND,
+                "What kind of pain is it?",
+                "Paused. Pick the closest answer.",
+                kinds,
+                cancellable=True,
+            )
+        )
         return True
 
     def _ask_end(self) -> bool:
-        self._ask_pausing(Question(QuestionKind.CONFIRM_END, "End the session now?",
-                                   "What you have done so far is kept in your log.",
-                                   (Option("yes", "End session", ("y",)), Option("no", "Keep going", ("n",))),
-                                   cancellable=True))
+        self._ask_pausing(
+            Question(
+                QuestionKind.CONFIRM_END,
+                "End the session now?",
+                "What you have done so far is kept in your log.",
+                (Option("yes", "End session", ("y",)), Option("no", "Keep going", ("n",))),
+                cancellable=True,
+            )
+        )
         return True
 
     def _steps(self) -> bool:
@@ -242,7 +264,9 @@ class RunningSession:
         self.recorder.add_pain("check", rating, self._exercise_id(), verdict=verdict.light.value)
         if verdict.stop:
             self.recorder.set_decision("stop")
-            self._stop_for_pain(f"Stopped after a pain check of {safety.pain_figures(rating, self.pain_before)}.", verdict)
+            self._stop_for_pain(
+                f"Stopped after a pain check of {safety.pain_figures(rating, self.pain_before)}.", verdict
+            )
         elif self.engine.is_last_run:
             self.recorder.set_decision("finish")
             if verdict.light is not safety.PainLight.GREEN:
@@ -272,8 +296,9 @@ class RunningSession:
             verdict = self._last_verdict
             red = verdict is not None and verdict.light is safety.PainLight.RED
             figures = safety.pain_figures(verdict.rating, self.pain_before) if verdict else ""
-            self._end(Outcome.STOPPED_FOR_PAIN if red else Outcome.ENDED_EARLY,
-                      f"Ended after a pain check of {figures}.")
+            self._end(
+                Outcome.STOPPED_FOR_PAIN if red else Outcome.ENDED_EARLY, f"Ended after a pain check of {figures}."
+            )
             return
         if value == "gentler":
             self._make_next_gentler()
@@ -281,9 +306,14 @@ class RunningSession:
 
     def _hurt_kind_given(self, value: Answer) -> None:
         self._hurt_kind = HurtKind(value)
-        self._ask(Question(QuestionKind.HURT_STRENGTH, "How strong is it right now?",
-                           f"Before you started it was {self.pain_before}/10." if self.pain_before is not None else "",
-                           scale=True))
+        self._ask(
+            Question(
+                QuestionKind.HURT_STRENGTH,
+                "How strong is it right now?",
+                f"Before you started it was {self.pain_before}/10." if self.pain_before is not None else "",
+                scale=True,
+            )
+        )
 
     def _hurt_strength_given(self, value: Answer) -> None:
         rating = int(value)
@@ -296,13 +326,17 @@ class RunningSession:
             decision = "skip"
         else:
             decision = "resume"
-        self.recorder.add_pain("hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value,
-                               decision=decision)
+        self.recorder.add_pain(
+            "hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value, decision=decision
+        )
         figures = safety.pain_figures(rating, self.pain_before)
         if decision == "stop":
             said = safety.HURT_KINDS[kind].lower()
-            reason = (f"Pain reported: {said} ({figures})." if kind is HurtKind.RED_FLAG
-                      else f"Pain reported as {said}, but rated {figures}.")
+            reason = (
+                f"Pain reported: {said} ({figures})."
+                if kind is HurtKind.RED_FLAG
+                else f"Pain reported as {said}, but rated {figures}."
+            )
             self._stop_for_pain(reason, verdict)
         elif decision == "resume":
             self._restore()
@@ -321,13 +355,16 @@ class RunningSession:
             options.append(Option("easier", f"Try {variant.name} instead", ("t",) if red else ("t", "e")))
         options.append(Option("skip", "Skip this exercise", ("s",)))
         title = "We recommend stopping" if red else "Do not push on with this one"
-        self._ask(Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options),
-                           tone=verdict.light.value))
+        self._ask(
+            Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options), tone=verdict.light.value)
+        )
 
     def _easier_or_skip(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
         if value == "end":
-            self._end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({self.recorder.record.pain_reports[-1].rating}/10).")
+            self._end(
+                Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({self.recorder.record.pain_reports[-1].rating}/10)."
+            )
         elif value == "easier":
             self._replace_current()
         else:
@@ -358,13 +395,22 @@ class RunningSession:
             if self.engine.status is Status.OVER and self.outcome is Outcome.IN_PROGRESS:
                 self._finished()
                 return
-            if self.engine.status is not Status.WAITING or self.question is not None or self.outcome is not Outcome.IN_PROGRESS:
+            if (
+                self.engine.status is not Status.WAITING
+                or self.question is not None
+                or self.outcome is not Outcome.IN_PROGRESS
+            ):
                 return
             last = events.finished[-1] if events.finished else None
             if last is not None and last.outcome is StepOutcome.DONE and self._pain_check_follows(ended=True):
-                self._ask(Question(QuestionKind.PAIN_CHECK, "Pain check: how is your back now?",
-                                   f"Before you started it was {self.pain_before}/10." if self.pain_before is not None
-                                   else "", scale=True))
+                self._ask(
+                    Question(
+                        QuestionKind.PAIN_CHECK,
+                        "Pain check: how is your back now?",
+                        f"Before you started it was {self.pain_before}/10." if self.pain_before is not None else "",
+                        scale=True,
+                    )
+                )
                 return
             events = self._next(at_end=last is not None and last.outcome is StepOutcome.DONE)
             events.merge(self.engine.advance())
@@ -459,7 +505,7 @@ class RunningSession:
         if segment is not None and segment.phase is Phase.PREPARE:
             self._log(self.engine.stop_run(StepOutcome.NOT_REACHED))
         self._log(self.engine.end())
-        for run in self.engine.runs[self.engine.run_index + 1:]:
+        for run in self.engine.runs[self.engine.run_index + 1 :]:
             if not run.instead_of:
                 self.recorder.add_step(untouched_result(run, StepOutcome.NOT_REACHED))
         self.outcome = outcome
@@ -487,8 +533,7 @@ class RunningSession:
             self._ask_end_pain()
 
     def _ask_end_pain(self) -> None:
-        self._ask(Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True,
-                           escape="skip"))
+        self._ask(Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True, escape="skip"))
 
     def _ask(self, question: Question) -> None:
         self.question = question
@@ -503,10 +548,19 @@ class RunningSession:
 
 
 def _stop_advice(title: str, verdict: safety.PainVerdict) -> Question:
-    return Question(QuestionKind.STOP_ADVICE, title, f"{verdict.message}\n\n{safety.STOP_CARE_ADVICE}", (OK,), tone="stop")
+    return Question(
+        QuestionKind.STOP_ADVICE, title, f"{verdict.message}\n\n{safety.STOP_CARE_ADVICE}", (OK,), tone="stop"
+    )
 
 
 def untouched_result(run: ExerciseRun, outcome: StepOutcome) -> ExerciseResult:
     """The log entry of an exercise that never started."""
-    return ExerciseResult(run.exercise.id, run.exercise.name, outcome, 0.0, run.planned_seconds,
-                          work_done_text(run, 0, 0.0), run.instead_of)
+    return ExerciseResult(
+        run.exercise.id,
+        run.exercise.name,
+        outcome,
+        0.0,
+        run.planned_seconds,
+        work_done_text(run, 0, 0.0),
+        run.instead_of,
+    )

@@ -48,8 +48,23 @@ def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
     if run is None or segment is None:
         word = "DONE" if engine.status is Status.OVER else "PAIN CHECK"
         name = run.exercise.name if run is not None and engine.status is Status.WAITING else ""
-        return SessionView(Phase.DONE, word, "", False, name, min(engine.run_index + 1, count), count, "",
-                           1.0, routine_progress, "", _next_exercise(engine), (), "", "")
+        return SessionView(
+            Phase.DONE,
+            word,
+            "",
+            False,
+            name,
+            min(engine.run_index + 1, count),
+            count,
+            "",
+            1.0,
+            routine_progress,
+            "",
+            _next_exercise(engine),
+            (),
+            "",
+            "",
+        )
     in_segment = engine.seconds_in_segment()
     intro = segment.phase is Phase.PREPARE
     left = engine.seconds_left()

@@ -24,7 +24,7 @@ ENGINES = ("espeak-ng", "espeak", "spd-say", "say")
 INSTALL_HINT = "install espeak-ng (apt install espeak-ng) or speech-dispatcher (spd-say); macOS has say"
 _NOT_SPOKEN = str.maketrans({char: " " for char in "\ufffd[]<>{}"})
 
-Popen = Callable[..., subprocess.Popen]
+Popen = Callable[..., subprocess.Popen[bytes]]
 
 
 class Speaker(Protocol):
@@ -57,8 +57,8 @@ class ProgramSpeaker:
         self.program = program
         self.rate = min(MAX_RATE, max(MIN_RATE, rate))
         self._popen = popen
-        self._speaking: subprocess.Popen | None = None
-        self._stopping: list[subprocess.Popen] = []
+        self._speaking: subprocess.Popen[bytes] | None = None
+        self._stopping: list[subprocess.Popen[bytes]] = []
 
     @property
     def engine(self) -> str:

@@ -83,7 +83,9 @@ class CoachApp(App[int]):
         return self.config.sound
 
     def load_entries(self) -> list[Entry]:
-        extra = tuple(self.given) + ((self.start_with.path,) if self.start_with and self.start_with.source == "given" else ())
+        extra = tuple(self.given) + (
+            (self.start_with.path,) if self.start_with and self.start_with.source == "given" else ()
+        )
         return discover(self.data, tuple(dict.fromkeys(extra)))
 
     def get_default_screen(self) -> HomeScreen:
@@ -160,7 +162,7 @@ class CoachApp(App[int]):
 
     @property
     def voice_status(self) -> str:
-        """"voice off", "no voice" when nothing on this machine can speak, or "" while cues are spoken."""
+        """ "voice off", "no voice" when nothing on this machine can speak, or "" while cues are spoken."""
         if not self.voice:
             return "voice off"
         return "" if self.speaker.engine else "no voice"
@@ -181,8 +183,7 @@ class CoachApp(App[int]):
         elif self.speaker.engine:
             self.notify(f"Voice on ({self.speaker.engine})")
         else:
-            self.notify(f"Voice on, but no speech program was found: {INSTALL_HINT}.", severity="warning",
-                        markup=False)
+            self.notify(f"Voice on, but no speech program was found: {INSTALL_HINT}.", severity="warning", markup=False)
 
     # navigation -----------------------------------------------------------
 
@@ -205,8 +206,12 @@ class CoachApp(App[int]):
         try:
             save_profile(self.data, profile)
         except CoachError as error:
-            self.notify(f"{error.message} Your answers count until coach closes.", title=error.title,
-                        severity="warning", markup=False)
+            self.notify(
+                f"{error.message} Your answers count until coach closes.",
+                title=error.title,
+                severity="warning",
+                markup=False,
+            )
         self.profile = profile
         home = self.screen_stack[0]
         if isinstance(home, HomeScreen):
@@ -233,10 +238,15 @@ class CoachApp(App[int]):
         now = self.wall_clock()
         if not self.profile.due_for_review(now.date()):
             return
-        changed = await self.push_screen_wait(YesNoPrompt(
-            "Has anything changed in your health?",
-            f"It is four weeks or more since you last looked at your health profile ({self.profile.reviewed_at[:10]}).",
-            yes="Yes, let me update it", no="No, nothing has changed"))
+        changed = await self.push_screen_wait(
+            YesNoPrompt(
+                "Has anything changed in your health?",
+                "It is four weeks or more since you last looked at your health profile "
+                f"({self.profile.reviewed_at[:10]}).",
+                yes="Yes, let me update it",
+                no="No, nothing has changed",
+            )
+        )
         if changed:
             await self._ask_profile()
         else:
@@ -266,7 +276,9 @@ class CoachApp(App[int]):
             return
         home = self.screen_stack[0]
         easiest = gentlest(home.entries, self.profile) if isinstance(home, HomeScreen) else None
-        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, easiest.title if easiest else None))
+        verdict = await self.push_screen_wait(
+            SafetyCheckScreen(check, routine.title, easiest.title if easiest else None)
+        )
         if verdict.starts_session:
             self.begin_session(routine, check.record)
 
@@ -299,5 +311,14 @@ def build_app(
     Without ``speaker``, cues go to the first speech program on the PATH; ``voice`` overrides the
     saved voice setting for this run.
     """
-    return CoachApp(data, given=given, start_with=start_with, clock=clock, wall_clock=wall_clock, bell=bell,
-                    scheduler=scheduler, speaker=speaker, voice=voice)
+    return CoachApp(
+        data,
+        given=given,
+        start_with=start_with,
+        clock=clock,
+        wall_clock=wall_clock,
+        bell=bell,
+        scheduler=scheduler,
+        speaker=speaker,
+        voice=voice,
+    )

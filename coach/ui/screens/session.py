@@ -216,7 +216,8 @@ class SessionScreen(Screen[None]):
         word = f"{view.word} · {view.digits}" if compact_intro else view.word
         self.query_one(PhaseDisplay).show(word, view.digits, view.phase, view.paused)
         self.query_one("#exercise", Plain).show(
-            f"{view.exercise_name}  ({view.exercise_number} of {view.exercise_count})" if view.exercise_name else "")
+            f"{view.exercise_name}  ({view.exercise_number} of {view.exercise_count})" if view.exercise_name else ""
+        )
         self.query_one("#detail", Plain).show(view.detail)
         self.query_one("#hint", Plain).show(view.hint)
         self.query_one("#cue", Plain).show(view.cue)
