@@ -27,9 +27,11 @@ from coach.history import (
     RECENT_WEEKS,
     HistorySummary,
     PainWindow,
+    adherence_start,
     chronological,
     duration_seconds,
     hurts,
+    outcome_label,
     pain_window,
     parse_day,
     sessions_per_week,
@@ -247,7 +249,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
                 format_duration(duration_seconds(record)),
                 f"{record.exercises_done}/{record.planned_exercises}",
                 f"{_rating(record.pain_before)} → {_rating(record.pain_after)}",
-                record.outcome.label,
+                outcome_label(record),
             )
         )
     widths = [max(display_width(row[column]) for row in rows) for column in range(len(TABLE_HEADER))]
@@ -292,6 +294,7 @@ def _outcome_breakdown(figures: HistorySummary) -> str:
         (figures.ended_early, "ended early"),
         (figures.stopped_for_pain, "stopped for pain"),
         (figures.blocked, "blocked at the safety check"),
+        (figures.not_started, "not started after a caution"),
         (figures.interrupted, "interrupted"),
         (figures.in_progress, "in progress"),
     ]
@@ -328,15 +331,17 @@ def markdown_report(
     if not ordered:
         lines += ["No sessions were logged.", ""]
     else:
-        window_first = window_start(today, weeks)
+        adherence_first = adherence_start(ordered, today, weeks)
         per_week = sessions_per_week(ordered, today, weeks)
-        days_in_window = (today - window_first).days + 1
+        days_in_window = (today - adherence_first).days + 1
         active_days = round(figures.adherence * days_in_window)
+        adherence_span = (f"over the last {weeks} weeks" if adherence_first == window_start(today, weeks)
+                          else "since the first session")
         lines += [
             f"- Period: {_span(figures.first_day, figures.last_day)}",
             f"- Sessions: {figures.sessions} ({_outcome_breakdown(figures)})",
             f"- Active exercise time: {figures.active_minutes:.0f} minutes",
-            f"- Adherence over the last {weeks} weeks ({_span(window_first, today)}): "
+            f"- Adherence {adherence_span} ({_span(adherence_first, today)}): "
             f"exercised on {active_days} of {days_in_window} days ({figures.adherence:.0%})",
             f"- Sessions per week over the last {weeks} weeks: {figures.sessions_per_week:.1f} on average",
             f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",

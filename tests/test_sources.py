@@ -12,7 +12,7 @@ from coach.learn import CARDS
 from coach.paths import bundled_routines_dir
 from coach.profile import QUESTIONS as PROFILE_QUESTIONS
 from coach.screening import (
-    ASSESSED_QUESTION, EMERGENCY_QUESTIONS, FOLLOWUP_QUESTION, LEG_CHANGE_QUESTION, LEG_QUESTION, PAIN_QUESTION,
+    ASSESSED_QUESTION, EARLY_FOLLOWUP_QUESTION, EMERGENCY_QUESTIONS, FOLLOWUP_QUESTION, LEG_CHANGE_QUESTION, LEG_QUESTION, PAIN_QUESTION,
 )
 from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
@@ -107,7 +107,7 @@ def test_every_learn_card_has_a_sourced_entry_naming_the_same_files():
 def test_every_safety_question_has_an_entry():
     text = section(SOURCES_DOC.read_text(encoding="utf-8"), "## Safety questions")
     for question in (*PROFILE_QUESTIONS, *EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_QUESTION, LEG_CHANGE_QUESTION,
-                     PAIN_QUESTION, FOLLOWUP_QUESTION):
+                     PAIN_QUESTION, FOLLOWUP_QUESTION, EARLY_FOLLOWUP_QUESTION):
         assert f"`{question.id}`" in text and question.text in text, question.id
 
 

@@ -30,7 +30,7 @@ from coach.paths import sessions_dir
 from coach.records import SessionRecord
 from coach.advisories import Advisory, advisories
 from coach.text import clean, counted
-from coach.ui.screens.session_detail import OUTCOME_WORDS, SessionDetailScreen
+from coach.ui.screens.session_detail import SessionDetailScreen, outcome_words
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import PainChart, legend
 from coach.ui.widgets.plain import Plain
@@ -281,7 +281,7 @@ class HistoryScreen(Screen[None]):
                 detail.show("No sessions logged yet. Finished, stopped and blocked sessions all show up here.")
             return
         record = self.shown[max(0, min(index, len(self.shown) - 1))]
-        line = f"{OUTCOME_WORDS[record.outcome].capitalize()}. {record.reason}".strip()
+        line = f"{outcome_words(record).capitalize()}. {record.reason}".strip()
         note = f"Note: {record.note}" if record.note.strip() else "No note."
         detail.show(f"{clean(line)}  (enter: details)\n{clean(note)}")
 
@@ -338,10 +338,12 @@ class HistoryScreen(Screen[None]):
         self.query_one(AdherenceCalendar).show(history.adherence_calendar(routine_only, self.today, WEEKS), first)
         streak = history.current_streak(routine_only, self.today)
         share = history.adherence(routine_only, self.today, WEEKS)
-        days = (self.today - first).days + 1
+        counted_from = history.adherence_start(routine_only, self.today, WEEKS)
+        days = (self.today - counted_from).days + 1
+        since = f"since {counted_from.isoformat()}" + (" (first session)" if counted_from > first else "")
         self.query_one("#streak", Plain).show(
             f"Current streak: {streak} day{'s' if streak != 1 else ''} · exercised on "
-            f"{round(share * days)} of {days} days ({share:.0%}) since {first.isoformat()}"
+            f"{round(share * days)} of {counted(days, 'day')} ({share:.0%}) {since}"
         )
 
     def on_resize(self, event: Resize) -> None:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.export import format_duration
-from coach.history import duration_seconds, parse_instant
+from coach.history import duration_seconds, not_started_after_caution, outcome_label, parse_instant
 from coach.records import Outcome, PainReport, SessionRecord, StepOutcome
 from coach.routine import CONTRAINDICATION_LABELS
 from coach.safety import HURT_KINDS
@@ -34,6 +34,18 @@ OUTCOME_STYLES = {
     Outcome.INTERRUPTED: "#a0a0a0",
     Outcome.IN_PROGRESS: "#40b0f0",
 }
+NOT_STARTED_STYLE = "#a0a0a0"
+
+
+def outcome_words(record: SessionRecord) -> str:
+    """How the session ended, in words; going back at a caution is "not started", not a block."""
+    return outcome_label(record) if not_started_after_caution(record) else OUTCOME_WORDS[record.outcome]
+
+
+def outcome_style(record: SessionRecord) -> str:
+    return NOT_STARTED_STYLE if not_started_after_caution(record) else OUTCOME_STYLES[record.outcome]
+
+
 STEP_STYLES = {StepOutcome.DONE: "#50c878", StepOutcome.SKIPPED: "#e0c050", StepOutcome.STOPPED: "#f06060"}
 SOURCES = {"check": "pain check", "hurts": "it hurts"}
 
@@ -171,7 +183,7 @@ class SessionDetailScreen(Screen[None]):
 
     def _outcome(self) -> Text:
         record = self.record
-        text = literal(OUTCOME_WORDS[record.outcome].capitalize(), OUTCOME_STYLES[record.outcome])
+        text = literal(outcome_words(record).capitalize(), outcome_style(record))
         if record.reason:
             text.append(". ")
             text.append_text(literal(record.reason))

@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from coach.export import format_duration
 from coach.history import duration_seconds
 from coach.records import SessionRecord
-from coach.ui.screens.session_detail import OUTCOME_STYLES, OUTCOME_WORDS, when
+from coach.ui.screens.session_detail import outcome_style, outcome_words, when
 from coach.ui.widgets.plain import literal
 
 FIRST_ROWS = 200
@@ -50,7 +50,7 @@ def row_cells(record: SessionRecord) -> list[Text]:
         literal(when(record.started_at)),
         literal(record.routine_title or record.routine_name),
         literal(f"{_rating(record.pain_before)} → {_rating(record.pain_after)}"),
-        literal(OUTCOME_WORDS[record.outcome], OUTCOME_STYLES[record.outcome]),
+        literal(outcome_words(record), outcome_style(record)),
         literal(f"{record.exercises_done}/{record.planned_exercises}"),
         literal(format_duration(duration_seconds(record))),
     ]
