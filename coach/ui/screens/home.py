@@ -15,7 +15,7 @@ from coach.advisories import Advisory, advisories
 from coach.catalog import Entry
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
-from coach.profile import Profile
+from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.screening import not_for_you
 from coach.ui.widgets.plain import Plain, literal
 
@@ -28,6 +28,7 @@ class HomeScreen(Screen[None]):
     DEFAULT_CSS = """
     HomeScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
+    HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 10; margin: 0 1; padding: 1 2; border: round $primary; }
     HomeScreen #details.invalid { border: round $error; color: $error; }
@@ -54,6 +55,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
         yield Plain("", id="advisory", hide_empty=True)
+        yield Plain("", id="clearance", hide_empty=True)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="routines")
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
@@ -62,6 +64,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
+        self.show_hold()
         self.fill()
         self.highlight(self.first_highlight)
         table.focus()
@@ -83,9 +86,14 @@ class HomeScreen(Screen[None]):
     def set_profile(self, profile: Profile) -> None:
         """Mark the routines the profile rules out again."""
         self.profile = profile
+        self.show_hold()
         current = self.selected()
         self.fill()
         self.highlight(current.path if current else None)
+
+    def show_hold(self) -> None:
+        """While a serious sign waits for a professional's clearance, say so before any routine is chosen."""
+        self.query_one("#clearance", Plain).show(f"⚠ {ON_HOLD_BANNER}" if self.profile.needs_clearance else "")
 
     def ruled_out(self, entry: Entry) -> tuple[str, ...]:
         return self.profile.ruled_out(entry.routine.contraindications) if entry.routine else ()
@@ -135,7 +143,8 @@ class HomeScreen(Screen[None]):
             names = ", ".join(e.name for e in routine.exercises)
             offer = self.card_for(entry)
             learn = f"\nBefore you start: {offer.title} (press l)" if offer else ""
-            text.show(f"{routine.description or routine.title}\nExercises: {names}{learn}")
+            hold = f"{ON_HOLD_LINE}\n" if self.profile.needs_clearance else ""
+            text.show(f"{hold}{routine.description or routine.title}\nExercises: {names}{learn}")
 
     def card_for(self, entry: Entry | None) -> Card | None:
         """The Learn card worth reading before this routine, if coach has one for it."""

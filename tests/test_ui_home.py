@@ -1,0 +1,38 @@
+"""Home: what it says before any routine is started."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from coach.profile import CLEARANCE_QUESTION, load_profile, save_profile
+from coach.ui.screens.home import HomeScreen
+from coach.ui.screens.profile import ProfileScreen
+from tests.conftest import FakeClock
+from tests.ui_driver import accepted, answer, app_for, wait_for_screen
+
+SIZE = (100, 30)
+
+
+async def test_home_says_every_routine_is_on_hold_until_a_clearance_is_recorded(data_dir):
+    app = app_for(accepted(data_dir, yes=("cancer-history",)), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        banner = home.query_one("#clearance")
+        assert banner.display
+        assert "Every routine is on hold" in banner.text and "press e" in banner.text
+        assert home.query_one("#description").text.startswith("On hold until a professional clears")
+        await answer(pilot, "e")
+        screen = await wait_for_screen(pilot, ProfileScreen)
+        screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index(CLEARANCE_QUESTION.id))
+        await answer(pilot, "y", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert not home.query_one("#clearance").display
+        assert "On hold" not in home.query_one("#description").text
+    assert load_profile(data_dir).cleared
+
+
+async def test_home_shows_no_hold_without_a_serious_sign(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        assert not home.query_one("#clearance").display
