@@ -36,3 +36,37 @@ async def test_home_shows_no_hold_without_a_serious_sign(data_dir):
     async with app.run_test(size=SIZE) as pilot:
         home = await wait_for_screen(pilot, HomeScreen)
         assert not home.query_one("#clearance").display
+
+
+async def footer_keys(pilot) -> list[tuple[str, int]]:
+    from textual.widgets._footer import FooterKey
+
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return [(key.description, key.region.right) for key in pilot.app.screen.query(FooterKey)]
+
+
+async def test_every_footer_key_of_home_history_and_learn_fits_sixty_columns(data_dir):
+    from coach.ui.screens.history import HistoryScreen
+    from coach.ui.screens.learn import LearnScreen
+
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        keys = await footer_keys(pilot)
+        assert [label for label, _ in keys] == ["Start", "History", "Learn", "Profile", "Help", "Reload", "Quit"]
+        assert all(right <= 60 for _, right in keys), keys
+        for key, screen in (("h", HistoryScreen), ("l", LearnScreen)):
+            await answer(pilot, key)
+            await wait_for_screen(pilot, screen)
+            keys = await footer_keys(pilot)
+            assert keys and all(right <= 60 for _, right in keys), (screen.__name__, keys)
+            await answer(pilot, "escape")
+            await wait_for_screen(pilot, HomeScreen)
+
+
+async def test_home_footer_keeps_its_spacing_on_a_wide_terminal(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert not app.screen.query_one("Footer").compact

@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
@@ -20,6 +21,8 @@ from coach.screening import not_for_you
 from coach.ui.widgets.plain import Plain, literal
 
 NOT_FOR_YOU_MARK = "✗ not for you"
+COMPACT_FOOTER_BELOW = 70
+"""Narrower than this, the footer drops its spacing so every key, q Quit last, stays on screen."""
 
 
 class HomeScreen(Screen[None]):
@@ -38,7 +41,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("h", "app.history", "History"),
         Binding("l", "learn", "Learn"),
-        Binding("e", "app.edit_profile", "Health profile"),
+        Binding("e", "app.edit_profile", "Profile"),
         Binding("question_mark", "app.help", "Help"),
         Binding("r", "reload", "Reload"),
         Binding("q", "app.quit", "Quit"),
@@ -82,6 +85,9 @@ class HomeScreen(Screen[None]):
         if self.is_attached:
             text = "" if not found else f"⚠ {found[0].title}: {found[0].line}. History (h) has more."
             self.query_one("#advisory", Plain).show(text)
+
+    def on_resize(self, event: Resize) -> None:
+        self.query_one(Footer).compact = event.size.width < COMPACT_FOOTER_BELOW
 
     def set_profile(self, profile: Profile) -> None:
         """Mark the routines the profile rules out again."""
