@@ -498,6 +498,11 @@ def test_the_report_and_table_do_not_count_going_back_at_a_caution_as_a_block() 
     assert rows[0].endswith("blocked") and rows[1].endswith("not started")
 
 
+def test_the_report_of_a_first_day_counts_one_day() -> None:
+    report = export.markdown_report([NOT_STARTED], TODAY)
+    assert "- Adherence since the first session (2026-11-25 – 2026-11-25): exercised on 0 of 1 day (0%)" in report
+
+
 def test_the_report_of_a_long_time_user_counts_adherence_over_the_whole_window() -> None:
     early = SessionRecord(id="early", routine_title="Gentle", routine_name="gentle", routine_path="/g.toml",
                           started_at="2026-01-05T08:00:00+01:00", outcome=Outcome.BLOCKED)
