@@ -111,7 +111,8 @@ def test_coach_learn_needs_no_textual(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "Source: “Is It Safe to Crack Your Lower Back With a Partner?” (000_84b18329a5d00774.txt)" in result.stdout
+    assert "Source: “Is It Safe to Crack Your Lower Back With a Partner?” (000_84b18329a5d00774.txt)" in (
+        result.stdout)
 
 
 def shown(screen: LearnScreen) -> tuple[str, str, str]:

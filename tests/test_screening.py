@@ -455,7 +455,8 @@ def test_gentlest_of_the_bundled_routines_is_the_flare_up_routine():
 
 
 def test_gentlest_advice_names_another_routine_or_says_this_one_is_the_gentlest():
-    assert gentlest_advice("Posture reset", "Flare-up: a bad day") == "The gentlest routine here is Flare-up: a bad day."
+    named = gentlest_advice("Posture reset", "Flare-up: a bad day")
+    assert named == "The gentlest routine here is Flare-up: a bad day."
     assert gentlest_advice("Flare-up: a bad day", "Flare-up: a bad day") == "You have chosen the gentlest routine here."
     assert gentlest_advice("Posture reset", None) == ""
 
