@@ -21,6 +21,7 @@ from coach.durations import clock_text
 from coach.history import (
     chronological,
     duration_seconds,
+    outcome_label,
 )
 from coach.records import SessionRecord
 from coach.report import markdown_report as markdown_report
@@ -228,7 +229,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
                 clock_text(duration_seconds(record), rounded=True),
                 f"{record.exercises_done}/{record.planned_exercises}",
                 pain_change(record.pain_before, record.pain_after, out_of_ten=False),
-                record.outcome.label,
+                outcome_label(record),
             )
         )
     widths = [max(display_width(row[column]) for row in rows) for column in range(len(TABLE_HEADER))]

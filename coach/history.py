@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from coach.records import Outcome, PainReport, SessionRecord
+from coach.screening import NOT_STARTED_REASON
 
 RECENT_WEEKS = 4
 """Length of the pain windows compared in the summary."""
@@ -65,6 +66,26 @@ def is_exercising(record: SessionRecord) -> bool:
     if record.outcome is Outcome.COMPLETED:
         return True
     return record.outcome is not Outcome.BLOCKED and bool(record.steps)
+
+
+def not_started_after_caution(record: SessionRecord) -> bool:
+    """Logged as blocked, but the user chose not to start after a caution: no block.
+
+    Logs written before the flag existed are recognised by their reason.
+    """
+    return record.outcome is Outcome.BLOCKED and (
+        record.screening.not_started_after_caution or record.reason.startswith(NOT_STARTED_REASON)
+    )
+
+
+def outcome_label(record: SessionRecord) -> str:
+    """The outcome in words: ``not started`` for going back at a caution."""
+    return "not started" if not_started_after_caution(record) else record.outcome.label
+
+
+def outcome_words(record: SessionRecord) -> str:
+    """The outcome as history shows it: what blocked a block, and ``not started`` for going back at a caution."""
+    return "not started" if not_started_after_caution(record) else record.outcome.description
 
 
 def chronological(records: list[SessionRecord]) -> list[SessionRecord]:
@@ -157,10 +178,16 @@ def _window_days(today: date, weeks: int) -> int:
     return 7 * (weeks - 1) + today.weekday() + 1
 
 
+def adherence_start(records: list[SessionRecord], today: date, weeks: int = 12) -> date:
+    """The first day adherence counts: the window's Monday, or the first logged session's day if later."""
+    logged = [day for record in records if (day := parse_day(record.started_at)) is not None and day <= today]
+    return max(window_start(today, weeks), min(logged, default=today))
+
+
 def adherence(records: list[SessionRecord], today: date, weeks: int = 12) -> float:
-    """Share of the window's days up to today with at least one exercising session."""
-    start = window_start(today, weeks)
-    return len(_exercise_days(records, start, today)) / _window_days(today, weeks)
+    """Share of the days from ``adherence_start`` to today with at least one exercising session."""
+    start = adherence_start(records, today, weeks)
+    return len(_exercise_days(records, start, today)) / ((today - start).days + 1)
 
 
 def current_streak(records: list[SessionRecord], today: date) -> int:
@@ -265,6 +292,8 @@ class HistorySummary:
     ended_early: int
     stopped_for_pain: int
     blocked: int
+    """Blocks by the safety check; going back at a caution is ``not_started`` instead."""
+    not_started: int
     interrupted: int
     in_progress: int
     exercising: int
@@ -285,6 +314,7 @@ class HistorySummary:
 def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> HistorySummary:
     """Totals, pain windows, streak and adherence."""
     outcomes = Counter(record.outcome for record in records)
+    not_started = sum(1 for record in records if not_started_after_caution(record))
     days = [day for record in records if (day := parse_day(record.started_at)) is not None]
     recent_start = today - timedelta(days=7 * RECENT_WEEKS - 1)
     previous_start = recent_start - timedelta(days=7 * RECENT_WEEKS)
@@ -294,7 +324,8 @@ def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> Histo
         completed=outcomes[Outcome.COMPLETED],
         ended_early=outcomes[Outcome.ENDED_EARLY],
         stopped_for_pain=outcomes[Outcome.STOPPED_FOR_PAIN],
-        blocked=outcomes[Outcome.BLOCKED],
+        blocked=outcomes[Outcome.BLOCKED] - not_started,
+        not_started=not_started,
         interrupted=outcomes[Outcome.INTERRUPTED],
         in_progress=outcomes[Outcome.IN_PROGRESS],
         exercising=sum(1 for record in records if is_exercising(record)),

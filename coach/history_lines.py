@@ -25,7 +25,7 @@ def row_detail(shown: list[SessionRecord], index: int, records_loaded: bool, any
             return "No sessions match the filter. Press c to clear it."
         return "No sessions logged yet. Finished, stopped and blocked sessions all show up here."
     record = shown[max(0, min(index, len(shown) - 1))]
-    line = f"{record.outcome.description.capitalize()}. {record.reason}".strip()
+    line = f"{history.outcome_words(record).capitalize()}. {record.reason}".strip()
     note = f"Note: {record.note}" if record.note.strip() else "No note."
     return f"{clean(line)}  (enter: details)\n{clean(note)}"
 
@@ -61,14 +61,15 @@ def unreadable_reasons(unreadable: Sequence[tuple[Path, str]]) -> str:
 
 
 def streak_line(records: list[SessionRecord], today: date, weeks: int) -> str:
-    """The current streak and the share of days with exercise over the last ``weeks``."""
-    first = history.window_start(today, weeks)
+    """The current streak and the share of days with exercise over the last ``weeks``, or since the first session."""
+    first = history.adherence_start(records, today, weeks)
     streak = history.current_streak(records, today)
     share = history.adherence(records, today, weeks)
     days = (today - first).days + 1
+    since = f"since {first.isoformat()}" + (" (first session)" if first > history.window_start(today, weeks) else "")
     return (
         f"Current streak: {streak} day{'s' if streak != 1 else ''} · exercised on "
-        f"{round(share * days)} of {days} days ({share:.0%}) since {first.isoformat()}"
+        f"{round(share * days)} of {counted(days, 'day')} ({share:.0%}) {since}"
     )
 
 

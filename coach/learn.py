@@ -9,6 +9,14 @@ SEED_DECOMPRESSION = "001_2782d5a0639a4d26.txt"
 SEED_STABILISE = "002_938c41e1b65cdf95.txt"
 SEED_STRETCH_RIGHT = "003_1eb83e7e4533b963.txt"
 SEED_CRAMPS = "004_e7d96563a60eeb5c.txt"
+SEED_TITLES = {
+    SEED_NO_CRACKING: "Is It Safe to Crack Your Lower Back With a Partner?",
+    SEED_DECOMPRESSION: "Is It Bad to Decompress Your Spine?",
+    SEED_STABILISE: "Why Stretching Might Be Bad for Lower Back Pain, Sciatica, and Herniated Discs",
+    SEED_STRETCH_RIGHT: "The Right Way to Stretch for Relief After Stretching Hurts Your Back",
+    SEED_CRAMPS: "What Causes Back Cramps?",
+}
+"""Each source document's own heading, so a card can name what a reader would look for."""
 
 
 @dataclass(frozen=True)
@@ -26,8 +34,9 @@ class Card:
 
     @property
     def source_line(self) -> str:
-        """``Source: file`` (``Source: file, file`` when several)."""
-        return f"Source: {', '.join(self.sources)}"
+        """``Source: “Title” (file)``; ``Sources: “Title” (file); “Title” (file)`` when several."""
+        named = "; ".join(f"“{SEED_TITLES.get(name, name)}” ({name})" for name in self.sources)
+        return f"Source{'s' if len(self.sources) > 1 else ''}: {named}"
 
 
 CARDS: tuple[Card, ...] = (

@@ -72,6 +72,7 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
                     "previous_settled": screening.previous_settled,
                     "emergency_assessed": screening.emergency_assessed,
                     "cautions": list(screening.cautions),
+                    "not_started_after_caution": screening.not_started_after_caution or None,
                     "red_flags": dict(screening.red_flags),
                     "contraindications": dict(screening.contraindications),
                 }
@@ -246,6 +247,7 @@ def _record(d: dict[str, Any]) -> SessionRecord:
             previous_settled=_get(screening, "previous_settled", bool, "screening.", None),
             emergency_assessed=_get(screening, "emergency_assessed", bool, "screening.", None),
             cautions=_texts(screening, "cautions", "screening."),
+            not_started_after_caution=_get(screening, "not_started_after_caution", bool, "screening.", False),
         ),
         steps=[_step(item, f"steps[{n}].") for n, item in enumerate(_tables(d, "steps"))],
         pain_reports=[_pain(item, f"pain_reports[{n}].") for n, item in enumerate(_tables(d, "pain_reports"))],

@@ -80,6 +80,9 @@ SERIOUS_ADVICE = (
     "Once a professional has assessed it and said exercise is fine, record that in your "
     "health profile (key e on home).",
 )
+ON_HOLD_BANNER = "Every routine is on hold until a doctor clears your profile answers; then record it with e."
+"""Shown on home while ``Profile.needs_clearance``."""
+ON_HOLD_LINE = "On hold: a doctor should first assess what your health profile notes."
 NOT_FOR_YOU_ADVICE = "Talk to a physiotherapist or doctor first about which exercises are safe for you."
 
 

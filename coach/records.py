@@ -120,6 +120,8 @@ class Screening:
     """Answer to "has a doctor assessed last time's emergency signs?", when asked."""
     cautions: list[str] = field(default_factory=list)
     """Titles of the cautions shown before the session (pain 6-7, pain from last time)."""
+    not_started_after_caution: bool = False
+    """The user went back at a caution: logged with outcome ``blocked``, yet no block."""
 
 
 @dataclass

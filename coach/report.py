@@ -17,6 +17,7 @@ from coach.history import (
     RECENT_WEEKS,
     HistorySummary,
     PainWindow,
+    adherence_start,
     chronological,
     hurts,
     pain_window,
@@ -63,6 +64,7 @@ def _outcome_breakdown(figures: HistorySummary) -> str:
         (figures.ended_early, Outcome.ENDED_EARLY.label),
         (figures.stopped_for_pain, Outcome.STOPPED_FOR_PAIN.label),
         (figures.blocked, "blocked at the safety check"),
+        (figures.not_started, "not started after a caution"),
         (figures.interrupted, "interrupted"),
         (figures.in_progress, "in progress"),
     ]
@@ -99,16 +101,21 @@ def markdown_report(
     if not ordered:
         lines += ["No sessions were logged.", ""]
     else:
-        window_first = window_start(today, weeks)
+        adherence_first = adherence_start(ordered, today, weeks)
+        adherence_span = (
+            f"over the last {weeks} weeks"
+            if adherence_first == window_start(today, weeks)
+            else "since the first session"
+        )
         per_week = sessions_per_week(ordered, today, weeks)
-        days_in_window = (today - window_first).days + 1
+        days_in_window = (today - adherence_first).days + 1
         active_days = round(figures.adherence * days_in_window)
         lines += [
             f"- Period: {_span(figures.first_day or today, figures.last_day or today)}",
             f"- Sessions: {figures.sessions} ({_outcome_breakdown(figures)})",
             f"- Active exercise time: {figures.active_minutes:.0f} minutes",
-            f"- Adherence over the last {weeks} weeks ({_span(window_first, today)}): "
-            f"exercised on {active_days} of {days_in_window} days ({figures.adherence:.0%})",
+            f"- Adherence {adherence_span} ({_span(adherence_first, today)}): "
+            f"exercised on {active_days} of {counted(days_in_window, 'day')} ({figures.adherence:.0%})",
             f"- Sessions per week over the last {weeks} weeks: {figures.sessions_per_week:.1f} on average",
             f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",
             "",

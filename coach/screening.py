@@ -21,7 +21,8 @@ from coach.records import Outcome, Screening, SessionRecord
 from coach.routine import CONTRAINDICATION_LABELS, LEVELS
 
 LogBlock = Callable[[Screening, str], None]
-"""Called once, when the check rules a session out: what was answered so far, and why."""
+"""Called once, when the check rules a session out or the user goes back at a caution: what was
+answered so far, and why (``Screening.not_started_after_caution`` tells the two apart)."""
 
 SETTLE_HOURS = 12
 """Under this many hours since a session that raised pain: let it settle; from then on: ask."""
@@ -73,6 +74,13 @@ PAIN_QUESTION = CheckQuestion("pain-now", "How much does your back hurt right no
 FOLLOWUP_QUESTION = CheckQuestion(
     "previous-settled", "Your pain was higher after your last session. Did it settle within 24 hours?"
 )
+EARLY_FOLLOWUP_QUESTION = CheckQuestion(
+    "previous-settled", "Your pain was higher after your last session. Has it settled since?"
+)
+"""The follow-up while 24 hours have not yet passed."""
+FOLLOWUP_HOURS = 24
+BAD_DAY_FOCUS = "gentle"
+"""A routine whose ``focus`` lists this tag is made for a bad day (the bundled flare-up routine)."""
 
 QUESTION_TEXTS = {q.id: q.text for q in (*EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_QUESTION, FOLLOWUP_QUESTION)}
 """What each yes/no answer in a log was the answer to."""
@@ -100,10 +108,8 @@ NOT_FOR_YOU_TITLE = "Not for you"
 SETTLE_TITLE = "Let it settle first"
 NOT_SETTLED_TITLE = "Take it easier today"
 PAIN_CAUTION_TITLE = "Go gently today"
-NOT_SETTLED_ADVICE = (
-    "Pain that lasts more than 24 hours after exercise means the last session was too much.",
-    "Choose a gentler routine today, or talk to a physiotherapist or doctor before going on.",
-)
+NOT_STARTED_REASON = "Not started after the caution:"
+NOT_SETTLED_NEXT = "Choose a gentler routine today, or talk to a physiotherapist or doctor before going on."
 
 
 class VerdictKind(str, Enum):
@@ -115,6 +121,8 @@ class VerdictKind(str, Enum):
     """The health profile is not done yet: nothing is asked and nothing is logged."""
     LEFT = "left"
     """The user left before the check reached an outcome."""
+    NOT_STARTED = "not started"
+    """The user chose not to start after a caution: logged, but not a block."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,8 @@ class SafetyCheck:
         if self._previous is not None:
             if self._previous.hours_ago < SETTLE_HOURS:
                 self._caution(SETTLE_TITLE, settle_advice(self._previous))
+            elif self._previous.hours_ago < FOLLOWUP_HOURS:
+                self._questions.append(EARLY_FOLLOWUP_QUESTION)
             else:
                 self._questions.append(FOLLOWUP_QUESTION)
 
@@ -218,9 +228,12 @@ class SafetyCheck:
     def _note(self, question: CheckQuestion) -> str:
         if question is ASSESSED_QUESTION:
             return "Last time you reported a sign that needs emergency help. " + " ".join(EMERGENCY_ADVICE[1:])
-        if question is FOLLOWUP_QUESTION and self._previous is not None:
+        if question.id == FOLLOWUP_QUESTION.id and self._previous is not None:
             p = self._previous
-            return f"Last session your pain went from {p.pain_before}/10 to {p.pain_after}/10."
+            return (
+                f"Your last session ended {elapsed_words(p.hours_ago)} ago; "
+                f"your pain went from {p.pain_before}/10 to {p.pain_after}/10."
+            )
         return ""
 
     def answer(self, value: bool | int) -> CheckVerdict | None:
@@ -255,23 +268,26 @@ class SafetyCheck:
                 self._block(SEVERE_PAIN_TITLE, severe_pain_advice(value), f"Pain {value}/10 before the session.")
             elif value >= CAUTION_PAIN_AT:
                 self._caution(PAIN_CAUTION_TITLE, pain_caution_advice(value), suggest_gentler=True)
-        elif question is FOLLOWUP_QUESTION:
+        elif question.id == FOLLOWUP_QUESTION.id:
             self.record.previous_settled = value
-            if not value:
-                self._caution(NOT_SETTLED_TITLE, NOT_SETTLED_ADVICE, suggest_gentler=True)
+            if not value and self._previous is not None:
+                self._caution(NOT_SETTLED_TITLE, not_settled_advice(self._previous.hours_ago), suggest_gentler=True)
         if self.verdict is None and self.answered >= self.total:
             self._finish()
         return self.verdict
 
     def decide(self, go_on: bool) -> CheckVerdict:
-        """After a caution: go on (the session starts) or not (logged as not started)."""
+        """After a caution: go on (the session starts) or not (logged as not started, which is no block)."""
         if self.verdict is None or self.verdict.kind is not VerdictKind.CAUTION:
             raise ValueError("there is no caution to decide on")
         if go_on:
             self.verdict = CheckVerdict(VerdictKind.GO, self.verdict.title, self.verdict.advice)
         else:
             titles = "; ".join(c.title for c in self.cautions)
-            self._block(self.verdict.title, self.verdict.advice, f"Not started after the caution: {titles}.")
+            reason = f"{NOT_STARTED_REASON} {titles}."
+            self.record.not_started_after_caution = True
+            self.verdict = CheckVerdict(VerdictKind.NOT_STARTED, self.verdict.title, self.verdict.advice, reason)
+            self.log(self.record, reason)
         return self.verdict
 
     def leave(self) -> CheckVerdict:
@@ -328,13 +344,36 @@ def pain_caution_advice(rating: int) -> tuple[str, ...]:
     )
 
 
+def elapsed_words(hours: float) -> str:
+    """``less than a minute``, ``59 minutes``, ``1 hour``, ``11 hours 59 minutes``: whole units, rounded down."""
+    minutes = round(max(0.0, hours) * 3600) // 60
+    if minutes < 1:
+        return "less than a minute"
+    whole_hours, minutes = divmod(minutes, 60)
+    parts = [f"{whole_hours} hour{'s' if whole_hours != 1 else ''}"] if whole_hours else []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)
+
+
 def settle_advice(previous: PreviousSession) -> tuple[str, ...]:
-    hours = max(1, round(previous.hours_ago))
     return (
-        f"Your last session, {hours} hour{'s' if hours != 1 else ''} ago, ended at {previous.pain_after}/10, "
+        f"Your last session, {elapsed_words(previous.hours_ago)} ago, ended at {previous.pain_after}/10, "
         f"up from {previous.pain_before}/10.",
         "Let that settle first: it can take up to 24 hours. You may still go on, gently.",
     )
+
+
+def not_settled_advice(hours_ago: float) -> tuple[str, ...]:
+    """After "no, it has not settled": worded for the time that has actually passed."""
+    if hours_ago >= FOLLOWUP_HOURS:
+        first = "Pain that lasts more than 24 hours after exercise means the last session was too much."
+    else:
+        first = (
+            f"Your pain from the last session is still there after {elapsed_words(hours_ago)}: "
+            "that suggests the last session was too much."
+        )
+    return first, NOT_SETTLED_NEXT
 
 
 def emergency_pending(recent: Sequence[SessionRecord]) -> bool:
@@ -355,14 +394,43 @@ def previous_session(recent: Sequence[SessionRecord], now: datetime) -> Previous
         return None
     try:
         ended = datetime.fromisoformat(last.ended_at or last.started_at)
-        hours = (now - (ended if ended.tzinfo else ended.astimezone())).total_seconds() / 3600
+        hours = (_aware(now) - _aware(ended)).total_seconds() / 3600
     except (ValueError, TypeError):
         hours = float(SETTLE_HOURS)
     return PreviousSession(last.pain_before, last.pain_after, max(0.0, hours))
 
 
+def _aware(moment: datetime) -> datetime:
+    """A naive time is taken as this machine's local time."""
+    return moment if moment.tzinfo else moment.astimezone()
+
+
 def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
-    """The gentlest routine the profile allows: lowest level, then shortest."""
+    """The gentlest routine the profile allows.
+
+    Lowest level; then one made for a bad day (``focus`` lists ``BAD_DAY_FOCUS``); then the
+    shortest longest hold; then the fewest exercises; then the shortest.
+    """
     allowed = [e for e in entries if e.routine is not None and not profile.ruled_out(e.routine.contraindications)]
     rank = {level: n for n, level in enumerate(LEVELS)}
-    return min(allowed, key=lambda e: (rank.get(e.routine.level or "", len(LEVELS)), e.minutes or 0), default=None)
+
+    def gentleness(entry: Entry) -> tuple[int, bool, int, int, int]:
+        routine = entry.routine
+        return (
+            rank.get(routine.level or "", len(LEVELS)),
+            BAD_DAY_FOCUS not in routine.focus,
+            max((e.hold for e in routine.exercises), default=0),
+            len(routine.exercises),
+            entry.minutes or 0,
+        )
+
+    return min(allowed, key=gentleness, default=None)
+
+
+def gentlest_advice(chosen_title: str, gentlest_title: str | None) -> str:
+    """The line a caution adds about the gentlest routine, or ``""`` when there is none."""
+    if not gentlest_title:
+        return ""
+    if gentlest_title == chosen_title:
+        return "You have chosen the gentlest routine here."
+    return f"The gentlest routine here is {gentlest_title}."

@@ -386,8 +386,8 @@ def test_markdown_report_sections_and_figures() -> None:
     ]
     assert "- Period: 2026-11-20 – 2026-11-24" in report
     assert "- Sessions: 3 (1 completed, 1 stopped for pain, 1 blocked at the safety check)" in report
-    # exercised on Nov 20 and Nov 24: 2 of the 80 days from Mon Sep 7 to Wed Nov 25
-    assert "exercised on 2 of 80 days (2%)" in report
+    # exercised on Nov 20 and Nov 24: 2 of the 6 days from the first session (Nov 20) to Wed Nov 25
+    assert "- Adherence since the first session (2026-11-20 – 2026-11-25): exercised on 2 of 6 days (33%)" in report
     assert "Sessions per week over the last 12 weeks: 0.2 on average" in report  # 2 * 7 / 80
     assert "Current streak: 1 consecutive day with exercise" in report  # Tue 24; Mon 23 was blocked
     # last 4 weeks: before 4, 5 (blocked unrated) -> 4.5; after 7, 3 -> 5.0
@@ -479,3 +479,42 @@ def test_counted_gives_the_noun_its_number(count, word, expected) -> None:
     from coach.text import counted
 
     assert counted(count, word) == expected
+
+
+NOT_STARTED = SessionRecord(
+    id="2026-11-25-not-started",
+    routine_title="Gentle lower-back relief",
+    routine_name="gentle",
+    routine_path="/routines/gentle.toml",
+    started_at="2026-11-25T08:00:00+01:00",
+    outcome=Outcome.BLOCKED,
+    reason="Not started after the caution: Go gently today.",
+    screening=Screening(pain_before=7, cautions=["Go gently today"], not_started_after_caution=True),
+)
+
+
+def test_the_report_and_table_do_not_count_going_back_at_a_caution_as_a_block() -> None:
+    report = export.markdown_report([*RECORDS, NOT_STARTED], TODAY)
+    assert (
+        "- Sessions: 4 (1 completed, 1 stopped for pain, 1 blocked at the safety check, 1 not started after a caution)"
+    ) in report
+    rows = export.sessions_table([BLOCKED, NOT_STARTED]).splitlines()[2:]
+    assert rows[0].endswith("blocked") and rows[1].endswith("not started")
+
+
+def test_the_report_of_a_first_day_counts_one_day() -> None:
+    report = export.markdown_report([NOT_STARTED], TODAY)
+    assert "- Adherence since the first session (2026-11-25 – 2026-11-25): exercised on 0 of 1 day (0%)" in report
+
+
+def test_the_report_of_a_long_time_user_counts_adherence_over_the_whole_window() -> None:
+    early = SessionRecord(
+        id="early",
+        routine_title="Gentle",
+        routine_name="gentle",
+        routine_path="/g.toml",
+        started_at="2026-01-05T08:00:00+01:00",
+        outcome=Outcome.BLOCKED,
+    )
+    report = export.markdown_report([early, *RECORDS], TODAY)
+    assert "- Adherence over the last 12 weeks (2026-09-07 – 2026-11-25): exercised on 2 of 80 days (2%)" in report

@@ -362,7 +362,9 @@ def test_calendar_agrees_with_weekly_counts_adherence_and_streak(items: list[tup
     assert [sum(c for c in row if c > 0) for row in grid] == [count for _, count in weekly]
     cells = [c for row in grid for c in row if c >= 0]
     assert len(cells) == 80
-    assert history.adherence(records, TODAY) == pytest.approx(sum(1 for c in cells if c > 0) / 80)
+    first_logged = TODAY - timedelta(days=max((ago for ago, *_ in items), default=0))
+    counted_days = min(80, (TODAY - first_logged).days + 1)
+    assert history.adherence(records, TODAY) == pytest.approx(sum(1 for c in cells if c > 0) / counted_days)
     streak = history.current_streak(records, TODAY)
     run = cells if cells[-1] > 0 else cells[:-1]
     expected = 0
@@ -372,3 +374,41 @@ def test_calendar_agrees_with_weekly_counts_adherence_and_streak(items: list[tup
         expected += 1
     if expected < len(run):
         assert streak == expected
+
+
+def _not_started(id: str, flagged: bool) -> SessionRecord:
+    record = session(id, "2026-11-25T09:00:00+01:00", Outcome.BLOCKED, steps=0, before=7)
+    record.reason = "Not started after the caution: Go gently today."
+    record.screening.not_started_after_caution = flagged
+    return record
+
+
+def test_going_back_at_a_caution_counts_as_not_started_not_as_a_block() -> None:
+    real_block = session("b", "2026-11-25T08:00:00+01:00", Outcome.BLOCKED, steps=0, before=9)
+    real_block.reason = "Pain 9/10 before the session."
+    older_log = _not_started("n-old", flagged=False)
+    records = [real_block, _not_started("n", flagged=True), older_log]
+    figures = history.summary(records, TODAY)
+    assert (figures.blocked, figures.not_started) == (1, 2)
+    assert [history.outcome_label(r) for r in records] == ["blocked", "not started", "not started"]
+
+
+@pytest.mark.parametrize("outcome", [Outcome.COMPLETED, Outcome.ENDED_EARLY, Outcome.INTERRUPTED])
+def test_only_a_blocked_log_can_be_not_started(outcome: Outcome) -> None:
+    record = _not_started("x", flagged=True)
+    record.outcome = outcome
+    assert not history.not_started_after_caution(record)
+
+
+def test_adherence_of_a_new_user_counts_from_the_first_session() -> None:
+    first = session("new", f"{TODAY}T08:00:00+01:00")
+    assert history.adherence_start([first], TODAY) == TODAY
+    assert history.adherence([first], TODAY) == 1.0
+    earlier = session("blocked", "2026-11-23T08:00:00+01:00", Outcome.BLOCKED, steps=0)
+    assert history.adherence_start([first, earlier], TODAY) == date(2026, 11, 23)
+    assert history.adherence([first, earlier], TODAY) == pytest.approx(1 / 3)
+
+
+def test_adherence_of_a_long_time_user_counts_the_whole_window(records: list[SessionRecord]) -> None:
+    assert history.adherence_start(records, TODAY) == history.window_start(TODAY, 12)
+    assert history.adherence_start([], TODAY) == TODAY

@@ -9,13 +9,13 @@ import pytest
 from textual.widgets import OptionList
 
 from coach.cli import main
-from coach.learn import CARDS, SITUATIONS, card, cards_for, plain_text
+from coach.learn import CARDS, SEED_TITLES, SITUATIONS, card, cards_for, plain_text
 from coach.paths import bundled_routines_dir
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.learn import LearnScreen
 from coach.ui.widgets.plain import Plain
 from tests.scenes import make_app
-from tests.test_bundled_routines import SEED_FILES
+from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
 EXPECTED_IDS = {
     "stabilise-first",
@@ -43,7 +43,27 @@ def test_each_card_is_two_to_five_short_sentences_with_a_source(one):
     assert all(s.endswith((".", "?")) and len(s) <= 170 for s in one.sentences)
     assert 0 < len(one.title) <= 50
     assert one.sources and set(one.sources) <= SEED_FILES
-    assert one.source_line == f"Source: {', '.join(one.sources)}"
+    assert all(f"({name})" in one.source_line for name in one.sources)
+
+
+def test_source_lines_name_each_document_by_its_title_then_its_file():
+    assert card("see-a-professional").source_line == (
+        "Source: “Is It Safe to Crack Your Lower Back With a Partner?” (000_84b18329a5d00774.txt)"
+    )
+    assert card("stabilise-first").source_line == (
+        "Sources: “Why Stretching Might Be Bad for Lower Back Pain, Sciatica, and Herniated Discs” "
+        "(002_938c41e1b65cdf95.txt); “The Right Way to Stretch for Relief After Stretching Hurts Your Back” "
+        "(003_1eb83e7e4533b963.txt)"
+    )
+
+
+def test_every_seed_has_a_title_and_it_is_a_heading_of_that_file():
+    assert set(SEED_TITLES) == SEED_FILES
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("the source documents are not next to this checkout")
+    for name, title in SEED_TITLES.items():
+        lines = [line.strip() for line in (SEEDS_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert title in lines[:3], name
 
 
 def test_cards_cite_the_documents_that_state_them():
@@ -102,7 +122,7 @@ def test_coach_learn_needs_no_textual(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "Source: 000_84b18329a5d00774.txt" in result.stdout
+    assert "Source: “Is It Safe to Crack Your Lower Back With a Partner?” (000_84b18329a5d00774.txt)" in (result.stdout)
 
 
 def shown(screen: LearnScreen) -> tuple[str, str, str]:
@@ -112,6 +132,7 @@ def shown(screen: LearnScreen) -> tuple[str, str, str]:
 async def test_l_on_home_opens_learn_and_escape_comes_back(tmp_path):
     app, _ = make_app(tmp_path / "data", routine=None)
     async with app.run_test(size=(100, 30)) as pilot:
+        offer = app.screen.card_for(app.screen.selected())
         await pilot.press("l")
         await pilot.pause()
         screen = app.screen

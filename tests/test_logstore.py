@@ -434,3 +434,14 @@ def test_latest_session_is_the_newest_one_that_was_not_blocked(tmp_path):
         create_session(tmp_path, record)
     write_raw(tmp_path, "30000101T000000-1-garbage.toml", "junk")
     assert latest_session(tmp_path) == older
+
+
+def test_not_started_after_a_caution_is_kept_in_the_screening_table_and_left_out_when_false(tmp_path):
+    declined = make_record(
+        outcome=Outcome.BLOCKED,
+        screening=Screening(pain_before=7, cautions=["Go gently today"], not_started_after_caution=True),
+    )
+    text = create_session(tmp_path, declined).read_text()
+    assert "not_started_after_caution = true" in text
+    assert load_session(sessions_dir(tmp_path) / f"{declined.id}.toml").screening.not_started_after_caution is True
+    assert "not_started_after_caution" not in record_to_dict(make_record())["screening"]

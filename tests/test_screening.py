@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import copy
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import settings
@@ -28,6 +29,8 @@ from coach.screening import (
     SafetyCheck,
     VerdictKind,
     gentlest,
+    gentlest_advice,
+    previous_session,
 )
 
 TZ = timezone(timedelta(hours=1))
@@ -71,19 +74,7 @@ class Log:
         self.blocks: list[tuple[Screening, str]] = []
 
     def __call__(self, screening: Screening, reason: str) -> None:
-        self.blocks.append(
-            (
-                Screening(
-                    dict(screening.red_flags),
-                    dict(screening.contraindications),
-                    screening.pain_before,
-                    screening.previous_settled,
-                    screening.emergency_assessed,
-                    list(screening.cautions),
-                ),
-                reason,
-            )
-        )
+        self.blocks.append((copy.deepcopy(screening), reason))
 
 
 def check(prof: Profile | None = None, contraindications=(), recent=(), log: Log | None = None) -> SafetyCheck:
@@ -242,7 +233,7 @@ def test_declining_after_a_caution_is_logged_as_not_started():
     log = Log()
     safety = check(log=log)
     answer_all(safety, *ALL_NO, 6)
-    assert safety.decide(False).kind is VerdictKind.BLOCKED
+    assert safety.decide(False).kind is VerdictKind.NOT_STARTED
     assert log.blocks[0][1] == "Not started after the caution: Go gently today."
 
 
@@ -251,7 +242,7 @@ def test_escape_at_a_caution_is_a_no():
     safety = check(log=log)
     answer_all(safety, *ALL_NO, 7)
     safety.leave()
-    assert len(log.blocks) == 1 and safety.verdict.kind is VerdictKind.BLOCKED
+    assert len(log.blocks) == 1 and safety.verdict.kind is VerdictKind.NOT_STARTED
 
 
 @pytest.mark.parametrize("pain", range(6))
@@ -333,7 +324,7 @@ def test_twelve_hours_or_more_after_a_session_that_raised_pain_asks_if_it_settle
     safety = check(recent=[session(hours_ago=12)])
     answer_all(safety, *ALL_NO, 2)
     pending = safety.pending
-    assert pending.question is FOLLOWUP_QUESTION and pending.position == "Question 8 of 8"
+    assert pending.question.id == FOLLOWUP_QUESTION.id and pending.position == "Question 8 of 8"
     assert "2/10 to 5/10" in pending.note
 
 
@@ -447,7 +438,10 @@ class CheckWalk(RuleBasedStateMachine):
     def a_block_is_logged_exactly_once_and_nothing_else_is(self):
         if self.safety is None:
             return
-        blocked = self.safety.verdict is not None and self.safety.verdict.kind is VerdictKind.BLOCKED
+        blocked = self.safety.verdict is not None and self.safety.verdict.kind in (
+            VerdictKind.BLOCKED,
+            VerdictKind.NOT_STARTED,
+        )
         assert len(self.log.blocks) == (1 if blocked else 0)
         if blocked:
             assert self.safety.pending is None
@@ -470,3 +464,130 @@ class CheckWalk(RuleBasedStateMachine):
 
 CheckWalk.TestCase.settings = settings(max_examples=150, stateful_step_count=15, deadline=None)
 test_check_walk = CheckWalk.TestCase
+
+
+# the gentlest routine
+
+
+def _entry(tmp_path, name, level="gentle", holds=(), seconds=60, focus=()):
+    from coach.catalog import Entry
+    from coach.routine import Dosing, Exercise, Routine
+
+    exercises = [Exercise("walk", "Walk", ("Walk.",), Dosing.TIMED, duration=seconds)]
+    exercises += [Exercise(f"h{n}", "Hold", ("Hold.",), Dosing.HOLD, hold=hold, reps=2) for n, hold in enumerate(holds)]
+    return Entry(
+        tmp_path / f"{name}.toml",
+        "bundled",
+        Routine(name, tuple(exercises), level=level, focus=tuple(focus), name=name),
+    )
+
+
+def test_gentlest_prefers_a_routine_made_for_a_bad_day_over_a_shorter_one(tmp_path):
+    entries = [
+        _entry(tmp_path, "desk", holds=(15,), seconds=30),
+        _entry(tmp_path, "bad-day", holds=(5,), seconds=300, focus=("relief", "gentle")),
+    ]
+    assert gentlest(entries, profile()).name == "bad-day"
+
+
+def test_gentlest_without_a_bad_day_routine_takes_the_shortest_longest_hold(tmp_path):
+    entries = [
+        _entry(tmp_path, "long-holds", holds=(30,), seconds=30),
+        _entry(tmp_path, "short-holds", holds=(5, 5), seconds=600),
+    ]
+    assert gentlest(entries, profile()).name == "short-holds"
+
+
+def test_gentlest_of_the_bundled_routines_is_the_flare_up_routine():
+    from pathlib import Path
+
+    from coach.catalog import discover
+
+    assert gentlest(discover(Path("/nonexistent")), profile()).name == "flare-up"
+
+
+def test_gentlest_advice_names_another_routine_or_says_this_one_is_the_gentlest():
+    named = gentlest_advice("Posture reset", "Flare-up: a bad day")
+    assert named == "The gentlest routine here is Flare-up: a bad day."
+    assert gentlest_advice("Flare-up: a bad day", "Flare-up: a bad day") == "You have chosen the gentlest routine here."
+    assert gentlest_advice("Posture reset", None) == ""
+
+
+# how long ago the last session ended
+
+
+@pytest.mark.parametrize(
+    ("ago", "words"),
+    [
+        (timedelta(0), "less than a minute ago"),
+        (timedelta(seconds=21), "less than a minute ago"),
+        (timedelta(minutes=1), "1 minute ago"),
+        (timedelta(minutes=59), "59 minutes ago"),
+        (timedelta(hours=1), "1 hour ago"),
+        (timedelta(hours=11, minutes=59), "11 hours 59 minutes ago"),
+    ],
+)
+def test_settle_caution_says_how_long_ago_the_session_ended(ago, words):
+    safety = check(recent=[session(hours_ago=ago.total_seconds() / 3600)])
+    verdict = answer_all(safety, *ALL_NO, 2)
+    assert verdict.title == SETTLE_TITLE
+    assert verdict.advice[0] == f"Your last session, {words}, ended at 5/10, up from 2/10."
+
+
+def test_time_since_the_last_session_holds_across_time_zones():
+    ended = NOW - timedelta(seconds=21)
+    logged_elsewhere = session(hours_ago=0)
+    logged_elsewhere.ended_at = ended.astimezone(timezone(timedelta(hours=-5))).isoformat()
+    previous = previous_session([logged_elsewhere], NOW)
+    assert previous.hours_ago == pytest.approx(21 / 3600)
+    utc_now = NOW.astimezone(UTC)
+    assert previous_session([logged_elsewhere], utc_now).hours_ago == pytest.approx(21 / 3600)
+
+
+@pytest.mark.parametrize(
+    ("ago", "asked"),
+    [(timedelta(hours=11, minutes=59), False), (timedelta(hours=12), True), (timedelta(hours=14), True)],
+)
+def test_follow_up_is_asked_from_twelve_hours(ago, asked):
+    safety = check(recent=[session(hours_ago=ago.total_seconds() / 3600)])
+    answer_all(safety, *ALL_NO, 2)
+    assert (safety.pending is not None and safety.pending.question.id == FOLLOWUP_QUESTION.id) is asked
+
+
+def test_follow_up_before_24_hours_asks_whether_it_has_settled_so_far_and_words_the_advice_for_the_hours():
+    safety = check(recent=[session(hours_ago=14)])
+    answer_all(safety, *ALL_NO, 2)
+    pending = safety.pending
+    assert "within 24 hours" not in pending.question.text and "settled" in pending.question.text
+    assert "14 hours ago" in pending.note
+    verdict = safety.answer(False)
+    assert safety.record.previous_settled is False
+    assert not any("more than 24 hours" in line for line in verdict.advice)
+    assert "still there after 14 hours" in verdict.advice[0] and "too much" in verdict.advice[0]
+
+
+def test_follow_up_after_24_hours_says_pain_lasting_beyond_24_hours_means_too_much():
+    safety = check(recent=[session(hours_ago=30)])
+    answer_all(safety, *ALL_NO, 2)
+    assert safety.pending.question is FOLLOWUP_QUESTION
+    verdict = safety.answer(False)
+    assert "more than 24 hours" in verdict.advice[0]
+
+
+# not started after a caution
+
+
+def test_going_back_at_a_caution_is_logged_as_not_started_not_as_a_block():
+    log = Log()
+    safety = check(log=log)
+    answer_all(safety, *ALL_NO, 7)
+    verdict = safety.decide(False)
+    assert verdict.kind is VerdictKind.NOT_STARTED and not verdict.starts_session
+    assert log.blocks[0][0].not_started_after_caution is True
+    assert log.blocks[0][1] == "Not started after the caution: Go gently today."
+
+
+def test_a_real_block_is_not_marked_as_not_started():
+    safety = check(recent=[session(hours_ago=3)])
+    safety.answer(True)
+    assert safety.verdict.kind is VerdictKind.BLOCKED and safety.record.not_started_after_caution is False

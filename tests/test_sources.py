@@ -13,6 +13,7 @@ from coach.paths import bundled_routines_dir
 from coach.profile import QUESTIONS as PROFILE_QUESTIONS
 from coach.screening import (
     ASSESSED_QUESTION,
+    EARLY_FOLLOWUP_QUESTION,
     EMERGENCY_QUESTIONS,
     FOLLOWUP_QUESTION,
     LEG_CHANGE_QUESTION,
@@ -119,6 +120,7 @@ def test_every_safety_question_has_an_entry():
         LEG_CHANGE_QUESTION,
         PAIN_QUESTION,
         FOLLOWUP_QUESTION,
+        EARLY_FOLLOWUP_QUESTION,
     ):
         assert f"`{question.id}`" in text and question.text in text, question.id
 

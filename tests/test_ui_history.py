@@ -503,3 +503,27 @@ async def test_end_adds_every_row_step_by_step_and_lands_on_the_oldest():
         assert table.row_count == len(records)
         await pilot.pause()
         assert table.cursor_row == len(records) - 1
+
+
+async def test_trends_of_a_new_user_count_adherence_from_the_first_session(data_dir):
+    write(data_dir, [make_record(TODAY)])
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        text = rendered(screen)
+        assert f"exercised on 1 of 1 day (100%) since {TODAY.isoformat()} (first session)" in text
+        assert "of 78 days" not in text
+
+
+async def test_going_back_at_a_caution_shows_as_not_started_not_blocked(data_dir):
+    declined = make_record(TODAY, outcome=Outcome.BLOCKED, before=7, after=None, steps=0)
+    declined.reason = "Not started after the caution: Go gently today."
+    declined.screening.not_started_after_caution = True
+    write(data_dir, [declined])
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        row = [str(cell) for cell in screen.query_one(DataTable).get_row_at(0)]
+        assert "not started" in row and not any("blocked" in cell for cell in row)
+        detail = str(screen.query_one("#row-detail", Plain).text)
+        assert detail.startswith("Not started. Not started after the caution: Go gently today.")

@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
@@ -15,12 +16,14 @@ from coach.advisories import Advisory, advisories
 from coach.catalog import Entry
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
-from coach.profile import Profile
+from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.screening import not_for_you
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
 
 NOT_FOR_YOU_MARK = "✗ not for you"
+COMPACT_FOOTER_BELOW = 70
+"""Narrower than this, the footer drops its spacing so every key, q Quit last, stays on screen."""
 
 
 class HomeScreen(Screen[None]):
@@ -29,6 +32,7 @@ class HomeScreen(Screen[None]):
     DEFAULT_CSS = """
     HomeScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
+    HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 10; margin: 0 1; padding: 1 2; border: round $primary; }
     HomeScreen #details.invalid { border: round $error; color: $error; }
@@ -38,7 +42,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("h", "app.history", "History"),
         Binding("l", "learn", "Learn"),
-        Binding("e", "app.edit_profile", "Health profile"),
+        Binding("e", "app.edit_profile", "Profile"),
         Binding("question_mark", "app.help", "Help"),
         Binding("r", "reload", "Reload"),
         Binding("v", "app.toggle_voice", "Voice", show=False),
@@ -56,6 +60,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
         yield Plain("", id="advisory", hide_empty=True)
+        yield Plain("", id="clearance", hide_empty=True)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="routines")
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
@@ -68,6 +73,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
+        self.show_hold()
         self.fill()
         self.highlight(self.first_highlight)
         table.focus()
@@ -86,12 +92,20 @@ class HomeScreen(Screen[None]):
             text = "" if not found else f"⚠ {found[0].title}: {found[0].line}. History (h) has more."
             self.query_one("#advisory", Plain).show(text)
 
+    def on_resize(self, event: Resize) -> None:
+        self.query_one(Footer).compact = event.size.width < COMPACT_FOOTER_BELOW
+
     def set_profile(self, profile: Profile) -> None:
         """Mark the routines the profile rules out again."""
         self.profile = profile
+        self.show_hold()
         current = self.selected()
         self.fill()
         self.highlight(current.path if current else None)
+
+    def show_hold(self) -> None:
+        """While a serious sign waits for a professional's clearance, say so before any routine is chosen."""
+        self.query_one("#clearance", Plain).show(f"⚠ {ON_HOLD_BANNER}" if self.profile.needs_clearance else "")
 
     def ruled_out(self, entry: Entry) -> tuple[str, ...]:
         return self.profile.ruled_out(entry.routine.contraindications) if entry.routine else ()
@@ -155,7 +169,8 @@ class HomeScreen(Screen[None]):
             names = ", ".join(e.name for e in routine.exercises)
             offer = self.card_for(entry)
             learn = f"\nBefore you start: {offer.title} (press l)" if offer else ""
-            text.show(f"{routine.description or routine.title}\nExercises: {names}{learn}")
+            hold = f"{ON_HOLD_LINE}\n" if self.profile.needs_clearance else ""
+            text.show(f"{hold}{routine.description or routine.title}\nExercises: {names}{learn}")
 
     def card_for(self, entry: Entry | None) -> Card | None:
         """The Learn card worth reading before this routine, if coach has one for it."""

@@ -12,11 +12,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
 from coach.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
+from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
 
 INTRO = (
     "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether "
-    "anything changed. y yes · n no · up/down move · s save · escape leave without saving."
+    "anything changed. y yes · n no · up/down, home/end move · s save · escape leave without saving."
 )
 
 
@@ -34,6 +35,8 @@ class ProfileScreen(Screen[Profile | None]):
         Binding("n", "answer(False)", "No"),
         Binding("s", "save", "Save"),
         Binding("escape", "leave", "Leave"),
+        Binding("home", "first", show=False, priority=True),
+        Binding("end", "last", show=False, priority=True),
     ]
 
     def __init__(self, profile: Profile, now: Callable[[], datetime], save: Callable[[Profile], bool]) -> None:
@@ -115,5 +118,34 @@ class ProfileScreen(Screen[Profile | None]):
         if self.save_profile(self.profile):
             self.dismiss(self.profile)
 
+    def action_first(self) -> None:
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_last(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)
+
+    @property
+    def unsaved(self) -> bool:
+        """An answer given or changed here that is not saved yet."""
+        return any(self.profile.value(key) != value for key, value in self.draft.items())
+
     def action_leave(self) -> None:
-        self.dismiss(None)
+        if not self.unsaved:
+            self.dismiss(None)
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            YesNoPrompt(
+                "Leave without saving?",
+                "The answers you gave or changed here are not saved.",
+                yes="Leave without saving",
+                no="Stay and keep answering",
+                cancellable=True,
+            ),
+            decided,
+        )

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from coach.learn import cards_for
-from coach.screening import AnswerKind, CheckVerdict, SafetyCheck, VerdictKind
+from coach.screening import AnswerKind, CheckVerdict, SafetyCheck, VerdictKind, gentlest_advice
 from coach.ui.widgets.plain import Plain
 
 YES_NO_KEYS = {"y": True, "n": False}
@@ -87,8 +87,8 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         box.set_class(verdict.kind is VerdictKind.BLOCKED, "blocked")
         self.query_one("#verdict-title", Plain).show(("⚠ " if verdict.urgent else "") + verdict.title)
         advice = list(verdict.advice)
-        if verdict.suggest_gentler and self.gentlest_title:
-            advice.append(f"The gentlest routine here is {self.gentlest_title}.")
+        if verdict.suggest_gentler and (gentlest := gentlest_advice(self.routine_title, self.gentlest_title)):
+            advice.append(gentlest)
         learn = cards_for("blocked")[0]
         advice.append(f"Worth knowing: {learn.title} (press l).")
         self.query_one("#advice", Plain).show("\n".join(advice))

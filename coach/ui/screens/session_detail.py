@@ -11,14 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.durations import clock_text
-from coach.history import duration_seconds
+from coach.history import duration_seconds, outcome_words
 from coach.records import PainReport, SessionRecord
 from coach.routine import CONTRAINDICATION_LABELS
 from coach.safety import HURT_KINDS
 from coach.screening import QUESTION_TEXTS
 from coach.summary import pain_change, rating_text
 from coach.timestamps import clock_time, when
-from coach.ui.outcome_styles import OUTCOME_STYLES, STEP_STYLES
+from coach.ui.outcome_styles import STEP_STYLES, outcome_style
 from coach.ui.widgets.plain import Plain, literal
 
 SOURCES = {"check": "pain check", "hurts": "it hurts"}
@@ -144,7 +144,7 @@ class SessionDetailScreen(Screen[None]):
 
     def _outcome(self) -> Text:
         record = self.record
-        text = literal(record.outcome.description.capitalize(), OUTCOME_STYLES[record.outcome])
+        text = literal(outcome_words(record).capitalize(), outcome_style(record))
         if record.reason:
             text.append(". ")
             text.append_text(literal(record.reason))

@@ -15,11 +15,11 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from coach.durations import clock_text
-from coach.history import duration_seconds
+from coach.history import duration_seconds, outcome_words
 from coach.records import SessionRecord
 from coach.summary import pain_change
 from coach.timestamps import when
-from coach.ui.outcome_styles import OUTCOME_STYLES
+from coach.ui.outcome_styles import outcome_style
 from coach.ui.widgets.plain import literal
 
 FIRST_ROWS = 200
@@ -50,7 +50,7 @@ def row_cells(record: SessionRecord) -> list[Text]:
         literal(when(record.started_at)),
         literal(record.routine_title or record.routine_name),
         literal(pain_change(record.pain_before, record.pain_after, out_of_ten=False)),
-        literal(record.outcome.description, OUTCOME_STYLES[record.outcome]),
+        literal(outcome_words(record), outcome_style(record)),
         literal(f"{record.exercises_done}/{record.planned_exercises}"),
         literal(clock_text(duration_seconds(record), rounded=True)),
     ]

@@ -1,0 +1,70 @@
+"""Home: what it says before any routine is started."""
+
+from __future__ import annotations
+
+from coach.profile import CLEARANCE_QUESTION, load_profile
+from coach.ui.screens.home import HomeScreen
+from coach.ui.screens.profile import ProfileScreen
+from tests.conftest import FakeClock
+from tests.ui_driver import accepted, answer, app_for, wait_for_screen
+
+SIZE = (100, 30)
+
+
+async def test_home_says_every_routine_is_on_hold_until_a_clearance_is_recorded(data_dir):
+    app = app_for(accepted(data_dir, yes=("cancer-history",)), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        banner = home.query_one("#clearance")
+        assert banner.display
+        assert "Every routine is on hold" in banner.text and "record it with e" in banner.text
+        assert home.query_one("#description").text.startswith("On hold: a doctor should first assess")
+        await answer(pilot, "e")
+        screen = await wait_for_screen(pilot, ProfileScreen)
+        screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index(CLEARANCE_QUESTION.id))
+        await answer(pilot, "y", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert not home.query_one("#clearance").display
+        assert "On hold" not in home.query_one("#description").text
+    assert load_profile(data_dir).cleared
+
+
+async def test_home_shows_no_hold_without_a_serious_sign(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        assert not home.query_one("#clearance").display
+
+
+async def footer_keys(pilot) -> list[tuple[str, int]]:
+    from textual.widgets._footer import FooterKey
+
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return [(key.description, key.region.right) for key in pilot.app.screen.query(FooterKey)]
+
+
+async def test_every_footer_key_of_home_history_and_learn_fits_sixty_columns(data_dir):
+    from coach.ui.screens.history import HistoryScreen
+    from coach.ui.screens.learn import LearnScreen
+
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        keys = await footer_keys(pilot)
+        assert [label for label, _ in keys] == ["Start", "History", "Learn", "Profile", "Help", "Reload", "Quit"]
+        assert all(right <= 60 for _, right in keys), keys
+        for key, screen in (("h", HistoryScreen), ("l", LearnScreen)):
+            await answer(pilot, key)
+            await wait_for_screen(pilot, screen)
+            keys = await footer_keys(pilot)
+            assert keys and all(right <= 60 for _, right in keys), (screen.__name__, keys)
+            await answer(pilot, "escape")
+            await wait_for_screen(pilot, HomeScreen)
+
+
+async def test_home_footer_keeps_its_spacing_on_a_wide_terminal(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert not app.screen.query_one("Footer").compact

@@ -1,0 +1,51 @@
+"""The health profile screen: moving through the questions, and leaving with unsaved answers."""
+
+from __future__ import annotations
+
+from coach.profile import QUESTIONS, load_profile
+from coach.ui.screens.home import HomeScreen
+from coach.ui.screens.profile import ProfileScreen
+from coach.ui.screens.prompts import YesNoPrompt
+from tests.conftest import FakeClock
+from tests.ui_driver import accepted, answer, app_for, wait_for_screen
+
+
+async def open_profile(pilot) -> ProfileScreen:
+    await wait_for_screen(pilot, HomeScreen)
+    await answer(pilot, "e")
+    return await wait_for_screen(pilot, ProfileScreen)
+
+
+async def test_end_and_home_move_to_the_last_and_first_question(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        await answer(pilot, "end")
+        assert table.cursor_row == table.row_count - 1 and table.scroll_x == 0
+        await answer(pilot, "y")
+        assert screen.draft[QUESTIONS[-1].id] is True and screen.draft[QUESTIONS[0].id] is False
+        await answer(pilot, "home")
+        assert table.cursor_row == 0
+
+
+async def test_escape_with_unsaved_answers_asks_before_leaving(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        await answer(pilot, "y", "escape")
+        prompt = app.screen
+        assert isinstance(prompt, YesNoPrompt) and prompt.prompt_title == "Leave without saving?"
+        await answer(pilot, "n")
+        assert app.screen is screen and screen.draft[QUESTIONS[0].id] is True
+        await answer(pilot, "escape", "y")
+        assert isinstance(app.screen, HomeScreen)
+    assert load_profile(data_dir).value(QUESTIONS[0].id) is False
+
+
+async def test_escape_without_changes_leaves_at_once(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_profile(pilot)
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
