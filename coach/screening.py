@@ -246,7 +246,7 @@ class SafetyCheck:
             raise ValueError(f"{value!r} is not an answer to {question.id}")
         self.answered += 1
         if question is ASSESSED_QUESTION:
-            self.record.emergency_assessed = value
+            self.record.emergency_assessed = bool(value)
             if not value:
                 self._block(
                     EMERGENCY_TITLE,
@@ -255,21 +255,22 @@ class SafetyCheck:
                     urgent=True,
                 )
         elif question in EMERGENCY_QUESTIONS:
-            self.record.red_flags[question.id] = value
+            self.record.red_flags[question.id] = bool(value)
             if value:
                 self._block(EMERGENCY_TITLE, EMERGENCY_ADVICE, f"Emergency sign: {question.text}", urgent=True)
         elif question.id == LEG_QUESTION.id:
-            self.record.red_flags[question.id] = value
+            self.record.red_flags[question.id] = bool(value)
             if value:
                 self._block(LEG_TITLE, LEG_ADVICE, f"Leg symptoms: {question.text}")
         elif question is PAIN_QUESTION:
+            value = int(value)
             self.record.pain_before = value
             if value >= SEVERE_PAIN_AT:
                 self._block(SEVERE_PAIN_TITLE, severe_pain_advice(value), f"Pain {value}/10 before the session.")
             elif value >= CAUTION_PAIN_AT:
                 self._caution(PAIN_CAUTION_TITLE, pain_caution_advice(value), suggest_gentler=True)
         elif question.id == FOLLOWUP_QUESTION.id:
-            self.record.previous_settled = value
+            self.record.previous_settled = bool(value)
             if not value and self._previous is not None:
                 self._caution(NOT_SETTLED_TITLE, not_settled_advice(self._previous.hours_ago), suggest_gentler=True)
         if self.verdict is None and self.answered >= self.total:
@@ -416,6 +417,7 @@ def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
 
     def gentleness(entry: Entry) -> tuple[int, bool, int, int, int]:
         routine = entry.routine
+        assert routine is not None
         return (
             rank.get(routine.level or "", len(LEVELS)),
             BAD_DAY_FOCUS not in routine.focus,

@@ -132,7 +132,6 @@ def shown(screen: LearnScreen) -> tuple[str, str, str]:
 async def test_l_on_home_opens_learn_and_escape_comes_back(tmp_path):
     app, _ = make_app(tmp_path / "data", routine=None)
     async with app.run_test(size=(100, 30)) as pilot:
-        offer = app.screen.card_for(app.screen.selected())
         await pilot.press("l")
         await pilot.pause()
         screen = app.screen
