@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach import safety
-from coach.engine import Clock, Engine, Events, ExerciseResult, Status
-from coach.plan import ExerciseRun, Phase, build_run, work_done_text
-from coach.questions import OK, Answer, Option, Question, QuestionKind
+from coach import safety, variants
+from coach import session_questions as ask
+from coach.engine import Clock, Engine, Events, Status
+from coach.plan import ExerciseRun, Phase
+from coach.questions import Answer, Question, QuestionKind
 from coach.recorder import SessionRecorder
 from coach.records import HurtKind, Outcome, StepOutcome
 from coach.routine import Exercise, Routine
@@ -21,16 +22,6 @@ from coach.session_view import SessionView, build_view
 
 SET_DONE_AFTER = 2.0
 """Seconds into a set at one's own pace before space can end it, so a double press does not."""
-SESSION_KEYS = (
-    ("space", "pause or go on; start an exercise that waits; a set at your own pace is done"),
-    ("p", "it hurts: pauses at once and asks what kind"),
-    ("s", "skip this exercise"),
-    ("i", "the steps and caution again"),
-    ("q", "end the session (asks first)"),
-    ("m", "sound on or off"),
-    ("v", "spoken cues on or off"),
-    ("?", "this help"),
-)
 
 
 @dataclass(frozen=True)
@@ -171,45 +162,22 @@ class RunningSession:
     def _hurts(self) -> bool:
         if self.engine.segment is None:
             return False
-        kinds = tuple(
-            Option(kind.value, label, (key,))
-            for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=False)
-        )
-        self._ask_pausing(
-            Question(
-                QuestionKind.HURT_KIND,
-                "What kind of pain is it?",
-                "Paused. Pick the closest answer.",
-                kinds,
-                cancellable=True,
-            )
-        )
+        self._ask_pausing(ask.hurt_kind())
         return True
 
     def _ask_end(self) -> bool:
-        self._ask_pausing(
-            Question(
-                QuestionKind.CONFIRM_END,
-                "End the session now?",
-                "What you have done so far is kept in your log.",
-                (Option("yes", "End session", ("y",)), Option("no", "Keep going", ("n",))),
-                cancellable=True,
-            )
-        )
+        self._ask_pausing(ask.confirm_end())
         return True
 
     def _steps(self) -> bool:
         run = self.engine.run
         if run is None or self.engine.segment is None:
             return False
-        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(run.exercise.how, 1))
-        caution = f"\n\nCaution: {run.exercise.caution}" if run.exercise.caution else ""
-        self._ask_pausing(Question(QuestionKind.STEPS, run.exercise.name, steps + caution, (OK,), cancellable=True))
+        self._ask_pausing(ask.steps(run.exercise))
         return True
 
     def _help(self) -> bool:
-        body = "\n".join(f"{key:<6} {what}" for key, what in SESSION_KEYS)
-        self._ask_pausing(Question(QuestionKind.HELP, "Keys during a session", body, (OK,), cancellable=True))
+        self._ask_pausing(ask.keys_help())
         return True
 
     def _ask_pausing(self, question: Question) -> None:
@@ -276,19 +244,7 @@ class RunningSession:
             self.recorder.set_decision("continue")
             self._go_on()
         else:
-            self._ask(self._after_check_question(verdict))
-
-    def _after_check_question(self, verdict: safety.PainVerdict) -> Question:
-        red = verdict.light is safety.PainLight.RED
-        options = [Option("end", "End the session now (recommended)", ("e",))] if red else []
-        gentler = self._gentler_option()
-        if gentler:
-            options.append(Option("gentler", gentler, ("g",)))
-        options.append(Option("continue", "Continue anyway" if red else "Continue gently", ("c",)))
-        if not red:
-            options.append(Option("end", "End the session", ("e",)))
-        title = "We recommend stopping" if red else "Take care"
-        return Question(QuestionKind.AFTER_CHECK, title, verdict.message, tuple(options), tone=verdict.light.value)
+            self._ask(ask.after_check(verdict, self._gentler_option()))
 
     def _after_check(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
@@ -306,14 +262,7 @@ class RunningSession:
 
     def _hurt_kind_given(self, value: Answer) -> None:
         self._hurt_kind = HurtKind(value)
-        self._ask(
-            Question(
-                QuestionKind.HURT_STRENGTH,
-                "How strong is it right now?",
-                f"Before you started it was {self.pain_before}/10." if self.pain_before is not None else "",
-                scale=True,
-            )
-        )
+        self._ask(ask.hurt_strength(self.pain_before))
 
     def _hurt_strength_given(self, value: Answer) -> None:
         rating = int(value)
@@ -344,20 +293,12 @@ class RunningSession:
             self._offer_a_way_out(verdict)
 
     def _offer_a_way_out(self, verdict: safety.PainVerdict) -> None:
-        """More than mild pain in this exercise: its easier variant, skipping it, or (when red) ending."""
+        """More than mild pain: skip at once when amber with no easier variant, else ask what to do."""
         variant = self._usable_easier(self.engine.run)
-        red = verdict.light is safety.PainLight.RED
-        if variant is None and not red:
+        if variant is None and verdict.light is not safety.PainLight.RED:
             self._leave_run(StepOutcome.SKIPPED)
             return
-        options = [Option("end", "End the session now (recommended)", ("e",))] if red else []
-        if variant is not None:
-            options.append(Option("easier", f"Try {variant.name} instead", ("t",) if red else ("t", "e")))
-        options.append(Option("skip", "Skip this exercise", ("s",)))
-        title = "We recommend stopping" if red else "Do not push on with this one"
-        self._ask(
-            Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options), tone=verdict.light.value)
-        )
+        self._ask(ask.way_out(verdict, variant))
 
     def _easier_or_skip(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
@@ -384,7 +325,7 @@ class RunningSession:
         if verdict.light is not safety.PainLight.GREEN:
             self.advice = verdict.message
         if verdict.stop:
-            self._ask(_stop_advice("Stop for today", verdict))
+            self._ask(ask.stop_advice("Stop for today", verdict))
 
     # the flow -------------------------------------------------------------
 
@@ -403,14 +344,7 @@ class RunningSession:
                 return
             last = events.finished[-1] if events.finished else None
             if last is not None and last.outcome is StepOutcome.DONE and self._pain_check_follows(ended=True):
-                self._ask(
-                    Question(
-                        QuestionKind.PAIN_CHECK,
-                        "Pain check: how is your back now?",
-                        f"Before you started it was {self.pain_before}/10." if self.pain_before is not None else "",
-                        scale=True,
-                    )
-                )
+                self._ask(ask.pain_check(self.pain_before))
                 return
             events = self._next(at_end=last is not None and last.outcome is StepOutcome.DONE)
             events.merge(self.engine.advance())
@@ -445,36 +379,14 @@ class RunningSession:
     # easier variants --------------------------------------------------------
 
     def _usable_easier(self, run: ExerciseRun | None) -> Exercise | None:
-        """The easier variant of ``run``, unless it is the exercise just done (never twice in a row)."""
-        if run is None or not run.exercise.easier:
-            return None
-        variant = self.routine.exercise(run.exercise.easier)
-        current = self.engine.run
-        if run is not current and current is not None and current.exercise.id == variant.id:
-            return None
-        return variant
+        return variants.usable_easier(self.routine, self.engine, run)
 
     def _gentler_option(self) -> str | None:
-        """``Do X instead of Y`` when the next exercise has an easier variant that was not just done."""
-        upcoming = self._upcoming()
-        variant = self._usable_easier(upcoming)
-        if upcoming is None or variant is None:
-            return None
-        return f"Do {variant.name} instead of {upcoming.exercise.name}"
-
-    def _upcoming(self) -> ExerciseRun | None:
-        index = self.engine.run_index + 1
-        return self.engine.runs[index] if index < len(self.engine.runs) else None
+        return variants.gentler_option(self.routine, self.engine)
 
     def _make_next_gentler(self) -> None:
         """Log the next exercise as replaced by its easier variant before it starts, and run that instead."""
-        index = self.engine.run_index + 1
-        upcoming = self.engine.runs[index]
-        variant = self._usable_easier(upcoming)
-        assert variant is not None
-        self.recorder.add_step(untouched_result(upcoming, StepOutcome.REPLACED))
-        del self.engine.runs[index]
-        self._insert_variant(index, variant, upcoming)
+        self.recorder.add_step(variants.swap_next(self.routine, self.engine))
 
     def _replace_current(self) -> None:
         run = self.engine.run
@@ -482,23 +394,15 @@ class RunningSession:
         assert run is not None and variant is not None
         self._resume_after_question = False
         events = self.engine.stop_run(StepOutcome.REPLACED)
-        self._insert_variant(self.engine.run_index + 1, variant, run)
+        variants.insert_variant(self.routine, self.engine, self.engine.run_index + 1, variant, run)
         self._handle(events)
-
-    def _insert_variant(self, index: int, variant: Exercise, replaced: ExerciseRun) -> None:
-        """Run ``variant`` at ``index``, unless that planned exercise comes there anyway."""
-        following = self.engine.runs[index] if index < len(self.engine.runs) else None
-        if following is not None and following.exercise.id == variant.id:
-            return
-        instead_of = replaced.instead_of or replaced.exercise.id
-        self.engine.runs.insert(index, build_run(variant, self.routine.prepare, instead_of))
 
     # ending -----------------------------------------------------------------
 
     def _stop_for_pain(self, reason: str, verdict: safety.PainVerdict) -> None:
         self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
         self.advice = verdict.message
-        self._ask(_stop_advice("Stop now", verdict))
+        self._ask(ask.stop_advice("Stop now", verdict))
 
     def _end(self, outcome: Outcome, reason: str, *, ask_pain: bool = True) -> None:
         segment = self.engine.segment
@@ -507,7 +411,7 @@ class RunningSession:
         self._log(self.engine.end())
         for run in self.engine.runs[self.engine.run_index + 1 :]:
             if not run.instead_of:
-                self.recorder.add_step(untouched_result(run, StepOutcome.NOT_REACHED))
+                self.recorder.add_step(variants.untouched_result(run, StepOutcome.NOT_REACHED))
         self.outcome = outcome
         self.reason = reason
         self.recorder.finish(outcome, reason)
@@ -533,7 +437,7 @@ class RunningSession:
             self._ask_end_pain()
 
     def _ask_end_pain(self) -> None:
-        self._ask(Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True, escape="skip"))
+        self._ask(ask.end_pain())
 
     def _ask(self, question: Question) -> None:
         self.question = question
@@ -545,22 +449,3 @@ class RunningSession:
     def set_note(self, note: str) -> bool:
         """Keep the user's note in the log; returns whether it was saved."""
         return self.recorder.set_note(note)
-
-
-def _stop_advice(title: str, verdict: safety.PainVerdict) -> Question:
-    return Question(
-        QuestionKind.STOP_ADVICE, title, f"{verdict.message}\n\n{safety.STOP_CARE_ADVICE}", (OK,), tone="stop"
-    )
-
-
-def untouched_result(run: ExerciseRun, outcome: StepOutcome) -> ExerciseResult:
-    """The log entry of an exercise that never started."""
-    return ExerciseResult(
-        run.exercise.id,
-        run.exercise.name,
-        outcome,
-        0.0,
-        run.planned_seconds,
-        work_done_text(run, 0, 0.0),
-        run.instead_of,
-    )

@@ -1,0 +1,95 @@
+"""Every question a running session asks, built from what it knows; the session decides when."""
+
+from __future__ import annotations
+
+from coach import safety
+from coach.questions import OK, Option, Question, QuestionKind
+from coach.routine import Exercise
+
+SESSION_KEYS = (
+    ("space", "pause or go on; start an exercise that waits; a set at your own pace is done"),
+    ("p", "it hurts: pauses at once and asks what kind"),
+    ("s", "skip this exercise"),
+    ("i", "the steps and caution again"),
+    ("q", "end the session (asks first)"),
+    ("m", "sound on or off"),
+    ("v", "spoken cues on or off"),
+    ("?", "this help"),
+)
+END_NOW = "End the session now (recommended)"
+
+
+def _before(pain_before: int | None) -> str:
+    return f"Before you started it was {pain_before}/10." if pain_before is not None else ""
+
+
+def pain_check(pain_before: int | None) -> Question:
+    return Question(QuestionKind.PAIN_CHECK, "Pain check: how is your back now?", _before(pain_before), scale=True)
+
+
+def hurt_kind() -> Question:
+    kinds = tuple(
+        Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=True)
+    )
+    return Question(
+        QuestionKind.HURT_KIND, "What kind of pain is it?", "Paused. Pick the closest answer.", kinds, cancellable=True
+    )
+
+
+def hurt_strength(pain_before: int | None) -> Question:
+    return Question(QuestionKind.HURT_STRENGTH, "How strong is it right now?", _before(pain_before), scale=True)
+
+
+def confirm_end() -> Question:
+    return Question(
+        QuestionKind.CONFIRM_END,
+        "End the session now?",
+        "What you have done so far is kept in your log.",
+        (Option("yes", "End session", ("y",)), Option("no", "Keep going", ("n",))),
+        cancellable=True,
+    )
+
+
+def steps(exercise: Exercise) -> Question:
+    """The how-to steps and the caution, shown again on request."""
+    how = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.how, 1))
+    caution = f"\n\nCaution: {exercise.caution}" if exercise.caution else ""
+    return Question(QuestionKind.STEPS, exercise.name, how + caution, (OK,), cancellable=True)
+
+
+def keys_help() -> Question:
+    body = "\n".join(f"{key:<6} {what}" for key, what in SESSION_KEYS)
+    return Question(QuestionKind.HELP, "Keys during a session", body, (OK,), cancellable=True)
+
+
+def after_check(verdict: safety.PainVerdict, gentler: str | None) -> Question:
+    """After an amber or red pain check: end, the gentler exercise when there is one, or go on."""
+    red = verdict.light is safety.PainLight.RED
+    options = [Option("end", END_NOW, ("e",))] if red else []
+    if gentler:
+        options.append(Option("gentler", gentler, ("g",)))
+    options.append(Option("continue", "Continue anyway" if red else "Continue gently", ("c",)))
+    if not red:
+        options.append(Option("end", "End the session", ("e",)))
+    title = "We recommend stopping" if red else "Take care"
+    return Question(QuestionKind.AFTER_CHECK, title, verdict.message, tuple(options), tone=verdict.light.value)
+
+
+def way_out(verdict: safety.PainVerdict, variant: Exercise | None) -> Question:
+    """More than mild pain in an exercise: its easier variant, skipping it, or (when red) ending."""
+    red = verdict.light is safety.PainLight.RED
+    options = [Option("end", END_NOW, ("e",))] if red else []
+    if variant is not None:
+        options.append(Option("easier", f"Try {variant.name} instead", ("t",) if red else ("t", "e")))
+    options.append(Option("skip", "Skip this exercise", ("s",)))
+    title = "We recommend stopping" if red else "Do not push on with this one"
+    return Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options), tone=verdict.light.value)
+
+
+def end_pain() -> Question:
+    return Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True, escape="skip")
+
+
+def stop_advice(title: str, verdict: safety.PainVerdict) -> Question:
+    body = f"{verdict.message}\n\n{safety.STOP_CARE_ADVICE}"
+    return Question(QuestionKind.STOP_ADVICE, title, body, (OK,), tone="stop")
