@@ -1,22 +1,61 @@
-"""The colour of each outcome, shared by the history table and the session detail."""
+"""The colour of each outcome, shared by the history table and the session detail.
+
+Each outcome is a component class of the widget that shows it, coloured from the theme.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from rich.style import Style
+from textual.widget import Widget
+
 from coach.history import not_started_after_caution
 from coach.records import Outcome, SessionRecord, StepOutcome
+from coach.ui.component_styles import component_css, text_style
 
-OUTCOME_STYLES = {
-    Outcome.COMPLETED: "#50c878",
-    Outcome.ENDED_EARLY: "#e0c050",
-    Outcome.STOPPED_FOR_PAIN: "bold #f06060",
-    Outcome.BLOCKED: "bold #f06060",
-    Outcome.INTERRUPTED: "#a0a0a0",
-    Outcome.IN_PROGRESS: "#40b0f0",
+OUTCOME_CLASSES = {
+    Outcome.COMPLETED: "outcome--completed",
+    Outcome.ENDED_EARLY: "outcome--ended-early",
+    Outcome.STOPPED_FOR_PAIN: "outcome--stopped-for-pain",
+    Outcome.BLOCKED: "outcome--blocked",
+    Outcome.INTERRUPTED: "outcome--interrupted",
+    Outcome.IN_PROGRESS: "outcome--in-progress",
 }
-STEP_STYLES = {StepOutcome.DONE: "#50c878", StepOutcome.SKIPPED: "#e0c050", StepOutcome.STOPPED: "#f06060"}
-NOT_STARTED_STYLE = "#a0a0a0"
+STEP_CLASSES = {
+    StepOutcome.DONE: "outcome--step-done",
+    StepOutcome.SKIPPED: "outcome--step-skipped",
+    StepOutcome.STOPPED: "outcome--step-stopped",
+}
+OUTCOME_LOOKS = {
+    "outcome--completed": ("$success", ""),
+    "outcome--ended-early": ("$warning", ""),
+    "outcome--stopped-for-pain": ("$error", "bold"),
+    "outcome--blocked": ("$error", "bold"),
+    "outcome--interrupted": ("$text-muted", ""),
+    "outcome--in-progress": ("$primary", ""),
+    "outcome--step-done": ("$success", ""),
+    "outcome--step-skipped": ("$warning", ""),
+    "outcome--step-stopped": ("$error", ""),
+}
+OUTCOME_COMPONENTS = frozenset(OUTCOME_LOOKS)
 
 
-def outcome_style(record: SessionRecord) -> str:
-    """The colour of a session's outcome; going back at a caution is no block, so it is not red."""
-    return NOT_STARTED_STYLE if not_started_after_caution(record) else OUTCOME_STYLES[record.outcome]
+def outcome_css(widget: str) -> str:
+    """CSS colouring the outcome component classes inside ``widget``."""
+    return component_css(widget, OUTCOME_LOOKS)
+
+
+def outcome_styles(widget: Widget) -> dict[Outcome, Style]:
+    """The style of each session outcome, read from ``widget``'s component classes."""
+    return {outcome: text_style(widget, name) for outcome, name in OUTCOME_CLASSES.items()}
+
+
+def step_styles(widget: Widget) -> dict[StepOutcome, Style]:
+    """The style of each exercise outcome, read from ``widget``'s component classes."""
+    return {outcome: text_style(widget, name) for outcome, name in STEP_CLASSES.items()}
+
+
+def record_style(record: SessionRecord, styles: Mapping[Outcome, Style]) -> Style:
+    """The colour of a session's outcome; going back at a caution is no block, so it is muted, not red."""
+    return styles[Outcome.INTERRUPTED] if not_started_after_caution(record) else styles[record.outcome]

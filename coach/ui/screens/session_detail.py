@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Footer, Static
 
 from coach.durations import clock_text
 from coach.history import duration_seconds, outcome_words
-from coach.records import PainReport, SessionRecord
+from coach.records import PainReport, SessionRecord, StepOutcome
 from coach.routine import CONTRAINDICATION_LABELS
 from coach.safety import HURT_KINDS
 from coach.screening import QUESTION_TEXTS
 from coach.summary import pain_change, rating_text
 from coach.timestamps import clock_time, when
-from coach.ui.outcome_styles import STEP_STYLES, outcome_style
+from coach.ui.component_styles import text_style
+from coach.ui.outcome_styles import OUTCOME_COMPONENTS, outcome_css, outcome_styles, record_style, step_styles
 from coach.ui.widgets.plain import Plain, literal
 
 SOURCES = {"check": "pain check", "hurts": "it hurts"}
@@ -37,8 +43,8 @@ def _table(*columns: str) -> Table:
     return table
 
 
-def steps_table(record: SessionRecord) -> Table | Text:
-    """Every exercise as it was done."""
+def steps_table(record: SessionRecord, styles: Mapping[StepOutcome, Style]) -> Table | Text:
+    """Every exercise as it was done, its outcome in ``styles``."""
     if not record.steps:
         return Text("No exercises were started.", style="italic")
     table = _table("#", "Exercise~", "Outcome", "Work done~", "Time", "Started")
@@ -47,7 +53,7 @@ def steps_table(record: SessionRecord) -> Table | Text:
         table.add_row(
             str(number),
             literal(step.exercise_name or step.exercise_id),
-            literal(step.outcome.value, STEP_STYLES[step.outcome]),
+            literal(step.outcome.value, styles[step.outcome]),
             literal(step.work_done or "-"),
             literal(clock_text(step.active_seconds, rounded=True) + planned),
             literal(clock_time(step.started_at)),
@@ -78,18 +84,18 @@ def pain_table(record: SessionRecord) -> Table | Text:
     return table
 
 
-def screening_text(record: SessionRecord) -> Text:
-    """The answers given at the safety check."""
+def screening_text(record: SessionRecord, flag: Style) -> Text:
+    """The answers given at the safety check, those that raise a concern in ``flag``."""
     screening = record.screening
     text = Text()
     if not screening.red_flags:
         text.append("Red-flag questions: no answers logged.\n")
     for key, answer in screening.red_flags.items():
         text.append_text(literal(QUESTION_TEXTS.get(key, key)))
-        text.append(f"  {yes_no(answer)}\n", "bold #f06060" if answer else "")
+        text.append(f"  {yes_no(answer)}\n", flag if answer else "")
     for key, answer in screening.contraindications.items():
         text.append_text(literal(CONTRAINDICATION_LABELS.get(key, key)))
-        text.append(f"  {'applies' if answer else 'does not apply'}\n", "bold #f06060" if answer else "")
+        text.append(f"  {'applies' if answer else 'does not apply'}\n", flag if answer else "")
     if not screening.contraindications:
         text.append("Contraindications: not asked.\n")
     text.append(f"Pain before: {rating_text(screening.pain_before)}\n")
@@ -118,7 +124,9 @@ class SessionDetailScreen(Screen[None]):
     SessionDetailScreen #outcome { margin-top: 1; }
     SessionDetailScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
     SessionDetailScreen #log-id { color: $text-muted; margin-top: 1; }
-    """
+    SessionDetailScreen > .session-detail--flag { color: $error; text-style: bold; }
+    """ + outcome_css("SessionDetailScreen")
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"session-detail--flag", *OUTCOME_COMPONENTS}
     BINDINGS = [Binding("escape", "back", "Back"), Binding("q", "back", show=False)]
 
     def __init__(self, record: SessionRecord) -> None:
@@ -129,14 +137,14 @@ class SessionDetailScreen(Screen[None]):
         record = self.record
         with VerticalScroll():
             yield Plain(f"{record.routine_title or record.routine_name} · {when(record.started_at)}", id="title")
-            yield Static(self._outcome(), id="outcome")
+            yield Static(id="outcome")
             yield Plain(figures(record), id="figures")
             yield Plain("Exercises", classes="heading")
-            yield Static(steps_table(record), id="steps")
+            yield Static(id="steps")
             yield Plain("Pain reports", classes="heading")
             yield Static(pain_table(record), id="pain")
             yield Plain("Safety check", classes="heading")
-            yield Static(screening_text(record), id="screening")
+            yield Static(id="screening")
             yield Plain("Note", classes="heading")
             yield Plain(record.note or "No note.", keep_newlines=True, id="note")
             yield Plain(f"Log {record.id} · routine file {record.routine_path or '-'}", id="log-id")
@@ -144,14 +152,26 @@ class SessionDetailScreen(Screen[None]):
 
     def _outcome(self) -> Text:
         record = self.record
-        text = literal(outcome_words(record).capitalize(), outcome_style(record))
+        text = literal(outcome_words(record).capitalize(), record_style(record, outcome_styles(self)))
         if record.reason:
             text.append(". ")
             text.append_text(literal(record.reason))
         return text
 
     def on_mount(self) -> None:
+        self._colour()
+        self.app.theme_changed_signal.subscribe(self, self._on_theme)
         self.query_one(VerticalScroll).focus()
+
+    def _colour(self) -> None:
+        """Fill the parts coloured by outcome or concern, with the theme's colours."""
+        self.query_one("#outcome", Static).update(self._outcome())
+        self.query_one("#steps", Static).update(steps_table(self.record, step_styles(self)))
+        flag = text_style(self, "session-detail--flag")
+        self.query_one("#screening", Static).update(screening_text(self.record, flag))
+
+    def _on_theme(self, _theme: Theme) -> None:
+        self._colour()
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -2,54 +2,86 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, ClassVar
 
+from rich.style import StyleType
 from rich.text import Text
 from textual.widgets import Static
 
+from coach.ui.component_styles import component_css, component_styles
 from coach.ui.widgets.pain_chart import MONTHS
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-CELLS = {0: ("░░", "#505050"), 1: ("▓▓", "#3c9a5f"), 2: ("██", "bold #50e080")}
+CELLS = {0: "░░", 1: "▓▓", 2: "██"}
 """Shading by sessions that day: none, one, two or more."""
 LABEL = 8
 """Columns taken by the week label, e.g. ``"Nov 3   "``."""
+LOOKS = {
+    "calendar--none": ("$text-disabled", ""),
+    "calendar--one": ("$success-darken-2", ""),
+    "calendar--more": ("$success-lighten-1", "bold"),
+    "calendar--label": ("$text-muted", ""),
+}
 
 
-def cell(count: int) -> tuple[str, str]:
+@dataclass(frozen=True)
+class CalendarStyles:
+    """The styles of days with no, one, or more sessions, and of the labels."""
+
+    none: StyleType = ""
+    one: StyleType = ""
+    more: StyleType = "bold"
+    label: StyleType = ""
+
+
+def cell(count: int, styles: CalendarStyles = CalendarStyles()) -> tuple[str, StyleType]:
     """The two characters and style of one day; days after today (-1) are blank."""
     if count < 0:
         return "  ", ""
-    return CELLS[min(count, 2)]
+    shade = min(count, 2)
+    return CELLS[shade], (styles.none, styles.one, styles.more)[shade]
 
 
-def calendar_grid(grid: list[list[int]], first_monday: date) -> Text:
+def calendar_grid(grid: list[list[int]], first_monday: date, styles: CalendarStyles = CalendarStyles()) -> Text:
     """``grid`` (weeks x 7, as ``history.adherence_calendar`` gives it) as shaded text."""
     text = Text(no_wrap=True, overflow="crop")
-    text.append(" " * LABEL + " ".join(DAYS) + "\n", "#808080")
+    text.append(" " * LABEL + " ".join(DAYS) + "\n", styles.label)
     for week, days in enumerate(grid):
         monday = first_monday + timedelta(weeks=week)
-        text.append(f"{MONTHS[monday.month - 1]} {monday.day}".ljust(LABEL), "#808080")
+        text.append(f"{MONTHS[monday.month - 1]} {monday.day}".ljust(LABEL), styles.label)
         for weekday, count in enumerate(days):
-            chars, style = cell(count)
+            chars, style = cell(count, styles)
             text.append(chars, style)
             if weekday < 6:
                 text.append(" ")
         text.append("\n")
     for count, words in ((0, "none  "), (1, "1  "), (2, "2 or more")):
-        chars, style = cell(count)
+        chars, style = cell(count, styles)
         text.append(chars, style)
         text.append(f" {words}")
     return text
 
 
 class AdherenceCalendar(Static):
-    """Shows a ``calendar_grid``."""
+    """Shows a ``calendar_grid``, coloured from the theme and again when the theme changes."""
 
-    DEFAULT_CSS = """
-    AdherenceCalendar { width: auto; height: auto; }
-    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LOOKS)
+    DEFAULT_CSS = "AdherenceCalendar { width: auto; height: auto; }\n" + component_css("AdherenceCalendar", LOOKS)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple[list[list[int]], date] | None = None
 
     def show(self, grid: list[list[int]], first_monday: date) -> None:
         """Draw ``grid``, whose first row is the week of ``first_monday``."""
-        self.update(calendar_grid(grid, first_monday))
+        self._shown = (grid, first_monday)
+        self._draw()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
+
+    def _draw(self) -> None:
+        if self._shown is not None:
+            self.update(calendar_grid(*self._shown, component_styles(self, CalendarStyles, "calendar")))

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import ClassVar
 
+from rich.style import StyleType
 from rich.text import Text
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from coach.ui.component_styles import component_css, component_styles
 
 PainPoint = tuple[date, "int | None", "int | None"]
 """(day, pain before, pain after), as ``history.pain_series`` gives them."""
@@ -18,12 +24,28 @@ LEFT = 5
 """Columns before the first plot column: the rating label, the axis line and a space (``"10 ┤ "``)."""
 MIN_PLOT_WIDTH = 8
 BEFORE, AFTER, BOTH = "○", "●", "◉"
-BEFORE_STYLE, AFTER_STYLE, BOTH_STYLE = "bold #f0a030", "bold #40b0f0", "bold #e0e0e0"
-LINE_STYLES = ("dim #f0a030", "dim #40b0f0")
-"""The faint dots joining the points of the before and after series."""
-AXIS_STYLE = "#808080"
+LOOKS = {
+    "pain-chart--before": ("$warning", "bold"),
+    "pain-chart--after": ("$primary", "bold"),
+    "pain-chart--both": ("$foreground", "bold"),
+    "pain-chart--before-line": ("$warning", "dim"),
+    "pain-chart--after-line": ("$primary", "dim"),
+    "pain-chart--axis": ("$text-muted", ""),
+}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LABEL_GAP = 3
+
+
+@dataclass(frozen=True)
+class ChartStyles:
+    """The styles of the markers, of the faint dots joining each series, and of the axis."""
+
+    before: StyleType = "bold"
+    after: StyleType = "bold"
+    both: StyleType = "bold"
+    before_line: StyleType = "dim"
+    after_line: StyleType = "dim"
+    axis: StyleType = ""
 
 
 def plot_width(width: int) -> int:
@@ -61,7 +83,7 @@ def _columns(series: Sequence[PainPoint], columns: int) -> tuple[dict[int, int],
     return befores, afters
 
 
-def _connect(grid: list[list[tuple[str, str]]], points: dict[int, int], style: str) -> None:
+def _connect(grid: list[list[tuple[str, StyleType]]], points: dict[int, int], style: StyleType) -> None:
     """Faint dots between consecutive points of one series, where nothing else is drawn."""
     ordered = sorted(points.items())
     for (c1, r1), (c2, r2) in zip(ordered, ordered[1:], strict=False):
@@ -97,7 +119,7 @@ def _date_line(first: date, span: int, columns: int) -> tuple[str, list[int]]:
     return "".join(line), marks
 
 
-def pain_chart(series: Sequence[PainPoint], width: int) -> Text:
+def pain_chart(series: Sequence[PainPoint], width: int, styles: ChartStyles = ChartStyles()) -> Text:
     """The chart as text ``width`` columns wide: 11 rating rows, the axis, then the dates.
 
     ``series`` is oldest first. Sessions that fall in the same column are averaged.
@@ -107,53 +129,58 @@ def pain_chart(series: Sequence[PainPoint], width: int) -> Text:
         return Text("No pain ratings in these sessions.", style="italic")
     columns = plot_width(width)
     befores, afters = _columns(series, columns)
-    grid = [[(" ", "")] * columns for _ in range(TOP + 1)]
+    blank: tuple[str, StyleType] = (" ", "")
+    grid = [[blank] * columns for _ in range(TOP + 1)]
     for column, row in befores.items():
-        grid[row][column] = (BEFORE, BEFORE_STYLE)
+        grid[row][column] = (BEFORE, styles.before)
     for column, row in afters.items():
         both = grid[row][column][0] == BEFORE
-        grid[row][column] = (BOTH, BOTH_STYLE) if both else (AFTER, AFTER_STYLE)
-    _connect(grid, afters, LINE_STYLES[1])
-    _connect(grid, befores, LINE_STYLES[0])
+        grid[row][column] = (BOTH, styles.both) if both else (AFTER, styles.after)
+    _connect(grid, afters, styles.after_line)
+    _connect(grid, befores, styles.before_line)
     first, last = series[0][0], series[-1][0]
     dates, marks = _date_line(first, (last - first).days, columns)
     text = Text(no_wrap=True, overflow="crop")
     for row, cells in enumerate(grid):
         rating = TOP - row
         label = f"{rating:>2} ┤" if rating in (0, 5, 10) else "   │"
-        text.append(label + " ", AXIS_STYLE)
+        text.append(label + " ", styles.axis)
         for char, style in cells:
             text.append(char, style)
         text.append("\n")
     axis = ["─"] * columns
     for column in marks:
         axis[column] = "┬"
-    text.append("   └─" + "".join(axis) + "\n", AXIS_STYLE)
-    text.append(" " * LEFT + dates.rstrip(), AXIS_STYLE)
+    text.append("   └─" + "".join(axis) + "\n", styles.axis)
+    text.append(" " * LEFT + dates.rstrip(), styles.axis)
     return text
 
 
-def legend() -> Text:
-    """What the markers mean."""
-    text = Text()
-    text.append(BEFORE, BEFORE_STYLE)
-    text.append(" before  ")
-    text.append(AFTER, AFTER_STYLE)
-    text.append(" after  ")
-    text.append(BOTH, BOTH_STYLE)
-    text.append(" the same   (0 none, 10 worst)")
-    return text
+def _content_style(marker: str) -> str:
+    colour, style = LOOKS[f"pain-chart--{marker}"]
+    return f"{style} {colour}"
+
+
+def legend() -> Content:
+    """What the markers mean, coloured from the theme as ``PainChart`` colours them."""
+    return Content.assemble(
+        (BEFORE, _content_style("before")),
+        " before  ",
+        (AFTER, _content_style("after")),
+        " after  ",
+        (BOTH, _content_style("both")),
+        " the same   (0 none, 10 worst)",
+    )
 
 
 class PainChart(Widget):
     """Draws ``series`` with ``pain_chart`` at the widget's width."""
 
-    DEFAULT_CSS = """
-    PainChart { height: 13; width: 1fr; }
-    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LOOKS)
+    DEFAULT_CSS = "PainChart { height: 13; width: 1fr; }\n" + component_css("PainChart", LOOKS)
 
     series: reactive[list[PainPoint]] = reactive(list, always_update=True)
     """(day, before, after) per session, oldest first."""
 
     def render(self) -> Text:
-        return pain_chart(self.series, self.content_size.width)
+        return pain_chart(self.series, self.content_size.width, component_styles(self, ChartStyles, "pain-chart"))

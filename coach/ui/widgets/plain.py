@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.style import StyleType
 from rich.text import Text
 from textual.widgets import Static
 
 from coach.text import clean
 
 
-def literal(text: str, style: str = "", *, keep_newlines: bool = False) -> Text:
+def literal(text: str, style: StyleType = "", *, keep_newlines: bool = False) -> Text:
     """A Rich ``Text`` of untrusted ``text``, cleaned and never parsed for markup."""
     return Text(clean(text, keep_newlines=keep_newlines), style=style)
 

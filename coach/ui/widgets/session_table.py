@@ -7,19 +7,22 @@ or the scroll position nears the end; End adds the rest in steps, moving the cur
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.theme import Theme
 from textual.widgets import DataTable
 
 from coach.durations import clock_text
 from coach.history import duration_seconds, outcome_words
-from coach.records import SessionRecord
+from coach.records import Outcome, SessionRecord
 from coach.summary import pain_change
 from coach.timestamps import when
-from coach.ui.outcome_styles import outcome_style
+from coach.ui.outcome_styles import OUTCOME_COMPONENTS, outcome_css, outcome_styles, record_style
 from coach.ui.widgets.plain import literal
 
 FIRST_ROWS = 200
@@ -44,13 +47,13 @@ def column_widths(screen_width: int) -> tuple[int, int]:
     return max(12, min(40, room - outcome)), outcome
 
 
-def row_cells(record: SessionRecord) -> list[Text]:
-    """The cells of one session, untrusted text made literal and cut with an ellipsis."""
+def row_cells(record: SessionRecord, styles: Mapping[Outcome, Style]) -> list[Text]:
+    """The cells of one session, untrusted text made literal and cut with an ellipsis; ``styles`` colour the outcome."""
     cells = [
         literal(when(record.started_at)),
         literal(record.routine_title or record.routine_name),
         literal(pain_change(record.pain_before, record.pain_after, out_of_ten=False)),
-        literal(outcome_words(record), outcome_style(record)),
+        literal(outcome_words(record), record_style(record, styles)),
         literal(f"{record.exercises_done}/{record.planned_exercises}"),
         literal(clock_text(duration_seconds(record), rounded=True)),
     ]
@@ -66,9 +69,8 @@ def _same(a: SessionRecord, b: SessionRecord) -> bool:
 class SessionTable(DataTable[Text]):
     """One row per record of ``records``; row ``n`` is ``records[n]``."""
 
-    DEFAULT_CSS = """
-    SessionTable { height: 1fr; }
-    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(OUTCOME_COMPONENTS)
+    DEFAULT_CSS = "SessionTable { height: 1fr; }\n" + outcome_css("SessionTable")
     BINDINGS = [
         Binding("home", "scroll_top", "Newest", show=False),
         Binding("end", "scroll_bottom", "Oldest", show=False),
@@ -81,6 +83,20 @@ class SessionTable(DataTable[Text]):
         self._extending = False
         self._heading_to_end = 0
         """Non-zero while End is adding rows step by step; a new ``show`` stops it."""
+        self._styles: dict[Outcome, Style] = {}
+        """The outcome styles of the rows already added."""
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: Theme) -> None:
+        """Add the rows again when a new theme changes the outcome colours."""
+        if not self.row_count or outcome_styles(self) == self._styles:
+            return
+        rows, row = self.row_count, self.cursor_row
+        self.clear()
+        self.extend(rows)
+        self.move_cursor(row=row)
 
     def set_width(self, screen_width: int) -> None:
         """Size the columns for this screen width; rebuild the rows if they change."""
@@ -120,8 +136,10 @@ class SessionTable(DataTable[Text]):
         if end <= start or self._extending:
             return
         self._extending = True
+        if not start:
+            self._styles = outcome_styles(self)
         try:
-            self.add_rows([row_cells(record) for record in self.records[start:end]])
+            self.add_rows([row_cells(record, self._styles) for record in self.records[start:end]])
         finally:
             self._extending = False
 

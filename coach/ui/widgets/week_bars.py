@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Any, ClassVar
 
+from rich.style import StyleType
 from rich.text import Text
 from textual.widgets import Static
 
+from coach.ui.component_styles import component_css, component_styles
 from coach.ui.widgets.pain_chart import MONTHS
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
-BAR_STYLE = "#50c878"
+LOOKS = {"week-bars--bar": ("$success", ""), "week-bars--label": ("$text-muted", "")}
 SLOT = 4
 """Columns per week: a bar three wide and a gap."""
 
 
-def week_bars(per_week: Sequence[tuple[date, int]], height: int = 5) -> Text:
+@dataclass(frozen=True)
+class BarStyles:
+    """The styles of the bars and of the dates under them."""
+
+    bar: StyleType = ""
+    label: StyleType = ""
+
+
+def week_bars(per_week: Sequence[tuple[date, int]], height: int = 5, styles: BarStyles = BarStyles()) -> Text:
     """Bars ``height`` rows tall scaled to the busiest week, counts above, Mondays below."""
     if not per_week:
         return Text("No weeks to show.", style="italic")
@@ -36,25 +48,36 @@ def week_bars(per_week: Sequence[tuple[date, int]], height: int = 5) -> Text:
             if count:
                 eighths = max(1, eighths)
             fill = min(8, max(0, eighths - level * 8))
-            text.append(EIGHTHS[fill] * 3, BAR_STYLE)
+            text.append(EIGHTHS[fill] * 3, styles.bar)
             text.append(" ")
         text.append("\n")
-    text.append("".join(f"{monday.day:>2}  " for monday, _ in per_week).rstrip() + "\n", "#808080")
+    text.append("".join(f"{monday.day:>2}  " for monday, _ in per_week).rstrip() + "\n", styles.label)
     months, last = [], 0
     for monday, _ in per_week:
         months.append(f"{MONTHS[monday.month - 1]} " if monday.month != last else "    ")
         last = monday.month
-    text.append("".join(months).rstrip(), "#808080")
+    text.append("".join(months).rstrip(), styles.label)
     return text
 
 
 class WeekBars(Static):
-    """A titled ``week_bars`` chart."""
+    """A ``week_bars`` chart, coloured from the theme and again when the theme changes."""
 
-    DEFAULT_CSS = """
-    WeekBars { width: auto; height: auto; }
-    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LOOKS)
+    DEFAULT_CSS = "WeekBars { width: auto; height: auto; }\n" + component_css("WeekBars", LOOKS)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._per_week: Sequence[tuple[date, int]] | None = None
 
     def show(self, per_week: Sequence[tuple[date, int]]) -> None:
         """Draw these (Monday, sessions) weeks, oldest first."""
-        self.update(week_bars(per_week))
+        self._per_week = per_week
+        self._draw()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
+
+    def _draw(self) -> None:
+        if self._per_week is not None:
+            self.update(week_bars(self._per_week, styles=component_styles(self, BarStyles, "week-bars")))
