@@ -343,7 +343,7 @@ class RunningSession:
             ):
                 return
             last = events.finished[-1] if events.finished else None
-            if last is not None and last.outcome is StepOutcome.DONE and self._pain_check_follows(ended=True):
+            if last is not None and last.outcome is StepOutcome.DONE and self._pain_check_follows():
                 self._ask(ask.pain_check(self.pain_before))
                 return
             events = self._next(at_end=last is not None and last.outcome is StepOutcome.DONE)
@@ -369,7 +369,8 @@ class RunningSession:
         self._resume_after_question = False
         self._handle(self.engine.stop_run(outcome))
 
-    def _pain_check_follows(self, ended: bool = False) -> bool:
+    def _pain_check_follows(self) -> bool:
+        """Whether a pain check comes after the exercise under way."""
         return self.routine.pain_check == "each" or self.engine.is_last_run
 
     def _exercise_id(self) -> str:

@@ -113,6 +113,8 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_BELOW, "-compact")
+        if self._last is not None and self._last.how and self._last.digits:
+            self.call_after_refresh(self._hold_intro_if_cut)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
@@ -168,15 +170,16 @@ class SessionScreen(Screen[None]):
         if self.session.question is not None:
             return action in ("toggle_sound", "toggle_voice")
         if action in SPACE_ACTIONS:
-            return action == self._space_action()
+            return action == self._bindings_for[1] if self._bindings_for else True
         return True
 
-    def _space_action(self) -> str:
+    def _space_action(self, view: SessionView) -> str:
+        """What space does now, named as the footer binding that says so."""
         if not self.session.running:
             return "resume"
         if not self.session.engine.waits_for_user:
             return "pause_resume"
-        return "start_exercise" if self.session.view().phase is Phase.PREPARE else "set_done"
+        return "start_exercise" if view.phase is Phase.PREPARE else "set_done"
 
     # drawing ----------------------------------------------------------------
 
@@ -198,7 +201,8 @@ class SessionScreen(Screen[None]):
         asking = session.question is not None
         if asking != self.has_class("-asking"):
             self.set_class(asking, "-asking")
-        space = self._space_action()
+        view = session.view()
+        space = self._space_action(view)
         if (asking, space) != self._bindings_for:
             self._bindings_for = (asking, space)
             self.refresh_bindings()
@@ -206,7 +210,6 @@ class SessionScreen(Screen[None]):
         status = ("sound off" if not self.coach.sound else "", self.coach.voice_status)
         self.query_one("#status", Plain).show("".join(f"{part}  " for part in status if part))
         self.query_one("#warning", Plain).show(session.recorder.warning)
-        view = session.view()
         last, self._last = self._last, view
         if view == last:
             return
@@ -226,7 +229,8 @@ class SessionScreen(Screen[None]):
         self.query_one("#next", Plain).show(f"Next: {view.next_up}" if view.next_up else "")
         self.query_one("#exercise-bar", LineBar).fraction = view.exercise_progress
         self.query_one("#routine-bar", LineBar).fraction = view.routine_progress
-        if intro and view.digits:
+        new_card = last is None or not last.how or last.exercise_number != view.exercise_number
+        if intro and view.digits and new_card:
             self.call_after_refresh(self._hold_intro_if_cut)
 
     def _hold_intro_if_cut(self) -> None:
