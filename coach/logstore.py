@@ -32,8 +32,8 @@ _ID_ATTEMPTS = 20
 
 
 def new_session_id(now: datetime) -> str:
-    """A file-name-safe id that sorts by start time: ``20261121T193012-<pid>-<8 hex>``."""
-    return f"{now:%Y%m%dT%H%M%S}-{os.getpid()}-{secrets.token_hex(4)}"
+    """A file-name-safe id that sorts by start time: ``20261121T193012045311-<pid>-<8 hex>``."""
+    return f"{now:%Y%m%dT%H%M%S%f}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
 def session_path(data: Path, session_id: str) -> Path:

@@ -151,8 +151,16 @@ def test_create_sets_pid_host_and_id(tmp_path):
 def test_new_session_id_sorts_by_time_and_is_unique():
     ids = [new_session_id(NOW) for _ in range(1000)]
     assert len(set(ids)) == 1000
-    assert all(i.startswith("20261121T193012-") for i in ids)
+    assert all(i.startswith("20261121T193012000000-") for i in ids)
     assert new_session_id(NOW + timedelta(seconds=1)) > max(ids)
+
+
+def test_two_sessions_started_in_the_same_second_list_newest_first(tmp_path):
+    first = make_record(new_session_id(NOW + timedelta(microseconds=900_000)))
+    second = make_record(new_session_id(NOW + timedelta(microseconds=900_001)))
+    for record in (first, second):
+        create_session(tmp_path, record)
+    assert [r.id for r in list_sessions(tmp_path)[0]] == [second.id, first.id]
 
 
 def test_save_rewrites_and_leaves_no_temporary_files(tmp_path):
