@@ -12,7 +12,8 @@ from coach import safety
 from coach.plan import ExerciseRun, Phase, Segment, phase_word
 from coach.questions import Question, QuestionKind
 from coach.records import Outcome
-from coach.session import RunningSession, SessionEvent
+from coach.session import RunningSession
+from coach.session_flow import SessionEvent
 
 COUNT_FROM = 3
 """The last seconds of a hold, rest or timed activity are counted aloud."""

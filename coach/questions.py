@@ -72,6 +72,13 @@ class Question:
                 return option.value
         return None
 
+    def check(self, value: Answer) -> None:
+        """Raise ValueError unless ``value`` answers this question."""
+        if self.scale and not (type(value) is int and 0 <= value <= 10):
+            raise ValueError(f"a rating from 0 to 10, not {value!r}")
+        if not self.scale and value not in {o.value for o in self.options}:
+            raise ValueError(f"{value!r} does not answer {self.kind.value}")
+
 
 OK = Option("ok", "Continue", ("enter", "space"))
 SCALE_HINT = "0 = no pain · 10 = worst imaginable · press 0-9, or t for 10"

@@ -1,0 +1,176 @@
+"""The engine driven from exercise to exercise: each step logged, each pain check asked, the end recorded.
+
+``RunningSession`` (``coach.session``) adds the keys and the answers on top of this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach import safety, variants
+from coach import session_questions as ask
+from coach import session_rules as rules
+from coach.engine import Clock, Engine, Events, Status
+from coach.pauses import Pauses
+from coach.plan import Phase
+from coach.questions import Question
+from coach.recorder import SessionRecorder
+from coach.records import HurtKind, Outcome, StepOutcome
+from coach.routine import Routine
+from coach.session_view import SessionView, build_view
+
+
+@dataclass(frozen=True)
+class SessionEvent:
+    """Something the screen (bell, flash) or a speaker may want to know about."""
+
+    kind: str
+    """"phase", "question", "paused", "resumed" or "over"."""
+    text: str = ""
+
+
+class SessionFlow:
+    """The session's state and what happens between exercises. ``question`` is what is asked now."""
+
+    def __init__(self, routine: Routine, clock: Clock, recorder: SessionRecorder, pain_before: int | None) -> None:
+        self.routine = routine
+        self.engine = Engine(routine, clock)
+        self.recorder = recorder
+        self.pain_before = pain_before
+        self.question: Question | None = None
+        self.outcome = Outcome.IN_PROGRESS
+        self.reason = ""
+        self.advice = ""
+        """Pain advice for the summary, from the last pain check or rating."""
+        self.phase_changes = 0
+        self.events: list[SessionEvent] = []
+        self.pauses = Pauses(self.engine, self._emit)
+        self._hurt_kind: HurtKind | None = None
+        self._last_verdict: safety.PainVerdict | None = None
+
+    @property
+    def over(self) -> bool:
+        """True once the session has ended and nothing more is asked: time for the summary."""
+        return self.outcome is not Outcome.IN_PROGRESS and self.question is None
+
+    @property
+    def running(self) -> bool:
+        return self.engine.status is Status.RUNNING
+
+    def view(self) -> SessionView:
+        return build_view(self.engine, self._pain_check_follows())
+
+    def seconds_to_next_change(self) -> float | None:
+        return None if self.question is not None else self.engine.seconds_to_next_change()
+
+    def drain_events(self) -> list[SessionEvent]:
+        events, self.events = self.events, []
+        return events
+
+    def start(self) -> None:
+        if self.engine.status is Status.READY:
+            self.recorder.start()
+            self._handle(self.engine.start())
+
+    def tick(self) -> None:
+        """Let time pass: move through every segment that has ended by now."""
+        self._handle(self.engine.advance())
+
+    def set_note(self, note: str) -> bool:
+        """Keep the user's note in the log; returns whether it was saved."""
+        return self.recorder.set_note(note)
+
+    def _handle(self, events: Events) -> None:
+        """Log what the engine moved through and decide what comes after an exercise."""
+        while True:
+            self._log(events)
+            if self.engine.status is Status.OVER and self.outcome is Outcome.IN_PROGRESS:
+                self._finished()
+                return
+            if (
+                self.engine.status is not Status.WAITING
+                or self.question is not None
+                or self.outcome is not Outcome.IN_PROGRESS
+            ):
+                return
+            last = events.finished[-1] if events.finished else None
+            if last is not None and last.outcome is StepOutcome.DONE and self._pain_check_follows():
+                self._ask(ask.pain_check(self.pain_before))
+                return
+            events = self._next(at_end=last is not None and last.outcome is StepOutcome.DONE)
+            events.merge(self.engine.advance())
+
+    def _log(self, events: Events) -> None:
+        for result in events.finished:
+            self.recorder.add_step(result)
+        if events.phase_changes:
+            self.phase_changes += events.phase_changes
+            self._emit("phase")
+
+    def _next(self, at_end: bool = False) -> Events:
+        events = self.engine.next_run(at_end=at_end)
+        if self.engine.status is not Status.OVER:
+            self.recorder.step_started()
+        return events
+
+    def _go_on(self) -> None:
+        self._handle(self._next())
+
+    def _leave_run(self, outcome: StepOutcome) -> None:
+        self.pauses.forget_question()
+        self._handle(self.engine.stop_run(outcome))
+
+    def _pain_check_follows(self) -> bool:
+        """Whether a pain check comes after the exercise under way."""
+        return self.routine.pain_check == "each" or self.engine.is_last_run
+
+    def _exercise_id(self) -> str:
+        run = self.engine.run
+        return run.exercise.id if run is not None else ""
+
+    def _replace_current(self) -> None:
+        """Log the exercise under way as replaced, and run its easier variant next."""
+        run = self.engine.run
+        variant = variants.usable_easier(self.routine, self.engine, run)
+        assert run is not None and variant is not None
+        self.pauses.forget_question()
+        events = self.engine.stop_run(StepOutcome.REPLACED)
+        variants.insert_variant(self.routine, self.engine, self.engine.run_index + 1, variant, run)
+        self._handle(events)
+
+    def _stop_for_pain(self, reason: str, verdict: safety.PainVerdict) -> None:
+        self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
+        self.advice = verdict.message
+        self._ask(ask.stop_advice("Stop now", verdict))
+
+    def _end(self, outcome: Outcome, reason: str, *, ask_pain: bool = True) -> None:
+        """End early: the exercise under way and every one not reached are logged, then the outcome."""
+        segment = self.engine.segment
+        if segment is not None and segment.phase is Phase.PREPARE:
+            self._log(self.engine.stop_run(StepOutcome.NOT_REACHED))
+        self._log(self.engine.end())
+        for run in self.engine.runs[self.engine.run_index + 1 :]:
+            if not run.instead_of:
+                self.recorder.add_step(variants.untouched_result(run, StepOutcome.NOT_REACHED))
+        self.outcome = outcome
+        self.reason = reason
+        self.recorder.finish(outcome, reason)
+        self._emit("over", reason)
+        if ask_pain:
+            self._ask(ask.end_pain())
+
+    def _finished(self) -> None:
+        record = self.recorder.record
+        self.outcome, self.reason = rules.finished_outcome(record)
+        self.recorder.finish(self.outcome, self.reason)
+        self._emit("over", self.reason)
+        last = record.steps[-1] if record.steps else None
+        if last is None or last.outcome is not StepOutcome.DONE:
+            self._ask(ask.end_pain())
+
+    def _ask(self, question: Question) -> None:
+        self.question = question
+        self._emit("question", question.title)
+
+    def _emit(self, kind: str, text: str = "") -> None:
+        self.events.append(SessionEvent(kind, text))
