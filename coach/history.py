@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from coach.check_questions import NOT_STARTED_REASON
 from coach.records import Outcome, PainReport, SessionRecord
-from coach.screening import NOT_STARTED_REASON
 
 RECENT_WEEKS = 4
 """Length of the pain windows compared in the summary."""

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from coach.catalog import load_entry
+from coach.check_questions import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.config import Config, save_config
 from coach.durations import clock_text
 from coach.loader import load_routine
@@ -22,7 +23,6 @@ from coach.profile import QUESTIONS, Profile, save_profile
 from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
 from coach.routine import Dosing
 from coach.safety import traffic_light
-from coach.screening import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen

@@ -10,10 +10,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
-from coach.profile import LEG_QUESTION as KNOWN_LEGS
-from coach.records import Outcome, Screening, SessionRecord
-from coach.screening import (
+from coach.check_questions import (
     ASSESSED_QUESTION,
     EMERGENCY_QUESTIONS,
     EMERGENCY_TITLE,
@@ -26,12 +23,11 @@ from coach.screening import (
     SERIOUS_TITLE,
     SETTLE_TITLE,
     AnswerKind,
-    SafetyCheck,
-    VerdictKind,
-    gentlest,
-    gentlest_advice,
-    previous_session,
 )
+from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
+from coach.profile import LEG_QUESTION as KNOWN_LEGS
+from coach.records import Outcome, Screening, SessionRecord
+from coach.screening import SafetyCheck, VerdictKind, gentlest, gentlest_advice, previous_session
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)

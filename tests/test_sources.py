@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.learn import CARDS
-from coach.paths import bundled_routines_dir
-from coach.profile import QUESTIONS as PROFILE_QUESTIONS
-from coach.screening import (
+from coach.check_questions import (
     ASSESSED_QUESTION,
     EARLY_FOLLOWUP_QUESTION,
     EMERGENCY_QUESTIONS,
@@ -20,6 +17,9 @@ from coach.screening import (
     LEG_QUESTION,
     PAIN_QUESTION,
 )
+from coach.learn import CARDS
+from coach.paths import bundled_routines_dir
+from coach.profile import QUESTIONS as PROFILE_QUESTIONS
 from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
 RUN = 8

@@ -6,9 +6,10 @@ from datetime import datetime
 from pathlib import Path
 
 from coach.catalog import load_entry
+from coach.check_questions import AnswerKind
 from coach.config import Config, save_config
 from coach.profile import QUESTIONS, Profile, save_profile
-from coach.screening import AnswerKind, VerdictKind
+from coach.screening import VerdictKind
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen

@@ -14,10 +14,10 @@ from textual.widgets import DataTable, Footer
 
 from coach.advisories import Advisory, advisories
 from coach.catalog import Entry
+from coach.check_questions import not_for_you
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
-from coach.screening import not_for_you
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
 

@@ -9,8 +9,9 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from coach.check_questions import AnswerKind
 from coach.learn import cards_for
-from coach.screening import AnswerKind, CheckVerdict, SafetyCheck, VerdictKind, gentlest_advice
+from coach.screening import CheckVerdict, SafetyCheck, VerdictKind, gentlest_advice
 from coach.ui.widgets.plain import Plain
 
 YES_NO_KEYS = {"y": True, "n": False}

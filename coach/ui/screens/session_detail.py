@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
+from coach.check_questions import QUESTION_TEXTS
 from coach.durations import clock_text
 from coach.history import duration_seconds, outcome_words
 from coach.records import PainReport, SessionRecord, StepOutcome
 from coach.routine import CONTRAINDICATION_LABELS
 from coach.safety import HURT_KINDS
-from coach.screening import QUESTION_TEXTS
 from coach.summary import pain_change, rating_text
 from coach.timestamps import clock_time, when
 from coach.ui.component_styles import text_style
