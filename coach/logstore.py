@@ -41,11 +41,12 @@ def session_path(data: Path, session_id: str) -> Path:
     return sessions_dir(data) / f"{session_id}{SUFFIX}"
 
 
-def create_session(data: Path, record: SessionRecord) -> Path:
+def create_session(data: Path, record: SessionRecord, started: datetime | None = None) -> Path:
     """Claim a new log file (never an existing one) and write ``record`` to it.
 
     Sets ``record.pid`` and ``record.host``; sets ``record.id`` when it is empty, not a safe
-    file name, or already taken. Raises ``LogError`` when the file cannot be created.
+    file name, or already taken, from ``started`` (to the microsecond) or else the start time
+    written in the record. Raises ``LogError`` when the file cannot be created.
     """
     folder = sessions_dir(data)
     record.pid = os.getpid()
@@ -54,7 +55,7 @@ def create_session(data: Path, record: SessionRecord) -> Path:
         make_private_folder(folder)
     except OSError as error:
         raise LogError(f"Could not create the session log folder {folder}: {why(error)}.") from error
-    started = _start_time(record)
+    started = started or _start_time(record)
     session_id = record.id if _SAFE_ID.fullmatch(record.id) else new_session_id(started)
     for _ in range(_ID_ATTEMPTS):
         path = folder / f"{session_id}{SUFFIX}"

@@ -34,7 +34,8 @@ class SessionRecorder:
         self.now = now
         self.path: Path | None = None
         self.warning = ""
-        started = stamp(now())
+        self._started = now()
+        started = stamp(self._started)
         self.record = SessionRecord(
             id="",
             routine_title=routine.title,
@@ -123,7 +124,7 @@ class SessionRecorder:
 
         try:
             if self.path is None:
-                self.path = create_session(self.data, self.record)
+                self.path = create_session(self.data, self.record, self._started)
             else:
                 save_session(self.path, self.record)
         except LogError as error:

@@ -155,12 +155,15 @@ def test_new_session_id_sorts_by_time_and_is_unique():
     assert new_session_id(NOW + timedelta(seconds=1)) > max(ids)
 
 
-def test_two_sessions_started_in_the_same_second_list_newest_first(tmp_path):
-    first = make_record(new_session_id(NOW + timedelta(microseconds=900_000)))
-    second = make_record(new_session_id(NOW + timedelta(microseconds=900_001)))
-    for record in (first, second):
-        create_session(tmp_path, record)
-    assert [r.id for r in list_sessions(tmp_path)[0]] == [second.id, first.id]
+def test_two_sessions_started_in_the_same_second_list_newest_first(tmp_path, routine_file):
+    from coach.loader import load_routine
+    from coach.recorder import log_blocked
+
+    routine = load_routine(routine_file)
+    for micro in (900_000, 900_001):
+        moment = NOW.replace(microsecond=micro).astimezone()
+        log_blocked(tmp_path, routine, Screening(pain_before=micro % 2), "blocked", lambda m=moment: m)
+    assert [r.pain_before for r in list_sessions(tmp_path)[0]] == [1, 0]
 
 
 def test_save_rewrites_and_leaves_no_temporary_files(tmp_path):
