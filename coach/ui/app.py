@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Unpack
 
 from textual import work
 from textual.app import App
@@ -14,18 +15,18 @@ from textual.events import Resize
 
 from coach.catalog import Entry, discover
 from coach.config import Config, load_config, save_config
-from coach.engine import Clock
 from coach.errors import CoachError
 from coach.logstore import recent_sessions
 from coach.profile import Profile, load_profile, save_profile
-from coach.recorder import SessionRecorder, WallClock, local_now, log_blocked
+from coach.recorder import SessionRecorder, local_now, log_blocked
 from coach.records import Screening
 from coach.routine import Routine
 from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind, gentlest
 from coach.session import RunningSession
-from coach.speech import INSTALL_HINT, Speaker, find_speaker
+from coach.speech import INSTALL_HINT, find_speaker
 from coach.ui.driver import driver_class
-from coach.ui.protocols import Cancel, Schedule
+from coach.ui.launch import LaunchOptions
+from coach.ui.protocols import Cancel
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
@@ -44,33 +45,22 @@ class CoachApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(
-        self,
-        data: Path,
-        *,
-        given: tuple[Path, ...] = (),
-        start_with: Entry | None = None,
-        clock: Clock = time.monotonic,
-        wall_clock: WallClock = local_now,
-        bell: Callable[[], None] | None = None,
-        scheduler: Schedule | None = None,
-        speaker: Speaker | None = None,
-        voice: bool | None = None,
-    ) -> None:
+    def __init__(self, data: Path, **options: Unpack[LaunchOptions]) -> None:
         super().__init__(driver_class=driver_class())
-        self._scheduler = scheduler
+        self._scheduler = options.get("scheduler")
         self.data = data
-        self.given = given
-        self.start_with = start_with
-        self.clock = clock
-        self.wall_clock = wall_clock
+        self.given = options.get("given", ())
+        self.start_with = options.get("start_with")
+        self.clock = options.get("clock", time.monotonic)
+        self.wall_clock = options.get("wall_clock", local_now)
         self.config: Config = load_config(data)
         self.profile_problem = ""
         try:
             self.profile: Profile = load_profile(data)
         except CoachError as error:
             self.profile, self.profile_problem = Profile(), error.message
-        self._bell = bell
+        self._bell = options.get("bell")
+        speaker, voice = options.get("speaker"), options.get("voice")
         self.speaker = speaker if speaker is not None else find_speaker(self.config.voice_rate)
         self.voice = self.config.voice if voice is None else voice
         """Speak the cues in this run: the saved setting unless the command line chose."""
@@ -294,31 +284,6 @@ class CoachApp(App[int]):
         self.switch_screen(SummaryScreen(session))
 
 
-def build_app(
-    data: Path,
-    *,
-    given: tuple[Path, ...] = (),
-    start_with: Entry | None = None,
-    clock: Clock = time.monotonic,
-    wall_clock: WallClock = local_now,
-    bell: Callable[[], None] | None = None,
-    scheduler: Schedule | None = None,
-    speaker: Speaker | None = None,
-    voice: bool | None = None,
-) -> CoachApp:
-    """The one way to make the app: used by the command line, the tests and the screenshot script.
-
-    Without ``speaker``, cues go to the first speech program on the PATH; ``voice`` overrides the
-    saved voice setting for this run.
-    """
-    return CoachApp(
-        data,
-        given=given,
-        start_with=start_with,
-        clock=clock,
-        wall_clock=wall_clock,
-        bell=bell,
-        scheduler=scheduler,
-        speaker=speaker,
-        voice=voice,
-    )
+def build_app(data: Path, **options: Unpack[LaunchOptions]) -> CoachApp:
+    """The one way to make the app: used by the command line, the tests and the screenshot script."""
+    return CoachApp(data, **options)
