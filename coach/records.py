@@ -8,7 +8,16 @@ from enum import Enum
 LOG_FORMAT_VERSION = 1
 
 
-class Outcome(str, Enum):
+class _Worded(str, Enum):
+    """An outcome whose log value reads as words with its underscores made spaces."""
+
+    @property
+    def label(self) -> str:
+        """The outcome in words: ``ended early``."""
+        return str(self.value).replace("_", " ")
+
+
+class Outcome(_Worded):
     """How a session ended."""
 
     IN_PROGRESS = "in_progress"
@@ -19,17 +28,12 @@ class Outcome(str, Enum):
     INTERRUPTED = "interrupted"
 
     @property
-    def label(self) -> str:
-        """The outcome in words: ``ended early``."""
-        return self.value.replace("_", " ")
-
-    @property
     def description(self) -> str:
         """The label, saying what blocked a blocked session."""
         return "blocked by safety check" if self is Outcome.BLOCKED else self.label
 
 
-class StepOutcome(str, Enum):
+class StepOutcome(_Worded):
     """How one exercise ended."""
 
     DONE = "done"
@@ -38,10 +42,6 @@ class StepOutcome(str, Enum):
     """Swapped for its easier variant, which follows as a step of its own."""
     STOPPED = "stopped"
     NOT_REACHED = "not_reached"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
 
 
 class HurtKind(str, Enum):

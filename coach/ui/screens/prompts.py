@@ -26,19 +26,27 @@ class Choice:
     key: str
 
 
+def dialog_css(screen: str, border: str) -> str:
+    """A box in the middle of ``screen``, framed in the colour ``border``."""
+    return f"""
+    {screen} {{ align: center middle; }}
+    {screen} > Vertical {{
+        width: 80%; max-width: 90; height: auto; max-height: 90%;
+        border: thick {border}; background: $surface; padding: 1 2;
+    }}"""
+
+
 class ChoiceBase(ModalScreen[ResultT]):
     """A question with a few answers picked by key or button; subclasses map the answer."""
 
-    DEFAULT_CSS = """
-    ChoiceBase { align: center middle; }
-    ChoiceBase > Vertical {
-        width: 80%; max-width: 90; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 1 2;
-    }
+    DEFAULT_CSS = (
+        dialog_css("ChoiceBase", "$accent")
+        + """
     ChoiceBase .title { text-style: bold; color: $text; margin-bottom: 1; }
     ChoiceBase .body { margin-bottom: 1; }
     ChoiceBase Button { width: 100%; margin-bottom: 0; }
     """
+    )
     BINDINGS = [
         Binding("escape", "dismiss_none", "Back"),
         Binding("up", "app.focus_previous", show=False),
@@ -105,15 +113,13 @@ class YesNoPrompt(ChoiceBase[bool | None]):
 class Notice(ModalScreen[None]):
     """Show a message until the user presses enter or escape."""
 
-    DEFAULT_CSS = """
-    Notice { align: center middle; }
-    Notice > Vertical {
-        width: 80%; max-width: 90; height: auto; max-height: 90%;
-        border: thick $error; background: $surface; padding: 1 2;
-    }
+    DEFAULT_CSS = (
+        dialog_css("Notice", "$error")
+        + """
     Notice .title { text-style: bold; margin-bottom: 1; }
     Notice .hint { color: $text-muted; margin-top: 1; }
     """
+    )
     BINDINGS = [Binding("enter", "close", "OK"), Binding("escape", "close", "OK", show=False)]
 
     def __init__(self, title: str, body: str) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.style import StyleType
 from rich.text import Text
-from textual.widgets import Static
 
 from coach.ui.component_styles import component_css, component_styles
 from coach.ui.widgets.pain_chart import MONTHS
+from coach.ui.widgets.themed import ThemedStatic
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 CELLS = {0: "░░", 1: "▓▓", 2: "██"}
@@ -64,24 +64,12 @@ def calendar_grid(grid: list[list[int]], first_monday: date, styles: CalendarSty
     return text
 
 
-class AdherenceCalendar(Static):
+class AdherenceCalendar(ThemedStatic):
     """Shows a ``calendar_grid``, coloured from the theme and again when the theme changes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LOOKS)
     DEFAULT_CSS = "AdherenceCalendar { width: auto; height: auto; }\n" + component_css("AdherenceCalendar", LOOKS)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._shown: tuple[list[list[int]], date] | None = None
-
     def show(self, grid: list[list[int]], first_monday: date) -> None:
         """Draw ``grid``, whose first row is the week of ``first_monday``."""
-        self._shown = (grid, first_monday)
-        self._draw()
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
-
-    def _draw(self) -> None:
-        if self._shown is not None:
-            self.update(calendar_grid(*self._shown, component_styles(self, CalendarStyles, "calendar")))
+        self.draw(lambda: calendar_grid(grid, first_monday, component_styles(self, CalendarStyles, "calendar")))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.style import StyleType
 from rich.text import Text
-from textual.widgets import Static
 
 from coach.ui.component_styles import component_css, component_styles
 from coach.ui.widgets.pain_chart import MONTHS
+from coach.ui.widgets.themed import ThemedStatic
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 LOOKS = {"week-bars--bar": ("$success", ""), "week-bars--label": ("$text-muted", "")}
@@ -60,24 +60,12 @@ def week_bars(per_week: Sequence[tuple[date, int]], height: int = 5, styles: Bar
     return text
 
 
-class WeekBars(Static):
+class WeekBars(ThemedStatic):
     """A ``week_bars`` chart, coloured from the theme and again when the theme changes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LOOKS)
     DEFAULT_CSS = "WeekBars { width: auto; height: auto; }\n" + component_css("WeekBars", LOOKS)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._per_week: Sequence[tuple[date, int]] | None = None
-
     def show(self, per_week: Sequence[tuple[date, int]]) -> None:
         """Draw these (Monday, sessions) weeks, oldest first."""
-        self._per_week = per_week
-        self._draw()
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
-
-    def _draw(self) -> None:
-        if self._per_week is not None:
-            self.update(week_bars(self._per_week, styles=component_styles(self, BarStyles, "week-bars")))
+        self.draw(lambda: week_bars(per_week, styles=component_styles(self, BarStyles, "week-bars")))
