@@ -11,18 +11,18 @@ from __future__ import annotations
 import time
 
 from common import (
+    BARE_APP,
     BENCH_DIR,
-    HEIGHT,
-    HOME_MARKER,
-    PYTHON,
-    WIDTH,
+    TERMINAL,
     Figure,
     alternate,
     coach_command,
     data_env,
-    fmt_runs,
     median,
+    open_pane,
     quiet_data,
+    ratio_figure,
+    wait_home,
 )
 from procstat import peak_rss_mib
 from startup_probe import Breakdown, breakdown
@@ -34,9 +34,9 @@ TARGET = 1.2
 def _first_frame(tmux: Tmux, command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds to the marker, and the process's peak RSS (MiB) at that moment."""
     start = time.monotonic()
-    name = tmux.new_session(command, width=WIDTH, height=HEIGHT, env=env, cwd=str(BENCH_DIR))
+    name = open_pane(tmux, command, env, cwd=str(BENCH_DIR))
     try:
-        seen, _ = tmux.wait_text(name, HOME_MARKER, timeout=30, interval=0.01)
+        seen = wait_home(tmux, name)
         rss = peak_rss_mib(tmux.pane_pid(name))
     finally:
         tmux.kill_session(name)
@@ -51,35 +51,26 @@ def run(tmux: Tmux, repeats: int) -> list[Figure]:
             repeats,
             {
                 "coach": lambda: _first_frame(tmux, coach_command(), env),
-                "bare": lambda: _first_frame(tmux, [PYTHON, str(BENCH_DIR / "bare_app.py")], env),
+                "bare": lambda: _first_frame(tmux, BARE_APP, env),
             },
         )
         parts = breakdown(tmux, repeats, env)
     times = {key: [seconds for seconds, _ in values] for key, values in runs.items()}
     rss = {key: [peak for _, peak in values] for key, values in runs.items()}
-    coach, bare = median(times["coach"]), median(times["bare"])
-    ratio = coach / bare
-    figure = Figure(
-        name=f"First frame of the home screen (tmux {WIDTH}x{HEIGHT})",
-        coach=f"{coach * 1000:.0f} ms",
-        peer=f"{bare * 1000:.0f} ms (bare Textual app)",
-        ratio=ratio,
-        target=f"≤ {TARGET}×",
-        passed=ratio <= TARGET,
-        details=[
-            f"coach runs (s): {fmt_runs(times['coach'])}",
-            f"bare app runs (s): {fmt_runs(times['bare'])}",
-            f"peak RSS at first frame: coach {median(rss['coach']):.1f} MiB, bare {median(rss['bare']):.1f} MiB",
-            "start-up probe (medians, A B A B): " + "; ".join(parts.lines()),
-        ],
-    )
+    figure = ratio_figure(f"First frame of the home screen ({TERMINAL})", times, "bare Textual app", TARGET, in_ms=True)
+    figure.details += [
+        f"peak RSS at first frame: coach {median(rss['coach']):.1f} MiB, bare {median(rss['bare']):.1f} MiB",
+        "start-up probe (medians, A B A B): " + "; ".join(parts.lines()),
+    ]
     if not figure.passed:
-        figure.notes.append(_why(coach - bare, ratio, parts))
+        figure.notes.append(_why(times, parts))
     return [figure]
 
 
-def _why(extra: float, ratio: float, parts: Breakdown) -> str:
+def _why(times: dict[str, list[float]], parts: Breakdown) -> str:
     """The reason for a missed target, in the probe's own numbers."""
+    extra = median(times["coach"]) - median(times["bare"])
+    ratio = median(times["coach"]) / median(times["bare"])
     c, b = parts.coach, parts.bare
     before = (c.imports + c.to_run) - (b.imports + b.to_run)
     after = c.to_frame - b.to_frame

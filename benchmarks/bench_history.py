@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from common import BENCH_DIR, PYTHON, Figure, alternate, child_env, coach_command, fmt_runs, median
+from common import BENCH_DIR, PYTHON, Figure, alternate, child_env, coach_command, fmt_runs, median, ratio_figure
 from make_logs import ensure_logs
 
 TARGET = 1.5
@@ -50,24 +50,16 @@ def run(count: int, repeats: int) -> list[Figure]:
     )
     c, b = median(times["coach"]), median(times["bare"])
     ci, bi = median(inproc["coach"]), median(inproc["bare"])
-    ratio = c / b
-    figure = Figure(
-        name=f"`coach history --format csv`, {count:,} logs (fresh processes)",
-        coach=f"{c:.2f} s",
-        peer=f"{b:.2f} s (bare tomllib loop)",
-        ratio=ratio,
-        target=f"≤ {TARGET}×",
-        passed=ratio <= TARGET,
-        details=[
-            f"coach runs (s): {fmt_runs(times['coach'])}",
-            f"bare loop runs (s): {fmt_runs(times['bare'])}",
-            f"in-process, pure work (no start-up): coach list_sessions + sessions_csv {ci:.2f} s, "
-            f"bare parse loop {bi:.2f} s ({ci / bi:.2f}×); runs coach {fmt_runs(inproc['coach'])}, "
-            f"bare {fmt_runs(inproc['bare'])}",
-            f"{count:,} logs, {sum(p.stat().st_size for p in (Path(data) / 'sessions').glob('*.toml')) / 1e6:.1f} MB, "
-            f"made by make_logs.py with coach.logstore.create_session/save_session",
-        ],
+    figure = ratio_figure(
+        f"`coach history --format csv`, {count:,} logs (fresh processes)", times, "bare tomllib loop", TARGET
     )
+    figure.details += [
+        f"in-process, pure work (no start-up): coach list_sessions + sessions_csv {ci:.2f} s, "
+        f"bare parse loop {bi:.2f} s ({ci / bi:.2f}×); runs coach {fmt_runs(inproc['coach'])}, "
+        f"bare {fmt_runs(inproc['bare'])}",
+        f"{count:,} logs, {sum(p.stat().st_size for p in (Path(data) / 'sessions').glob('*.toml')) / 1e6:.1f} MB, "
+        f"made by make_logs.py with coach.logstore.create_session/save_session",
+    ]
     inproc_figure = Figure(
         name=f"history csv, {count:,} logs, in-process (pure work)",
         coach=f"{ci:.2f} s",
@@ -78,7 +70,7 @@ def run(count: int, repeats: int) -> list[Figure]:
     )
     if not figure.passed:
         figure.notes.append(
-            f"History: coach takes {c:.2f} s against {b:.2f} s for the bare parse ({ratio:.2f}×); "
+            f"History: coach takes {c:.2f} s against {b:.2f} s for the bare parse ({c / b:.2f}×); "
             f"in-process {ci:.2f} s vs {bi:.2f} s. Profile with: python -m cProfile -s cumtime "
             f"-m coach --data-dir {data} history --format csv > /dev/null"
         )

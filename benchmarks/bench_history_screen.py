@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 
-from common import HEIGHT, HOME_MARKER, WIDTH, Figure, coach_command, data_env, fmt_runs, median, quiet_data
+from common import TERMINAL, Figure, coach_command, data_env, fmt_runs, median, open_pane, quiet_data, wait_home
 from make_logs import ensure_logs
 from tmux import Tmux
 
@@ -21,9 +21,9 @@ ALL_READ = "sessions, newest first"
 
 def _open_history(tmux: Tmux, env: dict[str, str]) -> tuple[float, float]:
     """Seconds from ``h`` to the first rows, and to every log read."""
-    name = tmux.new_session(coach_command(), width=WIDTH, height=HEIGHT, env=env)
+    name = open_pane(tmux, coach_command(), env)
     try:
-        tmux.wait_text(name, HOME_MARKER, timeout=30, interval=0.02)
+        wait_home(tmux, name, interval=0.02)
         start = time.monotonic()
         tmux.send_keys(name, "h")
         first, _ = tmux.wait_for(name, lambda screen: ROW.search(screen) is not None, timeout=30, interval=0.01)
@@ -44,7 +44,7 @@ def run(tmux: Tmux, count: int, repeats: int) -> list[Figure]:
     every = [seconds for _, seconds in runs]
     shown = median(first)
     figure = Figure(
-        name=f"History screen: first rows over {count:,} logs (tmux 100x30)",
+        name=f"History screen: first rows over {count:,} logs ({TERMINAL})",
         coach=f"{shown * 1000:.0f} ms",
         peer="—",
         ratio=None,

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from common import (
-    BENCH_DIR,
+    BARE_APP,
     HEIGHT,
-    HOME_MARKER,
-    PYTHON,
+    TERMINAL,
     WIDTH,
     Figure,
     alternate,
@@ -35,9 +34,11 @@ from common import (
     data_env,
     fmt_runs,
     median,
+    open_pane,
     quiet_data,
     run_probe,
     script,
+    wait_home,
 )
 from digits import DigitReader
 from hold_probe import SETTLE as PROBE_SETTLE
@@ -240,11 +241,11 @@ def run_coach(tmux: Tmux, hold: int, cpu_window: float | None, voice: bool = Fal
         reader = DigitReader(WIDTH, HEIGHT, hold)
         env = data_env(data)
         launched = time.monotonic()
-        name = tmux.new_session([*coach_command(), "run", str(routine)], width=WIDTH, height=HEIGHT, env=env)
-        bare = tmux.new_session([PYTHON, str(BENCH_DIR / "bare_app.py")], width=WIDTH, height=HEIGHT, env=env)
+        name = open_pane(tmux, [*coach_command(), "run", str(routine)], env)
+        bare = open_pane(tmux, BARE_APP, env)
         try:
             pid, bare_pid = tmux.pane_pid(name), tmux.pane_pid(bare)
-            tmux.wait_text(bare, HOME_MARKER, timeout=30)
+            wait_home(tmux, bare)
             countdown = Countdown(hold, _start_session(tmux, name))
             meter = Meter([pid, bare_pid], countdown.start + SETTLE, cpu_window) if cpu_window else None
             _watch(tmux, name, countdown, countdown.start + hold + 1.0, meter, reader.read)
@@ -258,7 +259,7 @@ def run_coach(tmux: Tmux, hold: int, cpu_window: float | None, voice: bool = Fal
 
 def run_termdown(tmux: Tmux, cpu_window: float) -> Meter:
     """termdown counting down, watched like coach; CPU over ``cpu_window`` s from SETTLE after its first frame."""
-    name = tmux.new_session([script("termdown"), str(int(cpu_window + 3 * SETTLE + 5))], width=WIDTH, height=HEIGHT)
+    name = open_pane(tmux, [script("termdown"), str(int(cpu_window + 3 * SETTLE + 5))])
     try:
         pid = tmux.pane_pid(name)
         start, _ = tmux.wait_for(name, lambda s: bool(s.strip()), timeout=30, what="termdown's first frame")
@@ -388,7 +389,7 @@ def _cpu_figure(coach_runs: list[CoachRun], termdown_runs: list[Meter], window: 
     cpu_c, cpu_t = median(coach), median(peer)
     ratio = cpu_c / cpu_t if cpu_t else math.inf
     figure = Figure(
-        name=f"CPU during a {window:.0f} s hold (tmux {WIDTH}x{HEIGHT})",
+        name=f"CPU during a {window:.0f} s hold ({TERMINAL})",
         coach=f"{cpu_c:.2f} s ({cpu_c / window * 100:.2f}% of a core)",
         peer=f"{cpu_t:.2f} s ({cpu_t / window * 100:.2f}%, termdown)",
         ratio=ratio,

@@ -1,4 +1,4 @@
-"""Shared bits: where things are, how a figure is reported, small statistics."""
+"""Shared bits: where things are, panes of the benchmark size, how a figure is reported, small statistics."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ REPO = BENCH_DIR.parent
 PYTHON = sys.executable
 WIDTH, HEIGHT = 100, 30
 """The terminal size every tmux benchmark uses."""
+TERMINAL = f"tmux {WIDTH}x{HEIGHT}"
+"""The terminal, as figure names give it."""
+BARE_APP = [PYTHON, str(BENCH_DIR / "bare_app.py")]
+"""A bare Textual app with the home screen's widgets: coach's peer for start-up and memory."""
 
 HOME_MARKER = "Gentle lower-back relief"
 """Text on coach's home screen (first routine's title) that marks its first frame."""
@@ -86,6 +90,17 @@ def data_env(folder: Path) -> dict[str, str]:
     return {"COACH_DATA_DIR": str(folder)}
 
 
+def open_pane(tmux, command: Sequence[str], env: dict[str, str] | None = None, cwd: str | None = None) -> str:
+    """Start ``command`` in a fresh tmux session of the benchmark size; returns the session's name."""
+    return tmux.new_session(command, width=WIDTH, height=HEIGHT, env=env, cwd=cwd)
+
+
+def wait_home(tmux, name: str, interval: float = 0.01) -> float:
+    """Wait until the home screen (coach's or the bare app's) shows in ``name``; returns when it was seen."""
+    seen, _ = tmux.wait_text(name, HOME_MARKER, timeout=30, interval=interval)
+    return seen
+
+
 def run_probe(
     tmux,
     probe: str,
@@ -102,9 +117,7 @@ def run_probe(
     """
     fd, out = tempfile.mkstemp(suffix=".json")
     os.close(fd)
-    name = tmux.new_session(
-        [PYTHON, str(BENCH_DIR / probe), out, *args], width=WIDTH, height=HEIGHT, env=env, cwd=str(BENCH_DIR)
-    )
+    name = open_pane(tmux, [PYTHON, str(BENCH_DIR / probe), out, *args], env, cwd=str(BENCH_DIR))
     try:
         if start is not None:
             start(name)
@@ -155,6 +168,15 @@ def median(values: Sequence[float]) -> float:
 
 def fmt_runs(values: Sequence[float], unit: str = "", digits: int = 3) -> str:
     return ", ".join(f"{v:.{digits}f}{unit}" for v in values)
+
+
+def ratio_figure(name: str, runs: dict[str, list[float]], peer: str, target: float, *, in_ms: bool = False) -> Figure:
+    """coach's runs against the peer's (``bare``): met when the ratio of their medians is at most ``target``."""
+    coach, bare = median(runs["coach"]), median(runs["bare"])
+    ratio = coach / bare
+    shown = [f"{seconds * 1000:.0f} ms" if in_ms else f"{seconds:.2f} s" for seconds in (coach, bare)]
+    details = [f"coach runs (s): {fmt_runs(runs['coach'])}", f"{peer} runs (s): {fmt_runs(runs['bare'])}"]
+    return Figure(name, shown[0], f"{shown[1]} ({peer})", ratio, f"≤ {target}×", ratio <= target, details=details)
 
 
 def alternate(repeats: int, runners: dict[str, Callable[[], T]], *, warm_up: bool = True) -> dict[str, list[T]]:

@@ -113,6 +113,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
     from coach import safety
     from coach.logstore import create_session, save_session
     from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+    from coach.check_questions import EMERGENCY_QUESTIONS
 
     rng = random.Random(seed)
     routines = _routines()
@@ -120,7 +121,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
     # About nine sessions a day, ending yesterday: ~3 years of a very keen user (or a clinic).
     first = datetime(2026, 11, 20, 7, 0, tzinfo=tz) - timedelta(days=count // 9 + 1)
     starts = sorted(first + timedelta(seconds=rng.randrange(0, (count // 9 + 1) * 86400)) for _ in range(count))
-    red_flag_ids = [q.id for q in safety.RED_FLAGS]
+    red_flag_ids = [q.id for q in EMERGENCY_QUESTIONS]
     pain = 5.0
     for number, start in enumerate(starts):
         if number and number % 2000 == 0:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
-from coach.history import parse_day
 from coach.records import SessionRecord
+from coach.timestamps import parse_day
 
 PERSISTING_WINDOW_DAYS = 56
 """Only sessions of the last eight weeks count: the advisory is about now."""

@@ -3,42 +3,26 @@
 A session's day is the local calendar day written in its own ``started_at``
 (the first ten characters), which is the day the person lived it, whatever
 time zone it was logged in. Sessions dated after ``today`` are left out of
-the day-based figures (calendar, weekly counts, adherence, streak, pain windows).
+the day-based figures (pain windows here; calendar, weekly counts, adherence
+and streak in ``coach.adherence``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
+from coach.adherence import adherence, current_streak, is_exercising, mean_sessions_per_week, window_start
 from coach.check_questions import NOT_STARTED_REASON
 from coach.records import Outcome, PainReport, SessionRecord
+from coach.timestamps import parse_day, parse_instant
 
 RECENT_WEEKS = 4
 """Length of the pain windows compared in the summary."""
 
 HURT_RATING = 4
 """A pain rating from which a report counts as "something hurt"."""
-
-
-def parse_day(text: str) -> date | None:
-    """The calendar date at the start of an ISO 8601 timestamp, or None."""
-    try:
-        return date.fromisoformat(text[:10])
-    except (ValueError, TypeError):
-        return None
-
-
-def parse_instant(text: str) -> datetime | None:
-    """An ISO 8601 timestamp as an aware datetime (naive means UTC), or None."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except (ValueError, TypeError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment
 
 
 def session_day(record: SessionRecord) -> date:
@@ -59,13 +43,6 @@ def duration_seconds(record: SessionRecord) -> float:
             if seconds >= 0:
                 return seconds
     return float(record.active_seconds)
-
-
-def is_exercising(record: SessionRecord) -> bool:
-    """True when the session actually exercised: completed, or not blocked with a step."""
-    if record.outcome is Outcome.COMPLETED:
-        return True
-    return record.outcome is not Outcome.BLOCKED and bool(record.steps)
 
 
 def not_started_after_caution(record: SessionRecord) -> bool:
@@ -129,80 +106,6 @@ def pain_series(records: list[SessionRecord]) -> list[tuple[date, int | None, in
         if day is not None:
             series.append((day, record.pain_before, record.pain_after))
     return series
-
-
-def window_start(today: date, weeks: int) -> date:
-    """The Monday that opens a window of ``weeks`` ISO weeks ending with today's week."""
-    if weeks < 1:
-        raise ValueError("weeks must be at least 1")
-    return today - timedelta(days=today.weekday() + 7 * (weeks - 1))
-
-
-def _exercise_days(records: list[SessionRecord], first: date, last: date) -> Counter[date]:
-    counts: Counter[date] = Counter()
-    for record in records:
-        if is_exercising(record):
-            day = parse_day(record.started_at)
-            if day is not None and first <= day <= last:
-                counts[day] += 1
-    return counts
-
-
-def sessions_per_week(records: list[SessionRecord], today: date, weeks: int = 12) -> list[tuple[date, int]]:
-    """Exercising sessions per ISO week, oldest first, as (Monday, count)."""
-    start = window_start(today, weeks)
-    totals = [0] * weeks
-    for day, count in _exercise_days(records, start, today).items():
-        totals[(day - start).days // 7] += count
-    return [(start + timedelta(weeks=index), total) for index, total in enumerate(totals)]
-
-
-def adherence_calendar(records: list[SessionRecord], today: date, weeks: int = 12) -> list[list[int]]:
-    """A weeks x 7 grid (Monday to Sunday, oldest week first) of exercising sessions per day.
-
-    Days after ``today`` hold -1.
-    """
-    start = window_start(today, weeks)
-    counts = _exercise_days(records, start, today)
-    grid = []
-    for week in range(weeks):
-        row = []
-        for weekday in range(7):
-            day = start + timedelta(days=7 * week + weekday)
-            row.append(-1 if day > today else counts.get(day, 0))
-        grid.append(row)
-    return grid
-
-
-def _window_days(today: date, weeks: int) -> int:
-    return 7 * (weeks - 1) + today.weekday() + 1
-
-
-def adherence_start(records: list[SessionRecord], today: date, weeks: int = 12) -> date:
-    """The first day adherence counts: the window's Monday, or the first logged session's day if later."""
-    logged = [day for record in records if (day := parse_day(record.started_at)) is not None and day <= today]
-    return max(window_start(today, weeks), min(logged, default=today))
-
-
-def adherence(records: list[SessionRecord], today: date, weeks: int = 12) -> float:
-    """Share of the days from ``adherence_start`` to today with at least one exercising session."""
-    start = adherence_start(records, today, weeks)
-    return len(_exercise_days(records, start, today)) / ((today - start).days + 1)
-
-
-def current_streak(records: list[SessionRecord], today: date) -> int:
-    """Consecutive days with exercise ending today, or yesterday if nothing yet today."""
-    days = {
-        day
-        for record in records
-        if is_exercising(record) and (day := parse_day(record.started_at)) is not None and day <= today
-    }
-    day = today if today in days else today - timedelta(days=1)
-    streak = 0
-    while day in days:
-        streak += 1
-        day -= timedelta(days=1)
-    return streak
 
 
 @dataclass(frozen=True)
@@ -318,7 +221,6 @@ def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> Histo
     days = [day for record in records if (day := parse_day(record.started_at)) is not None]
     recent_start = today - timedelta(days=7 * RECENT_WEEKS - 1)
     previous_start = recent_start - timedelta(days=7 * RECENT_WEEKS)
-    exercising_in_window = sum(sessions for _, sessions in sessions_per_week(records, today, weeks))
     return HistorySummary(
         sessions=len(records),
         completed=outcomes[Outcome.COMPLETED],
@@ -336,6 +238,6 @@ def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> Histo
         previous_pain=pain_window(records, previous_start, recent_start - timedelta(days=1)),
         streak=current_streak(records, today),
         adherence=adherence(records, today, weeks),
-        sessions_per_week=exercising_in_window * 7 / _window_days(today, weeks),
+        sessions_per_week=mean_sessions_per_week(records, today, weeks),
         weeks=weeks,
     )

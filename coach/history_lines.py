@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import history
+from coach.adherence import adherence, adherence_start, current_streak, window_start
 from coach.records import SessionRecord
 from coach.text import clean, counted
 
@@ -62,11 +63,11 @@ def unreadable_reasons(unreadable: Sequence[tuple[Path, str]]) -> str:
 
 def streak_line(records: list[SessionRecord], today: date, weeks: int) -> str:
     """The current streak and the share of days with exercise over the last ``weeks``, or since the first session."""
-    first = history.adherence_start(records, today, weeks)
-    streak = history.current_streak(records, today)
-    share = history.adherence(records, today, weeks)
+    first = adherence_start(records, today, weeks)
+    streak = current_streak(records, today)
+    share = adherence(records, today, weeks)
     days = (today - first).days + 1
-    since = f"since {first.isoformat()}" + (" (first session)" if first > history.window_start(today, weeks) else "")
+    since = f"since {first.isoformat()}" + (" (first session)" if first > window_start(today, weeks) else "")
     return (
         f"Current streak: {streak} day{'s' if streak != 1 else ''} · exercised on "
         f"{round(share * days)} of {counted(days, 'day')} ({share:.0%}) {since}"

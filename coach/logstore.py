@@ -18,13 +18,13 @@ from pathlib import Path
 from coach.atomic import fsync_dir, write_atomic, write_durably
 from coach.errors import LogError
 from coach.files import make_private_folder
-from coach.history import parse_day
 from coach.liveness import Liveness, mark_interrupted
 from coach.log_codec import InvalidLog, dumps, problem_text, read_log, why
 from coach.log_codec import record_from_dict as record_from_dict
 from coach.log_codec import record_to_dict as record_to_dict
 from coach.paths import sessions_dir
 from coach.records import Outcome, SessionRecord
+from coach.timestamps import parse_day
 
 SUFFIX = ".toml"
 _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")

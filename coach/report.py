@@ -11,25 +11,22 @@ from datetime import date, timedelta
 from os import PathLike
 from pathlib import PurePath
 
+from coach.adherence import adherence_start, sessions_per_week, window_start
 from coach.advisories import advisories
 from coach.history import (
     HURT_RATING,
     RECENT_WEEKS,
     HistorySummary,
     PainWindow,
-    adherence_start,
     chronological,
     hurts,
     pain_window,
-    parse_day,
-    sessions_per_week,
     summary,
     weekly_pain,
-    window_start,
 )
 from coach.records import Outcome, PainReport, SessionRecord
 from coach.text import clean, counted
-from coach.timestamps import session_date
+from coach.timestamps import parse_day, session_date
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")

@@ -1,9 +1,29 @@
-"""Timestamps from the logs written for people: the day and the time of day."""
+"""Timestamps from the logs: read as dates and instants, and written for people as the day and the time of day."""
 
 from __future__ import annotations
 
-from coach.history import parse_day, parse_instant
+from datetime import UTC, date, datetime
+
 from coach.records import SessionRecord
+
+
+def parse_day(text: str) -> date | None:
+    """The calendar date at the start of an ISO 8601 timestamp, or None."""
+    try:
+        return date.fromisoformat(text[:10])
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_instant(text: str) -> datetime | None:
+    """An ISO 8601 timestamp as an aware datetime (naive means UTC), or None."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (ValueError, TypeError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
 
 
 def session_date(record: SessionRecord) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach import history
+from coach import adherence, history
 from coach.records import (
     HurtKind,
     Outcome,
@@ -141,14 +141,14 @@ def test_duration_falls_back_to_active_seconds() -> None:
 
 
 def test_what_counts_as_exercising() -> None:
-    assert history.is_exercising(S1)
-    assert history.is_exercising(S3)  # ended early after one step
-    assert history.is_exercising(S5)  # interrupted after one step
-    assert history.is_exercising(S6)  # stopped for pain, one step
-    assert history.is_exercising(S8)  # completed, even with no step logged
-    assert not history.is_exercising(S4)  # blocked
-    assert not history.is_exercising(S9)  # blocked, even with a step
-    assert not history.is_exercising(S10)  # ended before any step
+    assert adherence.is_exercising(S1)
+    assert adherence.is_exercising(S3)  # ended early after one step
+    assert adherence.is_exercising(S5)  # interrupted after one step
+    assert adherence.is_exercising(S6)  # stopped for pain, one step
+    assert adherence.is_exercising(S8)  # completed, even with no step logged
+    assert not adherence.is_exercising(S4)  # blocked
+    assert not adherence.is_exercising(S9)  # blocked, even with a step
+    assert not adherence.is_exercising(S10)  # ended before any step
 
 
 def test_filter_by_routine_name_or_title_any_case(records: list[SessionRecord]) -> None:
@@ -194,10 +194,10 @@ def test_pain_series_oldest_first_by_local_day_then_instant(records: list[Sessio
 
 
 def test_window_starts_on_a_monday() -> None:
-    assert history.window_start(TODAY, 12) == date(2026, 9, 7)
-    assert history.window_start(TODAY, 1) == date(2026, 11, 23)
+    assert adherence.window_start(TODAY, 12) == date(2026, 9, 7)
+    assert adherence.window_start(TODAY, 1) == date(2026, 11, 23)
     with pytest.raises(ValueError):
-        history.window_start(TODAY, 0)
+        adherence.window_start(TODAY, 0)
 
 
 def test_sessions_per_week(records: list[SessionRecord]) -> None:
@@ -219,15 +219,15 @@ def test_sessions_per_week(records: list[SessionRecord]) -> None:
     # Fri 20, Sat 21, Sun 22; not the blocked Tue 17 nor the step-less Wed 18.
     # Nov 23 week: Tue 24 twice, Wed 25; not the blocked Mon 23 nor Tokyo's Thu 26.
     counts = [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 4, 3]
-    assert history.sessions_per_week(records, TODAY) == list(zip(mondays, counts, strict=False))
+    assert adherence.sessions_per_week(records, TODAY) == list(zip(mondays, counts, strict=False))
 
 
 def test_sessions_per_week_short_window(records: list[SessionRecord]) -> None:
-    assert history.sessions_per_week(records, TODAY, weeks=2) == [(date(2026, 11, 16), 4), (date(2026, 11, 23), 3)]
+    assert adherence.sessions_per_week(records, TODAY, weeks=2) == [(date(2026, 11, 16), 4), (date(2026, 11, 23), 3)]
 
 
 def test_adherence_calendar(records: list[SessionRecord]) -> None:
-    grid = history.adherence_calendar(records, TODAY)
+    grid = adherence.adherence_calendar(records, TODAY)
     assert len(grid) == 12
     assert all(len(row) == 7 for row in grid)
     expected = [[0] * 7 for _ in range(12)]
@@ -240,14 +240,14 @@ def test_adherence_calendar(records: list[SessionRecord]) -> None:
 
 def test_adherence(records: list[SessionRecord]) -> None:
     # 8 days with exercise (Oct 1, Oct 28, Nov 16, 20, 21, 22, 24, 25) over 11 weeks + Mon..Wed = 80 days.
-    assert history.adherence(records, TODAY) == pytest.approx(8 / 80)
+    assert adherence.adherence(records, TODAY) == pytest.approx(8 / 80)
     # Two weeks: Nov 16 .. Nov 25 is 10 days, 6 of them with exercise.
-    assert history.adherence(records, TODAY, weeks=2) == pytest.approx(6 / 10)
+    assert adherence.adherence(records, TODAY, weeks=2) == pytest.approx(6 / 10)
 
 
 def test_adherence_of_nothing_is_zero() -> None:
-    assert history.adherence([], TODAY) == 0.0
-    assert history.current_streak([], TODAY) == 0
+    assert adherence.adherence([], TODAY) == 0.0
+    assert adherence.current_streak([], TODAY) == 0
 
 
 @pytest.mark.parametrize(
@@ -264,7 +264,7 @@ def test_adherence_of_nothing_is_zero() -> None:
     ],
 )
 def test_current_streak(records: list[SessionRecord], today: date, streak: int) -> None:
-    assert history.current_streak(records, today) == streak
+    assert adherence.current_streak(records, today) == streak
 
 
 def test_summary(records: list[SessionRecord]) -> None:
@@ -337,7 +337,7 @@ def test_hurts_lists_what_hurt_and_when(records: list[SessionRecord]) -> None:
 def test_unparseable_start_is_skipped_by_figures() -> None:
     broken = session("broken", "not a time")
     records = [S1, broken]
-    assert history.sessions_per_week(records, TODAY, weeks=1) == [(date(2026, 11, 23), 1)]
+    assert adherence.sessions_per_week(records, TODAY, weeks=1) == [(date(2026, 11, 23), 1)]
     assert history.pain_series(records) == [(date(2026, 11, 25), 4, 2)]
     assert history.summary(records, TODAY).sessions == 2
     assert history.filter_sessions(records, since=date(2026, 1, 1)) == [S1]
@@ -357,15 +357,15 @@ def test_calendar_agrees_with_weekly_counts_adherence_and_streak(items: list[tup
         session(f"g{i}", f"{TODAY - timedelta(days=ago)}T23:59:00{offset}", outcome, steps=steps)
         for i, (ago, offset, outcome, steps) in enumerate(items)
     ]
-    grid = history.adherence_calendar(records, TODAY)
-    weekly = history.sessions_per_week(records, TODAY)
+    grid = adherence.adherence_calendar(records, TODAY)
+    weekly = adherence.sessions_per_week(records, TODAY)
     assert [sum(c for c in row if c > 0) for row in grid] == [count for _, count in weekly]
     cells = [c for row in grid for c in row if c >= 0]
     assert len(cells) == 80
     first_logged = TODAY - timedelta(days=max((ago for ago, *_ in items), default=0))
     counted_days = min(80, (TODAY - first_logged).days + 1)
-    assert history.adherence(records, TODAY) == pytest.approx(sum(1 for c in cells if c > 0) / counted_days)
-    streak = history.current_streak(records, TODAY)
+    assert adherence.adherence(records, TODAY) == pytest.approx(sum(1 for c in cells if c > 0) / counted_days)
+    streak = adherence.current_streak(records, TODAY)
     run = cells if cells[-1] > 0 else cells[:-1]
     expected = 0
     for count in reversed(run):
@@ -402,13 +402,13 @@ def test_only_a_blocked_log_can_be_not_started(outcome: Outcome) -> None:
 
 def test_adherence_of_a_new_user_counts_from_the_first_session() -> None:
     first = session("new", f"{TODAY}T08:00:00+01:00")
-    assert history.adherence_start([first], TODAY) == TODAY
-    assert history.adherence([first], TODAY) == 1.0
+    assert adherence.adherence_start([first], TODAY) == TODAY
+    assert adherence.adherence([first], TODAY) == 1.0
     earlier = session("blocked", "2026-11-23T08:00:00+01:00", Outcome.BLOCKED, steps=0)
-    assert history.adherence_start([first, earlier], TODAY) == date(2026, 11, 23)
-    assert history.adherence([first, earlier], TODAY) == pytest.approx(1 / 3)
+    assert adherence.adherence_start([first, earlier], TODAY) == date(2026, 11, 23)
+    assert adherence.adherence([first, earlier], TODAY) == pytest.approx(1 / 3)
 
 
 def test_adherence_of_a_long_time_user_counts_the_whole_window(records: list[SessionRecord]) -> None:
-    assert history.adherence_start(records, TODAY) == history.window_start(TODAY, 12)
-    assert history.adherence_start([], TODAY) == TODAY
+    assert adherence.adherence_start(records, TODAY) == adherence.window_start(TODAY, 12)
+    assert adherence.adherence_start([], TODAY) == TODAY

@@ -13,46 +13,29 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.validation import Function
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from coach import history
 from coach import history_lines as lines
 from coach.advisories import Advisory, advisories
 from coach.export_folder import write_export
 from coach.logstore import count_logs, list_sessions
 from coach.records import SessionRecord
-from coach.session_filter import Filter, haystack, is_date_or_empty, newest_first, parse_date
+from coach.session_filter import Filter, haystack, newest_first
 from coach.text import clean
 from coach.ui.screens.session_detail import SessionDetailScreen
-from coach.ui.widgets.calendar import AdherenceCalendar
-from coach.ui.widgets.pain_chart import PainChart, legend
+from coach.ui.widgets.filter_bar import FilterBar
 from coach.ui.widgets.plain import Plain
 from coach.ui.widgets.session_table import SessionTable
-from coach.ui.widgets.week_bars import WeekBars
+from coach.ui.widgets.trends import TrendsPanel
 
 FIRST_LOGS = 200
 """Logs read before the first rows are shown, when there are more."""
-WEEKS = 12
 RANGES = (("all dates", 0), ("last 4 weeks", 4), ("last 12 weeks", 12), ("last year", 52))
 NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
-
-
-def date_input(name: str) -> Input:
-    """A compact field for one ISO date, flagged when it holds something else."""
-    return Input(
-        placeholder="YYYY-MM-DD",
-        id=name,
-        classes="date",
-        compact=True,
-        max_length=10,
-        validators=[Function(is_date_or_empty)],
-    )
 
 
 class HistoryScreen(Screen[None]):
@@ -62,18 +45,9 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     HistoryScreen #advisory-line { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HistoryScreen #problems { height: auto; max-height: 2; padding: 0 1; color: $warning; }
-    HistoryScreen #filters { height: 1; margin: 0 1; }
-    HistoryScreen #filters .label { width: auto; padding: 0 1 0 0; color: $text-muted; }
-    HistoryScreen #filters Input { width: 1fr; margin-right: 2; }
-    HistoryScreen #filters .date { width: 12; }
     HistoryScreen TabbedContent { height: 1fr; }
     HistoryScreen TabPane { padding: 0; }
     HistoryScreen #row-detail { height: 2; padding: 0 1; color: $text-muted; }
-    HistoryScreen #trends-scroll { padding: 0 1; }
-    HistoryScreen #advisory { height: auto; border: heavy $error; padding: 0 1; margin-bottom: 1; }
-    HistoryScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
-    HistoryScreen #lower { height: auto; }
-    HistoryScreen #lower > Vertical { width: auto; height: auto; margin-right: 4; }
     HistoryScreen.narrow #lower { layout: vertical; }
     HistoryScreen #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
@@ -110,31 +84,13 @@ class HistoryScreen(Screen[None]):
         yield Plain("History", id="banner")
         yield Static("", id="advisory-line")
         yield Plain("", id="problems")
-        with Horizontal(id="filters"):
-            yield Plain("Routine", classes="label")
-            yield Input(placeholder="any (r)", id="routine", compact=True, max_length=100)
-            yield Plain("From", classes="label")
-            yield date_input("since")
-            yield Plain("To", classes="label")
-            yield date_input("until")
+        yield FilterBar(id="filters")
         with TabbedContent(id="tabs", initial="sessions"):
             with TabPane("Sessions", id="sessions"):
                 yield SessionTable(id="table")
                 yield Plain("", id="row-detail", keep_newlines=True)
             with TabPane("Trends", id="trends"):
-                with VerticalScroll(id="trends-scroll"):
-                    yield Static("", id="advisory")
-                    yield Plain("Pain before and after each session", classes="heading")
-                    yield Static(legend(), id="legend")
-                    yield PainChart()
-                    with Horizontal(id="lower"):
-                        with Vertical():
-                            yield Plain("Sessions per week", classes="heading")
-                            yield WeekBars()
-                        with Vertical():
-                            yield Plain("Days with exercise", classes="heading")
-                            yield AdherenceCalendar()
-                    yield Plain("", id="streak")
+                yield TrendsPanel(id="trends-scroll")
         yield Plain("Loading sessions…", id="status")
         yield Footer()
 
@@ -206,11 +162,7 @@ class HistoryScreen(Screen[None]):
     # status lines ---------------------------------------------------------------
 
     def _show_status(self) -> None:
-        bad = [
-            label
-            for label, name in (("From", "since"), ("To", "until"))
-            if not is_date_or_empty(self.query_one(f"#{name}", Input).value)
-        ]
+        bad = self.query_one(FilterBar).bad_dates()
         total = len(self.records) if self.complete else self.total
         text = lines.status_line(len(self.shown), total, self.complete, self.filter.describe(), bad, self.today)
         self.query_one("#status", Plain).show(text)
@@ -224,12 +176,10 @@ class HistoryScreen(Screen[None]):
     def _show_advisory(self) -> None:
         found = self.advisories
         line = self.query_one("#advisory-line", Static)
-        box = self.query_one("#advisory", Static)
-        line.display = box.display = bool(found)
-        if not found:
-            return
-        line.update(Text(f"⚠ {found[0].title}: {found[0].line}. See Trends (t)."))
-        box.update(Text("\n\n").join(Text.assemble((f"⚠ {a.title}\n", "bold"), a.text) for a in found))
+        line.display = bool(found)
+        if found:
+            line.update(Text(f"⚠ {found[0].title}: {found[0].line}. See Trends (t)."))
+        self.query_one(TrendsPanel).show_advisories(found)
 
     # trends -----------------------------------------------------------------------
 
@@ -241,12 +191,8 @@ class HistoryScreen(Screen[None]):
         if not self._trends_stale:
             return
         self._trends_stale = False
-        self.query_one(PainChart).series = history.pain_series(self.shown)
         routine_only = Filter(routine=self.filter.routine).apply(self.records, self._haystacks)
-        self.query_one(WeekBars).show(history.sessions_per_week(routine_only, self.today, WEEKS))
-        first = history.window_start(self.today, WEEKS)
-        self.query_one(AdherenceCalendar).show(history.adherence_calendar(routine_only, self.today, WEEKS), first)
-        self.query_one("#streak", Plain).show(lines.streak_line(routine_only, self.today, WEEKS))
+        self.query_one(TrendsPanel).show(self.shown, routine_only, self.today)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -255,8 +201,7 @@ class HistoryScreen(Screen[None]):
     # filters ------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        inputs = {name: self.query_one(f"#{name}", Input).value for name in ("routine", "since", "until")}
-        wanted = Filter(inputs["routine"], parse_date(inputs["since"]), parse_date(inputs["until"]))
+        wanted = self.query_one(FilterBar).wanted()
         if wanted != self.filter:
             self.filter = wanted
             self._apply()
@@ -264,25 +209,22 @@ class HistoryScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(SessionTable).focus()
 
-    def _set_inputs(self, **values: str) -> None:
-        for name, value in values.items():
-            self.query_one(f"#{name}", Input).value = value
-
     def action_cycle_routine(self) -> None:
         """All routines, then each routine seen in the logs, in turn."""
-        self._set_inputs(routine=lines.next_routine(self.records, self.query_one("#routine", Input).value))
+        filters = self.query_one(FilterBar)
+        filters.fill(routine=lines.next_routine(self.records, filters.value("routine")))
 
     def action_cycle_range(self) -> None:
         """All dates, the last 4 weeks, 12 weeks, a year."""
         self._range = (self._range + 1) % len(RANGES)
         weeks = RANGES[self._range][1]
         since = (self.today - timedelta(days=7 * weeks - 1)).isoformat() if weeks else ""
-        self._set_inputs(since=since, until="")
+        self.query_one(FilterBar).fill(since=since, until="")
         self.notify(f"Showing {RANGES[self._range][0]}.", timeout=2)
 
     def action_clear_filter(self) -> None:
         self._range = 0
-        self._set_inputs(routine="", since="", until="")
+        self.query_one(FilterBar).fill(routine="", since="", until="")
 
     def action_edit_filter(self) -> None:
         self.query_one("#routine", Input).focus()

@@ -45,7 +45,7 @@ def cell(count: int, styles: CalendarStyles = CalendarStyles()) -> tuple[str, St
 
 
 def calendar_grid(grid: list[list[int]], first_monday: date, styles: CalendarStyles = CalendarStyles()) -> Text:
-    """``grid`` (weeks x 7, as ``history.adherence_calendar`` gives it) as shaded text."""
+    """``grid`` (weeks x 7, as ``adherence.adherence_calendar`` gives it) as shaded text."""
     text = Text(no_wrap=True, overflow="crop")
     text.append(" " * LABEL + " ".join(DAYS) + "\n", styles.label)
     for week, days in enumerate(grid):
