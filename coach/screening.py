@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from coach.catalog import Entry
 from coach.check_questions import (
     ASSESSED_QUESTION,
     EARLY_FOLLOWUP_QUESTION,
@@ -45,7 +44,6 @@ from coach.check_questions import (
 )
 from coach.profile import SERIOUS_ADVICE, Profile
 from coach.records import Outcome, Screening, SessionRecord
-from coach.routine import LEVELS
 
 LogBlock = Callable[[Screening, str], None]
 """Called once, when the check rules a session out or the user goes back at a caution: what was
@@ -57,8 +55,6 @@ RECENT_LOGS = 50
 """How many of the newest logs the check reads to find the last session and last emergency sign."""
 SEVERE_PAIN_AT = 8
 CAUTION_PAIN_AT = 6
-BAD_DAY_FOCUS = "gentle"
-"""A routine whose ``focus`` lists this tag is made for a bad day (the bundled flare-up routine)."""
 
 
 class VerdictKind(str, Enum):
@@ -297,35 +293,3 @@ def previous_session(recent: Sequence[SessionRecord], now: datetime) -> Previous
 def _aware(moment: datetime) -> datetime:
     """A naive time is taken as this machine's local time."""
     return moment if moment.tzinfo else moment.astimezone()
-
-
-def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
-    """The gentlest routine the profile allows.
-
-    Lowest level; then one made for a bad day (``focus`` lists ``BAD_DAY_FOCUS``); then the
-    shortest longest hold; then the fewest exercises; then the shortest.
-    """
-    allowed = [e for e in entries if e.routine is not None and not profile.ruled_out(e.routine.contraindications)]
-    rank = {level: n for n, level in enumerate(LEVELS)}
-
-    def gentleness(entry: Entry) -> tuple[int, bool, int, int, int]:
-        routine = entry.routine
-        assert routine is not None
-        return (
-            rank.get(routine.level or "", len(LEVELS)),
-            BAD_DAY_FOCUS not in routine.focus,
-            max((e.hold for e in routine.exercises), default=0),
-            len(routine.exercises),
-            entry.minutes or 0,
-        )
-
-    return min(allowed, key=gentleness, default=None)
-
-
-def gentlest_advice(chosen_title: str, gentlest_title: str | None) -> str:
-    """The line a caution adds about the gentlest routine, or ``""`` when there is none."""
-    if not gentlest_title:
-        return ""
-    if gentlest_title == chosen_title:
-        return "You have chosen the gentlest routine here."
-    return f"The gentlest routine here is {gentlest_title}."

@@ -16,12 +16,13 @@ from textual.events import Resize
 from coach.catalog import Entry, discover
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
+from coach.gentlest import gentlest
 from coach.logstore import recent_sessions
 from coach.profile import Profile, load_profile, save_profile
 from coach.recorder import SessionRecorder, local_now, log_blocked
 from coach.records import Screening
 from coach.routine import Routine
-from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind, gentlest
+from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind
 from coach.session import RunningSession
 from coach.speech import INSTALL_HINT, find_speaker
 from coach.ui.driver import driver_class

@@ -10,8 +10,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from coach.check_questions import AnswerKind
+from coach.gentlest import gentlest_advice
 from coach.learn import cards_for
-from coach.screening import CheckVerdict, SafetyCheck, VerdictKind, gentlest_advice
+from coach.screening import CheckVerdict, SafetyCheck, VerdictKind
 from coach.ui.widgets.plain import Plain
 
 YES_NO_KEYS = {"y": True, "n": False}

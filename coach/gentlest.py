@@ -1,0 +1,44 @@
+"""The gentlest routine the health profile allows, offered when the check advises going gently."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coach.catalog import Entry
+from coach.profile import Profile
+from coach.routine import LEVELS
+
+BAD_DAY_FOCUS = "gentle"
+"""A routine whose ``focus`` lists this tag is made for a bad day (the bundled flare-up routine)."""
+
+
+def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
+    """The gentlest routine the profile allows.
+
+    Lowest level; then one made for a bad day (``focus`` lists ``BAD_DAY_FOCUS``); then the
+    shortest longest hold; then the fewest exercises; then the shortest.
+    """
+    allowed = [e for e in entries if e.routine is not None and not profile.ruled_out(e.routine.contraindications)]
+    rank = {level: n for n, level in enumerate(LEVELS)}
+
+    def gentleness(entry: Entry) -> tuple[int, bool, int, int, int]:
+        routine = entry.routine
+        assert routine is not None
+        return (
+            rank.get(routine.level or "", len(LEVELS)),
+            BAD_DAY_FOCUS not in routine.focus,
+            max((e.hold for e in routine.exercises), default=0),
+            len(routine.exercises),
+            entry.minutes or 0,
+        )
+
+    return min(allowed, key=gentleness, default=None)
+
+
+def gentlest_advice(chosen_title: str, gentlest_title: str | None) -> str:
+    """The line a caution adds about the gentlest routine, or ``""`` when there is none."""
+    if not gentlest_title:
+        return ""
+    if gentlest_title == chosen_title:
+        return "You have chosen the gentlest routine here."
+    return f"The gentlest routine here is {gentlest_title}."
