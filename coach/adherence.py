@@ -47,9 +47,13 @@ def sessions_per_week(records: list[SessionRecord], today: date, weeks: int = 12
 
 
 def mean_sessions_per_week(records: list[SessionRecord], today: date, weeks: int = 12) -> float:
-    """Exercising sessions per week on average over the window's days up to today."""
+    """Exercising sessions per week on average from ``adherence_start`` to today (a week at least).
+
+    Someone who began last week is not averaged over twelve weeks they had not yet started.
+    """
     exercising = sum(sessions for _, sessions in sessions_per_week(records, today, weeks))
-    return exercising * 7 / (7 * (weeks - 1) + today.weekday() + 1)
+    days = (today - adherence_start(records, today, weeks)).days + 1
+    return exercising * 7 / max(7, days)
 
 
 def adherence_calendar(records: list[SessionRecord], today: date, weeks: int = 12) -> list[list[int]]:

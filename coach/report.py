@@ -113,7 +113,7 @@ def markdown_report(
             f"- Active exercise time: {figures.active_minutes:.0f} minutes",
             f"- Adherence {adherence_span} ({_span(adherence_first, today)}): "
             f"exercised on {active_days} of {counted(days_in_window, 'day')} ({figures.adherence:.0%})",
-            f"- Sessions per week over the last {weeks} weeks: {figures.sessions_per_week:.1f} on average",
+            f"- Sessions per week {adherence_span}: {figures.sessions_per_week:.1f} on average",
             f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",
             "",
         ]

@@ -312,6 +312,13 @@ def test_summary_of_nothing() -> None:
     assert figures.adherence == 0.0 and figures.sessions_per_week == 0.0
 
 
+def test_sessions_per_week_of_someone_who_began_a_week_ago_count_only_that_week() -> None:
+    began = [session(f"n{day}", f"2026-11-{day}T08:00:00+01:00") for day in (19, 20, 22, 24, 25)]
+    assert history.summary(began, TODAY).sessions_per_week == pytest.approx(5.0)
+    first_day = [session("today", "2026-11-25T08:00:00+01:00")]
+    assert history.summary(first_day, TODAY).sessions_per_week == pytest.approx(1.0)
+
+
 def test_weekly_pain(records: list[SessionRecord]) -> None:
     weeks = history.weekly_pain(records, TODAY, weeks=3)
     assert [w.first_day for w in weeks] == [date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
