@@ -22,6 +22,10 @@ START_SECONDS = 3
 COUNTED_PHASES = frozenset({Phase.HOLD, Phase.REST, Phase.ACTIVITY})
 HALFWAY_FROM = 30
 """Holds at least this long say "halfway"."""
+QUIET_AFTER_GO = 1.0
+"""Seconds after "go" in which no count is said, so the count does not cut it off."""
+WORDS_PER_SECOND = 2.5
+"""A cautious speaking rate: an intro card too short for the first step says only the name."""
 SCALE_KEYS_SPOKEN = "Press 0 to 9, or t for 10."
 SPOKEN_QUESTIONS = frozenset({QuestionKind.PAIN_CHECK, QuestionKind.END_PAIN})
 
@@ -33,6 +37,7 @@ class Announcer:
         self._position: tuple[int, int] | None = None
         self._counted: int | None = None
         self._halfway = False
+        self._quiet_until = 0.0
 
     def cue(self, session: RunningSession, events: Sequence[SessionEvent]) -> str:
         """The utterance for what just happened (events drained from ``session``), or ""."""
@@ -48,6 +53,7 @@ class Announcer:
         if event.kind == "paused":
             return "Paused."
         if event.kind == "resumed":
+            self._quiet_until = session.engine.seconds_in_segment() + QUIET_AFTER_GO
             return "Go."
         if event.kind == "over":
             if session.outcome is Outcome.COMPLETED:
@@ -63,7 +69,7 @@ class Announcer:
             return []
         position = (engine.run_index, engine.segment_index)
         if position != self._position:
-            self._position, self._counted, self._halfway = position, None, False
+            self._position, self._counted, self._halfway, self._quiet_until = position, None, False, 0.0
             return [segment_start_words(run, engine.segment_index)]
         left = engine.seconds_left()
         if (
@@ -74,7 +80,7 @@ class Announcer:
             and left != self._counted
         ):
             self._counted = left
-            return [str(left)]
+            return [str(left)] if engine.seconds_in_segment() >= self._quiet_until else []
         if (
             segment.phase is Phase.HOLD
             and not self._halfway
@@ -102,7 +108,10 @@ def segment_start_words(run: ExerciseRun, index: int) -> str:
     exercise = run.exercise
     if segment.phase is Phase.PREPARE:
         side = ", left side first" if exercise.each_side else ""
-        return f"{exercise.name}{side}. {exercise.how[0]}"
+        intro = f"{exercise.name}{side}. {exercise.how[0]}"
+        if segment.seconds is not None and len(intro.split()) / WORDS_PER_SECOND > segment.seconds:
+            return f"{exercise.name}{side}."
+        return intro
     if segment.phase is Phase.SWITCH:
         return f"Switch to your {segment.side} side."
     if segment.phase is Phase.REST:

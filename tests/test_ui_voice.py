@@ -33,7 +33,7 @@ async def test_the_speaker_hears_the_cues_as_they_fall_due(data_dir, tmp_path):
         assert status(screen) == ""
     heard = [(round(at - start), text) for at, text in speaker.heard]
     assert heard == [
-        (0, "Knee-to-chest, left side first. Lie on your back."),
+        (0, "Knee-to-chest, left side first."),  # the first step would not fit in 3 s
         (3, "Hold."),
         (10, "3"),
         (11, "2"),

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from coach.announcer import COUNT_FROM, HALFWAY_FROM, START_SECONDS, Announcer
+from coach.announcer import COUNT_FROM, HALFWAY_FROM, QUIET_AFTER_GO, START_SECONDS, WORDS_PER_SECOND, Announcer
 from coach.paths import bundled_routines_dir
 from coach.plan import Phase, Segment
 from coach.speech import MAX_CHARS, ProgramSpeaker, SilentSpeaker, find_speaker, speakable
+from tests.routine_texts import SMALL
 from tests.session_helpers import make_session
 from tests.test_hardening import hostile_routine
 
@@ -87,7 +88,10 @@ def test_a_whole_bundled_routine_says_each_cue_once_and_no_more_than_one_a_secon
         run = session.engine.runs[r]
         assert texts, f"nothing said in {run.exercise.id} segment {s}"
         if segment.phase is Phase.PREPARE:
-            assert texts[0].startswith(run.exercise.name) and run.exercise.how[0] in texts[0]
+            assert texts[0].startswith(run.exercise.name)
+            intro_words = len(f"{run.exercise.name}. {run.exercise.how[0]}".split())
+            if intro_words / WORDS_PER_SECOND < segment.seconds - 1:
+                assert run.exercise.how[0] in texts[0]
         if segment.phase is Phase.SWITCH:
             assert texts == [f"Switch to your {segment.side} side."]
         if segment.phase is Phase.REST:
@@ -172,6 +176,35 @@ def test_pause_resume_pain_check_and_the_end_are_spoken(tmp_path):
     session.key("1")
     session.key("9")
     assert cue() == "Stop exercising for today."
+
+
+def test_go_is_not_cut_off_by_a_count_straight_after_it(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    announcer = Announcer()
+    clock.advance(3 + 10 - 3.1)
+    session.tick()
+    assert announcer.cue(session, session.drain_events()) == "Hold."
+    session.key("space")
+    assert announcer.cue(session, session.drain_events()) == "Paused."
+    clock.advance(20)
+    session.key("space")
+    assert announcer.cue(session, session.drain_events()) == "Go."
+    said = []
+    for _ in range(12):
+        clock.advance(0.25)
+        session.tick()
+        said.append((round(session.engine.seconds_in_segment(), 2), announcer.cue(session, session.drain_events())))
+    spoken = [(at, text) for at, text in said if text]
+    assert [text for _, text in spoken] == ["2", "1"], "3 falls within a second of go and is not said"
+    assert spoken[0][0] >= 6.9 + QUIET_AFTER_GO
+
+
+def test_an_intro_too_short_for_its_first_step_says_only_the_name(tmp_path):
+    session, _ = make_session((bundled_routines_dir() / "desk-break.toml").read_text(), tmp_path)
+    assert Announcer().cue(session, session.drain_events()) == "Walk away from the desk."
+    long_intro = SMALL.replace("prepare = 3", "prepare = 10")
+    session, _ = make_session(long_intro, tmp_path)
+    assert Announcer().cue(session, session.drain_events()) == "Knee-to-chest, left side first. Lie on your back."
 
 
 def test_a_session_ended_early_says_so_and_asks_the_pain_question(tmp_path):
@@ -277,7 +310,11 @@ def wav_peak(path) -> int:
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed (apt install espeak-ng)")
 def test_espeak_ng_says_an_utterance_from_a_hostile_routine_as_audio(tmp_path):
-    text = hostile_routine().replace('name = "Knee-to-chest ', 'name = "--version ')
+    text = (
+        hostile_routine()
+        .replace('name = "Knee-to-chest ', 'name = "--version ')
+        .replace("prepare = 3\n", "prepare = 30\n")
+    )
     heard, _, _ = follow(text, tmp_path)
     utterance = next(item.text for item in heard if item.text.startswith("--version"))
     command = ProgramSpeaker(shutil.which("espeak-ng")).command(speakable(utterance))
