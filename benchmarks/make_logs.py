@@ -111,9 +111,9 @@ NOTES = [
 
 def generate(data: Path, count: int, seed: int = 20261121) -> None:
     from coach import safety
+    from coach.check_questions import EMERGENCY_QUESTIONS
     from coach.logstore import create_session, save_session
     from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
-    from coach.check_questions import EMERGENCY_QUESTIONS
 
     rng = random.Random(seed)
     routines = _routines()
