@@ -305,6 +305,22 @@ async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):
         assert pilot.app.screen is screen
 
 
+async def test_the_detail_opens_for_every_way_an_exercise_can_end(data_dir):
+    record = make_record(TODAY, outcome=Outcome.ENDED_EARLY, steps=len(StepOutcome), planned=len(StepOutcome))
+    for step, outcome in zip(record.steps, StepOutcome, strict=True):
+        step.outcome = outcome
+    write(data_dir, [record])
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        text = rendered(detail)
+        for outcome in StepOutcome:
+            assert outcome.label in text, outcome
+
+
 async def test_detail_shows_the_note(data_dir):
     write(data_dir, standard_sessions())
     async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:

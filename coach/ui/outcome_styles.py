@@ -26,6 +26,8 @@ STEP_CLASSES = {
     StepOutcome.DONE: "outcome--step-done",
     StepOutcome.SKIPPED: "outcome--step-skipped",
     StepOutcome.STOPPED: "outcome--step-stopped",
+    StepOutcome.REPLACED: "outcome--step-replaced",
+    StepOutcome.NOT_REACHED: "outcome--step-not-reached",
 }
 OUTCOME_LOOKS = {
     "outcome--completed": ("$success", ""),
@@ -37,6 +39,8 @@ OUTCOME_LOOKS = {
     "outcome--step-done": ("$success", ""),
     "outcome--step-skipped": ("$warning", ""),
     "outcome--step-stopped": ("$error", ""),
+    "outcome--step-replaced": ("$primary", ""),
+    "outcome--step-not-reached": ("$text-muted", ""),
 }
 OUTCOME_COMPONENTS = frozenset(OUTCOME_LOOKS)
 

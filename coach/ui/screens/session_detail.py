@@ -53,7 +53,7 @@ def steps_table(record: SessionRecord, styles: Mapping[StepOutcome, Style]) -> T
         table.add_row(
             str(number),
             literal(step.exercise_name or step.exercise_id),
-            literal(step.outcome.value, styles[step.outcome]),
+            literal(step.outcome.label, styles[step.outcome]),
             literal(step.work_done or "-"),
             literal(clock_text(step.active_seconds, rounded=True) + planned),
             literal(clock_time(step.started_at)),
