@@ -127,6 +127,22 @@ async def test_after_an_emergency_yes_the_next_start_asks_whether_a_doctor_has_s
     assert [r.screening.emergency_assessed for r in list_sessions(data_dir)[0]] == [False, None]
 
 
+async def test_two_enters_at_once_on_a_verdict_leave_the_check_once(data_dir, routine_file):
+    from textual.events import Key
+
+    app = app_for(accepted(data_dir), routine_file, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "y")
+        screen.post_message(Key("enter", "\r"))
+        screen.post_message(Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is not screen
+        assert isinstance(app.screen_stack[0], HomeScreen) and screen not in app.screen_stack
+    assert only_log(data_dir).outcome is Outcome.BLOCKED
+
+
 async def test_enter_never_answers_a_safety_question(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, FakeClock())
     async with app.run_test(size=SIZE) as pilot:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain
 
 HELP_TEXT = """\
@@ -75,4 +76,4 @@ class HelpScreen(ModalScreen[None]):
         yield Footer()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self)

@@ -25,6 +25,7 @@ from coach.logstore import count_logs, list_sessions
 from coach.records import SessionRecord
 from coach.session_filter import Filter, haystack, newest_first
 from coach.text import clean
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session_detail import SessionDetailScreen
 from coach.ui.widgets.filter_bar import FilterBar
 from coach.ui.widgets.plain import Plain
@@ -238,7 +239,7 @@ class HistoryScreen(Screen[None]):
         if isinstance(self.focused, Input):
             self.query_one("#table" if self.query_one(TabbedContent).active == "sessions" else "#trends-scroll").focus()
             return
-        self.dismiss(None)
+        dismiss_once(self)
 
     def action_unreadable(self) -> None:
         if not self.unreadable:

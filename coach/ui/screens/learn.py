@@ -10,6 +10,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from coach.learn import CARDS, Card
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain, literal
 
 
@@ -75,4 +76,4 @@ class LearnScreen(Screen[None]):
             text.scroll_page_up(animate=False)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self)

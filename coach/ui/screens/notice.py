@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coach import safety
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain
 
 BULLET = "  - "
@@ -84,7 +85,7 @@ class FirstRunNotice(ModalScreen[bool]):
         self.query_one("#notice-keys").set_class(more, "-more")
 
     def action_accept(self) -> None:
-        self.dismiss(True)
+        dismiss_once(self, True)
 
     def action_decline(self) -> None:
-        self.dismiss(False)
+        dismiss_once(self, False)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
 from coach.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
 
@@ -116,7 +117,7 @@ class ProfileScreen(Screen[Profile | None]):
             self.profile.answer(question.id, self.draft[question.id], now)
         self.profile.mark_reviewed(now)
         if self.save_profile(self.profile):
-            self.dismiss(self.profile)
+            dismiss_once(self, self.profile)
 
     def action_first(self) -> None:
         self.query_one(DataTable).move_cursor(row=0)
@@ -132,12 +133,12 @@ class ProfileScreen(Screen[Profile | None]):
 
     def action_leave(self) -> None:
         if not self.unsaved:
-            self.dismiss(None)
+            dismiss_once(self)
             return
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self.dismiss(None)
+                dismiss_once(self)
 
         self.app.push_screen(
             YesNoPrompt(

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer
 
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain, literal
 
 ResultT = TypeVar("ResultT")
@@ -73,16 +74,16 @@ class ChoiceBase(ModalScreen[ResultT]):
         for choice in self.choices:
             if event.key == choice.key:
                 event.stop()
-                self.dismiss(self.result(choice.value))
+                dismiss_once(self, self.result(choice.value))
                 return
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(self.result((event.button.id or "").removeprefix("choice-")))
+        dismiss_once(self, self.result((event.button.id or "").removeprefix("choice-")))
 
     def action_dismiss_none(self) -> None:
         if self.cancellable:
-            self.dismiss(None)
+            dismiss_once(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.cancellable if action == "dismiss_none" else True
@@ -135,4 +136,4 @@ class Notice(ModalScreen[None]):
         yield Footer()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self)

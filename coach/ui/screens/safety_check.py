@@ -13,6 +13,7 @@ from coach.check_questions import AnswerKind
 from coach.gentlest import gentlest_advice
 from coach.learn import cards_for
 from coach.screening import CheckVerdict, SafetyCheck, VerdictKind
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain
 
 YES_NO_KEYS = {"y": True, "n": False}
@@ -80,7 +81,7 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         if verdict is None:
             return
         if verdict.kind is VerdictKind.GO:
-            self.dismiss(verdict)
+            dismiss_once(self, verdict)
             return
         self.query_one("#position", Plain).show("Safety check finished")
         note.display = False
@@ -102,6 +103,8 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         self.query_one("#keys", Plain).show(keys)
 
     def on_key(self, event: Key) -> None:
+        if self.app.screen is not self:
+            return
         pending = self.check.pending
         verdict = self.check.verdict
         if pending is not None:
@@ -122,10 +125,10 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             self.app.push_screen(LearnScreen(cards_for("blocked")[0].id))
         elif verdict.kind is VerdictKind.CAUTION and event.key in ("g", "b"):
             event.stop()
-            self.dismiss(self.check.decide(event.key == "g"))
+            dismiss_once(self, self.check.decide(event.key == "g"))
         elif verdict.kind is not VerdictKind.CAUTION and event.key == "enter":
             event.stop()
-            self.dismiss(verdict)
+            dismiss_once(self, verdict)
 
     def action_leave(self) -> None:
-        self.dismiss(self.check.leave())
+        dismiss_once(self, self.check.leave())

@@ -25,6 +25,7 @@ from coach.summary import pain_change, rating_text
 from coach.timestamps import clock_time, when
 from coach.ui.component_styles import text_style
 from coach.ui.outcome_styles import OUTCOME_COMPONENTS, outcome_css, outcome_styles, record_style, step_styles
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain, literal
 
 SOURCES = {"check": "pain check", "hurts": "it hurts"}
@@ -174,4 +175,4 @@ class SessionDetailScreen(Screen[None]):
         self._colour()
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.events import ScreenResume
 from textual.screen import ModalScreen
 
+from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain
 
 MIN_WIDTH = 60
@@ -28,4 +29,4 @@ class TooSmallScreen(ModalScreen[None]):
     def on_screen_resume(self, event: ScreenResume) -> None:
         """Back on top after a screen opened over it: leave if the terminal has grown meanwhile."""
         if not too_small(self.app.size.width, self.app.size.height):
-            self.dismiss(None)
+            dismiss_once(self)
