@@ -52,6 +52,8 @@ class Announcer:
         """Words for a pause, a resume or the end; the question being asked is spoken on its own."""
         if event.kind == "paused":
             return "Paused."
+        if event.kind == "advice":
+            return event.text
         if event.kind == "resumed":
             self._quiet_until = session.engine.seconds_in_segment() + QUIET_AFTER_GO
             return "Go."

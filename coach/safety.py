@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Literal
 
 from coach.records import HurtKind
 
@@ -88,12 +89,26 @@ HURT_KINDS = {
     HurtKind.MORE_THAN_MILD: "More than mild discomfort",
     HurtKind.MILD: "Mild and settling",
 }
-_HURT_ACTIONS = {HurtKind.RED_FLAG: "stop", HurtKind.MORE_THAN_MILD: "skip", HurtKind.MILD: "resume"}
+HurtDecision = Literal["stop", "skip", "resume"]
 
 
-def hurt_action(kind: HurtKind) -> str:
-    """What "it hurts" leads to: ``'stop'`` the session, ``'skip'`` the exercise, or ``'resume'``."""
-    return _HURT_ACTIONS[HurtKind(kind)]
+def judge_hurt(kind: HurtKind, rating: int, before: int | None) -> tuple[HurtDecision, PainVerdict]:
+    """The rule for "it hurts" (PRODUCT.md flow 5): the kind of pain and its rating under ``judge_pain``.
+
+    A warning sign (sharp, shooting, spreading down a leg, or numbness) stops the session
+    whatever the rating, and its verdict is red; a rating that stops, stops; more than mild
+    discomfort, or a red rating, leaves the exercise; mild and settling at a green or amber
+    rating resumes.
+    """
+    verdict = judge_pain(rating, before)
+    if kind is HurtKind.RED_FLAG:
+        message = f"{HURT_KINDS[kind]} ({pain_figures(rating, before)}): stop exercising now."
+        return "stop", PainVerdict(rating, before, PainLight.RED, True, message)
+    if verdict.stop:
+        return "stop", verdict
+    if kind is HurtKind.MORE_THAN_MILD or verdict.light is PainLight.RED:
+        return "skip", verdict
+    return "resume", verdict
 
 
 FIRST_RUN_NOTICE = """\

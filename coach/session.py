@@ -153,14 +153,14 @@ class RunningSession(SessionFlow):
         rating = int(value)
         kind = self._hurt_kind or HurtKind.MORE_THAN_MILD
         self._hurt_kind = None
-        verdict = safety.judge_pain(rating, self.pain_before)
-        decision = rules.hurt_decision(kind, verdict)
+        decision, verdict = safety.judge_hurt(kind, rating, self.pain_before)
         self.recorder.add_pain(
             "hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value, decision=decision
         )
         if decision == "stop":
             self._stop_for_pain(rules.hurt_stop_reason(kind, rating, self.pain_before), verdict)
         elif decision == "resume":
+            self._advise(verdict)
             self.pauses.question_left()
         else:
             self._offer_a_way_out(verdict)
@@ -169,6 +169,7 @@ class RunningSession(SessionFlow):
         """More than mild pain: skip at once when amber with no easier variant, else ask what to do."""
         variant = variants.usable_easier(self.routine, self.engine, self.engine.run)
         if variant is None and verdict.light is not safety.PainLight.RED:
+            self._advise(verdict)
             self._leave_run(StepOutcome.SKIPPED)
             return
         self._ask(ask.way_out(verdict, variant))

@@ -25,7 +25,7 @@ class SessionEvent:
     """Something the screen (bell, flash) or a speaker may want to know about."""
 
     kind: str
-    """"phase", "question", "paused", "resumed" or "over"."""
+    """"phase", "question", "paused", "resumed", "advice" (pain advice to show without stopping) or "over"."""
     text: str = ""
 
 
@@ -167,6 +167,12 @@ class SessionFlow:
         last = record.steps[-1] if record.steps else None
         if last is None or last.outcome is not StepOutcome.DONE:
             self._ask(ask.end_pain())
+
+    def _advise(self, verdict: safety.PainVerdict) -> None:
+        """Tell the user what the pain rule says of a rating that is not green, and keep it for the summary."""
+        if verdict.light is not safety.PainLight.GREEN:
+            self.advice = verdict.message
+            self._emit("advice", verdict.message)
 
     def _ask(self, question: Question) -> None:
         self.question = question

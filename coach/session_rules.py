@@ -8,7 +8,6 @@ from coach import safety
 from coach.records import HurtKind, Outcome, SessionRecord, StepOutcome
 
 CheckDecision = Literal["stop", "finish", "continue", "ask"]
-HurtDecision = Literal["stop", "skip", "resume"]
 
 
 def check_decision(verdict: safety.PainVerdict, last_exercise: bool) -> CheckDecision:
@@ -18,15 +17,6 @@ def check_decision(verdict: safety.PainVerdict, last_exercise: bool) -> CheckDec
     if last_exercise:
         return "finish"
     return "continue" if verdict.light is safety.PainLight.GREEN else "ask"
-
-
-def hurt_decision(kind: HurtKind, verdict: safety.PainVerdict) -> HurtDecision:
-    """After "it hurts": a warning sign or a stopping rating stops; more than mild, or red, leaves the exercise."""
-    if kind is HurtKind.RED_FLAG or verdict.stop:
-        return "stop"
-    if kind is HurtKind.MORE_THAN_MILD or verdict.light is safety.PainLight.RED:
-        return "skip"
-    return "resume"
 
 
 def hurt_stop_reason(kind: HurtKind, rating: int, before: int | None) -> str:

@@ -11,7 +11,7 @@ from coach.safety import (
     HURT_KINDS,
     STOP_CARE_ADVICE,
     PainLight,
-    hurt_action,
+    judge_hurt,
     judge_pain,
 )
 
@@ -109,16 +109,26 @@ def test_every_hurt_kind_has_a_label():
     assert "numbness" in HURT_KINDS[HurtKind.RED_FLAG]
 
 
-def test_sharp_shooting_or_spreading_pain_stops_the_session():
-    assert hurt_action(HurtKind.RED_FLAG) == "stop"
-
-
-def test_more_than_mild_discomfort_skips_the_exercise():
-    assert hurt_action(HurtKind.MORE_THAN_MILD) == "skip"
-
-
-def test_mild_settling_pain_resumes():
-    assert hurt_action(HurtKind.MILD) == "resume"
+@pytest.mark.parametrize(
+    "kind, rating, before, decision, light",
+    [
+        (HurtKind.RED_FLAG, 0, 2, "stop", "red"),
+        (HurtKind.RED_FLAG, 3, 2, "stop", "red"),
+        (HurtKind.MORE_THAN_MILD, 2, 2, "skip", "green"),
+        (HurtKind.MORE_THAN_MILD, 5, 4, "skip", "amber"),
+        (HurtKind.MORE_THAN_MILD, 8, 4, "stop", "red"),
+        (HurtKind.MILD, 2, 2, "resume", "green"),
+        (HurtKind.MILD, 5, 4, "resume", "amber"),
+        (HurtKind.MILD, 6, 2, "skip", "red"),
+        (HurtKind.MILD, 10, 2, "stop", "red"),
+    ],
+)
+def test_it_hurts_stops_skips_or_resumes_by_kind_and_rating(kind, rating, before, decision, light):
+    said, verdict = judge_hurt(kind, rating, before)
+    assert (said, verdict.light.value) == (decision, light)
+    assert verdict.stop is (decision == "stop")
+    if decision == "stop":
+        assert verdict.message.endswith("stop exercising now.")
 
 
 # Texts

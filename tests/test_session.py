@@ -417,6 +417,40 @@ def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_p
     assert session.question is None and session.view().exercise_name == "Pelvic tilt"
 
 
+def test_a_warning_sign_at_a_low_rating_stops_with_words_that_say_stop(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    for key in ("p", "1", "3"):
+        session.key(key)
+    report = session.recorder.record.pain_reports[-1]
+    assert (report.verdict, report.decision) == ("red", "stop")
+    assert session.question.kind is QuestionKind.STOP_ADVICE
+    assert "stop exercising now" in session.question.body and "fine to carry on" not in session.question.body
+    assert "fine to carry on" not in session.advice
+
+
+@pytest.mark.parametrize("kind, expected_exercise", [("3", "Knee-to-chest"), ("2", "Pelvic tilt")])
+def test_an_amber_hurt_that_goes_on_says_so(tmp_path, kind, expected_exercise):
+    session, clock = make_session(SMALL, tmp_path, pain_before=4)
+    clock.advance(5)
+    session.drain_events()
+    for key in ("p", kind, "5"):
+        session.key(key)
+    advice = [event.text for event in session.drain_events() if event.kind == "advice"]
+    assert advice == ["Pain 5/10, up from 4: do not push any further; it should settle within 24 hours."]
+    assert session.advice == advice[0]
+    assert session.question is None and session.view().exercise_name == expected_exercise
+
+
+def test_a_green_mild_hurt_resumes_without_advice(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    session.drain_events()
+    for key in ("p", "3", "2"):
+        session.key(key)
+    assert not [event for event in session.drain_events() if event.kind == "advice"]
+
+
 def test_ending_on_an_intro_card_leaves_that_exercise_not_reached(tmp_path):
     session, clock = make_session(SMALL, tmp_path)
     session.key("s")

@@ -119,6 +119,18 @@ async def test_enter_on_a_pain_scale_records_nothing(data_dir, routine_file):
         assert screen.session.recorder.record.pain_reports == []
 
 
+async def test_an_amber_mild_hurt_resumes_with_the_advice_on_screen(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot, pain="4")
+        await move(pilot, clock, 5)
+        await answer(pilot, "p", "3", "5")
+        assert screen.session.question is None and screen.session.running
+        messages = [n.message for n in app._notifications]
+        assert "Pain 5/10, up from 4: do not push any further; it should settle within 24 hours." in messages
+
+
 @pytest.mark.parametrize("size", [(60, 20), (70, 22)])
 async def test_small_terminals_show_the_whole_scale_and_every_kind_of_pain(data_dir, routine_file, size):
     clock = FakeClock()

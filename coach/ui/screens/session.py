@@ -187,9 +187,13 @@ class SessionScreen(Screen[None]):
         """Show the session as it is now; leave for the summary when it is over."""
         session = self.session
         self._schedule()
-        cue = self._announcer.cue(session, session.drain_events())
+        events = session.drain_events()
+        cue = self._announcer.cue(session, events)
         if cue:
             self.coach.say(cue)
+        for event in events:
+            if event.kind == "advice":
+                self.notify(event.text, title="Go gently", severity="warning", timeout=12, markup=False)
         if session.phase_changes != self._phase_changes:
             self._phase_changes = session.phase_changes
             self.coach.signal_change()
