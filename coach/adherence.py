@@ -9,15 +9,21 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from coach.records import Outcome, SessionRecord
+from coach.records import Outcome, SessionRecord, StepOutcome
 from coach.timestamps import parse_day
 
 
 def is_exercising(record: SessionRecord) -> bool:
-    """True when the session actually exercised: completed, or not blocked with a step."""
+    """True when the session actually exercised: completed, or not blocked with an exercise begun.
+
+    An exercise counts as begun when it was done or had some active time; a session ended on
+    the first intro card logs every exercise (not reached, or stopped at 0:00) but exercised none.
+    """
     if record.outcome is Outcome.COMPLETED:
         return True
-    return record.outcome is not Outcome.BLOCKED and bool(record.steps)
+    return record.outcome is not Outcome.BLOCKED and any(
+        step.outcome is StepOutcome.DONE or step.active_seconds > 0 for step in record.steps
+    )
 
 
 def window_start(today: date, weeks: int) -> date:

@@ -151,6 +151,18 @@ def test_what_counts_as_exercising() -> None:
     assert not adherence.is_exercising(S10)  # ended before any step
 
 
+def test_a_session_ended_before_any_exercise_began_is_not_exercise() -> None:
+    ended = session("e", "2026-11-20T10:00:00+01:00", outcome=Outcome.ENDED_EARLY, steps=0)
+    for outcome in (StepOutcome.NOT_REACHED, StepOutcome.STOPPED, StepOutcome.SKIPPED):
+        untouched = step("2026-11-20T10:00:00+01:00", outcome)
+        untouched.active_seconds = 0.0
+        ended.steps.append(untouched)
+    assert not adherence.is_exercising(ended)
+    assert history.summary([ended], date(2026, 11, 20)).streak == 0
+    ended.steps[1].active_seconds = 5.0
+    assert adherence.is_exercising(ended)
+
+
 def test_filter_by_routine_name_or_title_any_case(records: list[SessionRecord]) -> None:
     core = {r.id for r in history.filter_sessions(records, routine="CORE")}
     assert core == {"s02", "s08"}
