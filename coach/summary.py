@@ -46,7 +46,7 @@ def summarise(record: SessionRecord, names: dict[str, str], advice: str = "") ->
     )
     figures = [
         f"Exercises done: {record.exercises_done} of {record.planned_exercises}" + (f"   ({others})" if others else ""),
-        f"Time without pauses: {clock_text(record.active_seconds)}",
+        f"Time without pauses: {clock_text(record.active_seconds, rounded=True)}",
         f"Pain before → after: {pain_change(record.pain_before, record.pain_after)}",
     ]
     for report in record.pain_reports:
