@@ -25,14 +25,6 @@ HURT_RATING = 4
 """A pain rating from which a report counts as "something hurt"."""
 
 
-def session_day(record: SessionRecord) -> date:
-    """The local day the session started; ValueError if ``started_at`` has no date."""
-    day = parse_day(record.started_at)
-    if day is None:
-        raise ValueError(f"session {record.id!r} has no valid start date: {record.started_at!r}")
-    return day
-
-
 def duration_seconds(record: SessionRecord) -> float:
     """Wall-clock length from ``started_at`` to ``ended_at``, else the active seconds."""
     if record.started_at and record.ended_at:

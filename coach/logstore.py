@@ -20,10 +20,8 @@ from coach.errors import LogError
 from coach.files import make_private_folder
 from coach.liveness import Liveness, mark_interrupted
 from coach.log_codec import InvalidLog, dumps, problem_text, read_log, why
-from coach.log_codec import record_from_dict as record_from_dict
-from coach.log_codec import record_to_dict as record_to_dict
 from coach.paths import sessions_dir
-from coach.records import Outcome, SessionRecord
+from coach.records import SessionRecord
 from coach.timestamps import parse_day
 
 SUFFIX = ".toml"
@@ -34,11 +32,6 @@ _ID_ATTEMPTS = 20
 def new_session_id(now: datetime) -> str:
     """A file-name-safe id that sorts by start time: ``20261121T193012045311-<pid>-<8 hex>``."""
     return f"{now:%Y%m%dT%H%M%S%f}-{os.getpid()}-{secrets.token_hex(4)}"
-
-
-def session_path(data: Path, session_id: str) -> Path:
-    """Where the log of ``session_id`` lives."""
-    return sessions_dir(data) / f"{session_id}{SUFFIX}"
 
 
 def create_session(data: Path, record: SessionRecord, started: datetime | None = None) -> Path:
@@ -132,11 +125,6 @@ def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRe
         mark_interrupted(found, path, liveness)
         records.append(found)
     return records, problems
-
-
-def latest_session(data: Path) -> SessionRecord | None:
-    """The newest readable session that got past the safety check (outcome not blocked)."""
-    return next((record for record in _readable_logs(data) if record.outcome is not Outcome.BLOCKED), None)
 
 
 def recent_sessions(data: Path, limit: int) -> list[SessionRecord]:

@@ -9,11 +9,11 @@ LOG_FORMAT_VERSION = 1
 
 
 class _Worded(str, Enum):
-    """An outcome whose log value reads as words with its underscores made spaces."""
+    """A logged value that reads as words with its underscores made spaces."""
 
     @property
     def label(self) -> str:
-        """The outcome in words: ``ended early``."""
+        """The value in words: ``ended early``."""
         return str(self.value).replace("_", " ")
 
 
@@ -44,7 +44,7 @@ class StepOutcome(_Worded):
     NOT_REACHED = "not_reached"
 
 
-class HurtKind(str, Enum):
+class HurtKind(_Worded):
     """The answers to "what kind of pain?" after pressing p."""
 
     RED_FLAG = "red_flag"

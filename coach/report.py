@@ -70,7 +70,7 @@ def _outcome_breakdown(figures: HistorySummary) -> str:
 
 def _hurt_kind(report: PainReport) -> str:
     if report.source == "hurts":
-        kind = report.kind.value.replace("_", " ") if report.kind is not None else "unspecified"
+        kind = report.kind.label if report.kind is not None else "unspecified"
         return f"it hurts ({kind})"
     if report.source == "check":
         return "pain check"

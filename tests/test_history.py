@@ -19,6 +19,7 @@ from coach.records import (
     StepOutcome,
     StepRecord,
 )
+from coach.timestamps import parse_day
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -118,15 +119,11 @@ def records(request: pytest.FixtureRequest) -> list[SessionRecord]:
     return shuffled
 
 
-def test_session_day_is_the_local_day_written_in_the_timestamp() -> None:
-    assert history.session_day(S2) == date(2026, 11, 24)
-    assert history.session_day(S7) == date(2026, 11, 20)
-    assert history.session_day(S14) == date(2026, 11, 26)
-
-
-def test_session_day_rejects_a_record_without_a_date() -> None:
-    with pytest.raises(ValueError):
-        history.session_day(session("bad", "yesterday"))
+def test_a_sessions_day_is_the_local_day_written_in_its_timestamp() -> None:
+    assert parse_day(S2.started_at) == date(2026, 11, 24)
+    assert parse_day(S7.started_at) == date(2026, 11, 20)
+    assert parse_day(S14.started_at) == date(2026, 11, 26)
+    assert parse_day("yesterday") is None
 
 
 def test_duration_from_timestamps_across_time_zones() -> None:

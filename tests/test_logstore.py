@@ -15,14 +15,12 @@ import tomli_w
 
 from coach import logstore
 from coach.errors import LogError
+from coach.log_codec import record_from_dict, record_to_dict
 from coach.logstore import (
     create_session,
-    latest_session,
     list_sessions,
     load_session,
     new_session_id,
-    record_from_dict,
-    record_to_dict,
     save_session,
 )
 from coach.paths import sessions_dir
@@ -435,16 +433,6 @@ def test_since_uses_started_at_when_the_name_has_no_date(tmp_path):
         write_raw(tmp_path, f"{record.id}.toml", tomli_w.dumps(record_to_dict(record)))
     records, _ = list_sessions(tmp_path, since=date(2025, 1, 1))
     assert [r.id for r in records] == ["new"]
-
-
-def test_latest_session_is_the_newest_one_that_was_not_blocked(tmp_path):
-    assert latest_session(tmp_path) is None
-    older = make_record(new_session_id(NOW), outcome=Outcome.COMPLETED, pain_after=5)
-    newer = make_record(new_session_id(NOW + timedelta(days=1)), outcome=Outcome.BLOCKED)
-    for record in (older, newer):
-        create_session(tmp_path, record)
-    write_raw(tmp_path, "30000101T000000-1-garbage.toml", "junk")
-    assert latest_session(tmp_path) == older
 
 
 def test_not_started_after_a_caution_is_kept_in_the_screening_table_and_left_out_when_false(tmp_path):

@@ -16,7 +16,8 @@ import tomli_w
 from coach.cli import main
 from coach.errors import RoutineError
 from coach.loader import MAX_PROBLEMS, load_routine, load_routine_text
-from coach.logstore import create_session, list_sessions, record_to_dict
+from coach.log_codec import record_to_dict
+from coach.logstore import create_session, list_sessions
 from coach.records import Outcome, Screening, SessionRecord
 from tests.routine_texts import SMALL
 

@@ -89,9 +89,10 @@ def test_a_whole_bundled_routine_says_each_cue_once_and_no_more_than_one_a_secon
         assert texts, f"nothing said in {run.exercise.id} segment {s}"
         if segment.phase is Phase.PREPARE:
             assert texts[0].startswith(run.exercise.name)
-            intro_words = len(f"{run.exercise.name}. {run.exercise.how[0]}".split())
-            if intro_words / WORDS_PER_SECOND < segment.seconds - 1:
-                assert run.exercise.how[0] in texts[0]
+            side = ", left side first" if run.exercise.each_side else ""
+            intro_words = len(f"{run.exercise.name}{side}. {run.exercise.how[0]}".split())
+            fits = intro_words / WORDS_PER_SECOND <= segment.seconds
+            assert (run.exercise.how[0] in texts[0]) is fits
         if segment.phase is Phase.SWITCH:
             assert texts == [f"Switch to your {segment.side} side."]
         if segment.phase is Phase.REST:
