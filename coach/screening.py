@@ -247,13 +247,13 @@ class SafetyCheck:
 
     def _caution(self, title: str, advice: tuple[str, ...], suggest_gentler: bool = False) -> None:
         self.cautions.append(CheckVerdict(VerdictKind.CAUTION, title, advice, suggest_gentler=suggest_gentler))
-        self.record.cautions.append(title)
 
     def _finish(self) -> None:
         if not self.cautions:
             self.verdict = CheckVerdict(VerdictKind.GO)
             return
         advice = tuple(line for caution in self.cautions for line in caution.advice)
+        self.record.cautions = [caution.title for caution in self.cautions]
         self.verdict = CheckVerdict(
             VerdictKind.CAUTION,
             self.cautions[0].title if len(self.cautions) == 1 else "Take care today",

@@ -306,6 +306,13 @@ def test_a_clear_check_since_the_emergency_yes_needs_no_repeat():
     assert check(recent=[clear, emergency]).pending.question is EMERGENCY_QUESTIONS[0]
 
 
+def test_a_block_before_a_caution_was_shown_logs_no_caution():
+    log = Log()
+    safety = check(recent=[session(hours_ago=3)], log=log)
+    assert safety.answer(True).kind is VerdictKind.BLOCKED
+    assert [screening.cautions for screening, _ in log.blocks] == [[]]
+
+
 def test_under_twelve_hours_after_a_session_that_raised_pain_says_let_it_settle_and_may_go_on():
     safety = check(recent=[session(hours_ago=3)])
     assert safety.total == len(EMERGENCY_QUESTIONS) + 2
