@@ -16,13 +16,15 @@ from coach.timestamps import parse_day
 def is_exercising(record: SessionRecord) -> bool:
     """True when the session actually exercised: completed, or not blocked with an exercise begun.
 
-    An exercise counts as begun when it was done or had some active time; a session ended on
-    the first intro card logs every exercise (not reached, or stopped at 0:00) but exercised none.
+    An exercise counts as begun when it was done, or reached and given some active time; a
+    session ended on the first intro card logs every exercise as not reached (its seconds of
+    getting ready included) and exercised none.
     """
     if record.outcome is Outcome.COMPLETED:
         return True
     return record.outcome is not Outcome.BLOCKED and any(
-        step.outcome is StepOutcome.DONE or step.active_seconds > 0 for step in record.steps
+        step.outcome is StepOutcome.DONE or (step.outcome is not StepOutcome.NOT_REACHED and step.active_seconds > 0)
+        for step in record.steps
     )
 
 

@@ -38,11 +38,26 @@ class SessionView:
     """What the user can press now, in words."""
 
 
+def planned_slots(engine: Engine) -> list[int]:
+    """The planned exercise's number (from 1) each run stands for.
+
+    An easier variant run in place of an exercise begun takes that exercise's number; one
+    swapped in before its exercise began takes the number of the exercise it replaces.
+    """
+    slots: list[int] = []
+    for index, run in enumerate(engine.runs):
+        after_its_exercise = index > 0 and engine.runs[index - 1].exercise.id == run.instead_of
+        slots.append(slots[-1] if run.instead_of and after_its_exercise else (slots[-1] if slots else 0) + 1)
+    return slots
+
+
 def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
     """The view at this reading; ``pain_check_next`` says whether a pain check follows this exercise."""
     run = engine.run
     segment = engine.segment
-    count = len(engine.runs)
+    slots = planned_slots(engine)
+    count = slots[-1] if slots else 0
+    number = slots[min(engine.run_index, len(slots) - 1)] if slots else 0
     paused = engine.status is Status.PAUSED
     routine_progress = _routine_progress(engine)
     if run is None or segment is None:
@@ -54,7 +69,7 @@ def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
             "",
             False,
             name,
-            min(engine.run_index + 1, count),
+            number,
             count,
             "",
             1.0,
@@ -80,7 +95,7 @@ def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
         digits=digits,
         paused=paused,
         exercise_name=run.exercise.name,
-        exercise_number=engine.run_index + 1,
+        exercise_number=number,
         exercise_count=count,
         detail=_detail(run, segment),
         exercise_progress=_exercise_progress(engine, run, in_segment),

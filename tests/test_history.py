@@ -154,6 +154,7 @@ def test_a_session_ended_before_any_exercise_began_is_not_exercise() -> None:
         untouched = step("2026-11-20T10:00:00+01:00", outcome)
         untouched.active_seconds = 0.0
         ended.steps.append(untouched)
+    ended.steps[0].active_seconds = 1.4  # the seconds of getting ready before ending on the intro card
     assert not adherence.is_exercising(ended)
     assert history.summary([ended], date(2026, 11, 20)).streak == 0
     ended.steps[1].active_seconds = 5.0

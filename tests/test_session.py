@@ -220,6 +220,27 @@ def test_gentler_runs_the_easier_variant_in_place_of_the_next_and_logs_both(tmp_
     assert session.recorder.record.exercises_done == 4
 
 
+def test_an_easier_variant_keeps_the_number_of_the_exercise_it_stands_for(tmp_path):
+    session, clock = make_session(VARIANT_LATER, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("1")
+    clock.advance(3)
+    session.tick()
+    assert (session.view().exercise_name, session.view().exercise_number, session.view().exercise_count) == (
+        "Second",
+        2,
+        4,
+    )
+    for key in ("p", "2", "4", "t"):
+        session.key(key)
+    view = session.view()
+    assert (view.exercise_name, view.exercise_number, view.exercise_count) == ("Fourth", 2, 4)
+    run_until_question(session, clock)
+    session.key("1")
+    view = session.view()
+    assert (view.exercise_name, view.exercise_number, view.exercise_count) == ("Third", 3, 4)
+
+
 def test_gentler_never_offers_the_exercise_just_done(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     session.key("s")

@@ -233,7 +233,11 @@ class SessionScreen(Screen[None]):
         self.query_one("#next", Plain).show(f"Next: {view.next_up}" if view.next_up else "")
         self.query_one("#exercise-bar", LineBar).fraction = view.exercise_progress
         self.query_one("#routine-bar", LineBar).fraction = view.routine_progress
-        new_card = last is None or not last.how or last.exercise_number != view.exercise_number
+        same_exercise = last is not None and (last.exercise_number, last.exercise_name) == (
+            view.exercise_number,
+            view.exercise_name,
+        )
+        new_card = last is None or not last.how or not same_exercise
         if intro and view.digits and new_card:
             self.call_after_refresh(self._hold_intro_if_cut)
 
