@@ -45,9 +45,13 @@ def planned_slots(engine: Engine) -> list[int]:
     swapped in before its exercise began takes the number of the exercise it replaces.
     """
     slots: list[int] = []
-    for index, run in enumerate(engine.runs):
-        after_its_exercise = index > 0 and engine.runs[index - 1].exercise.id == run.instead_of
-        slots.append(slots[-1] if run.instead_of and after_its_exercise else (slots[-1] if slots else 0) + 1)
+    number = 0
+    previous = ""
+    for run in engine.runs:
+        if not (run.instead_of and run.instead_of == previous):
+            number += 1
+        slots.append(number)
+        previous = run.exercise.id
     return slots
 
 
