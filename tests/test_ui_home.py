@@ -68,3 +68,14 @@ async def test_home_footer_keeps_its_spacing_on_a_wide_terminal(data_dir):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         assert not app.screen.query_one("Footer").compact
+
+
+async def test_end_and_home_move_to_the_last_and_first_routine(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        table = home.query_one("#routines")
+        await answer(pilot, "end")
+        assert table.cursor_row == table.row_count - 1 > 0
+        await answer(pilot, "home")
+        assert table.cursor_row == 0

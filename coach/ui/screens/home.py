@@ -20,6 +20,7 @@ from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
+from coach.ui.widgets.row_table import RowTable
 
 NOT_FOR_YOU_MARK = "✗ not for you"
 COMPACT_FOOTER_BELOW = 70
@@ -61,7 +62,7 @@ class HomeScreen(Screen[None]):
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="routines")
+        yield RowTable(zebra_stripes=True, id="routines")
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
         yield Footer()

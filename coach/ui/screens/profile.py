@@ -15,6 +15,7 @@ from coach.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Prof
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
+from coach.ui.widgets.row_table import RowTable
 
 INTRO = (
     "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether "
@@ -36,8 +37,6 @@ class ProfileScreen(Screen[Profile | None]):
         Binding("n", "answer(False)", "No"),
         Binding("s", "save", "Save"),
         Binding("escape", "leave", "Leave"),
-        Binding("home", "first", show=False, priority=True),
-        Binding("end", "last", show=False, priority=True),
     ]
 
     def __init__(self, profile: Profile, now: Callable[[], datetime], save: Callable[[Profile], bool]) -> None:
@@ -50,7 +49,7 @@ class ProfileScreen(Screen[Profile | None]):
     def compose(self) -> ComposeResult:
         yield Plain("Your health profile", id="banner")
         yield Plain(INTRO, id="intro")
-        yield DataTable(cursor_type="row", id="questions")
+        yield RowTable(id="questions")
         yield Plain("", id="status", keep_newlines=True)
         yield Footer()
 
@@ -118,13 +117,6 @@ class ProfileScreen(Screen[Profile | None]):
         self.profile.mark_reviewed(now)
         if self.save_profile(self.profile):
             dismiss_once(self, self.profile)
-
-    def action_first(self) -> None:
-        self.query_one(DataTable).move_cursor(row=0)
-
-    def action_last(self) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.row_count - 1)
 
     @property
     def unsaved(self) -> bool:

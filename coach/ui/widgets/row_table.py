@@ -1,0 +1,20 @@
+"""A table chosen by rows, where home and end go to the first and last row."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+
+class RowTable(DataTable[Any]):
+    """A zebra-striped ``DataTable`` with a row cursor; home and end move it to the first and last row."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", **kwargs)
