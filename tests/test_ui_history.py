@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.style import Style
 from textual.app import App
 from textual.widgets import DataTable, Input, TabbedContent
 
@@ -15,7 +16,7 @@ from coach.config import Config, save_config
 from coach.logstore import create_session, list_sessions
 from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
 from coach.ui.screens.history import HistoryScreen
-from coach.ui.screens.session_detail import SessionDetailScreen
+from coach.ui.screens.session_detail import SessionDetailScreen, steps_table
 from coach.ui.widgets.calendar import calendar_grid
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, BOTH, LEFT, PainChart, pain_chart
 from coach.ui.widgets.plain import Plain
@@ -319,6 +320,15 @@ async def test_the_detail_opens_for_every_way_an_exercise_can_end(data_dir):
         text = rendered(detail)
         for outcome in StepOutcome:
             assert outcome.label in text, outcome
+
+
+async def test_an_exercise_not_reached_has_no_start_time_in_the_detail():
+    record = make_record(TODAY, outcome=Outcome.ENDED_EARLY, steps=2, planned=2)
+    record.steps[1].outcome = StepOutcome.NOT_REACHED
+    console = Console(width=200, color_system=None, record=True)
+    console.print(steps_table(record, {outcome: Style() for outcome in StepOutcome}))
+    first, second = [line.split()[-1] for line in console.export_text().splitlines()[1:]]
+    assert first == "08:32" and second == "-"
 
 
 async def test_detail_shows_the_note(data_dir):

@@ -57,7 +57,7 @@ def steps_table(record: SessionRecord, styles: Mapping[StepOutcome, Style]) -> T
             literal(step.outcome.label, styles[step.outcome]),
             literal(step.work_done or "-"),
             literal(clock_text(step.active_seconds, rounded=True) + planned),
-            literal(clock_time(step.started_at)),
+            literal("-" if step.outcome is StepOutcome.NOT_REACHED else clock_time(step.started_at)),
         )
     return table
 
