@@ -138,3 +138,8 @@ See a doctor within a day or two if pain shoots down a leg, or a leg feels numb 
 Get emergency help now if both legs feel numb or weak, or feeling or control of your \
 bladder, bowels or genitals changes.
 Otherwise, talk to a physiotherapist or doctor before your next session."""
+
+
+def stop_advice(verdict: PainVerdict) -> str:
+    """What to say when pain stops a session: the verdict, then how to look after the back."""
+    return f"{verdict.message}\n\n{STOP_CARE_ADVICE}"

@@ -139,7 +139,7 @@ class RunningSession(SessionFlow):
     def _after_check(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
         if value == "end":
-            self._end(*rules.ended_after_check(self._last_verdict, self.pain_before))
+            self._end(*rules.ended_after_check(self._last_verdict, self.pain_before), ask_pain=False)
             return
         if value == "gentler":
             self.recorder.add_step(variants.swap_next(self.routine, self.engine))
@@ -196,7 +196,8 @@ class RunningSession(SessionFlow):
         rating = int(value)
         verdict = safety.judge_pain(rating, self.pain_before)
         self.recorder.add_pain("end", rating, verdict=verdict.light.value)
-        if verdict.light is not safety.PainLight.GREEN:
-            self.advice = verdict.message
         if verdict.stop:
+            self.advice = safety.stop_advice(verdict)
             self._ask(ask.stop_advice("Stop for today", verdict))
+        elif verdict.light is not safety.PainLight.GREEN:
+            self.advice = verdict.message

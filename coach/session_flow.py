@@ -140,7 +140,7 @@ class SessionFlow:
 
     def _stop_for_pain(self, reason: str, verdict: safety.PainVerdict) -> None:
         self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
-        self.advice = verdict.message
+        self.advice = safety.stop_advice(verdict)
         self._ask(ask.stop_advice("Stop now", verdict))
 
     def _end(self, outcome: Outcome, reason: str, *, ask_pain: bool = True) -> None:

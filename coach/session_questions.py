@@ -91,5 +91,4 @@ def end_pain() -> Question:
 
 
 def stop_advice(title: str, verdict: safety.PainVerdict) -> Question:
-    body = f"{verdict.message}\n\n{safety.STOP_CARE_ADVICE}"
-    return Question(QuestionKind.STOP_ADVICE, title, body, (OK,), tone="stop")
+    return Question(QuestionKind.STOP_ADVICE, title, safety.stop_advice(verdict), (OK,), tone="stop")

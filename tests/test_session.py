@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach import safety
 from coach.plan import Phase
 from coach.questions import QuestionKind
 from coach.records import Outcome, StepOutcome
@@ -144,6 +145,16 @@ def test_after_a_check_the_next_exercise_is_never_dropped_from_the_log(tmp_path)
     assert steps == {"hard": StepOutcome.DONE, "soft": StepOutcome.NOT_REACHED, "last": StepOutcome.NOT_REACHED}
     assert session.outcome is Outcome.ENDED_EARLY
     planned_once(session)
+
+
+def test_ending_at_the_choice_after_a_pain_check_does_not_ask_the_pain_again(tmp_path):
+    session, clock = make_session(EASIER_IS_NEXT, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("5")
+    session.key("e")
+    assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
+    assert session.recorder.record.pain_after == 5
+    assert [r.source for r in session.recorder.record.pain_reports] == ["check"]
 
 
 def test_it_hurts_in_an_exercise_whose_easier_is_next_runs_that_exercise_once(tmp_path):
@@ -414,6 +425,7 @@ def test_pain_of_eight_at_a_check_stops_with_care_advice(tmp_path):
     assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
     steps = session.recorder.record.steps
     assert [s.outcome for s in steps] == [StepOutcome.DONE] + [StepOutcome.NOT_REACHED] * 3
+    assert session.advice.startswith("Pain 8/10") and safety.STOP_CARE_ADVICE in session.advice
 
 
 def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):

@@ -165,6 +165,25 @@ async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_esca
     assert only_log(data_dir).note == "knee was sore"
 
 
+async def test_a_summary_after_a_stop_for_pain_scrolls_to_the_log_with_page_down(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot, pain="2")
+        await move(pilot, clock, 63)
+        await answer(pilot, "8", "enter")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "Stop exercising for today." in summary.query_one("#advice").text
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert not visible(summary, "#log")
+        await answer(pilot, "pagedown", "pagedown")
+        assert visible(summary, "#log")
+        await answer(pilot, "pageup")
+        assert visible(summary, "#title")
+
+
 async def test_the_session_pauses_while_the_terminal_is_too_small(data_dir, routine_file):
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)

@@ -27,7 +27,7 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #outcome { margin-bottom: 1; }
     SummaryScreen #advice { color: $warning; margin-bottom: 1; }
     SummaryScreen .step { color: $text; }
-    SummaryScreen .learn { color: $text-muted; margin-bottom: 1; }
+    SummaryScreen .learn { color: $text-muted; margin-top: 1; }
     SummaryScreen #figures { margin-top: 1; }
     SummaryScreen #log { color: $text-muted; margin-top: 1; }
     SummaryScreen #warning { color: $error; }
@@ -35,7 +35,11 @@ class SummaryScreen(Screen[None]):
     SummaryScreen Input { dock: bottom; margin: 0 2 1 2; max-width: 96; }
     SummaryScreen #saved { dock: bottom; color: $success; height: 1; margin: 0 2; }
     """
-    BINDINGS = [Binding("escape", "home", "Save note, home")]
+    BINDINGS = [
+        Binding("escape", "home", "Save note, home"),
+        Binding("pagedown", "page(1)", "Scroll", key_display="pgdn/pgup"),
+        Binding("pageup", "page(-1)", "Scroll up", show=False),
+    ]
 
     def __init__(self, session: RunningSession) -> None:
         super().__init__()
@@ -52,9 +56,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll():
             yield Plain(f"Session summary: {record.routine_title}", id="title")
             yield Plain(summary.headline, id="outcome")
-            yield Plain(summary.advice, id="advice", hide_empty=True)
-            for card in self.cards_to_offer():
-                yield Plain(f"Worth knowing: {card.title}. {card.text} ({card.source_line})", classes="learn")
+            yield Plain(summary.advice, id="advice", keep_newlines=True, hide_empty=True)
             for line in summary.steps:
                 yield Plain(line, classes="step")
             yield Plain("\n".join(summary.figures), id="figures", keep_newlines=True)
@@ -62,9 +64,18 @@ class SummaryScreen(Screen[None]):
             path.overflow = "fold"
             yield Static(path, id="log")
             yield Plain(self.recorder.warning, id="warning")
+            for card in self.cards_to_offer():
+                yield Plain(f"Worth knowing: {card.title}. {card.text} ({card.source_line})", classes="learn")
         yield Input(placeholder="A note for your log (optional), then enter", id="note", max_length=NOTE_LENGTH)
         yield Plain("", id="saved")
         yield Footer()
+
+    def action_page(self, direction: int) -> None:
+        scroller = self.query_one(VerticalScroll)
+        if direction > 0:
+            scroller.scroll_page_down()
+        else:
+            scroller.scroll_page_up()
 
     def cards_to_offer(self) -> tuple[Card, ...]:
         """After a session that raised pain, the Learn card that fits."""
