@@ -1,9 +1,10 @@
 """The safety check before every session, as a state machine the screens only display.
 
-``SafetyCheck`` first applies the gate (health profile done; serious-condition signs cleared;
-routine not ruled out by the profile), then asks, one at a time: whether a doctor has assessed
-last time's emergency signs (only when the last check found one), the emergency questions, the
-leg question, pain right now, and the 24-hour follow-up when it is due. The first answer that
+``SafetyCheck`` needs a finished health profile, then asks, one at a time: whether a doctor has
+assessed last time's emergency signs (only when the last check found one) and the emergency
+questions, at every start; then the profile's gate (serious-condition signs cleared, routine not
+ruled out) blocks or the check goes on to the leg question, pain right now, and the 24-hour
+follow-up when it is due. The first answer that
 rules the session out ends the check, and the caller's ``log`` callback is called at that
 moment. Questions, sources and every case: ``docs/safety.md``.
 """
@@ -126,6 +127,9 @@ class SafetyCheck:
     answered: int = 0
     _questions: list[CheckQuestion] = field(default_factory=list)
     _previous: PreviousSession | None = None
+    _gate: tuple[str, tuple[str, ...], str] | None = None
+    """A block the profile decides (serious signs not cleared, routine not for you): title, advice, reason.
+    It comes after the emergency questions, which every start asks."""
 
     def __post_init__(self) -> None:
         self.contraindications = tuple(self.contraindications)
@@ -134,19 +138,12 @@ class SafetyCheck:
             self.verdict = CheckVerdict(VerdictKind.PROFILE_FIRST, "Your health profile first")
             return
         self.record.contraindications = {c: c in profile.conditions() for c in self.contraindications}
-        if profile.needs_clearance:
-            signs = ", ".join(profile.serious_signs())
-            self._block(
-                SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}."
-            )
-            return
-        ruled_out = profile.ruled_out(self.contraindications)
-        if ruled_out:
-            self._block(*not_for_you(ruled_out))
-            return
         if emergency_pending(self.recent):
             self._questions.append(ASSESSED_QUESTION)
         self._questions += EMERGENCY_QUESTIONS
+        self._gate = self._profile_gate()
+        if self._gate is not None:
+            return
         self._questions.append(LEG_CHANGE_QUESTION if profile.known_leg_symptoms else LEG_QUESTION)
         self._questions.append(PAIN_QUESTION)
         self._previous = previous_session(self.recent, self.now)
@@ -158,6 +155,13 @@ class SafetyCheck:
                 self._questions.append(EARLY_FOLLOWUP_QUESTION)
             else:
                 self._questions.append(FOLLOWUP_QUESTION)
+
+    def _profile_gate(self) -> tuple[str, tuple[str, ...], str] | None:
+        if self.profile.needs_clearance:
+            signs = ", ".join(self.profile.serious_signs())
+            return SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}."
+        ruled_out = self.profile.ruled_out(self.contraindications)
+        return not_for_you(ruled_out) if ruled_out else None
 
     @property
     def total(self) -> int:
@@ -249,6 +253,9 @@ class SafetyCheck:
         self.cautions.append(CheckVerdict(VerdictKind.CAUTION, title, advice, suggest_gentler=suggest_gentler))
 
     def _finish(self) -> None:
+        if self._gate is not None:
+            self._block(*self._gate)
+            return
         if not self.cautions:
             self.verdict = CheckVerdict(VerdictKind.GO)
             return

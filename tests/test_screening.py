@@ -95,15 +95,41 @@ def test_profile_not_done_means_the_profile_first_and_nothing_logged():
     assert safety.pending is None and log.blocks == []
 
 
-def test_serious_sign_without_clearance_blocks_and_is_logged_at_once():
+def test_serious_sign_without_clearance_blocks_after_the_emergency_questions_and_is_logged_then():
     log = Log()
     safety = check(profile(yes=("weight-loss",)), log=log)
+    assert safety.total == len(EMERGENCY_QUESTIONS)
+    assert answer_all(safety, *ALL_NO[:-1]) is not None
     assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == SERIOUS_TITLE
     assert any("within the next few days" in line for line in safety.verdict.advice)
     assert [reason for _, reason in log.blocks] == [
         "Serious-condition signs not yet cleared by a professional: weight-loss."
     ]
     assert safety.pending is None
+
+
+def test_an_emergency_yes_comes_before_a_profile_block():
+    log = Log()
+    safety = check(profile(yes=("cancer-history",)), log=log)
+    verdict = safety.answer(True)
+    assert verdict.title == EMERGENCY_TITLE and verdict.urgent
+    assert [reason for _, reason in log.blocks] == [f"Emergency sign: {EMERGENCY_QUESTIONS[0].text}"]
+
+
+@pytest.mark.parametrize(
+    ("yes", "contraindications"),
+    [(("cancer-history",), ()), (("pregnancy",), ("pregnancy",))],
+    ids=["serious", "not-for-you"],
+)
+def test_emergency_signs_never_assessed_are_asked_about_before_a_profile_block(yes, contraindications):
+    emergency = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"bladder-bowel": True}))
+    log = Log()
+    safety = check(profile(yes=yes), contraindications, recent=[emergency], log=log)
+    assert safety.pending.question is ASSESSED_QUESTION
+    assert "needs emergency help" in safety.pending.note
+    verdict = safety.answer(False)
+    assert verdict.title == EMERGENCY_TITLE and verdict.urgent
+    assert log.blocks[0][0].emergency_assessed is False
 
 
 def test_serious_sign_with_clearance_goes_to_the_questions():
@@ -116,12 +142,14 @@ def test_serious_sign_with_clearance_goes_to_the_questions():
 def test_routine_ruled_out_by_the_profile_is_not_for_you_and_logged():
     log = Log()
     safety = check(profile(yes=("pregnancy",)), contraindications=("osteoporosis", "pregnancy"), log=log)
+    answer_all(safety, *ALL_NO[:-1])
     assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == NOT_FOR_YOU_TITLE
     assert any("pregnancy" in line for line in safety.verdict.advice)
     assert any("Talk to a physiotherapist or doctor first" in line for line in safety.verdict.advice)
     screening, reason = log.blocks[0]
     assert reason == "Not for you: pregnancy."
     assert screening.contraindications == {"osteoporosis": False, "pregnancy": True}
+    assert screening.red_flags == {q.id: False for q in EMERGENCY_QUESTIONS}
 
 
 def test_routine_whose_contraindications_the_user_does_not_have_is_asked_as_usual():
@@ -396,17 +424,28 @@ class CheckWalk(RuleBasedStateMachine):
         self.emergency_yes = False
         self.last_number = 0
         self.total = 0
+        self.gate = "none"
 
     @precondition(lambda self: self.safety is None)
-    @rule(recent=st.sampled_from(["none", "raised-3h", "raised-20h", "emergency"]), known_legs=st.booleans())
-    def start(self, recent, known_legs):
+    @rule(
+        recent=st.sampled_from(["none", "raised-3h", "raised-20h", "emergency"]),
+        known_legs=st.booleans(),
+        gate=st.sampled_from(["none", "serious", "not-for-you"]),
+    )
+    def start(self, recent, known_legs, gate):
         records = {
             "none": [],
             "raised-3h": [session(3)],
             "raised-20h": [session(20)],
             "emergency": [session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"both-legs": True}))],
         }[recent]
-        self.safety = check(profile(yes=(KNOWN_LEGS.id,) if known_legs else ()), recent=records, log=self.log)
+        yes = ((KNOWN_LEGS.id,) if known_legs else ()) + {
+            "none": (),
+            "serious": ("fever-unwell",),
+            "not-for-you": ("pregnancy",),
+        }[gate]
+        self.gate = gate
+        self.safety = check(profile(yes=yes), ("pregnancy",), recent=records, log=self.log)
         self.total = self.safety.total
 
     @precondition(lambda self: self.safety is not None and self.safety.pending is not None)
@@ -449,6 +488,11 @@ class CheckWalk(RuleBasedStateMachine):
         assert len(self.log.blocks) == (1 if blocked else 0)
         if blocked:
             assert self.safety.pending is None
+
+    @invariant()
+    def a_profile_gate_never_lets_a_session_start(self):
+        if self.safety is not None and self.safety.verdict is not None and self.gate != "none":
+            assert self.safety.verdict.kind in (VerdictKind.BLOCKED, VerdictKind.LEFT)
 
     @invariant()
     def no_session_after_an_emergency_yes(self):
