@@ -28,6 +28,8 @@ WORDS_PER_SECOND = 2.5
 """A cautious speaking rate: an intro card too short for the first step says only the name."""
 SCALE_KEYS_SPOKEN = "Press 0 to 9, or t for 10."
 SPOKEN_QUESTIONS = frozenset({QuestionKind.PAIN_CHECK, QuestionKind.END_PAIN})
+ADVICE_FOLLOWS = frozenset({QuestionKind.STOP_ADVICE, QuestionKind.HURT_STRENGTH})
+"""Questions after which the advice to stop is spoken, so the end itself says nothing."""
 
 
 class Announcer:
@@ -60,8 +62,8 @@ class Announcer:
         if event.kind == "over":
             if session.outcome is Outcome.COMPLETED:
                 return "Session complete."
-            stop_advice = session.question is not None and session.question.kind is QuestionKind.STOP_ADVICE
-            return "" if stop_advice else "Session ended."
+            advice_follows = session.question is not None and session.question.kind in ADVICE_FOLLOWS
+            return "" if advice_follows else "Session ended."
         return ""
 
     def _segment_words(self, session: RunningSession) -> list[str]:

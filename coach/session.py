@@ -146,7 +146,11 @@ class RunningSession(SessionFlow):
         self._go_on()
 
     def _hurt_kind_given(self, value: Answer) -> None:
+        """A warning sign stops the session here and now; its strength is asked for the record."""
         self._hurt_kind = HurtKind(value)
+        if self._hurt_kind is HurtKind.RED_FLAG:
+            reason = rules.hurt_stop_reason(self._hurt_kind, None, self.pain_before)
+            self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
         self._ask(ask.hurt_strength(self.pain_before))
 
     def _hurt_strength_given(self, value: Answer) -> None:

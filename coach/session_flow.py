@@ -139,7 +139,11 @@ class SessionFlow:
         self._handle(events)
 
     def _stop_for_pain(self, reason: str, verdict: safety.PainVerdict) -> None:
-        self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
+        if self.outcome is Outcome.IN_PROGRESS:
+            self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
+        else:
+            self.reason = reason
+            self.recorder.finish(self.outcome, reason)
         self.advice = safety.stop_advice(verdict)
         self._ask(ask.stop_advice("Stop now", verdict))
 

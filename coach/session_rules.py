@@ -19,9 +19,11 @@ def check_decision(verdict: safety.PainVerdict, last_exercise: bool) -> CheckDec
     return "continue" if verdict.light is safety.PainLight.GREEN else "ask"
 
 
-def hurt_stop_reason(kind: HurtKind, rating: int, before: int | None) -> str:
-    """Why a session stopped after "it hurts"."""
+def hurt_stop_reason(kind: HurtKind, rating: int | None, before: int | None) -> str:
+    """Why a session stopped after "it hurts"; a warning sign stops it before it is rated (``None``)."""
     said = safety.HURT_KINDS[kind].lower()
+    if rating is None:
+        return f"Pain reported: {said}."
     figures = safety.pain_figures(rating, before)
     if kind is HurtKind.RED_FLAG:
         return f"Pain reported: {said} ({figures})."

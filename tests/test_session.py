@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from coach import safety
+from coach.logstore import load_session
 from coach.plan import Phase
 from coach.questions import QuestionKind
-from coach.records import Outcome, StepOutcome
+from coach.records import HurtKind, Outcome, StepOutcome
 from tests.routine_texts import SMALL
 from tests.session_helpers import make_session, run_until_question
 
@@ -460,6 +461,25 @@ def test_a_warning_sign_at_a_low_rating_stops_with_words_that_say_stop(tmp_path)
     assert session.question.kind is QuestionKind.STOP_ADVICE
     assert "stop exercising now" in session.question.body and "fine to carry on" not in session.question.body
     assert "fine to carry on" not in session.advice
+
+
+def test_a_warning_sign_stops_the_session_and_is_logged_before_its_strength_is_asked(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=2)
+    clock.advance(5)
+    session.key("p")
+    session.key("1")
+    assert session.question.kind is QuestionKind.HURT_STRENGTH
+    on_disk = load_session(session.recorder.path)
+    assert on_disk.outcome is Outcome.STOPPED_FOR_PAIN
+    assert on_disk.reason == "Pain reported: sharp, shooting, spreading down a leg, or numbness."
+    assert on_disk.steps[-1].outcome is StepOutcome.NOT_REACHED
+    session.key("4")
+    on_disk = load_session(session.recorder.path)
+    assert on_disk.reason == "Pain reported: sharp, shooting, spreading down a leg, or numbness (4/10, up from 2)."
+    assert on_disk.pain_reports[-1].kind is HurtKind.RED_FLAG
+    assert session.question.kind is QuestionKind.STOP_ADVICE
+    session.key("enter")
+    assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
 
 
 @pytest.mark.parametrize("kind, expected_exercise", [("3", "Knee-to-chest"), ("2", "Pelvic tilt")])
