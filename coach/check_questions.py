@@ -96,8 +96,8 @@ def not_for_you(conditions: Sequence[str]) -> tuple[str, tuple[str, ...], str]:
     """Title, advice and logged reason for a routine the profile rules out."""
     names = ", ".join(CONTRAINDICATION_LABELS.get(c, c).lower() for c in conditions)
     advice = (
-        f"This routine is not suitable for people with {names}, which you noted in your health profile: "
-        "fragile, damaged or unstable structures can be hurt by movements that are safe for others.",
+        f"Your health profile notes {names}, and this routine is not suitable then: "
+        "movements that are safe for most people can do harm.",
         NOT_FOR_YOU_ADVICE,
     )
     return NOT_FOR_YOU_TITLE, advice, f"Not for you: {names}."

@@ -80,9 +80,12 @@ SERIOUS_ADVICE = (
     "Once a professional has assessed it and said exercise is fine, record that in your "
     "health profile (key e on home).",
 )
-ON_HOLD_BANNER = "Every routine is on hold until a doctor clears your profile answers; then record it with e."
+ON_HOLD_BANNER = (
+    "Every routine is on hold until a doctor or physiotherapist has assessed your profile answers; "
+    "then record it with e."
+)
 """Shown on home while ``Profile.needs_clearance``."""
-ON_HOLD_LINE = "On hold: a doctor should first assess what your health profile notes."
+ON_HOLD_LINE = "On hold: a doctor or physiotherapist should first assess what your health profile notes."
 NOT_FOR_YOU_ADVICE = "Talk to a physiotherapist or doctor first about which exercises are safe for you."
 
 
@@ -153,13 +156,15 @@ class Profile:
         return tuple(c for c in contraindications if c in mine)
 
     def answer(self, question_id: str, value: bool, now: datetime) -> None:
-        """Record an answer, dated; an unchanged answer keeps its original date."""
+        """Record an answer, dated; an unchanged answer keeps its original date, except a clearance
+        given again for serious signs noted since the last one."""
         if question_id not in ALL_IDS:
             raise ValueError(f"unknown profile question {question_id!r}")
         if type(value) is not bool:
             raise ValueError(f"a profile answer is yes or no, not {value!r}")
         current = self.answers.get(question_id)
-        if current is not None and current.value == value:
+        renewed = question_id == CLEARANCE_QUESTION.id and value and not self.cleared
+        if current is not None and current.value == value and not renewed:
             return
         at = _stamp(now)
         self.answers[question_id] = Answer(value, at)

@@ -43,7 +43,7 @@ from coach.check_questions import (
     settle_advice,
     severe_pain_advice,
 )
-from coach.profile import SERIOUS_ADVICE, Profile
+from coach.profile import QUESTION_TEXTS, SERIOUS_ADVICE, Profile
 from coach.records import Outcome, Screening, SessionRecord
 
 LogBlock = Callable[[Screening, str], None]
@@ -158,8 +158,8 @@ class SafetyCheck:
 
     def _profile_gate(self) -> tuple[str, tuple[str, ...], str] | None:
         if self.profile.needs_clearance:
-            signs = ", ".join(self.profile.serious_signs())
-            return SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}."
+            signs = " ".join(QUESTION_TEXTS[sign] for sign in self.profile.serious_signs())
+            return SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}"
         ruled_out = self.profile.ruled_out(self.contraindications)
         return not_for_you(ruled_out) if ruled_out else None
 

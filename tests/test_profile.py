@@ -123,6 +123,16 @@ def test_a_new_serious_sign_after_the_clearance_needs_a_new_clearance():
     assert profile.needs_clearance
 
 
+def test_a_clearance_given_again_after_a_new_serious_sign_is_dated_anew_and_clears_it():
+    profile = answered(yes=("cancer-history",))
+    profile.answer(CLEARANCE_QUESTION.id, True, NOW + timedelta(days=2))
+    profile.answer("fall-or-accident", True, NOW + timedelta(days=5))
+    profile.answer(CLEARANCE_QUESTION.id, True, NOW + timedelta(days=9))
+    assert profile.cleared
+    assert profile.answers[CLEARANCE_QUESTION.id].at.startswith((NOW + timedelta(days=9)).date().isoformat())
+    assert [c.question for c in profile.changes][-1] == CLEARANCE_QUESTION.id
+
+
 def test_known_leg_symptoms():
     assert answered(yes=(LEG_QUESTION.id,)).known_leg_symptoms
     assert not answered().known_leg_symptoms

@@ -103,7 +103,7 @@ def test_serious_sign_without_clearance_blocks_after_the_emergency_questions_and
     assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == SERIOUS_TITLE
     assert any("within the next few days" in line for line in safety.verdict.advice)
     assert [reason for _, reason in log.blocks] == [
-        "Serious-condition signs not yet cleared by a professional: weight-loss."
+        "Serious-condition signs not yet cleared by a professional: Have you lost weight recently without trying?"
     ]
     assert safety.pending is None
 

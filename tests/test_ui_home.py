@@ -18,7 +18,9 @@ async def test_home_says_every_routine_is_on_hold_until_a_clearance_is_recorded(
         banner = home.query_one("#clearance")
         assert banner.display
         assert "Every routine is on hold" in banner.text and "record it with e" in banner.text
-        assert home.query_one("#description").text.startswith("On hold: a doctor should first assess")
+        assert home.query_one("#description").text.startswith(
+            "On hold: a doctor or physiotherapist should first assess"
+        )
         await answer(pilot, "e")
         screen = await wait_for_screen(pilot, ProfileScreen)
         screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index(CLEARANCE_QUESTION.id))

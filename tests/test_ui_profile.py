@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from coach.profile import QUESTIONS, load_profile
+from datetime import datetime
+
+from coach.profile import QUESTIONS, load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
@@ -49,3 +51,44 @@ async def test_escape_without_changes_leaves_at_once(data_dir):
         await open_profile(pilot)
         await answer(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data_dir):
+    from coach.profile import CLEARANCE_QUESTION, save_profile
+
+    accepted(data_dir, yes=("cancer-history",))
+    profile = load_profile(data_dir)
+    profile.answer(CLEARANCE_QUESTION.id, True, datetime.now().astimezone())
+    save_profile(data_dir, profile)
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        ids = [q.id for q in screen.questions()]
+        screen.query_one("#questions").move_cursor(row=ids.index("weight-loss"))
+        await answer(pilot, "y")
+        assert CLEARANCE_QUESTION.id not in screen.draft
+        await answer(pilot, "s")
+        assert app.screen is screen
+        assert load_profile(data_dir).cleared
+        screen.query_one("#questions").move_cursor(row=ids.index(CLEARANCE_QUESTION.id))
+        await answer(pilot, "y", "s")
+        assert isinstance(app.screen, HomeScreen)
+    saved = load_profile(data_dir)
+    assert saved.cleared and saved.value("weight-loss")
+
+
+async def test_a_clearance_that_no_longer_covers_the_serious_signs_shows_unanswered(data_dir):
+    from datetime import timedelta
+
+    from coach.profile import CLEARANCE_QUESTION
+
+    accepted(data_dir, yes=("cancer-history",))
+    profile = load_profile(data_dir)
+    now = datetime.now().astimezone()
+    profile.answer(CLEARANCE_QUESTION.id, True, now)
+    profile.answer("weight-loss", True, now + timedelta(seconds=1))
+    save_profile(data_dir, profile)
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        assert CLEARANCE_QUESTION.id not in screen.draft

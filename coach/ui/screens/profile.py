@@ -45,6 +45,8 @@ class ProfileScreen(Screen[Profile | None]):
         self.now = now
         self.save_profile = save
         self.draft: dict[str, bool] = {key: answer.value for key, answer in profile.answers.items()}
+        if profile.needs_clearance:
+            self.draft.pop(CLEARANCE_QUESTION.id, None)
 
     def compose(self) -> ComposeResult:
         yield Plain("Your health profile", id="banner")
@@ -102,6 +104,8 @@ class ProfileScreen(Screen[Profile | None]):
         if not questions:
             return
         question = questions[table.cursor_row]
+        if question in SERIOUS_QUESTIONS and value and not self.draft.get(question.id):
+            self.draft.pop(CLEARANCE_QUESTION.id, None)
         self.draft[question.id] = value
         self.fill()
         table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
