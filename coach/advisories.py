@@ -42,6 +42,15 @@ def advisories(records: list[SessionRecord], today: date) -> list[Advisory]:
     return [found for found in (worsening(records, today), persisting(records, today)) if found is not None]
 
 
+def banner(found: list[Advisory], where: str) -> str:
+    """One line for home and the history header naming every advisory found, then where to read more."""
+    if not found:
+        return ""
+    if len(found) == 1:
+        return f"⚠ {found[0].title}: {found[0].line}. {where}"
+    return "⚠ " + "; ".join(advisory.title for advisory in found) + f". {where}"
+
+
 def _ratings(records: list[SessionRecord], first: date, last: date) -> list[tuple[date, int]]:
     """(day, pain before) of the sessions that started from ``first`` to ``last``, oldest first."""
     rated = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from coach.advisories import advisories, persisting, worsening
+from coach.advisories import advisories, banner, persisting, worsening
 from coach.records import Outcome, Screening, SessionRecord
 
 TODAY = date(2026, 11, 21)
@@ -90,3 +90,14 @@ def test_worsening_needs_ratings_in_both_weeks():
 def test_worsening_comes_before_persisting_when_both_apply():
     records = history({35: 4, 30: 4, 25: 4, 20: 4, 12: 3, 9: 3, 4: 6, 0: 6})
     assert [a.kind for a in advisories(records, TODAY)] == ["worsening", "persisting"]
+
+
+def test_the_banner_names_every_advisory_that_applies():
+    one = advisories(history({20: 2, 17: 3, 13: 4, 10: 5, 6: 6, 3: 7, 0: 7}), TODAY)
+    assert banner(one, "History (h) has more.") == f"⚠ {one[0].title}: {one[0].line}. History (h) has more."
+    ratings = {ago: (3 if ago > 6 else 7) for ago in range(0, 57, 2)}
+    both = advisories(history(ratings), TODAY)
+    assert [a.kind for a in both] == ["worsening", "persisting"]
+    text = banner(both, "See Trends (t).")
+    assert all(a.title in text for a in both) and text.endswith("See Trends (t).")
+    assert banner([], "See Trends (t).") == ""

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, Tab
 from textual.worker import get_current_worker
 
 from coach import history_lines as lines
-from coach.advisories import Advisory, advisories
+from coach.advisories import Advisory, advisories, banner
 from coach.export_folder import write_export
 from coach.logstore import count_logs, list_sessions
 from coach.records import SessionRecord
@@ -179,7 +179,7 @@ class HistoryScreen(Screen[None]):
         line = self.query_one("#advisory-line", Static)
         line.display = bool(found)
         if found:
-            line.update(Text(f"⚠ {found[0].title}: {found[0].line}. See Trends (t)."))
+            line.update(Text(banner(found, "See Trends (t).")))
         self.query_one(TrendsPanel).show_advisories(found)
 
     # trends -----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
-from coach.advisories import Advisory, advisories
+from coach.advisories import Advisory, advisories, banner
 from coach.catalog import Entry
 from coach.check_questions import not_for_you
 from coach.learn import Card, cards_for
@@ -90,8 +90,7 @@ class HomeScreen(Screen[None]):
     def _show_advisories(self, found: list[Advisory]) -> None:
         self.advisories = found
         if self.is_attached:
-            text = "" if not found else f"⚠ {found[0].title}: {found[0].line}. History (h) has more."
-            self.query_one("#advisory", Plain).show(text)
+            self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
 
     def on_resize(self, event: Resize) -> None:
         self.query_one(Footer).compact = event.size.width < COMPACT_FOOTER_BELOW
