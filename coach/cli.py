@@ -144,6 +144,7 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     from coach import export
     from coach.advisories import advisories
     from coach.logstore import list_sessions
+    from coach.profile import profile_for_report
 
     records, unreadable = list_sessions(data, since=since)
     for path, reason in unreadable:
@@ -155,7 +156,9 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     elif fmt == "json":
         text = export.sessions_json(records)
     elif fmt == "markdown":
-        text = export.markdown_report(records, date.today(), [(str(p), r) for p, r in unreadable])
+        text = export.markdown_report(
+            records, date.today(), [(str(p), r) for p, r in unreadable], profile=profile_for_report(data)
+        )
     else:
         text = export.sessions_table(records)
     if output is not None:

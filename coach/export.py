@@ -23,9 +23,9 @@ from coach.history import (
     duration_seconds,
     outcome_label,
 )
+from coach.markdown_cells import markdown_text as markdown_text
 from coach.records import SessionRecord
 from coach.report import markdown_report as markdown_report
-from coach.report import markdown_text as markdown_text
 from coach.summary import pain_change
 from coach.text import char_width, clean, display_width, pad
 from coach.timestamps import session_date

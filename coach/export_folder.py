@@ -8,6 +8,7 @@ from pathlib import Path
 from coach import export
 from coach.atomic import write_atomic
 from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
+from coach.profile import profile_for_report
 from coach.records import SessionRecord
 from coach.report import markdown_report
 
@@ -30,7 +31,9 @@ def write_export(
     files = {
         "sessions.csv": export.sessions_csv(records),
         "steps.csv": export.steps_csv(records),
-        "report.md": markdown_report(records, today, [(str(path), reason) for path, reason in unreadable]),
+        "report.md": markdown_report(
+            records, today, [(str(path), reason) for path, reason in unreadable], profile=profile_for_report(data)
+        ),
     }
     for name, text in files.items():
         write_atomic(folder / name, text)

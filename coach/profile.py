@@ -226,6 +226,15 @@ def load_profile(data: Path) -> Profile:
         ) from None
 
 
+def profile_for_report(data: Path) -> Profile | None:
+    """The saved profile when it is complete and readable, for a report; otherwise ``None``."""
+    try:
+        profile = load_profile(data)
+    except CoachError:
+        return None
+    return profile if profile.complete else None
+
+
 def save_profile(data: Path, profile: Profile) -> None:
     """Write the profile atomically, readable by its owner only; raises ``CoachError`` on failure."""
     path = profile_path(data)

@@ -5,7 +5,6 @@ Every piece of logged text is escaped so that it stays one table cell and shows 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from os import PathLike
@@ -24,27 +23,12 @@ from coach.history import (
     summary,
     weekly_pain,
 )
+from coach.markdown_cells import markdown_table, markdown_text
+from coach.profile import Profile
 from coach.records import Outcome, PainReport, SessionRecord
-from coach.text import clean, counted
+from coach.report_safety import safety_section
+from coach.text import counted
 from coach.timestamps import parse_day, session_date
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-
-
-def markdown_text(text: str) -> str:
-    """Untrusted text made safe inside a Markdown table cell: one line, nothing interpreted."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
-    return _ENTITY.sub(r"\\&", text)
-
-
-def _md_row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _md_table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
-    rule = [":" + "-" * 2 if a == "l" else "-" * 2 + ":" for a in align.ljust(len(header), "l")]
-    return [_md_row(header), _md_row(rule), *(_md_row(row) for row in rows)]
 
 
 def _mean(value: float | None) -> str:
@@ -82,8 +66,10 @@ def markdown_report(
     today: date,
     unreadable: Sequence[tuple[str | PathLike[str], str]] = (),
     weeks: int = 12,
+    profile: Profile | None = None,
 ) -> str:
-    """A report for a clinician: overview, pain trend, what hurt, notes, unreadable logs."""
+    """A report for a clinician: overview, pain trend, what hurt, safety checks and profile, notes,
+    unreadable logs."""
     ordered = chronological(records)
     figures = summary(ordered, today, weeks)
     lines = [
@@ -119,6 +105,7 @@ def markdown_report(
         ]
         lines += _pain_section(ordered, figures, per_week, today)
         lines += _hurts_section(ordered)
+        lines += safety_section(ordered, profile)
         lines += _notes_section(ordered)
     lines += _unreadable_section(unreadable)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -144,7 +131,7 @@ def _pain_section(
         rows.append(_pain_row(f"First {RECENT_WEEKS} weeks", first))
     rows.append(_pain_row(f"Previous {RECENT_WEEKS} weeks", figures.previous_pain))
     rows.append(_pain_row(f"Last {RECENT_WEEKS} weeks", figures.recent_pain))
-    lines += _md_table(["Period", "Sessions logged", "Mean pain before", "Mean pain after"], rows, "lrrr")
+    lines += markdown_table(["Period", "Sessions logged", "Mean pain before", "Mean pain after"], rows, "lrrr")
     lines.append("")
     for advisory in advisories(ordered, today):
         lines += [f"> **{advisory.title}.** {advisory.text}", ""]
@@ -154,7 +141,7 @@ def _pain_section(
         [monday.isoformat(), str(count), _mean(window.before), _mean(window.after)]
         for (monday, count), window in zip(per_week, weekly, strict=False)
     ]
-    lines += _md_table(["Week of", "Exercise sessions", "Mean pain before", "Mean pain after"], week_rows, "lrrr")
+    lines += markdown_table(["Week of", "Exercise sessions", "Mean pain before", "Mean pain after"], week_rows, "lrrr")
     lines.append("")
     return lines
 
@@ -184,7 +171,7 @@ def _hurts_section(ordered: list[SessionRecord]) -> list[str]:
     if not rows:
         return [*lines, f"Nothing was reported as hurting and no pain rating was {HURT_RATING} or more.", ""]
     header = ["When", "Routine", "Exercise", "Rating", "Report", "Verdict", "Decision"]
-    return [*lines, *_md_table(header, rows, "lllrlll"), ""]
+    return [*lines, *markdown_table(header, rows, "lllrlll"), ""]
 
 
 def _notes_section(ordered: list[SessionRecord]) -> list[str]:
@@ -199,7 +186,7 @@ def _notes_section(ordered: list[SessionRecord]) -> list[str]:
     ]
     if not rows:
         return ["## Notes", "", "No notes.", ""]
-    return ["## Notes", "", *_md_table(["Date", "Routine", "Note"], rows), ""]
+    return ["## Notes", "", *markdown_table(["Date", "Routine", "Note"], rows), ""]
 
 
 def _unreadable_section(unreadable: Sequence[tuple[str | PathLike[str], str]]) -> list[str]:
@@ -215,6 +202,6 @@ def _unreadable_section(unreadable: Sequence[tuple[str | PathLike[str], str]]) -
         f"{counted(len(unreadable), 'log file')} could not be read and "
         f"{'is' if len(unreadable) == 1 else 'are'} not included above:",
         "",
-        *_md_table(["File", "Reason"], rows),
+        *markdown_table(["File", "Reason"], rows),
         "",
     ]

@@ -381,6 +381,7 @@ def test_markdown_report_sections_and_figures() -> None:
         "## Pain trend",
         "### By week (last 12 weeks)",
         "## What hurt and when",
+        "## Safety checks",
         "## Notes",
         "## Unreadable log files",
     ]
@@ -402,7 +403,7 @@ def test_markdown_report_sections_and_figures() -> None:
 
 def test_markdown_report_what_hurt() -> None:
     report = export.markdown_report(RECORDS, TODAY)
-    hurt = report.split("## What hurt and when")[1].split("## Notes")[0]
+    hurt = report.split("## What hurt and when")[1].split("## Safety checks")[0]
     rows = [split_row(line) for line in hurt.splitlines() if line.startswith("| 2026")]
     assert rows == [
         ["2026-11-20 01:05", "Gentle lower-back relief", "Knee-to-chest", "7", "it hurts (red flag)", "stop", "stop"],
@@ -518,3 +519,31 @@ def test_the_report_of_a_long_time_user_counts_adherence_over_the_whole_window()
     )
     report = export.markdown_report([early, *RECORDS], TODAY)
     assert "- Adherence over the last 12 weeks (2026-09-07 – 2026-11-25): exercised on 2 of 80 days (2%)" in report
+
+
+def test_markdown_report_says_why_each_session_was_blocked() -> None:
+    report = export.markdown_report(RECORDS, TODAY)
+    part = report.split("## Safety checks")[1].split("## Notes")[0]
+    rows = [split_row(line) for line in part.splitlines() if line.startswith("| 2026")]
+    assert rows == [["2026-11-23", "Gentle lower-back relief", "blocked", "Red flag: numbness in the legs"]]
+    assert "Health profile" not in part
+
+
+def test_markdown_report_gives_the_health_profile_with_its_dates() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
+
+    noted = datetime(2026, 11, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+    profile = Profile()
+    for question in QUESTIONS:
+        profile.answer(question.id, question.id in ("cancer-history", "pregnancy"), noted)
+    profile.answer(CLEARANCE_QUESTION.id, True, noted + timedelta(days=3))
+    profile.mark_reviewed(noted + timedelta(days=3))
+    report = export.markdown_report(RECORDS, TODAY, profile=profile)
+    part = report.split("### Health profile")[1].split("## Notes")[0]
+    assert "- Conditions noted: pregnancy (since 2026-11-02)" in part
+    assert "- Signs of a serious cause noted: Have you ever had cancer? (since 2026-11-02)" in part
+    assert "- Cleared by a professional for exercise, as recorded by the person: 2026-11-05" in part
+    assert "- Leg symptoms assessed by a professional who advised exercise: no" in part
+    assert "- Last reviewed: 2026-11-05" in part
