@@ -139,7 +139,8 @@ CARDS: tuple[Card, ...] = (
         "When to see a professional",
         (
             "Severe pain, or pain that lasts beyond a few weeks of looking after it yourself, needs a physiotherapist, chiropractor, osteopath or doctor.",
-            "Go to a doctor or an emergency department at once if pain shoots down a leg, your legs feel very numb or weak, or you lose bladder or bowel control.",
+            "Pain that shoots down a leg, or a leg that turns numb or weak, needs a doctor within a day or two, before you exercise again.",
+            "Numbness or weakness in both legs, or any change in feeling or control of your bladder or bowels, needs emergency help at once.",
             "Those signs can mean a nerve is badly squeezed.",
         ),
         (SEED_NO_CRACKING,),

@@ -113,7 +113,9 @@ def test_contraindications_only_where_the_sources_name_them():
 
 def test_every_bundled_routine_waits_for_the_treating_team_after_spinal_surgery_or_with_a_tumour_or_infection():
     for path in PATHS:
-        assert {"recent-spinal-surgery", "spinal-tumour", "spinal-infection"} <= set(load_routine(path).contraindications)
+        assert {"recent-spinal-surgery", "spinal-tumour", "spinal-infection"} <= set(
+            load_routine(path).contraindications
+        )
 
 
 def _routine(name: str):

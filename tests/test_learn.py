@@ -220,3 +220,13 @@ async def test_learn_cards_are_offered_where_they_apply(data_dir, tmp_path):
         assert isinstance(raised.screen, SummaryScreen)
         offered = [w.text for w in raised.screen.query(".learn")]
         assert offered and offered[0].startswith("Worth knowing: ")
+
+
+def test_the_card_on_seeing_a_professional_gives_the_safety_check_s_urgency_for_one_leg_and_both():
+    from coach.check_questions import LEG_ADVICE
+
+    text = card("see-a-professional").text
+    assert "within a day or two" in " ".join(LEG_ADVICE)
+    one_leg, both_legs = text.split("shoots down a leg")[1].split(". ")[0], text.split("both legs")[1]
+    assert "within a day or two" in one_leg and "at once" not in one_leg
+    assert "emergency help at once" in both_legs
