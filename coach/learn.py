@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.records import Outcome, SessionRecord
+
 SEED_NO_CRACKING = "000_84b18329a5d00774.txt"
 SEED_DECOMPRESSION = "001_2782d5a0639a4d26.txt"
 SEED_STABILISE = "002_938c41e1b65cdf95.txt"
@@ -158,9 +160,8 @@ CARDS: tuple[Card, ...] = (
     ),
 )
 
-SITUATIONS = ("pain_rose", "blocked", "routine:<name>")
+SITUATIONS = ("blocked", "routine:<name>")
 _FOR_SITUATION = {
-    "pain_rose": ("dont-push", "see-a-professional"),
     "blocked": ("see-a-professional", "no-cracking"),
 }
 _FOR_ROUTINE = {
@@ -182,10 +183,18 @@ def card(card_id: str) -> Card:
     raise KeyError(card_id)
 
 
+def cards_after_session(record: SessionRecord) -> tuple[Card, ...]:
+    """The card for the summary of a session that ended with more pain than it began with:
+    when to see a professional after a stop for pain, else that more is not better."""
+    before, after = record.pain_before, record.pain_after
+    if before is None or after is None or after <= before:
+        return ()
+    return (card("see-a-professional" if record.outcome is Outcome.STOPPED_FOR_PAIN else "dont-push"),)
+
+
 def cards_for(situation: str) -> tuple[Card, ...]:
     """The cards worth offering in a situation, most relevant first.
 
-    ``"pain_rose"``: after a session that ended with more pain than it began with;
     ``"blocked"``: after the safety check stopped a session;
     ``"routine:NAME"``: on the intro of the routine with that short name (none for a routine
     coach does not ship). Any other situation is a ``ValueError``.

@@ -81,8 +81,7 @@ def test_the_traction_card_names_who_must_not_use_it():
         assert condition in text
 
 
-def test_cards_for_a_session_that_raised_pain_and_after_a_block():
-    assert [c.id for c in cards_for("pain_rose")] == ["dont-push", "see-a-professional"]
+def test_cards_after_a_block():
     assert cards_for("blocked")[0].id == "see-a-professional"
 
 
@@ -100,7 +99,7 @@ def test_every_bundled_routine_has_cards_and_an_unknown_one_has_none():
 
 
 def test_an_unknown_situation_is_a_value_error():
-    with pytest.raises(ValueError, match="pain_rose"):
+    with pytest.raises(ValueError, match="blocked"):
         cards_for("sad")
     assert "routine:<name>" in SITUATIONS
 
@@ -230,3 +229,22 @@ def test_the_card_on_seeing_a_professional_gives_the_safety_check_s_urgency_for_
     one_leg, both_legs = text.split("shoots down a leg")[1].split(". ")[0], text.split("both legs")[1]
     assert "within a day or two" in one_leg and "at once" not in one_leg
     assert "emergency help at once" in both_legs
+
+
+@pytest.mark.parametrize(
+    ("outcome", "before", "after", "expected"),
+    [
+        ("completed", 2, 4, ["dont-push"]),
+        ("stopped_for_pain", 2, 6, ["see-a-professional"]),
+        ("completed", 3, 3, []),
+        ("stopped_for_pain", 2, None, []),
+    ],
+)
+def test_after_a_session_that_raised_pain_the_card_fits_how_it_ended(outcome, before, after, expected):
+    from coach.learn import cards_after_session
+    from coach.records import Outcome, Screening, SessionRecord
+
+    record = SessionRecord("x", "R", "r", "", "2026-11-23T10:00:00+00:00", outcome=Outcome(outcome))
+    record.screening = Screening(pain_before=before)
+    record.pain_after = after
+    assert [c.id for c in cards_after_session(record)] == expected

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from coach.learn import Card, cards_for
+from coach.learn import Card, cards_after_session
 from coach.session import RunningSession
 from coach.summary import summarise
 from coach.ui.protocols import CoachAppApi
@@ -79,10 +79,7 @@ class SummaryScreen(Screen[None]):
 
     def cards_to_offer(self) -> tuple[Card, ...]:
         """After a session that raised pain, the Learn card that fits."""
-        record = self.recorder.record
-        if record.pain_before is None or record.pain_after is None or record.pain_after <= record.pain_before:
-            return ()
-        return cards_for("pain_rose")[:1]
+        return cards_after_session(self.recorder.record)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
