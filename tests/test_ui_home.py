@@ -81,3 +81,20 @@ async def test_end_and_home_move_to_the_last_and_first_routine(data_dir):
         assert table.cursor_row == table.row_count - 1 > 0
         await answer(pilot, "home")
         assert table.cursor_row == 0
+
+
+async def test_the_learn_offer_of_every_bundled_routine_is_on_screen_at_100_by_30(data_dir):
+    import html
+    import re
+
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        table = home.query_one("#routines")
+        for row, entry in enumerate(home.entries):
+            if entry.source != "bundled":
+                continue
+            table.move_cursor(row=row)
+            await pilot.pause()
+            screen_text = html.unescape("".join(re.findall(r">([^<]*)</text>", app.export_screenshot())))
+            assert "Before you start:" in screen_text.replace("\u00a0", " "), entry.name

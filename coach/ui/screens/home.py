@@ -35,7 +35,7 @@ class HomeScreen(Screen[None]):
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
-    HomeScreen #details { height: auto; max-height: 10; margin: 0 1; padding: 1 2; border: round $primary; }
+    HomeScreen #details { height: auto; max-height: 12; margin: 0 1; padding: 0 2; border: round $primary; }
     HomeScreen #details.invalid { border: round $error; color: $error; }
     HomeScreen #details.ruled-out { border: round $warning; }
     """
@@ -170,7 +170,7 @@ class HomeScreen(Screen[None]):
             offer = self.card_for(entry)
             learn = f"\nBefore you start: {offer.title} (press l)" if offer else ""
             hold = f"{ON_HOLD_LINE}\n" if self.profile.needs_clearance else ""
-            text.show(f"{hold}{routine.description or routine.title}\nExercises: {names}{learn}")
+            text.show(f"{hold}{routine.description or routine.title}{learn}\nExercises: {names}")
 
     def card_for(self, entry: Entry | None) -> Card | None:
         """The Learn card worth reading before this routine, if coach has one for it."""
