@@ -447,3 +447,18 @@ async def test_an_intro_card_that_fits_counts_down_with_every_step_on_screen(dat
         assert "6. If your lower back arches" in screen.query_one("#howto").text
         await move(pilot, clock, 10)
         assert screen.query_one("#phase-word").text == "HOLD"
+
+
+async def test_a_long_routine_title_takes_the_header_row_and_ends_in_an_ellipsis(data_dir, tmp_path):
+    from tests.routine_texts import SMALL
+
+    title = "Long title " + "one two three four five six seven eight nine ten eleven twelve"
+    path = tmp_path / "long.toml"
+    path.write_text(SMALL.replace('title = "Small routine"', f'title = "{title}"'))
+    app = app_for(accepted(data_dir), path, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await pass_safety_check(pilot)
+        widget = screen.query_one("#routine-title")
+        status = screen.query_one("#status")
+        assert widget.region.width >= 60 - 2 - status.region.width - 1
+        assert widget.render_line(0).text.rstrip().endswith("…")

@@ -34,7 +34,7 @@ class SessionScreen(Screen[None]):
     DEFAULT_CSS = """
     SessionScreen { layout: vertical; }
     SessionScreen #top { height: 1; padding: 0 1; background: $panel; }
-    SessionScreen #top Plain { width: 1fr; }
+    SessionScreen #routine-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     SessionScreen #status { width: auto; text-align: right; color: $warning; }
     SessionScreen #exercise { text-style: bold; text-align: center; width: 100%; margin-top: 1; }
     SessionScreen #detail { text-align: center; width: 100%; color: $text-muted; }
