@@ -92,3 +92,15 @@ async def test_a_clearance_that_no_longer_covers_the_serious_signs_shows_unanswe
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
         assert CLEARANCE_QUESTION.id not in screen.draft
+
+
+async def test_the_answer_every_question_warning_goes_once_the_profile_is_saved(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        screen.draft.pop(QUESTIONS[0].id)
+        await answer(pilot, "s")
+        assert any("Answer every question first" in n.message for n in app._notifications)
+        await answer(pilot, "n", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert not list(app._notifications)

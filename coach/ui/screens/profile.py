@@ -120,6 +120,7 @@ class ProfileScreen(Screen[Profile | None]):
             self.profile.answer(question.id, self.draft[question.id], now)
         self.profile.mark_reviewed(now)
         if self.save_profile(self.profile):
+            self.app.clear_notifications()
             dismiss_once(self, self.profile)
 
     @property
