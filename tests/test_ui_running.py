@@ -462,3 +462,21 @@ async def test_a_long_routine_title_takes_the_header_row_and_ends_in_an_ellipsis
         status = screen.query_one("#status")
         assert widget.region.width >= 60 - 2 - status.region.width - 1
         assert widget.render_line(0).text.rstrip().endswith("…")
+
+
+async def test_every_session_footer_key_fits_sixty_columns(data_dir, routine_file):
+    from textual.widgets._footer import FooterKey
+
+    app = app_for(accepted(data_dir), routine_file, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await pass_safety_check(pilot)
+        await pilot.pause()
+        keys = [(key.description, key.region.right) for key in screen.query(FooterKey)]
+        assert "Help" in [label for label, _ in keys]
+        assert all(right <= 60 for _, right in keys), keys
+        await answer(pilot, "m", "v")
+        assert not load_config(data_dir).sound and not load_config(data_dir).voice
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        labels = [key.description for key in screen.query(FooterKey)]
+        assert "Sound" in labels and "Voice" in labels

@@ -18,13 +18,12 @@ from coach.check_questions import not_for_you
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
+from coach.ui.footer import fit_footer
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
 from coach.ui.widgets.row_table import RowTable
 
 NOT_FOR_YOU_MARK = "✗ not for you"
-COMPACT_FOOTER_BELOW = 70
-"""Narrower than this, the footer drops its spacing so every key, q Quit last, stays on screen."""
 
 
 class HomeScreen(Screen[None]):
@@ -93,7 +92,7 @@ class HomeScreen(Screen[None]):
             self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
 
     def on_resize(self, event: Resize) -> None:
-        self.query_one(Footer).compact = event.size.width < COMPACT_FOOTER_BELOW
+        fit_footer(self.query_one(Footer), event.size.width)
 
     def set_profile(self, profile: Profile) -> None:
         """Mark the routines the profile rules out again."""

@@ -13,6 +13,7 @@ from coach.announcer import Announcer
 from coach.plan import Phase
 from coach.session import RunningSession
 from coach.session_view import SessionView
+from coach.ui.footer import fit_footer
 from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.widgets.line_bar import LineBar
 from coach.ui.widgets.phase_display import PhaseDisplay
@@ -24,6 +25,9 @@ COMPACT_BELOW = 26
 TICK_MARGIN = 0.005
 """Wake this much after a display change is due, so the reading has crossed the boundary."""
 SPACE_ACTIONS = {"pause_resume", "resume", "start_exercise", "set_done"}
+SWITCH_ACTIONS = {"toggle_sound", "toggle_voice"}
+NARROW_BELOW = 70
+"""Narrower than this, sound and voice leave the footer (their keys still work; help lists them)."""
 SCREEN_KEYS = {"m", "v"}
 """Keys the screen handles itself; every other key goes to the session."""
 
@@ -69,8 +73,10 @@ class SessionScreen(Screen[None]):
         Binding("s", "press('s')", "Skip"),
         Binding("i", "press('i')", "Steps"),
         Binding("q", "press('q')", "End"),
-        Binding("m", "toggle_sound", "Sound"),
-        Binding("v", "toggle_voice", "Voice"),
+        Binding("m", "toggle_sound('footer')", "Sound"),
+        Binding("m", "toggle_sound('narrow')", "Sound", show=False),
+        Binding("v", "toggle_voice('footer')", "Voice"),
+        Binding("v", "toggle_voice('narrow')", "Voice", show=False),
         Binding("question_mark", "press('question_mark')", "Help"),
     ]
 
@@ -82,6 +88,7 @@ class SessionScreen(Screen[None]):
         self._phase_changes = 0
         self._bindings_for: tuple[bool, str] | None = None
         self._announcer = Announcer()
+        self._narrow = False
 
     @property
     def coach(self) -> CoachAppApi:
@@ -113,11 +120,17 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_BELOW, "-compact")
+        fit_footer(self.query_one(Footer), event.size.width)
+        if self._narrow != (event.size.width < NARROW_BELOW):
+            self._narrow = event.size.width < NARROW_BELOW
+            self.refresh_bindings()
         if self._last is not None and self._last.how and self._last.digits:
             self.call_after_refresh(self._hold_intro_if_cut)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
+        fit_footer(self.query_one(Footer), self.app.size.width)
+        self._narrow = self.app.size.width < NARROW_BELOW
         self.session.start()
         self.render_session()
 
@@ -152,12 +165,12 @@ class SessionScreen(Screen[None]):
     def action_set_done(self) -> None:
         self.action_press("space")
 
-    def action_toggle_sound(self) -> None:
+    def action_toggle_sound(self, _shown: str = "") -> None:
         self.coach.toggle_sound()
         self._last = None
         self.render_session()
 
-    def action_toggle_voice(self) -> None:
+    def action_toggle_voice(self, _shown: str = "") -> None:
         self.coach.toggle_voice()
         self.render_session()
 
@@ -166,9 +179,13 @@ class SessionScreen(Screen[None]):
         self.render_session()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a question is pending only its answers count; space is labelled for what it does now."""
+        """While a question is pending only its answers count; space is labelled for what it does now.
+
+        On a narrow terminal m and v work without a place in the footer, so every other key fits."""
+        if action in SWITCH_ACTIONS:
+            return parameters == (("narrow",) if self._narrow else ("footer",))
         if self.session.question is not None:
-            return action in ("toggle_sound", "toggle_voice")
+            return False
         if action in SPACE_ACTIONS:
             return action == self._bindings_for[1] if self._bindings_for else True
         return True
