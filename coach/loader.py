@@ -19,6 +19,11 @@ __all__ = ["MAX_PROBLEMS", "Problem", "load_routine", "load_routine_text", "vali
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
 _BYTE_ORDER_MARK = "\ufeff"
+MAX_KEY_PARTS = 32
+"""More dotted parts than any routine key has; Python's TOML parser slows down with the square
+of a key's parts, so a longer key is refused before parsing."""
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_DEEP_KEY = re.compile(rf"""(?<![A-Za-z0-9_\-"'.])(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}""")
 
 
 def load_routine(path: Path) -> Routine:
@@ -52,6 +57,12 @@ def load_routine_text(text: str, path: str = "<string>") -> Routine:
     text = text.removeprefix(_BYTE_ORDER_MARK)
     if not text.strip():
         raise RoutineError([Problem(path, "is empty; a routine needs format, title and exercises")])
+    deep = _DEEP_KEY.search(text)
+    if deep is not None:
+        start = deep.start()
+        line, col = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+        message = f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts"
+        raise RoutineError([Problem(path, message, line=line, col=col)])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

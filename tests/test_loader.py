@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.errors import RoutineError
-from coach.loader import load_routine, load_routine_text, validate_routine
+from coach.loader import MAX_KEY_PARTS, load_routine, load_routine_text, validate_routine
 from coach.routine import Dosing
 from tests.routine_texts import SMALL
 
@@ -167,6 +167,24 @@ def test_deeply_nested_arrays_are_a_clean_error():
     text = "format = 1\ntitle = " + "[" * 5000 + "]" * 5000 + "\n"
     [line] = problems_of(text)
     assert "nested too deeply" in line
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["a." * 25000 + "b = 1", '"a".' * 20000 + "b = 1", "[" + "a." * 25000 + "b]", "x = {" + "a . " * 25000 + "b = 1}"],
+    ids=["bare", "quoted", "table", "inline"],
+)
+def test_a_key_of_thousands_of_dotted_parts_is_one_placed_line(key):
+    [line] = problems_of("format = 1\n" + key + "\n")
+    assert line.startswith("r.toml:2:")
+    assert line.endswith(f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts")
+
+
+def test_sentences_and_short_dotted_keys_are_not_deep_keys():
+    prose = " ".join(f"Step {n}. Breathe out, e.g. slowly." for n in range(25))
+    text = SMALL.replace('title = "Small routine"', f'title = "Small routine"\ndescription = "{prose}"')
+    assert load_routine_text(text).description == prose
+    assert not any("dotted key" in line for line in problems_of("format = 1\n" + "a." * 31 + "b = 1\n"))
 
 
 def test_missing_file_and_folder(tmp_path):
