@@ -76,10 +76,12 @@ def _iso_date(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from coach.paths import data_dir
+    from coach.paths import check_data_dir, data_dir
 
     data = data_dir(getattr(args, "data_dir", None))
     try:
+        if args.command not in ("validate", "learn"):
+            check_data_dir(data)
         if args.command == "list":
             return cmd_list(data)
         if args.command == "validate":

@@ -6,6 +6,8 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from coach.errors import CoachError
+
 APP_NAME = "coach"
 DATA_DIR_ENV = "COACH_DATA_DIR"
 
@@ -20,6 +22,17 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def check_data_dir(data: Path) -> None:
+    """Raise ``CoachError`` when a file stands where the data folder, or a folder above it, should be."""
+    for folder in (data, *data.parents):
+        if folder.is_dir():
+            return
+        if folder.exists():
+            raise CoachError(
+                f"{folder} is a file, not a folder: give --data-dir or {DATA_DIR_ENV} a folder.", title="Data folder"
+            )
 
 
 def routines_dir(data: Path) -> Path:

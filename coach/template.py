@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from coach.errors import UsageError
+from coach.files import make_private_folder
 from coach.text import clean
 
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
@@ -100,7 +101,7 @@ def write_template(name: str, folder: Path, schema: Path) -> Path:
     if path.exists():
         raise UsageError(f"{path} already exists; choose another name or edit that file.")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(render(name, schema))
     except FileExistsError:

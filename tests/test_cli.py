@@ -292,3 +292,23 @@ def test_a_reader_that_closes_early_gets_no_traceback(tmp_path):
     done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
     assert done.stdout.startswith("NAME")
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+@pytest.mark.parametrize("argv", [["list"], ["history"], ["new", "mine"], ["run", "gentle-relief"], []])
+@pytest.mark.parametrize("under", [False, True], ids=["is-a-file", "inside-a-file"])
+def test_a_file_where_the_data_folder_should_be_is_one_clear_sentence(tmp_path, capsys, argv, under):
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    data = afile / "coach" if under else afile
+    code, out, err = run(["--data-dir", str(data), *argv], capsys)
+    assert code == 1 and out == ""
+    assert err == f"coach: {afile} is a file, not a folder: give --data-dir or COACH_DATA_DIR a folder.\n"
+    assert afile.read_text() == "not a folder"
+
+
+def test_coach_new_makes_the_data_and_routines_folders_private(tmp_path, capsys):
+    data = tmp_path / "fresh" / "coach"
+    code, out, _ = run(["--data-dir", str(data), "new", "mine"], capsys)
+    assert code == 0
+    for folder in (tmp_path / "fresh", data, data / "routines"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
