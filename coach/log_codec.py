@@ -16,6 +16,7 @@ from coach.errors import LogError
 from coach.files import read_bounded
 from coach.records import (
     LOG_FORMAT_VERSION,
+    MAX_LOG_ENTRIES,
     HurtKind,
     Outcome,
     PainReport,
@@ -215,6 +216,8 @@ def _texts(table: dict[str, Any], key: str, where: str) -> list[str]:
 
 def _tables(table: dict[str, Any], key: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = _get(table, key, list, "", [])
+    if len(items) > MAX_LOG_ENTRIES:
+        raise InvalidLog(f"{key} holds more than {MAX_LOG_ENTRIES:,} entries")
     if any(type(item) is not dict for item in items):
         raise InvalidLog(f"{key} should be a list of tables")
     return items

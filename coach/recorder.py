@@ -8,7 +8,7 @@ from pathlib import Path
 
 from coach.engine import ExerciseResult
 from coach.errors import LogError
-from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepRecord
+from coach.records import MAX_LOG_ENTRIES, HurtKind, Outcome, PainReport, Screening, SessionRecord, StepRecord
 from coach.routine import Routine
 
 WallClock = Callable[[], datetime]
@@ -55,19 +55,20 @@ class SessionRecorder:
 
     def add_step(self, result: ExerciseResult) -> bool:
         ended = stamp(self.now())
-        self.record.steps.append(
-            StepRecord(
-                exercise_id=result.exercise_id,
-                exercise_name=result.exercise_name,
-                outcome=result.outcome,
-                started_at=self._step_started,
-                ended_at=ended,
-                active_seconds=result.active_seconds,
-                planned_seconds=result.planned_seconds,
-                work_done=result.work_done,
-                instead_of=result.instead_of,
+        if len(self.record.steps) < MAX_LOG_ENTRIES:
+            self.record.steps.append(
+                StepRecord(
+                    exercise_id=result.exercise_id,
+                    exercise_name=result.exercise_name,
+                    outcome=result.outcome,
+                    started_at=self._step_started,
+                    ended_at=ended,
+                    active_seconds=result.active_seconds,
+                    planned_seconds=result.planned_seconds,
+                    work_done=result.work_done,
+                    instead_of=result.instead_of,
+                )
             )
-        )
         self.record.active_seconds = round(self.record.active_seconds + result.active_seconds, 3)
         self._step_started = ended
         return self.save()
@@ -83,17 +84,18 @@ class SessionRecorder:
         decision: str = "",
     ) -> bool:
         """Record a pain rating; the latest rating is the session's pain after."""
-        self.record.pain_reports.append(
-            PainReport(
-                at=stamp(self.now()),
-                source=source,
-                rating=rating,
-                exercise_id=exercise_id,
-                kind=kind,
-                verdict=verdict,
-                decision=decision,
+        if len(self.record.pain_reports) < MAX_LOG_ENTRIES:
+            self.record.pain_reports.append(
+                PainReport(
+                    at=stamp(self.now()),
+                    source=source,
+                    rating=rating,
+                    exercise_id=exercise_id,
+                    kind=kind,
+                    verdict=verdict,
+                    decision=decision,
+                )
             )
-        )
         self.record.pain_after = rating
         return self.save()
 

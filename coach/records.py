@@ -7,6 +7,11 @@ from enum import Enum
 
 LOG_FORMAT_VERSION = 1
 
+MAX_LOG_ENTRIES = 1_000
+"""Most steps, and most pain reports, one log holds. A routine has at most 100 exercises, so a
+session passes this only through hundreds of easier swaps or "it hurts" reports; the recorder then
+keeps the first ones and the latest rating, and every log stays readable."""
+
 
 class _Worded(str, Enum):
     """A logged value that reads as words with its underscores made spaces."""

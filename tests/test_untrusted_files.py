@@ -18,7 +18,7 @@ from coach.errors import RoutineError
 from coach.loader import MAX_PROBLEMS, load_routine, load_routine_text
 from coach.log_codec import record_to_dict
 from coach.logstore import create_session, list_sessions
-from coach.records import Outcome, Screening, SessionRecord
+from coach.records import MAX_LOG_ENTRIES, Outcome, Screening, SessionRecord, StepOutcome
 from tests.routine_texts import SMALL
 
 HUGE = "0x" + "f" * 3600
@@ -145,6 +145,35 @@ def test_a_log_larger_than_the_bound_is_skipped_unread(tmp_path):
     (tmp_path / "sessions" / "big.toml").write_bytes(b"#" * (1024 * 1024 + 1))
     records, unreadable = list_sessions(tmp_path)
     assert len(records) == 1 and unreadable == [(tmp_path / "sessions" / "big.toml", "it is larger than 1 MiB")]
+
+
+@pytest.mark.parametrize("field", ["steps", "pain_reports"])
+def test_a_log_with_more_entries_than_a_session_can_write_is_skipped_unread(tmp_path, field):
+    create_session(tmp_path, record())
+    entry = {"steps": STEP, "pain_reports": PAIN}[field]
+    data = record_to_dict(record())
+    data[field] = [entry] * (MAX_LOG_ENTRIES + 1)
+    (tmp_path / "sessions" / "many.toml").write_text(tomli_w.dumps(data))
+    records, unreadable = list_sessions(tmp_path)
+    assert len(records) == 1
+    assert unreadable == [(tmp_path / "sessions" / "many.toml", f"{field} holds more than 1,000 entries")]
+
+
+def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path):
+    from coach.engine import ExerciseResult
+    from coach.loader import load_routine_text
+    from coach.logstore import load_session
+    from coach.recorder import SessionRecorder
+    from tests.routine_texts import SMALL
+
+    recorder = SessionRecorder(tmp_path, load_routine_text(SMALL), Screening(pain_before=2))
+    recorder.start()
+    for n in range(MAX_LOG_ENTRIES + 5):
+        recorder.add_pain("check", n % 10, "x")
+        recorder.add_step(ExerciseResult("x", "X", StepOutcome.DONE, 1.0, 10, "1 of 1"))
+    saved = load_session(recorder.path)
+    assert len(saved.pain_reports) == len(saved.steps) == MAX_LOG_ENTRIES
+    assert saved.pain_after == (MAX_LOG_ENTRIES + 4) % 10
 
 
 def test_a_routine_larger_than_the_bound_is_refused(tmp_path):
@@ -282,3 +311,15 @@ def test_export_folders_are_private(tmp_path):
     for folder in (data, data / "exports", paths[0].parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert {stat.S_IMODE(path.stat().st_mode) for path in paths} == {0o600}
+
+
+STEP = {
+    "exercise_id": "x",
+    "exercise_name": "X",
+    "outcome": "done",
+    "started_at": "2026-11-21T19:30:12+01:00",
+    "ended_at": "2026-11-21T19:30:22+01:00",
+    "active_seconds": 10.0,
+    "planned_seconds": 10,
+}
+PAIN = {"at": "2026-11-21T19:30:22+01:00", "source": "check", "rating": 2}
