@@ -169,7 +169,11 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
         return 0
     if not records and fmt in ("table", "markdown"):
         where = f" since {since.isoformat()}" if since else ""
-        print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
+        if unreadable:
+            verb = "was" if len(unreadable) == 1 else "were"
+            print(f"No session could be read{where}: {counted(len(unreadable), 'log')} {verb} skipped (named above).")
+        else:
+            print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
         return 0
     sys.stdout.write(clean(text, keep_newlines=True))
     if fmt == "table":

@@ -312,3 +312,11 @@ def test_coach_new_makes_the_data_and_routines_folders_private(tmp_path, capsys)
     assert code == 0
     for folder in (tmp_path / "fresh", data, data / "routines"):
         assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+def test_history_says_no_log_could_be_read_when_every_one_was_skipped(tmp_path, capsys):
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "bad.toml").write_text("not = [valid")
+    code, out, err = run(["--data-dir", str(tmp_path), "history"], capsys)
+    assert code == 0 and "bad.toml" in err
+    assert out == "No session could be read: 1 log was skipped (named above).\n"
