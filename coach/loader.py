@@ -19,6 +19,7 @@ __all__ = ["MAX_PROBLEMS", "Problem", "load_routine", "load_routine_text", "vali
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
 _BYTE_ORDER_MARK = "\ufeff"
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 MAX_KEY_PARTS = 32
 """More dotted parts than any routine key has; Python's TOML parser slows down with the square
 of a key's parts, so a longer key is refused before parsing."""
@@ -44,8 +45,10 @@ def load_routine(path: Path) -> Routine:
     try:
         text = raw.decode("utf-8").removeprefix(_BYTE_ORDER_MARK)
     except UnicodeDecodeError as error:
+        if raw.startswith(_UTF16_MARKS):
+            raise RoutineError([Problem(shown, "is UTF-16 text; save it as UTF-8", line=1, col=1)]) from None
         line, col = _line_col(raw, error.start)
-        raise RoutineError([Problem(shown, "is not valid UTF-8 text", line=line, col=col)]) from None
+        raise RoutineError([Problem(shown, "is not valid UTF-8 text; save it as UTF-8", line=line, col=col)]) from None
     routine = load_routine_text(text, shown)
     return _with_source(routine, Path(path))
 
@@ -96,12 +99,22 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 def _toml_problem(path: str, message: str, text: str) -> Problem:
     match = _TOML_POSITION.match(message)
     if match:
-        return Problem(path, _toml_message(match["msg"]), line=int(match["line"]), col=int(match["col"]))
+        line, col = int(match["line"]), int(match["col"])
+        said = _toml_message(match["msg"])
+        if _mark_at(text, line, col):
+            said += " (a byte-order mark, U+FEFF, stands here: delete it)"
+        return Problem(path, said, line=line, col=col)
     match = _TOML_END.match(message)
     if match:
         lines = text.splitlines() or [""]
         return Problem(path, _toml_message(match["msg"]), line=len(lines), col=len(lines[-1]) + 1)
     return Problem(path, _toml_message(message))
+
+
+def _mark_at(text: str, line: int, col: int) -> bool:
+    """Whether a byte-order mark stands at (or just before) this place, where TOML cannot read it."""
+    lines = text.splitlines()
+    return 0 < line <= len(lines) and _BYTE_ORDER_MARK in lines[line - 1][max(0, col - 2) : col]
 
 
 def _toml_message(message: str) -> str:

@@ -100,7 +100,8 @@ class RoutineReader(TableReader):
                 continue
             close = closest(item, CONTRAINDICATIONS) if isinstance(item, str) and self.reporting else None
             hint = f"; did you mean '{close}'?" if close else f"; known: {', '.join(CONTRAINDICATIONS)}"
-            self.problem(f"contraindications[{i}]", f"unknown contraindication {describe(item)}{hint}")
+            what = "unknown contraindication" if isinstance(item, str) else "must be the name of a condition, not"
+            self.problem(f"contraindications[{i}]", f"{what} {describe(item)}{hint}")
         return tuple(found)
 
     def exercises(self, data: dict[str, Any]) -> tuple[Exercise, ...]:

@@ -153,7 +153,7 @@ def test_binary_and_invalid_utf8_files(tmp_path):
     path.write_bytes(b'title = "ok"\n\xff\xfe\x00\x01')
     with pytest.raises(RoutineError) as caught:
         load_routine(path)
-    assert caught.value.problems[0].format() == f"{path}:2:1: is not valid UTF-8 text"
+    assert caught.value.problems[0].format() == f"{path}:2:1: is not valid UTF-8 text; save it as UTF-8"
 
 
 def test_files_over_256_kib_are_refused_without_parsing(tmp_path):
@@ -298,3 +298,23 @@ def test_nan_is_named_in_the_message():
     assert math.isnan(float("nan"))
     [line] = problems_of(SMALL.replace("rest = 5", "rest = nan"))
     assert line.endswith("not nan")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_told_to_be_saved_as_utf8(tmp_path, encoding):
+    path = tmp_path / "wide.toml"
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(mark + SMALL.encode(encoding))
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
+    assert [p.format() for p in caught.value.problems] == [f"{path}:1:1: is UTF-16 text; save it as UTF-8"]
+
+
+def test_a_byte_order_mark_inside_the_file_is_named():
+    [line] = problems_of(SMALL.replace('title = "Small routine"', '\ufefftitle = "Small routine"'))
+    assert line.startswith("r.toml:2:") and line.endswith("(a byte-order mark, U+FEFF, stands here: delete it)")
+
+
+def test_a_contraindication_that_is_not_text_says_it_must_be_a_name():
+    [line] = problems_of(SMALL.replace("prepare = 3", "prepare = 3\ncontraindications = [5]"))
+    assert "contraindications[0]: must be the name of a condition, not 5; known: osteoporosis" in line
