@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-_FIELD = re.compile(r"^(?:exercises\[(?P<index>\d+)\])?\.?(?P<key>[^.\[]*)")
+_FIELD = re.compile(r"^(?:exercises\[(?P<index>\d+)\]\.?)?(?P<key>[^\[]*)")
 _HEADER = re.compile(r"^\s*\[\[\s*exercises\s*\]\]")
 _TABLE = re.compile(r"^\s*\[")
-_KEY = re.compile(r"^(\s*)(?:\"([^\"\\]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
+_PART = r"""(?:"([^"\\]*)"|'([^']*)'|([A-Za-z0-9_-]+))"""
+_KEY = re.compile(rf"^(\s*){_PART}(?:\s*\.\s*{_PART})*\s*=")
+_TABLE_PARTS = re.compile(rf"{_PART}(?:\s*\.\s*{_PART})?")
 _TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
 _CLOSERS = {'"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""+', re.S), "'''": re.compile(r"(?:[^']|'(?!''))*'''+", re.S)}
 
@@ -50,14 +52,28 @@ class Positions:
                     continue
                 if _TABLE.match(line):
                     in_other_table = True
+                    self._place_table(line, number, exercise_count)
                     continue
                 key_match = _KEY.match(line)
                 if key_match:
                     if not in_other_table:
-                        key = next(k for k in key_match.groups()[1:] if k is not None)
+                        key = next(k for k in key_match.groups()[1:4] if k is not None)
                         self.places.setdefault((context, key), (number, len(key_match.group(1)) + 1))
                     rest_from = key_match.end()
             closer, depth = _scan_value(line, rest_from, depth)
+
+    def _place_table(self, line: str, number: int, exercise_count: int) -> None:
+        """A ``[table]`` header is a top-level key; ``[exercises.x]`` is key x of the last exercise."""
+        parts = _TABLE_PARTS.search(line)
+        if parts is None:
+            return
+        first = next(k for k in parts.groups()[:3] if k is not None)
+        second = next((k for k in parts.groups()[3:] if k is not None), None)
+        place = (number, _indent(line) + 1)
+        if first == "exercises" and second is not None and exercise_count >= 0:
+            self.places.setdefault((exercise_count, second), place)
+        else:
+            self.places.setdefault((None, first), place)
 
 
 def _scan_value(line: str, start: int, depth: int) -> tuple[re.Pattern[str] | None, int]:

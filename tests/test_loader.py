@@ -318,3 +318,21 @@ def test_a_byte_order_mark_inside_the_file_is_named():
 def test_a_contraindication_that_is_not_text_says_it_must_be_a_name():
     [line] = problems_of(SMALL.replace("prepare = 3", "prepare = 3\ncontraindications = [5]"))
     assert "contraindications[0]: must be the name of a condition, not 5; known: osteoporosis" in line
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        ("a.b.c = 3\n", "r.toml:1:1: a: unknown key"),
+        ("'lit.key' = 2\n", "r.toml:1:1: lit.key: unknown key"),
+        ('"x" . y = 2\n', "r.toml:1:1: x: unknown key"),
+    ],
+)
+def test_dotted_and_quoted_keys_are_placed(added, expected):
+    assert problems_of(added + SMALL) == [expected]
+
+
+def test_a_table_header_inside_an_exercise_is_placed():
+    lines = problems_of(SMALL + "\n[exercises.nested]\nx = 1\n")
+    last = len((SMALL + "\n").splitlines()) + 1
+    assert lines[0].startswith(f"r.toml:{last}:1: exercises[3].nested: unknown key")
