@@ -159,21 +159,27 @@ def test_a_log_with_more_entries_than_a_session_can_write_is_skipped_unread(tmp_
     assert unreadable == [(tmp_path / "sessions" / "many.toml", f"{field} holds more than 1,000 entries")]
 
 
-def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path):
+def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path, monkeypatch):
+    from coach import log_codec
+    from coach import recorder as recorder_module
     from coach.engine import ExerciseResult
     from coach.loader import load_routine_text
     from coach.logstore import load_session
     from coach.recorder import SessionRecorder
     from tests.routine_texts import SMALL
 
+    # A small bound, shared by writer and reader as the real one is: every entry is an atomic rewrite.
+    bound = 12
+    monkeypatch.setattr(recorder_module, "MAX_LOG_ENTRIES", bound)
+    monkeypatch.setattr(log_codec, "MAX_LOG_ENTRIES", bound)
     recorder = SessionRecorder(tmp_path, load_routine_text(SMALL), Screening(pain_before=2))
     recorder.start()
-    for n in range(MAX_LOG_ENTRIES + 5):
+    for n in range(bound + 5):
         recorder.add_pain("check", n % 10, "x")
         recorder.add_step(ExerciseResult("x", "X", StepOutcome.DONE, 1.0, 10, "1 of 1"))
     saved = load_session(recorder.path)
-    assert len(saved.pain_reports) == len(saved.steps) == MAX_LOG_ENTRIES
-    assert saved.pain_after == (MAX_LOG_ENTRIES + 4) % 10
+    assert len(saved.pain_reports) == len(saved.steps) == bound
+    assert saved.pain_after == (bound + 4) % 10
 
 
 def test_a_routine_larger_than_the_bound_is_refused(tmp_path):
