@@ -20,11 +20,16 @@ _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<c
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
 _BYTE_ORDER_MARK = "\ufeff"
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
-MAX_KEY_PARTS = 32
-"""More dotted parts than any routine key has; Python's TOML parser slows down with the square
-of a key's parts, so a longer key is refused before parsing."""
+MAX_KEY_PARTS = 8
+"""More dotted parts than any routine key has (none has more than one); Python's TOML parser
+slows down with the square of a key's parts, so a longer key is refused before parsing."""
+MAX_TABLES = 300
+"""More tables than a routine of at most 100 exercises needs. Every ``[table]`` line and every
+dot in a key makes one, and each costs the parser time, so more are refused before parsing."""
 _KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
 _DEEP_KEY = re.compile(rf"""(?<![A-Za-z0-9_\-"'.])(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}""")
+_TABLE_MAKER = re.compile(rf"^[ \t]*+\[|(?:^|[{{,])[ \t]*+{_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART})++[ \t]*+=", re.M)
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
 
 
 def load_routine(path: Path) -> Routine:
@@ -60,12 +65,7 @@ def load_routine_text(text: str, path: str = "<string>") -> Routine:
     text = text.removeprefix(_BYTE_ORDER_MARK)
     if not text.strip():
         raise RoutineError([Problem(path, "is empty; a routine needs format, title and exercises")])
-    deep = _DEEP_KEY.search(text)
-    if deep is not None:
-        start = deep.start()
-        line, col = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
-        message = f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts"
-        raise RoutineError([Problem(path, message, line=line, col=col)])
+    _refuse_costly_shapes(text, path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -73,8 +73,40 @@ def load_routine_text(text: str, path: str = "<string>") -> Routine:
     except RecursionError:
         raise RoutineError([Problem(path, "is nested too deeply to be a routine")]) from None
     except (ValueError, MemoryError) as error:
-        raise RoutineError([Problem(path, f"is not valid TOML ({error})")]) from None
+        raise RoutineError([_value_problem(path, str(error), text)]) from None
     return validate_routine(data, path, text)
+
+
+def _refuse_costly_shapes(text: str, path: str) -> None:
+    """Refuse, placed, what no routine holds and what would cost the TOML parser seconds."""
+    deep = _DEEP_KEY.search(text)
+    if deep is not None:
+        message = f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts"
+        raise RoutineError([_placed(path, message, text, deep.start())])
+    tables = 0
+    for found in _TABLE_MAKER.finditer(text):
+        tables += found.group().count(".") or 1
+        if tables > MAX_TABLES:
+            message = (
+                f"not valid TOML for a routine: more than {MAX_TABLES} tables and dotted keys "
+                "(a routine has one [[exercises]] table for each of at most 100 exercises)"
+            )
+            raise RoutineError(
+                [_placed(path, message, text, found.start() + len(found.group()) - len(found.group().lstrip(",{ \t")))]
+            )
+
+
+def _value_problem(path: str, message: str, text: str) -> Problem:
+    """A value the parser could not turn into Python: placed when it is a number of thousands of digits."""
+    number = _LONG_NUMBER.search(text) if "digits" in message else None
+    if number is not None:
+        return _placed(path, "not valid TOML for a routine: a number far too large", text, number.start())
+    return Problem(path, f"is not valid TOML ({message})")
+
+
+def _placed(path: str, message: str, text: str, offset: int) -> Problem:
+    line, col = text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(path, message, line=line, col=col)
 
 
 def validate_routine(data: Any, path: str = "<string>", text: str | None = None) -> Routine:

@@ -84,6 +84,44 @@ def test_a_huge_integer_in_a_shared_file_leaves_list_and_validate_working(tmp_pa
     assert "far too large" in capsys.readouterr().err
 
 
+def test_a_decimal_number_of_thousands_of_digits_is_placed():
+    [problem] = problems_of(HEAD + exercise("a", dose=f"hold = {'9' * 5000}"))
+    assert problem.startswith("<string>:8:8: ") and problem.endswith("a number far too large")
+    assert "sys." not in problem
+
+
+def fill(piece, limit: int = 256 * 1024 - 64) -> str:
+    """A routine head and then as many numbered copies of ``piece`` as fit in a routine file."""
+    parts, size, n = [HEAD], len(HEAD), 0
+    while size + len(piece(n)) < limit:
+        parts.append(piece(n))
+        size += len(piece(n))
+        n += 1
+    return "".join(parts)
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        lambda n: f"[x{n}]\n" + "a." * 6 + "a = 1\n",
+        lambda n: f"t{n}.a.a.a = 1\n",
+        lambda n: f"[t{n}.a.a.a]\n",
+        lambda n: "[[e]]\na = 1\n",
+        lambda n: f"k{n} = {{ a.b.c = 1 }}\n",
+    ],
+    ids=["tables-with-deep-keys", "dotted-keys", "dotted-headers", "array-tables", "inline-dotted-keys"],
+)
+def test_thousands_of_tables_are_refused_placed_before_parsing(piece):
+    """Each of these shapes cost the TOML parser one to two seconds at 256 KiB."""
+    [problem] = problems_of(fill(piece))
+    assert problem.startswith("<string>:") and "more than 300 tables" in problem
+
+
+def test_a_routine_of_a_hundred_exercises_is_not_too_many_tables():
+    text = HEAD + "".join(exercise(f"e{n}", dose="hold = 1") for n in range(100))
+    assert len(load_routine_text(text).exercises) == 100
+
+
 def unknown_keys(count: int) -> str:
     return HEAD + "".join(f"k{n:x} = 1\n" for n in range(count)) + exercise("a")
 
