@@ -26,7 +26,7 @@ QUIET_AFTER_GO = 1.0
 """Seconds after "go" in which no count is said, so the count does not cut it off."""
 WORDS_PER_SECOND = 2.5
 """A cautious speaking rate: an intro card too short for the first step says only the name."""
-SCALE_KEYS_SPOKEN = "Press 0 to 9, or t for 10."
+SCALE_KEYS_SPOKEN = "Press a number from 0 to 10."
 SPOKEN_QUESTIONS = frozenset({QuestionKind.PAIN_CHECK, QuestionKind.END_PAIN})
 ADVICE_FOLLOWS = frozenset({QuestionKind.STOP_ADVICE, QuestionKind.HURT_STRENGTH})
 """Questions after which the advice to stop is spoken, so the end itself says nothing."""

@@ -13,12 +13,17 @@ BAD_DAY_FOCUS = "gentle"
 
 
 def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
-    """The gentlest routine the profile allows.
+    """The gentlest bundled routine the profile allows.
 
+    Only routines that come with coach are offered: a shared file can call itself anything.
     Lowest level; then one made for a bad day (``focus`` lists ``BAD_DAY_FOCUS``); then the
     shortest longest hold; then the fewest exercises; then the shortest.
     """
-    allowed = [e for e in entries if e.routine is not None and not profile.ruled_out(e.routine.contraindications)]
+    allowed = [
+        e
+        for e in entries
+        if e.source == "bundled" and e.routine is not None and not profile.ruled_out(e.routine.contraindications)
+    ]
     rank = {level: n for n, level in enumerate(LEVELS)}
 
     def gentleness(entry: Entry) -> tuple[int, bool, int, int, int]:

@@ -106,6 +106,9 @@ def judge_hurt(kind: HurtKind, rating: int, before: int | None) -> tuple[HurtDec
         return "stop", PainVerdict(rating, before, PainLight.RED, True, message)
     if verdict.stop:
         return "stop", verdict
+    if kind is HurtKind.MORE_THAN_MILD and verdict.light is PainLight.GREEN:
+        message = f"{HURT_KINDS[kind]} ({pain_figures(rating, before)}): leave this exercise rather than push on."
+        return "skip", PainVerdict(rating, before, PainLight.GREEN, False, message)
     if kind is HurtKind.MORE_THAN_MILD or verdict.light is PainLight.RED:
         return "skip", verdict
     return "resume", verdict
@@ -140,6 +143,7 @@ bladder, bowels or genitals changes.
 Otherwise, talk to a physiotherapist or doctor before your next session."""
 
 
-def stop_advice(verdict: PainVerdict) -> str:
-    """What to say when pain stops a session: the verdict, then how to look after the back."""
-    return f"{verdict.message}\n\n{STOP_CARE_ADVICE}"
+def stop_advice(verdict: PainVerdict | str) -> str:
+    """What to say when pain stops a session: the verdict (or the words of the stop), then care advice."""
+    said = verdict if isinstance(verdict, str) else verdict.message
+    return f"{said}\n\n{STOP_CARE_ADVICE}"

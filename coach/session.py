@@ -8,6 +8,8 @@ the same session the clock does.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coach import safety, variants
 from coach import session_questions as ask
 from coach import session_rules as rules
@@ -27,6 +29,16 @@ class RunningSession(SessionFlow):
         """Act on a key (Textual's key names); returns whether it did anything."""
         self.tick()
         if self.question is not None:
+            if self.question.scale:
+                rating, used = self.scale.press(key, self.engine.clock())
+                self.question = replace(self.question, typed="1" if self.scale.waiting else "")
+                if rating is not None:
+                    self.answer(rating)
+                    if not used:
+                        self.key(key)
+                    return True
+                if used:
+                    return True
             if key == "escape" and self.question.cancellable:
                 self._cancel()
                 return True
@@ -44,6 +56,14 @@ class RunningSession(SessionFlow):
         if key == "s":
             return self._skip()
         return self._open_question(key)
+
+    def tick(self) -> None:
+        """Let time pass: a 1 on a scale that waited long enough for a 0 is the answer, then the engine moves on."""
+        if self.question is not None and self.question.scale:
+            rating = self.scale.due(self.engine.clock())
+            if rating is not None:
+                self.answer(rating)
+        super().tick()
 
     def set_too_small(self, small: bool) -> None:
         """The terminal is too small to show the session: pause while it is."""
@@ -94,8 +114,16 @@ class RunningSession(SessionFlow):
         return True
 
     def _cancel(self) -> None:
-        self.question = None
+        question, self.question = self.question, None
         self._hurt_kind = None
+        if question is not None and question.kind is QuestionKind.HURT_STRENGTH:
+            if self.outcome is not Outcome.IN_PROGRESS:
+                said = f"{safety.HURT_KINDS[HurtKind.RED_FLAG]}: stop exercising now."
+                self.advice = safety.stop_advice(said)
+                self._ask(ask.stop_advice("Stop now", said))
+            else:
+                self._ask(ask.hurt_kind())
+            return
         self.pauses.question_left()
 
     def answer(self, value: Answer) -> None:
@@ -148,10 +176,11 @@ class RunningSession(SessionFlow):
     def _hurt_kind_given(self, value: Answer) -> None:
         """A warning sign stops the session here and now; its strength is asked for the record."""
         self._hurt_kind = HurtKind(value)
-        if self._hurt_kind is HurtKind.RED_FLAG:
+        stopped = self._hurt_kind is HurtKind.RED_FLAG
+        if stopped:
             reason = rules.hurt_stop_reason(self._hurt_kind, None, self.pain_before)
             self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
-        self._ask(ask.hurt_strength(self.pain_before))
+        self._ask(ask.hurt_strength(self.pain_before, stopped))
 
     def _hurt_strength_given(self, value: Answer) -> None:
         rating = int(value)
@@ -181,9 +210,8 @@ class RunningSession(SessionFlow):
     def _easier_or_skip(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
         if value == "end":
-            self._end(
-                Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({self.recorder.record.pain_reports[-1].rating}/10)."
-            )
+            rating = self.recorder.record.pain_reports[-1].rating
+            self._end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({rating}/10).", ask_pain=False)
         elif value == "easier":
             self._replace_current()
         else:

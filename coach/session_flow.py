@@ -13,7 +13,7 @@ from coach import session_rules as rules
 from coach.engine import Clock, Engine, Events, Status
 from coach.pauses import Pauses
 from coach.plan import Phase
-from coach.questions import Question
+from coach.questions import Question, ScaleEntry
 from coach.recorder import SessionRecorder
 from coach.records import HurtKind, Outcome, StepOutcome
 from coach.routine import Routine
@@ -45,6 +45,8 @@ class SessionFlow:
         self.phase_changes = 0
         self.events: list[SessionEvent] = []
         self.pauses = Pauses(self.engine, self._emit)
+        self.scale = ScaleEntry()
+        """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
         self._hurt_kind: HurtKind | None = None
         self._last_verdict: safety.PainVerdict | None = None
 
@@ -61,7 +63,10 @@ class SessionFlow:
         return build_view(self.engine, self._pain_check_follows())
 
     def seconds_to_next_change(self) -> float | None:
-        return None if self.question is not None else self.engine.seconds_to_next_change()
+        """When something next changes by itself: a segment ending, or a 1 on a scale waiting for a 0."""
+        if self.question is not None:
+            return self.scale.seconds_left(self.engine.clock())
+        return self.engine.seconds_to_next_change()
 
     def drain_events(self) -> list[SessionEvent]:
         events, self.events = self.events, []
@@ -179,6 +184,7 @@ class SessionFlow:
             self._emit("advice", verdict.message)
 
     def _ask(self, question: Question) -> None:
+        self.scale.clear()
         self.question = question
         self._emit("question", question.title)
 

@@ -27,17 +27,31 @@ def pain_check(pain_before: int | None) -> Question:
     return Question(QuestionKind.PAIN_CHECK, "Pain check: how is your back now?", _before(pain_before), scale=True)
 
 
+HURT_KIND_KEYS = "abc"
+"""Letters, so that a digit pressed twice cannot also answer the strength scale that follows."""
+
+
 def hurt_kind() -> Question:
     kinds = tuple(
-        Option(kind.value, label, (key,)) for (kind, label), key in zip(safety.HURT_KINDS.items(), "123", strict=True)
+        Option(kind.value, label, (key,))
+        for (kind, label), key in zip(safety.HURT_KINDS.items(), HURT_KIND_KEYS, strict=True)
     )
     return Question(
         QuestionKind.HURT_KIND, "What kind of pain is it?", "Paused. Pick the closest answer.", kinds, cancellable=True
     )
 
 
-def hurt_strength(pain_before: int | None) -> Question:
-    return Question(QuestionKind.HURT_STRENGTH, "How strong is it right now?", _before(pain_before), scale=True)
+def hurt_strength(pain_before: int | None, stopped: bool) -> Question:
+    """The rating after the kind of pain; escape goes back to the kind, or, once a warning sign has
+    stopped the session, leaves the rating out."""
+    return Question(
+        QuestionKind.HURT_STRENGTH,
+        "How strong is it right now?",
+        _before(pain_before),
+        scale=True,
+        cancellable=True,
+        escape="leave the rating out" if stopped else "back to what kind of pain",
+    )
 
 
 def confirm_end() -> Question:
@@ -80,8 +94,10 @@ def way_out(verdict: safety.PainVerdict, variant: Exercise | None) -> Question:
     red = verdict.light is safety.PainLight.RED
     options = [Option("end", END_NOW, ("e",))] if red else []
     if variant is not None:
-        options.append(Option("easier", f"Try {variant.name} instead", ("t",) if red else ("t", "e")))
+        options.append(Option("easier", f"Try {variant.name} instead", ("t",)))
     options.append(Option("skip", "Skip this exercise", ("s",)))
+    if not red:
+        options.append(Option("end", "End the session", ("e",)))
     title = "We recommend stopping" if red else "Do not push on with this one"
     return Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options), tone=verdict.light.value)
 
@@ -90,5 +106,7 @@ def end_pain() -> Question:
     return Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True, escape="skip")
 
 
-def stop_advice(title: str, verdict: safety.PainVerdict) -> Question:
-    return Question(QuestionKind.STOP_ADVICE, title, safety.stop_advice(verdict), (OK,), tone="stop")
+def stop_advice(title: str, verdict: safety.PainVerdict | str) -> Question:
+    """The care advice after a stop, after the verdict (or the words of the stop when there is no rating)."""
+    said = verdict if isinstance(verdict, str) else verdict.message
+    return Question(QuestionKind.STOP_ADVICE, title, safety.stop_advice(said), (OK,), tone="stop")

@@ -138,9 +138,9 @@ def summary(clock: FakeClock) -> RunBefore:
         await pain_check(clock)(pilot)
         await keys(pilot, "2")
         await advance(pilot, clock, 40)
-        await keys(pilot, "p", "2", "4", "s")
+        await keys(pilot, "p", "b", "4", "s")
         await advance(pilot, clock, 30)
-        await keys(pilot, "q", "y", "1")
+        await keys(pilot, "q", "y", "1", "enter")
         await pilot.pause(0.5)
 
     return run

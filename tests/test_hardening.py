@@ -159,7 +159,7 @@ async def test_markup_and_control_characters_stay_literal_on_every_screen(data_d
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         await move(pilot, clock, 4)
         assert "Breathe slowly. [bold]B[/]" in visible(app)
-        await answer(pilot, "s", "s", "p", "2", "5")
+        await answer(pilot, "s", "s", "p", "b", "5")
         assert "Try Pelvic tilt [bold]B[/]" in visible(app)
         await answer(pilot, "e")
         await answer(pilot, "q", "y", "3")

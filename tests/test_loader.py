@@ -184,7 +184,9 @@ def test_sentences_and_short_dotted_keys_are_not_deep_keys():
     prose = " ".join(f"Step {n}. Breathe out, e.g. slowly." for n in range(25))
     text = SMALL.replace('title = "Small routine"', f'title = "Small routine"\ndescription = "{prose}"')
     assert load_routine_text(text).description == prose
-    assert not any("dotted key" in line for line in problems_of("format = 1\n" + "a." * (MAX_KEY_PARTS - 1) + "b = 1\n"))
+    assert not any(
+        "dotted key" in line for line in problems_of("format = 1\n" + "a." * (MAX_KEY_PARTS - 1) + "b = 1\n")
+    )
 
 
 def test_missing_file_and_folder(tmp_path):

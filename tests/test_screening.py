@@ -546,6 +546,18 @@ def test_gentlest_without_a_bad_day_routine_takes_the_shortest_longest_hold(tmp_
     assert gentlest(entries, profile()).name == "short-holds"
 
 
+def test_gentlest_never_offers_a_shared_file_whatever_it_calls_itself(tmp_path):
+    from coach.catalog import Entry
+
+    bundled = _entry(tmp_path, "bundled-one", holds=(10,), seconds=300, focus=("relief",))
+    shared = Entry(
+        tmp_path / "twist.toml", "yours", _entry(tmp_path, "twist", holds=(), seconds=10, focus=("gentle",)).routine
+    )
+    given = Entry(tmp_path / "given.toml", "given", shared.routine)
+    assert gentlest([shared, given, bundled], profile()) is bundled
+    assert gentlest([shared, given], profile()) is None
+
+
 def test_gentlest_of_the_bundled_routines_is_the_flare_up_routine():
     from pathlib import Path
 

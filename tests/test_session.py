@@ -163,14 +163,14 @@ def test_it_hurts_in_an_exercise_whose_easier_is_next_runs_that_exercise_once(tm
     clock.advance(3)
     session.tick()
     session.key("p")
-    session.key("2")
+    session.key("b")
     session.key("4")
     assert session.question.kind is QuestionKind.EASIER_OR_SKIP
     assert [o.value for o in session.question.options] == ["end", "easier", "skip"]
     session.key("t")
     assert session.view().exercise_name == "Soft one"
     run_until_question(session, clock)
-    session.key("1")
+    session.key("2")
     assert session.view().exercise_name == "Last one"
     names = [s.exercise_id for s in session.recorder.record.steps]
     assert names == ["hard", "soft"]
@@ -235,7 +235,7 @@ def test_gentler_runs_the_easier_variant_in_place_of_the_next_and_logs_both(tmp_
 def test_an_easier_variant_keeps_the_number_of_the_exercise_it_stands_for(tmp_path):
     session, clock = make_session(VARIANT_LATER, tmp_path, pain_before=2)
     run_until_question(session, clock)
-    session.key("1")
+    session.key("2")
     clock.advance(3)
     session.tick()
     assert (session.view().exercise_name, session.view().exercise_number, session.view().exercise_count) == (
@@ -243,12 +243,12 @@ def test_an_easier_variant_keeps_the_number_of_the_exercise_it_stands_for(tmp_pa
         2,
         4,
     )
-    for key in ("p", "2", "4", "t"):
+    for key in ("p", "b", "4", "t"):
         session.key(key)
     view = session.view()
     assert (view.exercise_name, view.exercise_number, view.exercise_count) == ("Fourth", 2, 4)
     run_until_question(session, clock)
-    session.key("1")
+    session.key("2")
     view = session.view()
     assert (view.exercise_name, view.exercise_number, view.exercise_count) == ("Third", 3, 4)
 
@@ -271,7 +271,7 @@ def test_the_easier_variant_that_comes_next_anyway_is_not_run_twice(tmp_path):
     assert session.view().exercise_name == "Third"
     assert [r.exercise.id for r in session.engine.runs] == ["first", "third"]
     run_until_question(session, clock)
-    session.key("1")
+    session.key("2")
     assert session.over
     record = session.recorder.record
     assert [(s.exercise_id, s.outcome) for s in record.steps] == [
@@ -433,7 +433,7 @@ def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
     session.key("p")
-    session.key("3")
+    session.key("c")
     session.key("6")
     report = session.recorder.record.pain_reports[-1]
     assert (report.verdict, report.decision) == ("red", "skip")
@@ -446,7 +446,7 @@ def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
 def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=4)
     clock.advance(5)
-    for key in ("p", "2", "5"):
+    for key in ("p", "b", "5"):
         session.key(key)
     assert session.question is None and session.view().exercise_name == "Pelvic tilt"
 
@@ -454,7 +454,7 @@ def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_p
 def test_a_warning_sign_at_a_low_rating_stops_with_words_that_say_stop(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
-    for key in ("p", "1", "3"):
+    for key in ("p", "a", "3"):
         session.key(key)
     report = session.recorder.record.pain_reports[-1]
     assert (report.verdict, report.decision) == ("red", "stop")
@@ -467,7 +467,7 @@ def test_a_warning_sign_stops_the_session_and_is_logged_before_its_strength_is_a
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
     session.key("p")
-    session.key("1")
+    session.key("a")
     assert session.question.kind is QuestionKind.HURT_STRENGTH
     on_disk = load_session(session.recorder.path)
     assert on_disk.outcome is Outcome.STOPPED_FOR_PAIN
@@ -482,7 +482,7 @@ def test_a_warning_sign_stops_the_session_and_is_logged_before_its_strength_is_a
     assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
 
 
-@pytest.mark.parametrize("kind, expected_exercise", [("3", "Knee-to-chest"), ("2", "Pelvic tilt")])
+@pytest.mark.parametrize("kind, expected_exercise", [("c", "Knee-to-chest"), ("b", "Pelvic tilt")])
 def test_an_amber_hurt_that_goes_on_says_so(tmp_path, kind, expected_exercise):
     session, clock = make_session(SMALL, tmp_path, pain_before=4)
     clock.advance(5)
@@ -499,7 +499,7 @@ def test_a_green_mild_hurt_resumes_without_advice(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
     session.drain_events()
-    for key in ("p", "3", "2"):
+    for key in ("p", "c", "2"):
         session.key(key)
     assert not [event for event in session.drain_events() if event.kind == "advice"]
 
@@ -527,7 +527,7 @@ def test_a_double_press_does_not_end_a_set_at_ones_own_pace(tmp_path):
 def test_a_mild_hurt_during_an_exercise_still_gets_its_pain_check(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
-    for key in ("p", "3", "2"):
+    for key in ("p", "c", "2"):
         session.key(key)
     run_until_question(session, clock)
     assert session.question.kind is QuestionKind.PAIN_CHECK
@@ -536,7 +536,7 @@ def test_a_mild_hurt_during_an_exercise_still_gets_its_pain_check(tmp_path):
 def test_an_overruled_mild_report_says_what_was_said_and_the_rating(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
-    for key in ("p", "3", "t"):
+    for key in ("p", "c", "t"):
         session.key(key)
     assert session.reason == "Pain reported as mild and settling, but rated 10/10, up from 2."
     assert session.question.body.startswith("Pain 10/10, up from 2: stop exercising now.")
@@ -546,7 +546,7 @@ def test_mild_hurt_at_ten_stops(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
     session.key("p")
-    session.key("3")
+    session.key("c")
     session.key("t")
     assert session.question.kind is QuestionKind.STOP_ADVICE
     assert session.outcome is Outcome.STOPPED_FOR_PAIN
@@ -570,3 +570,120 @@ def test_every_finished_step_is_on_disk_before_the_next_begins(tmp_path):
     session.key("s")
     saved = tomllib.loads(session.recorder.path.read_text())
     assert [s["exercise_id"] for s in saved["steps"]] == ["knee-to-chest"]
+
+
+# keys on the pain scales and after "it hurts"
+
+
+def hurting(tmp_path, pain_before=2):
+    session, clock = make_session(SMALL, tmp_path, pain_before=pain_before)
+    clock.advance(5)
+    session.key("p")
+    return session, clock
+
+
+@pytest.mark.parametrize("kind", ["a", "b", "c"])
+def test_a_kind_of_pain_pressed_twice_does_not_also_rate_it(tmp_path, kind):
+    session, _ = hurting(tmp_path)
+    session.key(kind)
+    session.key(kind)
+    assert session.question.kind is QuestionKind.HURT_STRENGTH
+    assert all(r.rating is None or r.source != "hurts" for r in session.recorder.record.pain_reports)
+
+
+def test_one_then_zero_is_ten_and_stops(tmp_path):
+    session, clock = hurting(tmp_path)
+    session.key("c")
+    session.key("1")
+    assert session.question.typed == "1" and session.recorder.record.pain_reports == []
+    clock.advance(0.3)
+    session.key("0")
+    assert session.recorder.record.pain_reports[-1].rating == 10
+    assert session.question.kind is QuestionKind.STOP_ADVICE
+
+
+def test_a_one_that_waits_is_one_and_enter_takes_it_at_once(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    run_until_question(session, clock)
+    assert session.question.kind is QuestionKind.PAIN_CHECK
+    session.key("1")
+    assert session.seconds_to_next_change() == pytest.approx(1.0)
+    clock.advance(0.99)
+    session.tick()
+    assert session.question.kind is QuestionKind.PAIN_CHECK
+    clock.advance(0.01)
+    session.tick()
+    assert session.question is None and session.recorder.record.pain_reports[-1].rating == 1
+    run_until_question(session, clock)
+    session.key("1")
+    session.key("enter")
+    assert session.recorder.record.pain_reports[-1].rating == 1 and len(session.recorder.record.pain_reports) == 2
+
+
+def test_escape_takes_back_a_waiting_one_and_a_key_after_it_goes_on(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    run_until_question(session, clock)
+    session.key("1")
+    session.key("escape")
+    assert session.question.kind is QuestionKind.PAIN_CHECK and not session.question.typed
+    assert session.recorder.record.pain_reports == []
+    session.key("1")
+    session.key("p")
+    assert session.recorder.record.pain_reports[-1].rating == 1
+    assert session.question.kind is QuestionKind.HURT_KIND
+
+
+def test_escape_on_the_strength_goes_back_to_the_kind_of_pain(tmp_path):
+    session, _ = hurting(tmp_path)
+    session.key("c")
+    assert session.question.cancellable
+    session.key("escape")
+    assert session.question.kind is QuestionKind.HURT_KIND
+    session.key("escape")
+    assert session.question is None and session.running
+    assert session.recorder.record.pain_reports == []
+
+
+def test_escape_on_the_strength_of_a_warning_sign_keeps_the_stop_and_shows_its_advice(tmp_path):
+    session, _ = hurting(tmp_path)
+    session.key("a")
+    session.key("escape")
+    assert session.question.kind is QuestionKind.STOP_ADVICE
+    assert "stop exercising now" in session.question.body and safety.STOP_CARE_ADVICE in session.question.body
+    session.key("enter")
+    assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
+    assert safety.STOP_CARE_ADVICE in session.advice
+
+
+def test_e_ends_and_never_means_easier_when_it_hurts(tmp_path):
+    session, clock = make_session(EASIER_IS_NEXT.replace('easier = "soft"', 'easier = "last"'), tmp_path, 4)
+    clock.advance(3)
+    for key in ("p", "b", "5"):
+        session.key(key)
+    assert session.question.kind is QuestionKind.EASIER_OR_SKIP
+    assert [(o.value, o.keys) for o in session.question.options] == [
+        ("easier", ("t",)),
+        ("skip", ("s",)),
+        ("end", ("e",)),
+    ]
+    session.key("e")
+    assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
+
+
+def test_ending_when_it_hurts_does_not_ask_the_pain_again(tmp_path):
+    session, _ = hurting(tmp_path)
+    for key in ("b", "6", "e"):
+        session.key(key)
+    assert session.over, session.question
+    assert [r.rating for r in session.recorder.record.pain_reports] == [6]
+    assert session.recorder.record.pain_after == 6
+
+
+def test_more_than_mild_at_a_low_rating_says_to_leave_the_exercise_not_to_carry_on(tmp_path):
+    session, clock = make_session(EASIER_IS_NEXT, tmp_path)
+    clock.advance(3)
+    for key in ("p", "b", "3"):
+        session.key(key)
+    assert session.question.title == "Do not push on with this one"
+    assert "fine to carry on" not in session.question.body
+    assert "leave this exercise" in session.question.body

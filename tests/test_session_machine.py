@@ -21,7 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from coach.engine import Status
 from coach.loader import load_routine_text
-from coach.questions import SCALE_KEYS, QuestionKind
+from coach.questions import SCALE_KEYS, TEN_AFTER_ONE, QuestionKind
 from coach.recorder import SessionRecorder
 from coach.records import Outcome, Screening
 from coach.session import RunningSession
@@ -104,7 +104,8 @@ class SessionMachine(RuleBasedStateMachine):
         self.recorder = SessionRecorder(self.folder, self.routine, Screening(pain_before=pain_before))
         self.session = RunningSession(self.routine, self.clock, self.recorder, pain_before)
         self.session.start()
-        self.ratings_given = 0
+        self.ratings_given: list[int] = []
+        self.typed_at: float | None = None
 
     def teardown(self) -> None:
         shutil.rmtree(getattr(self, "folder", ""), ignore_errors=True)
@@ -113,15 +114,39 @@ class SessionMachine(RuleBasedStateMachine):
     def press(self, key: str, tick_first: bool) -> None:
         """A key, after the screen's tick or before it (then the session must catch up by itself)."""
         if tick_first:
-            self.session.tick()
+            self.tick()
         question = self.session.question
         reports = len(self.recorder.record.pain_reports)
+        waited = self.typed_at is not None and self.clock.now - self.typed_at >= TEN_AFTER_ONE
         self.session.key(key)
         self.assert_up_to_date()
-        if question is not None and question.kind in SCALES and question.answer_for(key) is not None:
-            self.ratings_given += 1
-        elif question is None and key in SCALE_KEYS:
-            self.ratings_given += len(self.recorder.record.pain_reports) - reports
+        if question is not None and question.kind in SCALES:
+            self.expect_rating(key, waited)
+        elif key in SCALE_KEYS:
+            # a key pressed as a pain check came due answers it: with its rating, or a 1 that waits
+            new = [r.rating for r in self.recorder.record.pain_reports[reports:]]
+            assert new in ([], [SCALE_KEYS[key]]), (key, new)
+            self.ratings_given += new
+            if self.session.question is not None and self.session.question.typed:
+                self.typed_at = self.clock.now
+
+    def expect_rating(self, key: str, waited: bool) -> None:
+        """What a key on a 0-10 scale gives: a rating at once, except a 1, which waits a moment for a 0."""
+        if self.typed_at is not None:
+            self.typed_at = None
+            if waited or key != "escape":
+                self.ratings_given.append(10 if key == "0" and not waited else 1)
+        elif key == "1":
+            self.typed_at = self.clock.now
+        elif key in SCALE_KEYS:
+            self.ratings_given.append(SCALE_KEYS[key])
+
+    def tick(self) -> None:
+        """The screen's tick; a 1 that has waited long enough for a 0 becomes the answer."""
+        if self.typed_at is not None and self.clock.now - self.typed_at >= TEN_AFTER_ONE:
+            self.typed_at = None
+            self.ratings_given.append(1)
+        self.session.tick()
 
     def assert_up_to_date(self) -> None:
         """After a key, the session stands where the clock says: no segment under way has already ended."""
@@ -142,16 +167,19 @@ class SessionMachine(RuleBasedStateMachine):
         left = segment.seconds - self.session.engine.seconds_in_segment()
         self.clock.jump(max(0.0, left + offset))
         if tick:
-            self.session.tick()
+            self.tick()
 
     @rule(seconds=st.floats(0, 20), tick=st.booleans())
     def jump(self, seconds: float, tick: bool) -> None:
         self.clock.jump(seconds)
         if tick:
-            self.session.tick()
+            self.tick()
 
     @rule(small=st.booleans())
     def resize(self, small: bool) -> None:
+        if self.typed_at is not None and self.clock.now - self.typed_at >= TEN_AFTER_ONE:
+            self.typed_at = None
+            self.ratings_given.append(1)
         self.session.set_too_small(small)
 
     @invariant()
@@ -185,7 +213,15 @@ class SessionMachine(RuleBasedStateMachine):
 
     @invariant()
     def every_rating_given_is_in_the_log(self) -> None:
-        assert len(self.recorder.record.pain_reports) == self.ratings_given
+        assert [r.rating for r in self.recorder.record.pain_reports] == self.ratings_given
+
+    @invariant()
+    def a_waiting_one_is_shown_and_wakes_the_screen(self) -> None:
+        question = self.session.question
+        assert (self.typed_at is not None) == bool(question is not None and question.typed)
+        if self.typed_at is not None:
+            left = self.session.seconds_to_next_change()
+            assert left is not None and left <= TEN_AFTER_ONE
 
     @invariant()
     def the_log_on_disk_holds_every_finished_step(self) -> None:

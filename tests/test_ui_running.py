@@ -75,10 +75,10 @@ async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
         await answer(pilot, "space")
         await move(pilot, clock, 12.5)
         await answer(pilot, "space")
-        await answer(pilot, "1")
+        await answer(pilot, "1", "enter")
         await move(pilot, clock, 63)
         assert question(screen).kind is QuestionKind.PAIN_CHECK
-        await answer(pilot, "1")
+        await answer(pilot, "1", "enter")
         assert isinstance(app.screen, SummaryScreen)
         assert "All 4 exercises done." in app.screen.query_one("#outcome").text
         await pilot.press(*"felt fine", "enter")
@@ -125,7 +125,7 @@ async def test_an_amber_mild_hurt_resumes_with_the_advice_on_screen(data_dir, ro
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot, pain="4")
         await move(pilot, clock, 5)
-        await answer(pilot, "p", "3", "5")
+        await answer(pilot, "p", "c", "5")
         assert screen.session.question is None and screen.session.running
         messages = [n.message for n in app._notifications]
         assert "Pain 5/10, up from 4: do not push any further; it should settle within 24 hours." in messages
@@ -140,9 +140,9 @@ async def test_small_terminals_show_the_whole_scale_and_every_kind_of_pain(data_
         await move(pilot, clock, 5)
         await answer(pilot, "p")
         assert question(screen).kind is QuestionKind.HURT_KIND
-        assert "3  Mild and settling" in screen.query_one("#question-answers").text
+        assert "c  Mild and settling" in screen.query_one("#question-answers").text
         assert visible(screen, "#question-answers")
-        await answer(pilot, "2")
+        await answer(pilot, "b")
         assert "[10]" in screen.query_one("#question-answers").text
         assert visible(screen, "#question-answers") and visible(screen, "#question-hint")
 
@@ -271,7 +271,7 @@ async def test_it_hurts_sharp_pain_stops_the_session_and_says_why(data_dir, rout
         await move(pilot, clock, 6)
         await answer(pilot, "p")
         assert not screen.session.running
-        await answer(pilot, "1", "7")
+        await answer(pilot, "a", "7")
         assert question(screen).kind is QuestionKind.STOP_ADVICE
         await answer(pilot, "enter")
         assert isinstance(app.screen, SummaryScreen)

@@ -46,3 +46,29 @@ async def test_back_to_the_routines_at_a_caution_is_logged_as_not_started(data_d
     assert record.reason == "Not started after the caution: Go gently today."
     figures = summary(list_sessions(data_dir)[0], date.today())
     assert (figures.blocked, figures.not_started) == (0, 1)
+
+
+async def test_ten_typed_as_one_then_zero_is_ten_and_blocks(data_dir):
+    app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        check = await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, *"nnnnnn", "1")
+        assert check.check.pending is not None and "press 0 now to make it 10" in check.query_one("#keys").text
+        await answer(pilot, "0")
+        assert check.query_one("#verdict-title").text == "Do not exercise now"
+    assert only_log(data_dir).screening.pain_before == 10
+
+
+async def test_a_one_at_the_check_is_taken_when_its_moment_passes(data_dir):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        check = await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, *"nnnnnn", "1")
+        clock.advance(0.9)
+        await pilot.pause()
+        assert check.check.pending is not None
+        clock.advance(0.2)
+        await pilot.pause()
+        assert check.check.record.pain_before == 1
+        assert not isinstance(app.screen, SafetyCheckScreen)

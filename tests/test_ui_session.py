@@ -203,7 +203,7 @@ async def test_the_24_hour_follow_up_says_let_it_settle_right_after_a_session_th
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pass_safety_check(pilot, pain="1")
+        await pass_safety_check(pilot, pain="0")
         await answer(pilot, "q", "y", "4")
         assert isinstance(app.screen, SummaryScreen)
     second = app_for(data_dir, routine_file, clock)

@@ -268,7 +268,7 @@ class CoachApp(App[int]):
         home = self.screen_stack[0]
         easiest = gentlest(home.entries, self.profile) if isinstance(home, HomeScreen) else None
         verdict = await self.push_screen_wait(
-            SafetyCheckScreen(check, routine.title, easiest.title if easiest else None)
+            SafetyCheckScreen(check, routine.title, easiest.title if easiest else None, self.clock)
         )
         if verdict.starts_session:
             self.begin_session(routine, check.record)

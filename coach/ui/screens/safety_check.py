@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from time import monotonic
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -10,14 +12,18 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from coach.check_questions import AnswerKind
+from coach.engine import Clock
 from coach.gentlest import gentlest_advice
 from coach.learn import cards_for
+from coach.questions import TYPED_ONE_HINT, ScaleEntry
 from coach.screening import CheckVerdict, SafetyCheck, VerdictKind
+from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.screens.dismiss import dismiss_once
+from coach.ui.screens.session import TICK_MARGIN
 from coach.ui.widgets.plain import Plain
 
 YES_NO_KEYS = {"y": True, "n": False}
-RATING_KEYS = {**{str(n): n for n in range(10)}, "t": 10}
+RATING_HINT = "Press 0-9, or 1 0 or t for 10  (0 = no pain, 10 = worst imaginable)"
 
 
 class SafetyCheckScreen(Screen[CheckVerdict]):
@@ -38,11 +44,16 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
     """
     BINDINGS = [Binding("escape", "leave", "Back")]
 
-    def __init__(self, check: SafetyCheck, routine_title: str, gentlest_title: str | None = None) -> None:
+    def __init__(
+        self, check: SafetyCheck, routine_title: str, gentlest_title: str | None = None, clock: Clock = monotonic
+    ) -> None:
         super().__init__()
         self.check = check
         self.routine_title = routine_title
         self.gentlest_title = gentlest_title
+        self.clock = clock
+        self.scale = ScaleEntry()
+        self._wake: Cancel | None = None
 
     def compose(self) -> ComposeResult:
         yield Plain(f"Safety check · {self.routine_title}", id="banner")
@@ -71,11 +82,10 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             note.show(pending.note)
             self.query_one("#question", Plain).show(pending.question.text)
             box.display = False
-            keys = (
-                "y  yes    n  no"
-                if pending.question.kind is AnswerKind.YES_NO
-                else "Press 0-9, or t for 10  (0 = no pain, 10 = worst imaginable)"
-            )
+            if pending.question.kind is AnswerKind.YES_NO:
+                keys = "y  yes    n  no"
+            else:
+                keys = TYPED_ONE_HINT if self.scale.waiting else RATING_HINT
             self.query_one("#keys", Plain).show(f"{keys}    escape  back to the routines")
             return
         if verdict is None:
@@ -108,10 +118,11 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         pending = self.check.pending
         verdict = self.check.verdict
         if pending is not None:
-            keys = YES_NO_KEYS if pending.question.kind is AnswerKind.YES_NO else RATING_KEYS
-            if event.key in keys:
+            if pending.question.kind is AnswerKind.RATING:
+                self._rating_key(event)
+            elif event.key in YES_NO_KEYS:
                 event.stop()
-                self.check.answer(keys[event.key])
+                self.check.answer(YES_NO_KEYS[event.key])
                 self.show()
             elif event.key == "enter":
                 event.stop()
@@ -130,5 +141,43 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             event.stop()
             dismiss_once(self, verdict)
 
+    def _rating_key(self, event: Key) -> None:
+        """0-10: a 1 waits a moment for a 0 (10); a key that only ends that wait goes on to what follows."""
+        if event.key == "escape":
+            return
+        rating, used = self.scale.press(event.key, self.clock())
+        if used or event.key == "enter":
+            event.stop()
+        self._stop_waking()
+        if rating is not None:
+            self.check.answer(rating)
+        elif self.scale.waiting:
+            left = self.scale.seconds_left(self.clock()) or 0.0
+            self._wake = self.coach.schedule(left + TICK_MARGIN, self._one_waited)
+        self.show()
+        if rating is not None and not used:
+            self.on_key(event)
+
+    def _one_waited(self) -> None:
+        self._wake = None
+        rating = self.scale.due(self.clock())
+        if rating is not None and self.check.pending is not None:
+            self.check.answer(rating)
+            self.show()
+
+    def _stop_waking(self) -> None:
+        if self._wake is not None:
+            self._wake()
+            self._wake = None
+
+    @property
+    def coach(self) -> CoachAppApi:
+        return self.app  # type: ignore[return-value]
+
     def action_leave(self) -> None:
+        if self.scale.waiting:
+            self.scale.clear()
+            self._stop_waking()
+            self.show()
+            return
         dismiss_once(self, self.check.leave())

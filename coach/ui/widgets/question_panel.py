@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from coach.questions import SCALE_HINT, Question
+from coach.questions import SCALE_HINT, TYPED_ONE_HINT, Question
 from coach.ui.widgets.plain import Plain
 
 TONES = ("amber", "red", "stop")
@@ -51,8 +51,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.query_one("#question-title", Plain).show(marker + question.title)
         self.query_one("#question-body", Plain).show(question.body)
         if question.scale:
-            answers = SCALE
-            hint = SCALE_HINT
+            answers = SCALE.replace("[1]", "»1«") if question.typed else SCALE
+            hint = TYPED_ONE_HINT if question.typed else SCALE_HINT
         else:
             answers = "\n".join(f"{o.key}  {o.label}" for o in question.options)
             hint = ""
