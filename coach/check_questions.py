@@ -61,7 +61,11 @@ FOLLOWUP_QUESTION = CheckQuestion(
 EARLY_FOLLOWUP_QUESTION = CheckQuestion(
     "previous-settled", "Your pain was higher after your last session. Has it settled since?"
 )
-"""The follow-up while 24 hours have not yet passed."""
+"""The follow-up while 24 hours have not yet passed (or when the log does not tell when it ended)."""
+STOPPED_FOLLOWUP_QUESTION = CheckQuestion(
+    "previous-settled", "Your last session stopped because of pain. Has that pain settled since?"
+)
+"""The follow-up after a session in which the coach said to stop for today."""
 FOLLOWUP_HOURS = 24
 
 QUESTION_TEXTS = {q.id: q.text for q in (*EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_QUESTION, FOLLOWUP_QUESTION)}
@@ -86,6 +90,8 @@ SEVERE_PAIN_TITLE = "Do not exercise now"
 SERIOUS_TITLE = "See a doctor before exercising"
 NOT_FOR_YOU_TITLE = "Not for you"
 SETTLE_TITLE = "Let it settle first"
+REST_TITLE = "Rest for today"
+SUITS_YOU_TITLE = "Check that it suits you"
 NOT_SETTLED_TITLE = "Take it easier today"
 PAIN_CAUTION_TITLE = "Go gently today"
 NOT_STARTED_REASON = "Not started after the caution:"
@@ -101,6 +107,27 @@ def not_for_you(conditions: Sequence[str]) -> tuple[str, tuple[str, ...], str]:
         NOT_FOR_YOU_ADVICE,
     )
     return NOT_FOR_YOU_TITLE, advice, f"Not for you: {names}."
+
+
+def not_listed(conditions: Sequence[str]) -> tuple[str, ...]:
+    """A caution for conditions the user has that the routine neither rules out nor was written for."""
+    names = ", ".join(CONTRAINDICATION_LABELS.get(c, c).lower() for c in conditions)
+    return (
+        f"Your health profile notes {names}. This routine does not say it is unsuitable then, "
+        "but it was not written with it in mind.",
+        "If a physiotherapist or doctor has not yet said these exercises suit you, ask them before you go on.",
+    )
+
+
+def rest_advice(hours_ago: float, reason: str) -> tuple[str, ...]:
+    """The block after a session in which the coach said to stop for today, while that day lasts."""
+    said = f" ({reason.rstrip('.')})" if reason else ""
+    return (
+        f"Your last session, {elapsed_words(hours_ago)} ago, stopped because of pain{said}, "
+        "and the advice then was to stop exercising for today.",
+        "Rest today and let it settle. Before your next session, talk to a physiotherapist or doctor "
+        "if the pain was sharp, shooting or spreading, or has not eased.",
+    )
 
 
 def severe_pain_advice(rating: int) -> tuple[str, ...]:
@@ -136,9 +163,11 @@ def settle_advice(hours_ago: float, pain_before: int, pain_after: int) -> tuple[
     )
 
 
-def not_settled_advice(hours_ago: float) -> tuple[str, ...]:
-    """After "no, it has not settled": worded for the time that has actually passed."""
-    if hours_ago >= FOLLOWUP_HOURS:
+def not_settled_advice(hours_ago: float | None) -> tuple[str, ...]:
+    """After "no, it has not settled": worded for the time that has actually passed, when it is known."""
+    if hours_ago is None:
+        first = "Pain from the last session that has not settled suggests it was too much."
+    elif hours_ago >= FOLLOWUP_HOURS:
         first = "Pain that lasts more than 24 hours after exercise means the last session was too much."
     else:
         first = (

@@ -99,6 +99,11 @@ class SessionRecorder:
         self.record.pain_after = rating
         return self.save()
 
+    def advise_stop(self) -> bool:
+        """The user has been told to stop exercising for today; the next check before a session knows."""
+        self.record.stop_advised = True
+        return self.save()
+
     def set_decision(self, decision: str) -> bool:
         """Attach what the user chose to the latest pain report."""
         if self.record.pain_reports:

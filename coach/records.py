@@ -146,6 +146,8 @@ class SessionRecord:
     steps: list[StepRecord] = field(default_factory=list)
     pain_reports: list[PainReport] = field(default_factory=list)
     pain_after: int | None = None
+    stop_advised: bool = False
+    """The coach told the user to stop exercising for today (a rating of 8 or more, or a warning sign)."""
     active_seconds: float = 0.0
     planned_exercises: int = 0
     note: str = ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 
 from coach.check_questions import (
@@ -32,14 +32,19 @@ from coach.check_questions import (
     NOT_STARTED_REASON,
     PAIN_CAUTION_TITLE,
     PAIN_QUESTION,
+    REST_TITLE,
     SERIOUS_TITLE,
     SETTLE_TITLE,
     SEVERE_PAIN_TITLE,
+    STOPPED_FOLLOWUP_QUESTION,
+    SUITS_YOU_TITLE,
     CheckQuestion,
     elapsed_words,
     not_for_you,
+    not_listed,
     not_settled_advice,
     pain_caution_advice,
+    rest_advice,
     settle_advice,
     severe_pain_advice,
 )
@@ -104,11 +109,14 @@ class Pending:
 
 @dataclass(frozen=True)
 class PreviousSession:
-    """The last session that ran, when it ended with more pain than it began with."""
+    """The last session that ran, when it ended with more pain than it began with or with advice to stop."""
 
-    pain_before: int
-    pain_after: int
-    hours_ago: float
+    pain_before: int | None
+    pain_after: int | None
+    hours_ago: float | None
+    """``None`` when its log does not tell a past moment at which it ended."""
+    stopped: str = ""
+    """Why it stopped, when the coach said to stop for today."""
 
 
 @dataclass
@@ -138,20 +146,27 @@ class SafetyCheck:
             self.verdict = CheckVerdict(VerdictKind.PROFILE_FIRST, "Your health profile first")
             return
         self.record.contraindications = {c: c in profile.conditions() for c in self.contraindications}
+        self.recent = newest_first(self.recent)
         if emergency_pending(self.recent):
             self._questions.append(ASSESSED_QUESTION)
         self._questions += EMERGENCY_QUESTIONS
-        self._gate = self._profile_gate()
+        self._previous = previous_session(self.recent, self.now)
+        self._gate = self._profile_gate() or self._rest_gate()
         if self._gate is not None:
             return
+        unlisted = tuple(c for c in profile.conditions() if c not in self.contraindications)
+        if unlisted:
+            self._caution(SUITS_YOU_TITLE, not_listed(unlisted))
         self._questions.append(LEG_CHANGE_QUESTION if profile.known_leg_symptoms else LEG_QUESTION)
         self._questions.append(PAIN_QUESTION)
-        self._previous = previous_session(self.recent, self.now)
-        if self._previous is not None:
-            if self._previous.hours_ago < SETTLE_HOURS:
-                p = self._previous
+        p = self._previous
+        if p is not None:
+            if p.hours_ago is not None and p.hours_ago < SETTLE_HOURS:
+                assert p.pain_before is not None and p.pain_after is not None
                 self._caution(SETTLE_TITLE, settle_advice(p.hours_ago, p.pain_before, p.pain_after))
-            elif self._previous.hours_ago < FOLLOWUP_HOURS:
+            elif p.stopped:
+                self._questions.append(STOPPED_FOLLOWUP_QUESTION)
+            elif p.hours_ago is None or p.hours_ago < FOLLOWUP_HOURS:
                 self._questions.append(EARLY_FOLLOWUP_QUESTION)
             else:
                 self._questions.append(FOLLOWUP_QUESTION)
@@ -162,6 +177,14 @@ class SafetyCheck:
             return SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}"
         ruled_out = self.profile.ruled_out(self.contraindications)
         return not_for_you(ruled_out) if ruled_out else None
+
+    def _rest_gate(self) -> tuple[str, tuple[str, ...], str] | None:
+        """Within 12 hours of a session in which the coach said to stop for today: no session."""
+        p = self._previous
+        if p is None or not p.stopped or p.hours_ago is None or p.hours_ago >= SETTLE_HOURS:
+            return None
+        reason = f"The last session stopped because of pain {elapsed_words(p.hours_ago)} ago: rest for today."
+        return REST_TITLE, rest_advice(p.hours_ago, p.stopped), reason
 
     @property
     def total(self) -> int:
@@ -180,10 +203,12 @@ class SafetyCheck:
             return "Last time you reported a sign that needs emergency help. " + " ".join(EMERGENCY_ADVICE[1:])
         if question.id == FOLLOWUP_QUESTION.id and self._previous is not None:
             p = self._previous
-            return (
-                f"Your last session ended {elapsed_words(p.hours_ago)} ago; "
-                f"your pain went from {p.pain_before}/10 to {p.pain_after}/10."
-            )
+            when = "at a time its log does not tell" if p.hours_ago is None else f"{elapsed_words(p.hours_ago)} ago"
+            said = f" ({p.stopped.rstrip('.')})" if p.stopped else ""
+            pain = ""
+            if p.pain_before is not None and p.pain_after is not None:
+                pain = f"; your pain went from {p.pain_before}/10 to {p.pain_after}/10"
+            return f"Your last session ended {when}{said}{pain}."
         return ""
 
     def answer(self, value: bool | int) -> CheckVerdict | None:
@@ -222,7 +247,8 @@ class SafetyCheck:
         elif question.id == FOLLOWUP_QUESTION.id:
             self.record.previous_settled = bool(value)
             if not value and self._previous is not None:
-                self._caution(NOT_SETTLED_TITLE, not_settled_advice(self._previous.hours_ago), suggest_gentler=True)
+                hours = self._previous.hours_ago
+                self._caution(NOT_SETTLED_TITLE, not_settled_advice(hours), suggest_gentler=True)
         if self.verdict is None and self.answered >= self.total:
             self._finish()
         return self.verdict
@@ -285,16 +311,39 @@ def emergency_pending(recent: Sequence[SessionRecord]) -> bool:
 
 
 def previous_session(recent: Sequence[SessionRecord], now: datetime) -> PreviousSession | None:
-    """The last session that ran, if it ended with more pain than it began with."""
+    """The last session that ran, if it ended with more pain than it began with, or with advice to stop."""
     last = next((r for r in recent if r.outcome not in (Outcome.BLOCKED, Outcome.IN_PROGRESS)), None)
-    if last is None or last.pain_before is None or last.pain_after is None or last.pain_after <= last.pain_before:
+    if last is None:
         return None
+    before, after = last.pain_before, last.pain_after
+    raised = before is not None and after is not None and after > before
+    if not raised and not last.stop_advised:
+        return None
+    ended = _instant(last.ended_at) or _instant(last.started_at)
+    hours = (_aware(now) - ended).total_seconds() / 3600 if ended is not None else None
+    if hours is not None and hours < -CLOCK_SLACK_HOURS:
+        hours = None
+    stopped = (last.reason or "stopped for pain") if last.stop_advised else ""
+    return PreviousSession(before, after, None if hours is None else max(0.0, hours), stopped)
+
+
+CLOCK_SLACK_HOURS = 0.1
+"""An end this far in the future is a clock set a little wrong; further, the log's time is not believed."""
+
+
+def newest_first(records: Sequence[SessionRecord]) -> list[SessionRecord]:
+    """Logs by the moment they started, newest first: file names use local time, which a clock change reorders.
+
+    A log whose start cannot be read keeps its place after the ones that can."""
+    oldest = datetime.min.replace(tzinfo=UTC)
+    return sorted(records, key=lambda r: _instant(r.started_at) or oldest, reverse=True)
+
+
+def _instant(text: str) -> datetime | None:
     try:
-        ended = datetime.fromisoformat(last.ended_at or last.started_at)
-        hours = (_aware(now) - _aware(ended)).total_seconds() / 3600
-    except (ValueError, TypeError):
-        hours = float(SETTLE_HOURS)
-    return PreviousSession(last.pain_before, last.pain_after, max(0.0, hours))
+        return _aware(datetime.fromisoformat(text)) if text else None
+    except ValueError:
+        return None
 
 
 def _aware(moment: datetime) -> datetime:

@@ -13,7 +13,7 @@ from coach import session_rules as rules
 from coach.engine import Clock, Engine, Events, Status
 from coach.pauses import Pauses
 from coach.plan import Phase
-from coach.questions import Question, ScaleEntry
+from coach.questions import Question, QuestionKind, ScaleEntry
 from coach.recorder import SessionRecorder
 from coach.records import HurtKind, Outcome, StepOutcome
 from coach.routine import Routine
@@ -186,6 +186,8 @@ class SessionFlow:
     def _ask(self, question: Question) -> None:
         self.scale.clear()
         self.question = question
+        if question.kind is QuestionKind.STOP_ADVICE:
+            self.recorder.advise_stop()
         self._emit("question", question.title)
 
     def _emit(self, kind: str, text: str = "") -> None:

@@ -19,9 +19,13 @@ from coach.check_questions import (
     LEG_QUESTION,
     LEG_TITLE,
     NOT_FOR_YOU_TITLE,
+    NOT_SETTLED_TITLE,
     PAIN_QUESTION,
+    REST_TITLE,
     SERIOUS_TITLE,
     SETTLE_TITLE,
+    STOPPED_FOLLOWUP_QUESTION,
+    SUITS_YOU_TITLE,
     AnswerKind,
 )
 from coach.gentlest import gentlest, gentlest_advice
@@ -651,3 +655,87 @@ def test_a_real_block_is_not_marked_as_not_started():
     safety = check(recent=[session(hours_ago=3)])
     safety.answer(True)
     assert safety.verdict.kind is VerdictKind.BLOCKED and safety.record.not_started_after_caution is False
+
+
+# after a session in which the coach said to stop for today
+
+
+def stopped(hours_ago: float, before: int = 3, after: int = 2) -> SessionRecord:
+    record = session(hours_ago=hours_ago, before=before, after=after, outcome=Outcome.STOPPED_FOR_PAIN)
+    record.reason = "Pain reported: sharp, shooting, spreading down a leg, or numbness (2/10, down from 3)."
+    record.stop_advised = True
+    return record
+
+
+def test_a_start_within_twelve_hours_of_a_stop_for_pain_is_blocked_after_the_emergency_questions():
+    log = Log()
+    safety = check(recent=[stopped(hours_ago=0.1)], log=log)
+    assert safety.total == len(EMERGENCY_QUESTIONS)
+    verdict = answer_all(safety, *ALL_NO[:-1])
+    assert verdict.kind is VerdictKind.BLOCKED and verdict.title == REST_TITLE
+    assert "6 minutes ago" in verdict.advice[0] and "sharp, shooting" in verdict.advice[0]
+    assert not any("may still go on" in line for line in verdict.advice)
+    assert [reason for _, reason in log.blocks] == [
+        "The last session stopped because of pain 6 minutes ago: rest for today."
+    ]
+
+
+def test_an_emergency_yes_still_comes_first_after_a_stop_for_pain():
+    safety = check(recent=[stopped(hours_ago=1)])
+    assert safety.answer(True).title == EMERGENCY_TITLE
+
+
+def test_twelve_hours_after_a_stop_for_pain_asks_whether_that_pain_settled():
+    safety = check(recent=[stopped(hours_ago=13)])
+    answer_all(safety, *ALL_NO, 2)
+    pending = safety.pending
+    assert pending.question is STOPPED_FOLLOWUP_QUESTION
+    assert "13 hours ago" in pending.note and "sharp, shooting" in pending.note
+    verdict = safety.answer(False)
+    assert verdict.kind is VerdictKind.CAUTION and verdict.title == NOT_SETTLED_TITLE
+    assert safety.record.previous_settled is False
+
+
+def test_a_stop_the_user_chose_at_a_red_check_is_no_rest_block():
+    chose = session(hours_ago=1, before=2, after=6, outcome=Outcome.STOPPED_FOR_PAIN)
+    verdict = answer_all(check(recent=[chose]), *ALL_NO, 2)
+    assert verdict.title == SETTLE_TITLE and verdict.kind is VerdictKind.CAUTION
+
+
+@pytest.mark.parametrize("ended_at", ["garbage", "9999-01-01T00:00:00+00:00", ""])
+def test_a_last_session_whose_end_cannot_be_believed_is_asked_about_without_a_made_up_time(ended_at):
+    raised = session(hours_ago=3)
+    raised.ended_at = ended_at
+    raised.started_at = ended_at
+    safety = check(recent=[raised])
+    answer_all(safety, *ALL_NO, 2)
+    pending = safety.pending
+    assert pending.question.id == FOLLOWUP_QUESTION.id and "within 24 hours" not in pending.question.text
+    assert "a time its log does not tell" in pending.note
+    assert "hours ago" not in pending.note and "minute" not in pending.note
+
+
+def test_the_newest_check_is_found_by_its_moment_not_its_file_name():
+    """A check in summer time an hour before an emergency yes in winter time sorts as newer by name."""
+    emergency = session(hours_ago=0.3, screening=Screening(red_flags={EMERGENCY_QUESTIONS[0].id: True}))
+    emergency.outcome = Outcome.BLOCKED
+    emergency.started_at = (NOW - timedelta(minutes=20)).astimezone(UTC).isoformat()
+    earlier = session(hours_ago=1.2)
+    earlier.started_at = (NOW - timedelta(minutes=70)).astimezone(timezone(timedelta(hours=2))).isoformat()
+    assert earlier.started_at > emergency.started_at
+    safety = check(recent=[earlier, emergency])
+    assert safety.pending.question is ASSESSED_QUESTION
+
+
+@pytest.mark.parametrize("condition", ["pregnancy", "aortic-aneurysm", "spinal-tumour"])
+def test_a_condition_the_routine_does_not_list_is_a_caution_the_user_decides_on(condition):
+    safety = check(profile(yes=(condition,)), contraindications=("osteoporosis",))
+    verdict = answer_all(safety, *ALL_NO, 2)
+    assert verdict.kind is VerdictKind.CAUTION and verdict.title == SUITS_YOU_TITLE
+    assert "physiotherapist or doctor" in verdict.advice[1]
+    assert safety.decide(True).kind is VerdictKind.GO
+    assert safety.record.cautions == [SUITS_YOU_TITLE]
+
+
+def test_no_condition_means_no_suits_you_caution():
+    assert answer_all(check(contraindications=("pregnancy",)), *ALL_NO, 2).kind is VerdictKind.GO

@@ -687,3 +687,18 @@ def test_more_than_mild_at_a_low_rating_says_to_leave_the_exercise_not_to_carry_
     assert session.question.title == "Do not push on with this one"
     assert "fine to carry on" not in session.question.body
     assert "leave this exercise" in session.question.body
+
+
+def test_advice_to_stop_for_today_is_in_the_log_for_the_next_check(tmp_path):
+    session, _ = hurting(tmp_path)
+    assert not load_session(session.recorder.path).stop_advised
+    session.key("a")
+    session.key("escape")
+    assert load_session(session.recorder.path).stop_advised
+
+
+def test_a_session_that_went_on_after_it_hurt_is_not_marked_stop_advised(tmp_path):
+    session, _ = hurting(tmp_path)
+    for key in ("c", "2"):
+        session.key(key)
+    assert session.running and not load_session(session.recorder.path).stop_advised
