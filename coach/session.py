@@ -20,6 +20,8 @@ from coach.session_flow import SessionFlow
 
 SET_DONE_AFTER = 2.0
 """Seconds into a set at one's own pace before space can end it, so a double press does not."""
+SKIP_AGAIN_AFTER = 1.5
+"""Seconds after a skip before s skips again, so a double press (or a repeating key) skips one exercise."""
 
 
 class RunningSession(SessionFlow):
@@ -93,8 +95,10 @@ class RunningSession(SessionFlow):
         return False
 
     def _skip(self) -> bool:
-        if self.engine.segment is None:
+        now = self.engine.clock()
+        if self.engine.segment is None or now - self._skipped_at < SKIP_AGAIN_AFTER:
             return False
+        self._skipped_at = now
         self._handle(self.engine.stop_run(StepOutcome.SKIPPED))
         return True
 

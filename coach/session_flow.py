@@ -48,6 +48,7 @@ class SessionFlow:
         self.scale = ScaleEntry()
         """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
         self._hurt_kind: HurtKind | None = None
+        self._skipped_at = float("-inf")
         self._last_verdict: safety.PainVerdict | None = None
 
     @property

@@ -10,11 +10,12 @@ import sys
 
 from coach.logstore import list_sessions
 from coach.records import Outcome, StepOutcome
+from coach.session import SKIP_AGAIN_AFTER
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.summary import SummaryScreen
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
+from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check, skip
 
 SIZE = (100, 30)
 
@@ -60,6 +61,7 @@ async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(da
         await answer(pilot, "s")
         assert "No space left on device" in session.query_one("#warning").text
         failing["on"] = False
+        clock.advance(SKIP_AGAIN_AFTER)
         await answer(pilot, "s")
         assert session.query_one("#warning").text == ""
     [record], _ = list_sessions(data_dir)
@@ -159,7 +161,8 @@ async def test_markup_and_control_characters_stay_literal_on_every_screen(data_d
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         await move(pilot, clock, 4)
         assert "Breathe slowly. [bold]B[/]" in visible(app)
-        await answer(pilot, "s", "s", "p", "b", "5")
+        await skip(pilot, clock, 2)
+        await answer(pilot, "p", "b", "5")
         assert "Try Pelvic tilt [bold]B[/]" in visible(app)
         await answer(pilot, "e")
         await answer(pilot, "q", "y", "3")

@@ -9,6 +9,7 @@ from coach.logstore import load_session
 from coach.plan import Phase
 from coach.questions import QuestionKind
 from coach.records import HurtKind, Outcome, StepOutcome
+from coach.session import SKIP_AGAIN_AFTER
 from tests.routine_texts import SMALL
 from tests.session_helpers import make_session, run_until_question
 
@@ -368,6 +369,7 @@ def test_a_new_set_on_the_other_side_says_to_switch(tmp_path):
 def test_own_pace_reps_count_up_and_say_space_is_set_done(tmp_path):
     session, clock = make_session(SMALL, tmp_path)
     session.key("s")
+    clock.advance(SKIP_AGAIN_AFTER)
     session.key("s")
     clock.advance(3)
     session.tick()
@@ -516,6 +518,7 @@ def test_ending_on_an_intro_card_leaves_that_exercise_not_reached(tmp_path):
 def test_a_double_press_does_not_end_a_set_at_ones_own_pace(tmp_path):
     session, clock = make_session(SMALL, tmp_path)
     session.key("s")
+    clock.advance(SKIP_AGAIN_AFTER)
     session.key("s")
     clock.advance(3.5)
     session.tick()
@@ -702,3 +705,16 @@ def test_a_session_that_went_on_after_it_hurt_is_not_marked_stop_advised(tmp_pat
     for key in ("c", "2"):
         session.key(key)
     assert session.running and not load_session(session.recorder.path).stop_advised
+
+
+def test_s_pressed_twice_skips_one_exercise(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.advance(1)
+    session.key("s")
+    clock.advance(0.2)
+    session.key("s")
+    assert session.view().exercise_name == "Pelvic tilt"
+    assert [s.outcome for s in session.recorder.record.steps] == [StepOutcome.SKIPPED]
+    clock.advance(1.5)
+    session.key("s")
+    assert session.view().exercise_name == "Bird dog"

@@ -18,7 +18,7 @@ from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from coach.ui.widgets.question_panel import QuestionPanel
 from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, app_for, layout_requests, move, only_log, pass_safety_check
+from tests.ui_driver import accepted, answer, app_for, layout_requests, move, only_log, pass_safety_check, skip
 
 SIZE = (100, 30)
 NO_PREPARE = """\
@@ -152,7 +152,7 @@ async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_esca
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot)
-        await answer(pilot, "s", "s", "s")
+        await skip(pilot, clock, 3)
         await move(pilot, clock, 63)
         await answer(pilot, "2")
         summary = app.screen
@@ -240,7 +240,7 @@ async def test_own_pace_reps_say_set_done_in_the_footer(data_dir, routine_file):
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
-        await answer(pilot, "s", "s")
+        await skip(pilot, clock, 2)
         await move(pilot, clock, 5)
         descriptions = footer_keys(screen).values()
         assert "Set done" in descriptions and "Pause" not in descriptions

@@ -125,3 +125,13 @@ def layout_requests(widget) -> list[bool]:
     original = widget.refresh
     widget.refresh = lambda *args, **kwargs: requests.append(kwargs.get("layout", False)) or original(*args, **kwargs)
     return requests
+
+
+async def skip(pilot, clock: FakeClock, times: int) -> None:
+    """Skip ``times`` exercises, each press far enough after the last that it is no double press."""
+    from coach.session import SKIP_AGAIN_AFTER
+
+    for n in range(times):
+        if n:
+            clock.advance(SKIP_AGAIN_AFTER)
+        await answer(pilot, "s")
