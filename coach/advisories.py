@@ -21,6 +21,10 @@ PERSISTING_PAIN = 3
 PERSISTING_MIN_FALL = 2.0
 WORSENING_DAYS = 7
 WORSENING_RISE = 2.0
+WORSENING_WEEKS_BEFORE = 2
+"""The last week is compared with each of this many weeks before it, so a steady climb counts too."""
+LOOKBACK_DAYS = PERSISTING_WINDOW_DAYS
+"""No advisory looks further back than this: the sessions it needs, whatever else is shown."""
 SEE_A_PROFESSIONAL = "Have it assessed by a physiotherapist or doctor."
 
 
@@ -87,9 +91,10 @@ def persisting(records: list[SessionRecord], today: date) -> Advisory | None:
         f"pain before was {PERSISTING_PAIN} or more in {painful} of {len(rated)} sessions over {weeks} weeks; "
         f"first week {first_week:.1f}, last week {last_week:.1f}"
     )
+    trend = "has risen" if last_week > first_week else "has not eased by 2 points"
     text = (
-        f"Your pain before sessions has stayed at {PERSISTING_PAIN}/10 or more in most sessions for "
-        f"{weeks} weeks ({painful} of {len(rated)} sessions) and has not eased by 2 points: it averaged "
+        f"Your pain before sessions has been {PERSISTING_PAIN}/10 or more in most sessions for "
+        f"{weeks} weeks ({painful} of {len(rated)} sessions) and {trend}: it averaged "
         f"{first_week:.1f} in the first week and {last_week:.1f} in the last. Pain that persists beyond a "
         f"few weeks of self-care needs a professional's assessment. {SEE_A_PROFESSIONAL}"
     )
@@ -97,20 +102,27 @@ def persisting(records: list[SessionRecord], today: date) -> Advisory | None:
 
 
 def worsening(records: list[SessionRecord], today: date) -> Advisory | None:
-    """The mean pain before over the last 7 days is 2 or more points above the 7 days before."""
+    """The mean pain before over the last 7 days is 2 or more points above that of the 7 days before,
+    or of the 7 days before those (so that a steady climb over three weeks counts as well as a jump)."""
     last_start = today - timedelta(days=WORSENING_DAYS - 1)
-    before_start = last_start - timedelta(days=WORSENING_DAYS)
     last = [pain for _, pain in _ratings(records, last_start, today)]
-    earlier = [pain for _, pain in _ratings(records, before_start, last_start - timedelta(days=1))]
-    if not last or not earlier:
+    if not last:
         return None
-    last_mean, earlier_mean = fmean(last), fmean(earlier)
-    if last_mean - earlier_mean < WORSENING_RISE:
-        return None
-    line = f"pain before averaged {last_mean:.1f} this week, up from {earlier_mean:.1f} the week before"
+    last_mean = fmean(last)
+    for weeks_back in range(1, WORSENING_WEEKS_BEFORE + 1):
+        start = last_start - timedelta(days=WORSENING_DAYS * weeks_back)
+        earlier = [pain for _, pain in _ratings(records, start, start + timedelta(days=WORSENING_DAYS - 1))]
+        if earlier and last_mean - fmean(earlier) >= WORSENING_RISE:
+            return _worsening(last_mean, fmean(earlier), weeks_back)
+    return None
+
+
+def _worsening(last_mean: float, earlier_mean: float, weeks_back: int) -> Advisory:
+    when = ("the week before", "the 7 days before") if weeks_back == 1 else ("two weeks before", "days 15 to 21 ago")
+    line = f"pain before averaged {last_mean:.1f} this week, up from {earlier_mean:.1f} {when[0]}"
     text = (
         f"Your pain before sessions averaged {last_mean:.1f}/10 over the last 7 days, up from "
-        f"{earlier_mean:.1f}/10 the 7 days before. Pain that is getting worse needs a professional's "
+        f"{earlier_mean:.1f}/10 {when[1]}. Pain that is getting worse needs a professional's "
         f"assessment before you go on. {SEE_A_PROFESSIONAL}"
     )
     return Advisory("worsening", "Pain is getting worse: see a professional", line, text)

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from coach import __version__
@@ -144,13 +144,16 @@ def cmd_validate(paths: list[Path]) -> int:
 
 def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = None) -> int:
     from coach import export
-    from coach.advisories import advisories
+    from coach.advisories import LOOKBACK_DAYS, advisories
     from coach.logstore import list_sessions
     from coach.profile import profile_for_report
 
     records, unreadable = list_sessions(data, since=since)
     for path, reason in unreadable:
         print(clean(f"coach: skipped unreadable log {path}: {reason}"), file=sys.stderr)
+    today = date.today()
+    lookback = today - timedelta(days=LOOKBACK_DAYS)
+    found = advisories(records if since is None or since <= lookback else list_sessions(data, lookback)[0], today)
     if fmt == "csv":
         text = export.sessions_csv(records)
     elif fmt == "steps-csv":
@@ -159,7 +162,7 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
         text = export.sessions_json(records)
     elif fmt == "markdown":
         text = export.markdown_report(
-            records, date.today(), [(str(p), r) for p, r in unreadable], profile=profile_for_report(data)
+            records, today, [(str(p), r) for p, r in unreadable], profile=profile_for_report(data), found=found
         )
     else:
         text = export.sessions_table(records)
@@ -177,7 +180,7 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
         return 0
     sys.stdout.write(clean(text, keep_newlines=True))
     if fmt == "table":
-        for advisory in advisories(records, date.today()):
+        for advisory in found:
             print(clean(f"\n⚠ {advisory.title}. {advisory.text}"))
     return 0
 

@@ -11,7 +11,7 @@ from os import PathLike
 from pathlib import PurePath
 
 from coach.adherence import adherence_start, sessions_per_week, window_start
-from coach.advisories import advisories
+from coach.advisories import Advisory, advisories
 from coach.history import (
     HURT_RATING,
     RECENT_WEEKS,
@@ -67,9 +67,10 @@ def markdown_report(
     unreadable: Sequence[tuple[str | PathLike[str], str]] = (),
     weeks: int = 12,
     profile: Profile | None = None,
+    found: list[Advisory] | None = None,
 ) -> str:
     """A report for a clinician: overview, pain trend, what hurt, safety checks and profile, notes,
-    unreadable logs."""
+    unreadable logs. ``found`` are the advisories, when worked out from more logs than ``records``."""
     ordered = chronological(records)
     figures = summary(ordered, today, weeks)
     lines = [
@@ -103,7 +104,8 @@ def markdown_report(
             f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",
             "",
         ]
-        lines += _pain_section(ordered, figures, per_week, today)
+        found = advisories(ordered, today) if found is None else found
+        lines += _pain_section(ordered, figures, per_week, today, found)
         lines += _hurts_section(ordered)
         lines += safety_section(ordered, profile)
         lines += _notes_section(ordered)
@@ -121,7 +123,11 @@ def _pain_row(label: str, window: PainWindow) -> list[str]:
 
 
 def _pain_section(
-    ordered: list[SessionRecord], figures: HistorySummary, per_week: list[tuple[date, int]], today: date
+    ordered: list[SessionRecord],
+    figures: HistorySummary,
+    per_week: list[tuple[date, int]],
+    today: date,
+    found: list[Advisory],
 ) -> list[str]:
     lines = ["## Pain trend", ""]
     rows = []
@@ -133,7 +139,7 @@ def _pain_section(
     rows.append(_pain_row(f"Last {RECENT_WEEKS} weeks", figures.recent_pain))
     lines += markdown_table(["Period", "Sessions logged", "Mean pain before", "Mean pain after"], rows, "lrrr")
     lines.append("")
-    for advisory in advisories(ordered, today):
+    for advisory in found:
         lines += [f"> **{advisory.title}.** {advisory.text}", ""]
     lines += [f"### By week (last {len(per_week)} weeks)", ""]
     weekly = weekly_pain(ordered, today, len(per_week))

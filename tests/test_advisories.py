@@ -82,9 +82,26 @@ def test_a_rise_of_less_than_two_points_week_on_week_is_not_worsening():
     assert worsening(history({10: 3, 8: 3, 5: 5, 1: 5}), TODAY) is not None
 
 
-def test_worsening_needs_ratings_in_both_weeks():
+def test_worsening_needs_ratings_in_the_last_week_and_one_of_the_two_before():
     assert worsening(history({5: 9, 1: 9}), TODAY) is None
-    assert worsening(history({20: 1, 5: 9}), TODAY) is None
+    assert worsening(history({21: 1, 5: 9}), TODAY) is None
+    assert worsening(history({20: 1, 5: 9}), TODAY) is not None
+
+
+def test_a_steady_climb_from_2_to_7_over_three_weeks_is_worsening():
+    climb = history({21 - day: 2 + round(day * 5 / 21) for day in range(22)})
+    found = worsening(climb, TODAY)
+    assert found is not None and "two weeks before" in found.line
+
+
+def test_five_sessions_climbing_from_2_to_7_over_three_weeks_is_worsening():
+    assert worsening(history({21: 2, 16: 3, 11: 5, 6: 6, 1: 7}), TODAY) is not None
+
+
+def test_persisting_pain_that_rose_says_it_rose():
+    climb = history({21 - day: 2 + round(day * 5 / 21) for day in range(22)})
+    [persist] = [a for a in advisories(climb, TODAY) if a.kind == "persisting"]
+    assert "has risen" in persist.text and "not eased" not in persist.text
 
 
 def test_worsening_comes_before_persisting_when_both_apply():

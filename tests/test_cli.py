@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import tomllib
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,19 @@ def test_history_says_no_log_could_be_read_when_every_one_was_skipped(tmp_path, 
     code, out, err = run(["--data-dir", str(tmp_path), "history"], capsys)
     assert code == 0 and "bad.toml" in err
     assert out == "No session could be read: 1 log was skipped (named above).\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_history_since_a_recent_day_keeps_the_advisory_worked_out_from_every_log(tmp_path, capsys, fmt):
+    from coach.logstore import create_session
+
+    today = date.today()
+    for ago, pain in ((13, 2), (12, 2), (10, 2), (3, 7), (1, 7)):
+        when = datetime(*(today - timedelta(days=ago)).timetuple()[:3], 8, tzinfo=UTC).isoformat()
+        record = SessionRecord(
+            "", "Small", "small", "", when, when, Outcome.COMPLETED, screening=Screening(pain_before=pain)
+        )
+        create_session(tmp_path, record)
+    since = (today - timedelta(days=2)).isoformat()
+    code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", fmt, "--since", since], capsys)
+    assert code == 0 and "Pain is getting worse" in out
