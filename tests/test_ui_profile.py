@@ -38,6 +38,8 @@ async def test_escape_with_unsaved_answers_asks_before_leaving(data_dir):
         await answer(pilot, "y", "escape")
         prompt = app.screen
         assert isinstance(prompt, YesNoPrompt) and prompt.prompt_title == "Leave without saving?"
+        await answer(pilot, "enter", "space", "down", "enter")
+        assert app.screen is prompt, "enter answered a yes/no question"
         await answer(pilot, "n")
         assert app.screen is screen and screen.draft[QUESTIONS[0].id] is True
         await answer(pilot, "escape", "y")

@@ -272,6 +272,8 @@ async def test_four_weeks_after_the_last_review_home_asks_whether_anything_chang
     async with app.run_test(size=SIZE) as pilot:
         prompt = await wait_for_screen(pilot, YesNoPrompt)
         assert prompt.prompt_title == "Has anything changed in your health?"
+        await answer(pilot, "enter")
+        assert app.screen is prompt, "enter answered a yes/no question"
         await answer(pilot, "n")
         assert isinstance(app.screen, HomeScreen)
     assert not load_profile(data_dir).due_for_review(datetime.now().date())

@@ -38,7 +38,9 @@ def dialog_css(screen: str, border: str) -> str:
 
 
 class ChoiceBase(ModalScreen[ResultT]):
-    """A question with a few answers picked by key or button; subclasses map the answer."""
+    """A question with a few answers picked by their key (or a click); subclasses map the answer.
+
+    No answer is chosen in advance: no button takes focus, so enter answers nothing."""
 
     DEFAULT_CSS = (
         dialog_css("ChoiceBase", "$accent")
@@ -48,11 +50,7 @@ class ChoiceBase(ModalScreen[ResultT]):
     ChoiceBase Button { width: 100%; margin-bottom: 0; }
     """
     )
-    BINDINGS = [
-        Binding("escape", "dismiss_none", "Back"),
-        Binding("up", "app.focus_previous", show=False),
-        Binding("down", "app.focus_next", show=False),
-    ]
+    BINDINGS = [Binding("escape", "dismiss_none", "Back")]
 
     def __init__(self, title: str, choices: list[Choice], body: str = "", cancellable: bool = True) -> None:
         super().__init__()
@@ -67,7 +65,9 @@ class ChoiceBase(ModalScreen[ResultT]):
             if self.body:
                 yield Plain(self.body, keep_newlines=True, classes="body")
             for choice in self.choices:
-                yield Button(literal(f"{choice.key}  {choice.label}"), id=f"choice-{choice.value}")
+                button = Button(literal(f"{choice.key}  {choice.label}"), id=f"choice-{choice.value}")
+                button.can_focus = False
+                yield button
         yield Footer()
 
     def on_key(self, event: events.Key) -> None:
