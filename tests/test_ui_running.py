@@ -394,6 +394,24 @@ async def test_the_first_run_notice_says_more_is_below_only_when_it_is(data_dir,
             assert "More below" not in app.screen.query_one("#notice-keys").text
 
 
+async def test_the_first_run_notice_is_not_accepted_before_its_end_has_been_on_screen(data_dir):
+    from coach.ui.screens.notice import FirstRunNotice
+
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        notice = app.screen
+        assert isinstance(notice, FirstRunNotice)
+        await answer(pilot, "enter")
+        assert app.screen is notice and notice.query_one("#notice-scroll").scroll_y > 0
+        for _ in range(10):
+            if app.screen is not notice:
+                break
+            await answer(pilot, "a")
+        assert app.screen is not notice
+        assert load_config(data_dir).accepted_notice
+
+
 LONG_STEPS = """\
 format = 1
 title = "Long card"

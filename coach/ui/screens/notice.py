@@ -38,7 +38,7 @@ def with_hanging_bullets(text: str) -> Group:
 
 
 KEYS = "Press a (or enter) to accept, q to quit."
-MORE_BELOW = "▼ More below: up/down to scroll."
+MORE_BELOW = "▼ More below: down (or a) to read on."
 
 
 class FirstRunNotice(ModalScreen[bool]):
@@ -85,6 +85,11 @@ class FirstRunNotice(ModalScreen[bool]):
         self.query_one("#notice-keys").set_class(more, "-more")
 
     def action_accept(self) -> None:
+        """Accept, once the whole notice has been on screen; until then, show the rest first."""
+        scroll = self.query_one("#notice-scroll", VerticalScroll)
+        if scroll.scroll_y < scroll.max_scroll_y:
+            scroll.scroll_page_down(animate=False)
+            return
         dismiss_once(self, True)
 
     def action_decline(self) -> None:
