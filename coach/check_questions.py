@@ -78,6 +78,10 @@ EMERGENCY_ADVICE = (
     "These signs can mean cauda equina syndrome: the nerves at the base of the spine are "
     "being squeezed, and it needs treatment without delay.",
 )
+EMERGENCY_BANNER = (
+    "Your last safety check found a sign that needs emergency help: go to an emergency department now, "
+    "or call emergency services. The next start asks whether a doctor has assessed it."
+)
 LEG_TITLE = "See a doctor within a day or two"
 LEG_ADVICE = (
     "Do not exercise today.",

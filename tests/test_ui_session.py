@@ -277,3 +277,21 @@ async def test_four_weeks_after_the_last_review_home_asks_whether_anything_chang
         await answer(pilot, "n")
         assert isinstance(app.screen, HomeScreen)
     assert not load_profile(data_dir).due_for_review(datetime.now().date())
+
+
+async def test_home_keeps_the_emergency_advice_after_the_block_is_left_with_a_reflex_enter(data_dir):
+    from coach.check_questions import EMERGENCY_BANNER
+
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        assert home.query_one("#emergency").text == ""
+        await answer(pilot, "enter")
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "y", "enter")
+        await wait_for_screen(pilot, HomeScreen)
+        for _ in range(100):
+            if home.query_one("#emergency").text:
+                break
+            await pilot.pause(0.01)
+        assert EMERGENCY_BANNER in home.query_one("#emergency").text

@@ -14,10 +14,11 @@ from textual.widgets import DataTable, Footer
 
 from coach.advisories import Advisory, advisories, banner
 from coach.catalog import Entry
-from coach.check_questions import not_for_you
+from coach.check_questions import EMERGENCY_BANNER, not_for_you
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
+from coach.screening import RECENT_LOGS, emergency_pending, newest_first
 from coach.ui.footer import fit_footer
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
@@ -31,6 +32,7 @@ class HomeScreen(Screen[None]):
 
     DEFAULT_CSS = """
     HomeScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    HomeScreen #emergency { height: auto; padding: 0 1; background: $error; color: $text; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
@@ -59,6 +61,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
+        yield Plain("", id="emergency", hide_empty=True)
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
         yield RowTable(zebra_stripes=True, id="routines")
@@ -79,16 +82,23 @@ class HomeScreen(Screen[None]):
         table.focus()
         self.load_advisories()
 
+    def on_screen_resume(self) -> None:
+        """Back on home after a check or a session: what the logs now say may have changed."""
+        if self.is_mounted:
+            self.load_advisories()
+
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
-        """Read the logs away from the screen and show the advisory that applies, if any."""
+        """Read the logs away from the screen: the advisory that applies, and an emergency sign not yet assessed."""
         records, _ = list_sessions(self.coach.data)
         found = advisories(records, self.coach.wall_clock().date())
-        self.app.call_from_thread(self._show_advisories, found)
+        urgent = emergency_pending(newest_first(records[:RECENT_LOGS]))
+        self.app.call_from_thread(self._show_advisories, found, urgent)
 
-    def _show_advisories(self, found: list[Advisory]) -> None:
+    def _show_advisories(self, found: list[Advisory], urgent: bool = False) -> None:
         self.advisories = found
         if self.is_attached:
+            self.query_one("#emergency", Plain).show(f"⚠ {EMERGENCY_BANNER}" if urgent else "")
             self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
 
     def on_resize(self, event: Resize) -> None:
