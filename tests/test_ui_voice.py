@@ -121,3 +121,17 @@ async def test_the_command_line_choice_holds_for_this_run_without_changing_the_s
         assert status(screen) == "sound off  voice off"
     assert speaker.heard == []
     assert load_config(data_dir) == Config(accepted_notice=True, sound=False, voice=True)
+
+
+async def test_m_and_v_work_while_a_question_is_open(data_dir, tmp_path):
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), small_routine(tmp_path), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await answer(pilot, "q")
+        assert screen.session.question is not None
+        await answer(pilot, "v", "m")
+        assert "voice off" in status(screen) and "sound off" in status(screen)
+        assert screen.session.question is not None
+    saved = load_config(data_dir)
+    assert saved.voice is False and saved.sound is False

@@ -29,7 +29,7 @@ SWITCH_ACTIONS = {"toggle_sound", "toggle_voice"}
 NARROW_BELOW = 70
 """Narrower than this, sound and voice leave the footer (their keys still work; help lists them)."""
 SCREEN_KEYS = {"m", "v"}
-"""Keys the screen handles itself; every other key goes to the session."""
+"""Keys the screen handles itself, questions or not (no answer uses them); every other key goes to the session."""
 
 
 class SessionScreen(Screen[None]):
@@ -143,7 +143,7 @@ class SessionScreen(Screen[None]):
         self.render_session()
 
     def on_key(self, event: Key) -> None:
-        if event.key in SCREEN_KEYS and self.session.question is None:
+        if event.key in SCREEN_KEYS:
             return
         event.stop()
         event.prevent_default()
