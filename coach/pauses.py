@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coach.engine import Engine
+from coach.plan import Phase
 
 
 class Pauses:
@@ -46,16 +47,21 @@ class Pauses:
         """The user opened a question: pause, and remember to resume when it is left."""
         self._resume_after_question = self.engine.pause() or self._for_size
         self._for_size = False
-        if self._resume_after_question:
+        if self._resume_after_question and not self._card_waits():
             self.emit("paused")
 
     def question_left(self) -> None:
         """The user left a question they opened: the session goes on as it was before it."""
         if self._resume_after_question and self.too_small:
             self._for_size = True
-        elif self._resume_after_question and self.engine.resume():
+        elif self._resume_after_question and self.engine.resume() and not self._card_waits():
             self.emit("resumed")
         self._resume_after_question = False
+
+    def _card_waits(self) -> bool:
+        """An intro card waiting for space: nothing is counting, so there is no pause or go to announce."""
+        segment = self.engine.segment
+        return segment is not None and segment.seconds is None and segment.phase is Phase.PREPARE
 
     def forget_question(self) -> None:
         """The answer moved the session on: leaving the question does not resume anything."""

@@ -8,6 +8,7 @@ shell, without control characters or markup brackets, and no longer than ``MAX_C
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Sequence
@@ -23,6 +24,13 @@ ENGINES = ("espeak-ng", "espeak", "spd-say", "say")
 """Speech programs in the order they are looked for."""
 INSTALL_HINT = "install espeak-ng (apt install espeak-ng) or speech-dispatcher (spd-say); macOS has say"
 _NOT_SPOKEN = str.maketrans({char: " " for char in "\ufffd[]<>{}"})
+_TERMINAL_CODES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC: titles, links
+    r"|\x1b[@-Z\\-_]"  # any other escape and its one letter
+)
+_MARKUP_TAG = re.compile(r"\[/?(?:[A-Za-z@#$][^\[\]\n]{0,60})?\]")
+"""A Rich or BBCode-like tag such as ``[bold red]``, ``[/]`` or ``[@click=app.quit]``: not words to say."""
 
 Popen = Callable[..., subprocess.Popen[bytes]]
 
@@ -104,7 +112,9 @@ class ProgramSpeaker:
 
 
 def speakable(text: str) -> str:
-    """``text`` as it may be spoken: no control characters or markup brackets, at most ``MAX_CHARS``."""
+    """``text`` as it may be spoken: no terminal codes, markup tags, control characters or brackets,
+    at most ``MAX_CHARS``."""
+    text = _MARKUP_TAG.sub(" ", _TERMINAL_CODES.sub("", text))
     words = " ".join(clean(text).translate(_NOT_SPOKEN).split())
     if len(words) > MAX_CHARS:
         words = words[:MAX_CHARS].rsplit(" ", 1)[0]
