@@ -39,7 +39,8 @@ async def test_an_unwritable_data_folder_warns_and_the_session_still_runs(tmp_pa
         assert "try again" in session.session.recorder.warning
 
 
-async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(data_dir, tmp_path, monkeypatch):
+def failing_writes(monkeypatch) -> dict[str, bool]:
+    """Log writes fail with a full disk while ``["on"]`` is true."""
     import coach.logstore as logstore
 
     real_write = logstore.write_atomic
@@ -51,6 +52,11 @@ async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(da
         real_write(path, text)
 
     monkeypatch.setattr(logstore, "write_atomic", write)
+    return failing
+
+
+async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(data_dir, tmp_path, monkeypatch):
+    failing = failing_writes(monkeypatch)
     routine = tmp_path / "small.toml"
     routine.write_text(SMALL)
     clock = FakeClock()
@@ -171,3 +177,46 @@ async def test_markup_and_control_characters_stay_literal_on_every_screen(data_d
         assert app.is_running
     [record], _ = list_sessions(data_dir)
     assert record.routine_title.startswith("Small routine [bold]B[/]")
+
+
+async def test_a_summary_whose_log_failed_to_save_tries_again_before_going_home(data_dir, tmp_path, monkeypatch):
+    from coach.ui.screens.home import HomeScreen
+    from coach.ui.screens.prompts import YesNoPrompt
+    from coach.ui.screens.summary import SummaryScreen
+
+    failing = failing_writes(monkeypatch)
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    app = app_for(accepted(data_dir), routine, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        await answer(pilot, "q", "y")
+        failing["on"] = True
+        await answer(pilot, "3")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press(*"sore knee")
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, YesNoPrompt), "left although nothing was saved"
+        failing["on"] = False
+        await answer(pilot, "y")
+        assert isinstance(app.screen, HomeScreen)
+    [record], _ = list_sessions(data_dir)
+    assert record.outcome is Outcome.ENDED_EARLY and record.note == "sore knee" and record.pain_after == 3
+
+
+async def test_a_summary_with_no_note_still_saves_the_outcome_that_failed_to_save(data_dir, tmp_path, monkeypatch):
+    from coach.ui.screens.home import HomeScreen
+
+    failing = failing_writes(monkeypatch)
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    app = app_for(accepted(data_dir), routine, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        failing["on"] = True
+        await answer(pilot, "q", "y", "3")
+        failing["on"] = False
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+    [record], _ = list_sessions(data_dir)
+    assert record.outcome is Outcome.ENDED_EARLY and record.pain_after == 3

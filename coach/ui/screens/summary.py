@@ -12,6 +12,7 @@ from coach.learn import Card, cards_after_session
 from coach.session import RunningSession
 from coach.summary import summarise
 from coach.ui.protocols import CoachAppApi
+from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
 
 NOTE_LENGTH = 500
@@ -88,12 +89,31 @@ class SummaryScreen(Screen[None]):
         self.action_home()
 
     def action_home(self) -> None:
-        """Keep the note, if one was typed, and go home; stay if it could not be saved."""
+        """Keep the note, if one was typed, and go home; when the log could not be saved, try again
+        first (the last save may have failed before the note), and if that fails too, ask."""
         note = self.query_one(Input).value.strip()
-        if note and note != self.recorder.record.note:
-            saved = self.session.set_note(note)
-            self.query_one("#saved", Plain).show("Note saved." if saved else "")
+        changed = bool(note) and note != self.recorder.record.note
+        if changed or self.recorder.warning:
+            saved = self.session.set_note(note) if changed else self.recorder.save()
+            self.query_one("#saved", Plain).show(("Note saved." if changed else "Log saved.") if saved else "")
             self.query_one("#warning", Plain).show(self.recorder.warning)
             if not saved:
+                self.app.push_screen(
+                    YesNoPrompt(
+                        "The session log could not be saved",
+                        f"{self.recorder.warning}\n\nFix what is wrong, then try again; if you leave, what "
+                        "could not be saved is lost and the log reads as interrupted.",
+                        yes="Try again",
+                        no="Leave without saving",
+                        cancellable=True,
+                    ),
+                    self._after_failed_save,
+                )
                 return
         self.coach.go_home()
+
+    def _after_failed_save(self, again: bool | None) -> None:
+        if again:
+            self.action_home()
+        elif again is False:
+            self.coach.go_home()
