@@ -191,6 +191,7 @@ class RunningSession(SessionFlow):
         kind = self._hurt_kind or HurtKind.MORE_THAN_MILD
         self._hurt_kind = None
         decision, verdict = safety.judge_hurt(kind, rating, self.pain_before)
+        self._hurt_rated = True
         self.recorder.add_pain(
             "hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value, decision=decision
         )
@@ -209,13 +210,13 @@ class RunningSession(SessionFlow):
             self._advise(verdict)
             self._leave_run(StepOutcome.SKIPPED)
             return
-        self._ask(ask.way_out(verdict, variant))
+        self._ask(ask.way_out(verdict, variant, self.engine.is_last_run))
 
     def _easier_or_skip(self, value: Answer) -> None:
         self.recorder.set_decision(str(value))
         if value == "end":
-            rating = self.recorder.record.pain_reports[-1].rating
-            self._end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({rating}/10).", ask_pain=False)
+            figures = safety.pain_figures(self.recorder.record.pain_reports[-1].rating, self.pain_before)
+            self._end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({figures}).", ask_pain=False)
         elif value == "easier":
             self._replace_current()
         else:

@@ -49,6 +49,8 @@ class SessionFlow:
         """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
         self._hurt_kind: HurtKind | None = None
         self._skipped_at = float("-inf")
+        self._hurt_rated = False
+        """A pain rating was given with p in the exercise under way: the end does not ask it again."""
         self._last_verdict: safety.PainVerdict | None = None
 
     @property
@@ -116,6 +118,7 @@ class SessionFlow:
     def _next(self, at_end: bool = False) -> Events:
         events = self.engine.next_run(at_end=at_end)
         if self.engine.status is not Status.OVER:
+            self._hurt_rated = False
             self.recorder.step_started()
         return events
 
@@ -175,7 +178,7 @@ class SessionFlow:
         self.recorder.finish(self.outcome, self.reason)
         self._emit("over", self.reason)
         last = record.steps[-1] if record.steps else None
-        if last is None or last.outcome is not StepOutcome.DONE:
+        if (last is None or last.outcome is not StepOutcome.DONE) and not self._hurt_rated:
             self._ask(ask.end_pain())
 
     def _advise(self, verdict: safety.PainVerdict) -> None:

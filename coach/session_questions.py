@@ -89,13 +89,15 @@ def after_check(verdict: safety.PainVerdict, gentler: str | None) -> Question:
     return Question(QuestionKind.AFTER_CHECK, title, verdict.message, tuple(options), tone=verdict.light.value)
 
 
-def way_out(verdict: safety.PainVerdict, variant: Exercise | None) -> Question:
-    """More than mild pain in an exercise: its easier variant, skipping it, or (when red) ending."""
+def way_out(verdict: safety.PainVerdict, variant: Exercise | None, last: bool) -> Question:
+    """More than mild pain in an exercise: ending (first when red), its easier variant, or skipping it;
+    in the last exercise skipping would end the session too, so ending is the one way out besides the variant."""
     red = verdict.light is safety.PainLight.RED
     options = [Option("end", END_NOW, ("e",))] if red else []
     if variant is not None:
         options.append(Option("easier", f"Try {variant.name} instead", ("t",)))
-    options.append(Option("skip", "Skip this exercise", ("s",)))
+    if not last:
+        options.append(Option("skip", "Skip this exercise", ("s",)))
     if not red:
         options.append(Option("end", "End the session", ("e",)))
     title = "We recommend stopping" if red else "Do not push on with this one"

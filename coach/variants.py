@@ -9,12 +9,16 @@ from coach.routine import Exercise, Routine
 
 
 def usable_easier(routine: Routine, engine: Engine, run: ExerciseRun | None) -> Exercise | None:
-    """The easier variant of ``run``, unless it is the exercise just done (never twice in a row)."""
+    """The easier variant of ``run``, unless it is the exercise just before it (never twice in a row)."""
     if run is None or not run.exercise.easier:
         return None
     variant = routine.exercise(run.exercise.easier)
     current = engine.run
-    if run is not current and current is not None and current.exercise.id == variant.id:
+    if run is current:
+        just_before = engine.runs[engine.run_index - 1] if engine.run_index > 0 else None
+    else:
+        just_before = current
+    if just_before is not None and just_before.exercise.id == variant.id:
         return None
     return variant
 

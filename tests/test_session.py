@@ -718,3 +718,75 @@ def test_s_pressed_twice_skips_one_exercise(tmp_path):
     clock.advance(1.5)
     session.key("s")
     assert session.view().exercise_name == "Bird dog"
+
+
+ONE_ONLY = """\
+format = 1
+title = "One only"
+prepare = 2
+
+[[exercises]]
+id = "bridge"
+name = "Bridge"
+how = ["Lie on your back, knees bent.", "Lift your hips gently."]
+hold = 3
+"""
+
+
+def test_it_hurts_in_the_last_exercise_offers_one_way_to_end_and_does_not_ask_the_pain_again(tmp_path):
+    session, clock = make_session(ONE_ONLY, tmp_path, pain_before=3)
+    clock.advance(3)
+    for key in ("p", "b", "5"):
+        session.key(key)
+    assert [o.value for o in session.question.options] == ["end"]
+    session.key("e")
+    assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
+    assert session.reason == "Ended after it hurt (5/10, up from 3)."
+    assert [r.rating for r in session.recorder.record.pain_reports] == [5]
+
+
+def test_an_amber_hurt_that_skips_the_last_exercise_does_not_ask_the_pain_again(tmp_path):
+    session, clock = make_session(ONE_ONLY, tmp_path, pain_before=4)
+    clock.advance(3)
+    for key in ("p", "b", "5"):
+        session.key(key)
+    assert session.over, session.question
+    assert [r.rating for r in session.recorder.record.pain_reports] == [5]
+
+
+BACK_TO_THE_LAST = """\
+format = 1
+title = "Easier is the one before"
+prepare = 2
+
+[[exercises]]
+id = "alpha"
+name = "Alpha"
+how = ["A."]
+hold = 3
+
+[[exercises]]
+id = "bravo"
+name = "Bravo"
+how = ["B."]
+hold = 5
+easier = "alpha"
+
+[[exercises]]
+id = "charlie"
+name = "Charlie"
+how = ["C."]
+hold = 3
+"""
+
+
+def test_it_hurts_never_offers_the_exercise_just_done_as_the_easier_one(tmp_path):
+    session, clock = make_session(BACK_TO_THE_LAST, tmp_path, pain_before=2)
+    run_until_question(session, clock)
+    session.key("2")
+    clock.advance(3)
+    session.tick()
+    assert session.view().exercise_name == "Bravo"
+    for key in ("p", "b", "6"):
+        session.key(key)
+    assert [o.value for o in session.question.options] == ["end", "skip"]
