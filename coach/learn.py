@@ -189,7 +189,9 @@ def cards_after_session(record: SessionRecord) -> tuple[Card, ...]:
     before, after = record.pain_before, record.pain_after
     if before is None or after is None or after <= before:
         return ()
-    return (card("see-a-professional" if record.outcome is Outcome.STOPPED_FOR_PAIN else "dont-push"),)
+    if record.outcome is Outcome.STOPPED_FOR_PAIN:
+        return (card("see-a-professional"),)
+    return (card("dont-push"),) if record.exercises_done else ()
 
 
 def cards_for(situation: str) -> tuple[Card, ...]:

@@ -79,6 +79,17 @@ def judge_pain(rating: int, before: int | None) -> PainVerdict:
     )
 
 
+def after_last_exercise(verdict: PainVerdict) -> str:
+    """What a pain check after the last exercise says when it is not green: nothing is left to stop."""
+    if verdict.light is not PainLight.RED:
+        return verdict.message
+    figures = pain_figures(verdict.rating, verdict.before)
+    return (
+        f"Pain {figures}: more than exercise should raise it. Rest now and let it settle; it should within "
+        "24 hours. Do less next time, and if it has not settled by tomorrow, talk to a physiotherapist or doctor."
+    )
+
+
 def traffic_light(rating: int, start_rating: int | None) -> PainLight:
     """The light of ``judge_pain``."""
     return judge_pain(rating, start_rating).light

@@ -165,7 +165,7 @@ class RunningSession(SessionFlow):
             self._stop_for_pain(f"Stopped after a pain check of {figures}.", verdict)
             return
         if decision == "finish" and verdict.light is not safety.PainLight.GREEN:
-            self.advice = verdict.message
+            self.advice = safety.after_last_exercise(verdict)
         self._go_on()
 
     def _after_check(self, value: Answer) -> None:

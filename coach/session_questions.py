@@ -13,7 +13,7 @@ SESSION_KEYS = (
     ("i", "the steps and caution again"),
     ("q", "end the session (asks first)"),
     ("m", "sound on or off"),
-    ("v", "spoken cues on or off"),
+    ("v", "spoken cues on or off (they need a speech program such as espeak-ng: apt install espeak-ng)"),
     ("?", "this help"),
 )
 END_NOW = "End the session now (recommended)"
@@ -44,9 +44,12 @@ def hurt_kind() -> Question:
 def hurt_strength(pain_before: int | None, stopped: bool) -> Question:
     """The rating after the kind of pain; escape goes back to the kind, or, once a warning sign has
     stopped the session, leaves the rating out."""
+    title = (
+        "The session has stopped. How strong is the pain, for your log?" if stopped else "How strong is it right now?"
+    )
     return Question(
         QuestionKind.HURT_STRENGTH,
-        "How strong is it right now?",
+        title,
         _before(pain_before),
         scale=True,
         cancellable=True,

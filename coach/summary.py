@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.durations import clock_text
-from coach.records import SessionRecord, StepOutcome
+from coach.records import Outcome, SessionRecord, StepOutcome
 
 PAIN_SOURCES = {"check": "pain check after", "hurts": "it hurts during", "end": "at the end"}
 
@@ -33,6 +33,8 @@ def pain_change(before: int | None, after: int | None, *, out_of_ten: bool = Tru
 def summarise(record: SessionRecord, names: dict[str, str], advice: str = "") -> Summary:
     """The summary of ``record``; ``names`` maps exercise ids to names for the pain reports."""
     label = f"{record.outcome.label.capitalize()}."
+    if record.outcome is Outcome.COMPLETED and record.exercises_done < record.planned_exercises:
+        label = "Ran to the end, with exercises left out."
     reason = record.reason
     headline = f"{label} {reason}" if reason and reason.rstrip(".").lower() != record.outcome.label else label
     width = max((len(s.outcome.label) for s in record.steps), default=0)

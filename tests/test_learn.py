@@ -215,7 +215,7 @@ async def test_learn_cards_are_offered_where_they_apply(data_dir, tmp_path):
         screen = await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, "y")
         await pass_safety_check(pilot, pain="1")
-        await answer(pilot, "q", "y", "4")
+        await answer(pilot, "p", "a", "4", "enter")
         assert isinstance(raised.screen, SummaryScreen)
         offered = [w.text for w in raised.screen.query(".learn")]
         assert offered and offered[0].startswith("Worth knowing: ")
@@ -238,13 +238,17 @@ def test_the_card_on_seeing_a_professional_gives_the_safety_check_s_urgency_for_
         ("stopped_for_pain", 2, 6, ["see-a-professional"]),
         ("completed", 3, 3, []),
         ("stopped_for_pain", 2, None, []),
+        ("ended_early", 2, 4, []),
     ],
 )
 def test_after_a_session_that_raised_pain_the_card_fits_how_it_ended(outcome, before, after, expected):
+    """ "More is not better" only when something was done: ``ended_early`` here skipped every exercise."""
     from coach.learn import cards_after_session
-    from coach.records import Outcome, Screening, SessionRecord
+    from coach.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
 
     record = SessionRecord("x", "R", "r", "", "2026-11-23T10:00:00+00:00", outcome=Outcome(outcome))
     record.screening = Screening(pain_before=before)
     record.pain_after = after
+    step = StepOutcome.SKIPPED if outcome == "ended_early" else StepOutcome.DONE
+    record.steps = [StepRecord("a", "A", step, "", "", 10.0, 10, "")]
     assert [c.id for c in cards_after_session(record)] == expected

@@ -98,3 +98,10 @@ async def test_the_learn_offer_of_every_bundled_routine_is_on_screen_at_100_by_3
             await pilot.pause()
             screen_text = html.unescape("".join(re.findall(r">([^<]*)</text>", app.export_screenshot())))
             assert "Before you start:" in screen_text.replace("\u00a0", " "), entry.name
+
+
+async def test_home_footer_names_the_voice_key_where_it_fits(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert "Voice" in [label for label, _ in await footer_keys(pilot)]

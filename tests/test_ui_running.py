@@ -194,6 +194,7 @@ async def test_the_session_pauses_while_the_terminal_is_too_small(data_dir, rout
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         assert not screen.session.running
+        assert "Your session is paused" in app.screen.query_one("Plain").text
         await move(pilot, clock, 300)
         await pilot.resize_terminal(100, 30)
         await pilot.pause()

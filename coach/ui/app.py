@@ -119,11 +119,11 @@ class CoachApp(App[int]):
     def check_size(self, width: int, height: int) -> None:
         """Cover everything with a "make the terminal larger" message while it is too small; a session pauses."""
         small = too_small(width, height)
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.terminal_too_small(small)
+        sessions = [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
+        for screen in sessions:
+            screen.terminal_too_small(small)
         if small and self._too_small is None:
-            self._too_small = TooSmallScreen()
+            self._too_small = TooSmallScreen(session_paused=bool(sessions))
             self.push_screen(self._too_small)
         elif not small and self._too_small is not None:
             if self.screen is self._too_small:

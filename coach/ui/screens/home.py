@@ -19,7 +19,7 @@ from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.screening import RECENT_LOGS, emergency_pending, newest_first
-from coach.ui.footer import fit_footer
+from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
 from coach.ui.widgets.row_table import RowTable
@@ -47,7 +47,8 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.edit_profile", "Profile"),
         Binding("question_mark", "app.help", "Help"),
         Binding("r", "reload", "Reload"),
-        Binding("v", "app.toggle_voice", "Voice", show=False),
+        Binding("v", "voice('footer')", "Voice"),
+        Binding("v", "voice('narrow')", "Voice", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -58,6 +59,7 @@ class HomeScreen(Screen[None]):
         """The routine the cursor starts on (the one given to ``coach run``), if listed."""
         self.profile = profile or Profile()
         self.advisories: list[Advisory] = []
+        self._narrow = False
 
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
@@ -76,6 +78,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
+        self._narrow = self.app.size.width < NARROW_BELOW
         self.show_hold()
         self.fill()
         self.highlight(self.first_highlight)
@@ -103,6 +106,18 @@ class HomeScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
+        if self._narrow != (event.size.width < NARROW_BELOW):
+            self._narrow = event.size.width < NARROW_BELOW
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On a narrow terminal v works without a place in the footer, so every other key fits."""
+        if action == "voice":
+            return parameters == (("narrow",) if self._narrow else ("footer",))
+        return True
+
+    def action_voice(self, _shown: str) -> None:
+        self.coach.toggle_voice()
 
     def set_profile(self, profile: Profile) -> None:
         """Mark the routines the profile rules out again."""

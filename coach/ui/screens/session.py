@@ -13,7 +13,7 @@ from coach.announcer import Announcer
 from coach.plan import Phase
 from coach.session import RunningSession
 from coach.session_view import SessionView
-from coach.ui.footer import fit_footer
+from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.widgets.line_bar import LineBar
 from coach.ui.widgets.phase_display import PhaseDisplay
@@ -26,8 +26,6 @@ TICK_MARGIN = 0.005
 """Wake this much after a display change is due, so the reading has crossed the boundary."""
 SPACE_ACTIONS = {"pause_resume", "resume", "start_exercise", "set_done"}
 SWITCH_ACTIONS = {"toggle_sound", "toggle_voice"}
-NARROW_BELOW = 70
-"""Narrower than this, sound and voice leave the footer (their keys still work; help lists them)."""
 SCREEN_KEYS = {"m", "v"}
 """Keys the screen handles itself, questions or not (no answer uses them); every other key goes to the session."""
 

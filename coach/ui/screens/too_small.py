@@ -23,8 +23,15 @@ class TooSmallScreen(ModalScreen[None]):
     TooSmallScreen Plain { width: auto; text-align: center; text-style: bold; color: $warning; }
     """
 
+    def __init__(self, session_paused: bool = False) -> None:
+        super().__init__()
+        self.session_paused = session_paused
+
     def compose(self) -> ComposeResult:
-        yield Plain(f"Please make the terminal larger\n(at least {MIN_WIDTH} × {MIN_HEIGHT}).", keep_newlines=True)
+        paused = "\nYour session is paused until it is." if self.session_paused else ""
+        yield Plain(
+            f"Please make the terminal larger\n(at least {MIN_WIDTH} × {MIN_HEIGHT}).{paused}", keep_newlines=True
+        )
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         """Back on top after a screen opened over it: leave if the terminal has grown meanwhile."""
