@@ -790,3 +790,12 @@ def test_it_hurts_never_offers_the_exercise_just_done_as_the_easier_one(tmp_path
     for key in ("p", "b", "6"):
         session.key(key)
     assert [o.value for o in session.question.options] == ["end", "skip"]
+
+
+def test_a_red_check_after_the_last_exercise_says_to_rest_not_to_stop(tmp_path):
+    session, clock = make_session(ONE_ONLY, tmp_path, pain_before=3)
+    run_until_question(session, clock)
+    session.key("6")
+    assert session.over and session.outcome is Outcome.COMPLETED
+    assert "we recommend stopping" not in session.advice
+    assert session.advice.startswith("Pain 6/10, up from 3: more than exercise should raise it. Rest now")

@@ -20,3 +20,25 @@ def test_time_without_pauses_reads_the_same_in_the_summary_and_the_detail():
     )
     assert "Time without pauses: 1:45" in summarise(record, {}).figures
     assert "1:45 without pauses" in figures(record)
+
+
+def test_a_session_that_ran_to_its_end_with_exercises_skipped_does_not_say_only_completed():
+    from coach.records import StepOutcome, StepRecord
+
+    record = SessionRecord("s", "G", "g", "", "2026-11-23T10:00:00+01:00", outcome=Outcome.COMPLETED)
+    record.planned_exercises = 2
+    record.reason = "1 of 2 exercises done."
+    record.steps = [
+        StepRecord("a", "A", StepOutcome.DONE, "", "", 10.0, 10, ""),
+        StepRecord("b", "B", StepOutcome.SKIPPED, "", "", 0.0, 10, ""),
+    ]
+    assert summarise(record, {}).headline == "Ran to the end, with exercises left out. 1 of 2 exercises done."
+
+
+def test_a_one_exercise_routine_done_reads_as_one():
+    from coach.records import StepOutcome, StepRecord
+    from coach.session_rules import finished_outcome
+
+    record = SessionRecord("s", "G", "g", "", "2026-11-23T10:00:00+01:00", planned_exercises=1)
+    record.steps = [StepRecord("a", "A", StepOutcome.DONE, "", "", 10.0, 10, "")]
+    assert finished_outcome(record) == (Outcome.COMPLETED, "The exercise done.")
