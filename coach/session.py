@@ -67,6 +67,13 @@ class RunningSession(SessionFlow):
                 self.answer(rating)
         super().tick()
 
+    def close(self) -> None:
+        """The app is closing (ctrl+c): a session under way ends here, logged as ended early."""
+        self.tick()
+        if self.outcome is Outcome.IN_PROGRESS:
+            self._end(Outcome.ENDED_EARLY, "coach was closed during the session.", ask_pain=False)
+        self.question = None
+
     def set_too_small(self, small: bool) -> None:
         """The terminal is too small to show the session: pause while it is."""
         self.tick()

@@ -295,3 +295,35 @@ async def test_home_keeps_the_emergency_advice_after_the_block_is_left_with_a_re
                 break
             await pilot.pause(0.01)
         assert EMERGENCY_BANNER in home.query_one("#emergency").text
+
+
+async def test_ctrl_c_during_a_session_ends_it_in_the_log_before_closing(data_dir, tmp_path):
+    from coach.records import StepOutcome
+
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        clock.advance(5)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0
+    [record], _ = list_sessions(data_dir)
+    assert record.outcome is Outcome.ENDED_EARLY and record.reason == "coach was closed during the session."
+    assert [s.outcome for s in record.steps] == [StepOutcome.STOPPED] + [StepOutcome.NOT_REACHED] * 3
+
+
+async def test_ctrl_c_on_the_summary_keeps_the_note_typed(data_dir, tmp_path):
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    app = app_for(accepted(data_dir), routine, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        await answer(pilot, "q", "y", "3")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press(*"tight hips", "ctrl+c")
+        await pilot.pause()
+    [record], _ = list_sessions(data_dir)
+    assert record.note == "tight hips"

@@ -79,6 +79,15 @@ class CoachApp(App[int]):
         )
         return discover(self.data, tuple(dict.fromkeys(extra)))
 
+    async def action_quit(self) -> None:
+        """Quit; a session under way is ended and logged first, and a note typed on the summary is kept."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.session.close()
+            elif isinstance(screen, SummaryScreen):
+                screen.keep_note()
+        self.exit(0)
+
     def get_default_screen(self) -> HomeScreen:
         """Home is the bottom screen, composed before the first frame is drawn."""
         return HomeScreen(self.load_entries(), self.start_with.path if self.start_with else None, self.profile)

@@ -88,6 +88,13 @@ class SummaryScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_home()
 
+    def keep_note(self) -> bool:
+        """Save the note typed so far, if it is new; returns whether the log is saved."""
+        note = self.query_one(Input).value.strip()
+        if note and note != self.recorder.record.note:
+            return self.session.set_note(note)
+        return not self.recorder.warning or self.recorder.save()
+
     def action_home(self) -> None:
         """Keep the note, if one was typed, and go home; when the log could not be saved, try again
         first (the last save may have failed before the note), and if that fails too, ask."""
