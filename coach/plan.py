@@ -138,7 +138,7 @@ def build_run(exercise: Exercise, prepare: int, instead_of: str = "") -> Exercis
         if index:
             previous_set, previous_side = blocks[index - 1]
             if previous_set != set_no and exercise.rest:
-                segments.append(Segment(Phase.REST, exercise.rest, previous_side, set_no))
+                segments.append(Segment(Phase.REST, exercise.rest, None, set_no))
             if previous_side != side:
                 segments.append(Segment(Phase.SWITCH, SWITCH_SECONDS, side, set_no))
         segments.extend(_block(exercise, set_no, side))

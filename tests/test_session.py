@@ -799,3 +799,19 @@ def test_a_red_check_after_the_last_exercise_says_to_rest_not_to_stop(tmp_path):
     assert session.over and session.outcome is Outcome.COMPLETED
     assert "we recommend stopping" not in session.advice
     assert session.advice.startswith("Pain 6/10, up from 3: more than exercise should raise it. Rest now")
+
+
+def test_the_rest_between_sets_names_no_side_and_the_next_set_starts_on_the_left(tmp_path):
+    text = ONE_ONLY.replace("hold = 3", 'hold = 3\nsets = 2\nrest = 4\nsides = "each"')
+    session, clock = make_session(text, tmp_path)
+    phases = []
+    while not session.over and session.question is None:
+        view = session.view()
+        if not phases or phases[-1] != (view.phase, view.detail):
+            phases.append((view.phase, view.detail))
+        clock.advance(0.5)
+        session.tick()
+    rest = [detail for phase, detail in phases if phase is Phase.REST]
+    assert rest == ["set 2 of 2"]
+    after_rest = phases[[p for p, _ in phases].index(Phase.REST) + 1]
+    assert after_rest[0] is Phase.SWITCH and "left side" in after_rest[1]
