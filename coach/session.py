@@ -212,7 +212,7 @@ class RunningSession(SessionFlow):
 
     def _offer_a_way_out(self, verdict: safety.PainVerdict) -> None:
         """More than mild pain: skip at once when amber with no easier variant, else ask what to do."""
-        variant = variants.usable_easier(self.routine, self.engine, self.engine.run)
+        variant = variants.usable_easier(self.routine, self.engine, self.engine.run, self._just_done())
         if variant is None and verdict.light is not safety.PainLight.RED:
             self._advise(verdict)
             self._leave_run(StepOutcome.SKIPPED)

@@ -133,6 +133,11 @@ class SessionFlow:
         """Whether a pain check comes after the exercise under way."""
         return self.routine.pain_check == "each" or self.engine.is_last_run
 
+    def _just_done(self) -> str:
+        """The exercise finished just before the one under way, if it was done rather than skipped."""
+        steps = self.recorder.record.steps
+        return steps[-1].exercise_id if steps and steps[-1].outcome is StepOutcome.DONE else ""
+
     def _exercise_id(self) -> str:
         run = self.engine.run
         return run.exercise.id if run is not None else ""
@@ -140,7 +145,7 @@ class SessionFlow:
     def _replace_current(self) -> None:
         """Log the exercise under way as replaced, and run its easier variant next."""
         run = self.engine.run
-        variant = variants.usable_easier(self.routine, self.engine, run)
+        variant = variants.usable_easier(self.routine, self.engine, run, self._just_done())
         assert run is not None and variant is not None
         self.pauses.forget_question()
         events = self.engine.stop_run(StepOutcome.REPLACED)

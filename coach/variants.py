@@ -8,19 +8,18 @@ from coach.records import StepOutcome
 from coach.routine import Exercise, Routine
 
 
-def usable_easier(routine: Routine, engine: Engine, run: ExerciseRun | None) -> Exercise | None:
-    """The easier variant of ``run``, unless it is the exercise just before it (never twice in a row)."""
+def usable_easier(routine: Routine, engine: Engine, run: ExerciseRun | None, just_done: str = "") -> Exercise | None:
+    """The easier variant of ``run``, unless it is the exercise done just before it (never twice in a row).
+
+    For the next exercise that is the one under way; for the one under way, ``just_done`` names the
+    exercise finished before it, if it was done rather than skipped."""
     if run is None or not run.exercise.easier:
         return None
     variant = routine.exercise(run.exercise.easier)
     current = engine.run
-    if run is current:
-        just_before = engine.runs[engine.run_index - 1] if engine.run_index > 0 else None
-    else:
-        just_before = current
-    if just_before is not None and just_before.exercise.id == variant.id:
-        return None
-    return variant
+    if run is not current and current is not None:
+        just_done = current.exercise.id
+    return None if variant.id == just_done else variant
 
 
 def upcoming(engine: Engine) -> ExerciseRun | None:

@@ -157,7 +157,7 @@ async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_esca
         await answer(pilot, "2")
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        assert summary.query_one("#outcome").text == "Completed. 1 of 4 exercises done."
+        assert summary.query_one("#outcome").text == "Ran to the end, with exercises left out. 1 of 4 exercises done."
         assert "goes on" not in summary.query_one("#warning").text
         await pilot.press(*"knee was sore")
         await answer(pilot, "escape")
@@ -499,3 +499,43 @@ async def test_every_session_footer_key_fits_sixty_columns(data_dir, routine_fil
         await pilot.pause()
         labels = [key.description for key in screen.query(FooterKey)]
         assert "Sound" in labels and "Voice" in labels
+
+
+@pytest.mark.parametrize("size", [(60, 20), (70, 22)])
+async def test_a_long_question_scrolls_and_its_answer_keys_stay_in_view(data_dir, tmp_path, size):
+    path = tmp_path / "long.toml"
+    path.write_text(LONG_STEPS)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), path, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await answer(pilot, "i")
+        body = screen.query_one("#question-scroll")
+        assert body.max_scroll_y > 0
+        assert visible(screen, "#question-answers") and "enter  Continue" in screen.query_one("#question-answers").text
+        assert "read the rest" in screen.query_one("#question-hint").text
+        await answer(pilot, "end")
+        assert body.scroll_y == body.max_scroll_y
+        await answer(pilot, "escape", "p", "a", "9")
+        assert question(screen).kind is QuestionKind.STOP_ADVICE
+        assert visible(screen, "#question-answers")
+        await answer(pilot, "pagedown", "pagedown", "pagedown")
+        region = screen.query_one("#question-body").region
+        assert "Otherwise, talk to a physiotherapist" in screen.query_one("#question-body").text
+        assert body.scroll_y == body.max_scroll_y and region.height
+
+
+@pytest.mark.parametrize("size", [(60, 20)])
+async def test_an_intro_card_that_is_cut_scrolls_to_its_last_step(data_dir, tmp_path, size):
+    path = tmp_path / "long.toml"
+    path.write_text(LONG_STEPS)
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), path, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await pilot.pause()
+        middle = screen.query_one("#middle")
+        assert middle.max_scroll_y > 0 and middle.scroll_y == 0
+        await answer(pilot, "end")
+        assert middle.scroll_y == middle.max_scroll_y
+        assert screen.session.engine.waits_for_user

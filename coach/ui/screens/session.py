@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -18,7 +18,7 @@ from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.widgets.line_bar import LineBar
 from coach.ui.widgets.phase_display import PhaseDisplay
 from coach.ui.widgets.plain import Plain
-from coach.ui.widgets.question_panel import QuestionPanel
+from coach.ui.widgets.question_panel import SCROLL_KEYS, QuestionPanel
 
 COMPACT_BELOW = 26
 """Terminals shorter than this get the tight layout."""
@@ -40,7 +40,7 @@ class SessionScreen(Screen[None]):
     SessionScreen #status { width: auto; text-align: right; color: $warning; }
     SessionScreen #exercise { text-style: bold; text-align: center; width: 100%; margin-top: 1; }
     SessionScreen #detail { text-align: center; width: 100%; color: $text-muted; }
-    SessionScreen #middle { height: 1fr; overflow: hidden; }
+    SessionScreen #middle { height: 1fr; scrollbar-size-vertical: 1; }
     SessionScreen #hint { text-align: center; width: 100%; text-style: bold; color: $warning; }
     SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin-top: 1; padding: 0 2; }
     SessionScreen #howto { margin: 0 4; height: auto; color: $text; }
@@ -100,7 +100,7 @@ class SessionScreen(Screen[None]):
         yield Plain("", id="detail")
         yield PhaseDisplay()
         yield QuestionPanel()
-        with Vertical(id="middle"):
+        with VerticalScroll(id="middle", can_focus=False):
             yield Plain("", id="hint", hide_empty=True)
             yield Plain("", id="warning", hide_empty=True)
             yield Plain("", id="cue", hide_empty=True)
@@ -145,7 +145,18 @@ class SessionScreen(Screen[None]):
             return
         event.stop()
         event.prevent_default()
+        if event.key in SCROLL_KEYS:
+            self._scroll(event.key)
+            return
         self.action_press(event.key)
+
+    def _scroll(self, key: str) -> None:
+        """Up/down and page keys read the rest of a long question, or of a long intro card."""
+        if self.session.question is not None:
+            self.query_one(QuestionPanel).scroll(key)
+            return
+        middle = self.query_one("#middle", VerticalScroll)
+        getattr(middle, SCROLL_KEYS[key])(animate=False)
 
     def action_press(self, key: str) -> None:
         self.session.key(key)
@@ -241,7 +252,8 @@ class SessionScreen(Screen[None]):
             f"{view.exercise_name}  ({view.exercise_number} of {view.exercise_count})" if view.exercise_name else ""
         )
         self.query_one("#detail", Plain).show(view.detail)
-        self.query_one("#hint", Plain).show(view.hint)
+        cut = bool(view.how) and self.query_one("#middle", VerticalScroll).max_scroll_y > 0
+        self.query_one("#hint", Plain).show(f"{view.hint} Up/down: scroll the steps." if cut else view.hint)
         self.query_one("#cue", Plain).show(view.cue)
         self.query_one("#howto", Plain).show("\n".join(f"{n}. {step}" for n, step in enumerate(view.how, 1)))
         self.query_one("#caution", Plain).show(f"Caution: {view.caution}" if view.caution else "")

@@ -5,21 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 
 from coach.questions import SCALE_HINT, TYPED_ONE_HINT, Question
 from coach.ui.widgets.plain import Plain
 
 TONES = ("amber", "red", "stop")
+MORE_HINT = "up/down, page up/down: read the rest"
+SCROLL_KEYS = {
+    "up": "scroll_up",
+    "down": "scroll_down",
+    "pageup": "scroll_page_up",
+    "pagedown": "scroll_page_down",
+    "home": "scroll_home",
+    "end": "scroll_end",
+}
 SCALE = "  ".join(f"[{n}]" for n in range(11))
 
 
-class QuestionPanel(VerticalScroll, can_focus=False):
-    """Title, body, then the answers with their keys; nothing is chosen in advance."""
+class QuestionPanel(Vertical, can_focus=False):
+    """Title, body, then the answers with their keys; nothing is chosen in advance.
+
+    A body too long for the panel scrolls (``scroll``); the answers and their keys stay in view."""
 
     DEFAULT_CSS = """
     QuestionPanel { height: 1fr; border: thick $primary; background: $surface; padding: 0 2; margin: 0 1; }
     QuestionPanel #question-title { text-style: bold; margin-bottom: 1; }
+    QuestionPanel #question-scroll { height: auto; }
+    QuestionPanel.-long #question-scroll { height: 1fr; }
     QuestionPanel #question-body { margin-bottom: 1; }
     QuestionPanel #question-answers { text-style: bold; }
     QuestionPanel #question-hint { color: $text-muted; margin-top: 1; }
@@ -32,12 +45,23 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.question: Question | None = None
+        self._hint = ""
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="question-title")
-        yield Plain("", id="question-body", keep_newlines=True, hide_empty=True)
+        with VerticalScroll(id="question-scroll", can_focus=False):
+            yield Plain("", id="question-body", keep_newlines=True, hide_empty=True)
         yield Plain("", id="question-answers", keep_newlines=True)
         yield Plain("", id="question-hint", keep_newlines=True, hide_empty=True)
+
+    def scroll(self, key: str) -> bool:
+        """Scroll a long body with up, down, page up, page down, home or end; returns whether the key was one."""
+        body = self.query_one("#question-scroll", VerticalScroll)
+        action = SCROLL_KEYS.get(key)
+        if action is None:
+            return False
+        getattr(body, action)(animate=False)
+        return True
 
     def show(self, question: Question | None) -> None:
         if question == self.question:
@@ -60,4 +84,22 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             hint = f"{hint}\nescape: {question.escape}" if hint else f"escape: {question.escape}"
         self.query_one("#question-answers", Plain).show(answers)
         self.query_one("#question-hint", Plain).show(hint)
-        self.scroll_home(animate=False)
+        self.query_one("#question-scroll", VerticalScroll).scroll_home(animate=False)
+        self._hint = hint
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Measure again: a body too long for the panel gets the room left and scrolls."""
+        self.remove_class("-long")
+        self.call_after_refresh(self._scroll_if_long)
+
+    def _scroll_if_long(self) -> None:
+        children = [child for child in self.children if child.display]
+        needed = sum(child.outer_size.height for child in children)
+        long = needed > self.content_region.height
+        self.set_class(long, "-long")
+        more = MORE_HINT if long else ""
+        self.query_one("#question-hint", Plain).show("\n".join(part for part in (self._hint, more) if part))
