@@ -38,8 +38,8 @@ class SummaryScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("escape", "home", "Save note, home"),
-        Binding("pagedown", "page(1)", "Scroll", key_display="pgdn/pgup"),
-        Binding("pageup", "page(-1)", "Scroll up", show=False),
+        Binding("pagedown", "page(1)", "Scroll", key_display="pgdn/pgup", priority=True),
+        Binding("pageup", "page(-1)", "Scroll up", show=False, priority=True),
     ]
 
     def __init__(self, session: RunningSession) -> None:
