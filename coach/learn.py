@@ -80,6 +80,7 @@ CARDS: tuple[Card, ...] = (
         (
             "Warmth often eases a back cramp: a heating pad, a warm bath or a hot shower helps tight muscles relax.",
             "Massage that works out knots can help too.",
+            "Keep it warm rather than hot, with a layer between a heating pad and your skin, and do not fall asleep on one: heat can burn.",
             "If the pain does not feel like a muscle at all, see a doctor to rule out a problem with the spine.",
         ),
         (SEED_CRAMPS,),
@@ -141,7 +142,7 @@ CARDS: tuple[Card, ...] = (
         "When to see a professional",
         (
             "Severe pain, or pain that lasts beyond a few weeks of looking after it yourself, needs a physiotherapist, chiropractor, osteopath or doctor.",
-            "Pain that shoots down a leg, or a leg that turns numb or weak, needs a doctor within a day or two, before you exercise again.",
+            "Pain that shoots down a leg, or a leg that turns numb or weak, needs a doctor promptly: within a day or two at the latest, before you exercise again.",
             "Numbness or weakness in both legs, or any change in feeling or control of your bladder or bowels, needs emergency help at once.",
             "Those signs can mean a nerve is badly squeezed.",
         ),
