@@ -113,15 +113,19 @@ def cmd_list(data: Path) -> int:
     from coach.catalog import discover
 
     rows = [("NAME", "TITLE", "MIN", "LEVEL", "FILE")]
+    errors = [""]
     for entry in discover(data):
         if entry.routine is None:
-            rows.append((entry.name, f"(invalid: {entry.error})", "-", "-", str(entry.path)))
+            rows.append((entry.name, "(invalid file)", "-", "-", str(entry.path)))
         else:
             rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
+        errors.append(entry.error)
     widths = [max(display_width(clean(row[i])) for row in rows) for i in range(4)]
-    for row in rows:
+    for row, error in zip(rows, errors, strict=True):
         cells = [pad(clean(cell), width) for cell, width in zip(row, widths, strict=False)] + [clean(row[4])]
         print("  ".join(cells).rstrip())
+        if error:
+            print(f"    {clean(error)}")
     return 0
 
 

@@ -337,3 +337,14 @@ def test_history_since_a_recent_day_keeps_the_advisory_worked_out_from_every_log
     since = (today - timedelta(days=2)).isoformat()
     code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", fmt, "--since", since], capsys)
     assert code == 0 and "Pain is getting worse" in out
+
+
+def test_a_broken_file_s_long_error_does_not_widen_the_list_table(tmp_path, capsys):
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "oops.toml").write_text(f'format = 1\ntitle = "{"x" * 400}"\n')
+    code, out, _ = run(["--data-dir", str(tmp_path), "list"], capsys)
+    lines = out.splitlines()
+    oops = next(n for n, line in enumerate(lines) if line.startswith("oops "))
+    assert "title: must be at most 80 characters" in lines[oops + 1] and lines[oops + 1].startswith("    ")
+    table = [line for line in lines if not line.startswith("    ")]
+    assert max(len(line.split("  /")[0]) for line in table) < 80
