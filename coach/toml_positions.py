@@ -7,11 +7,14 @@ import re
 _FIELD = re.compile(r"^(?:exercises\[(?P<index>\d+)\]\.?)?(?P<key>[^\[]*)")
 _HEADER = re.compile(r"^\s*\[\[\s*exercises\s*\]\]")
 _TABLE = re.compile(r"^\s*\[")
-_PART = r"""(?:"([^"\\]*)"|'([^']*)'|([A-Za-z0-9_-]+))"""
+_PART = r"""(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))"""
 _KEY = re.compile(rf"^(\s*){_PART}(?:\s*\.\s*{_PART})*\s*=")
 _TABLE_PARTS = re.compile(rf"{_PART}(?:\s*\.\s*{_PART})?")
 _TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
 _CLOSERS = {'"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""+', re.S), "'''": re.compile(r"(?:[^']|'(?!''))*'''+", re.S)}
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})|\\.")
+_SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
 Place = tuple[int, int]
 
@@ -57,7 +60,7 @@ class Positions:
                 key_match = _KEY.match(line)
                 if key_match:
                     if not in_other_table:
-                        key = next(k for k in key_match.groups()[1:4] if k is not None)
+                        key = _key_name(key_match.groups()[1:4])
                         self.places.setdefault((context, key), (number, len(key_match.group(1)) + 1))
                     rest_from = key_match.end()
             closer, depth = _scan_value(line, rest_from, depth)
@@ -67,8 +70,8 @@ class Positions:
         parts = _TABLE_PARTS.search(line)
         if parts is None:
             return
-        first = next(k for k in parts.groups()[:3] if k is not None)
-        second = next((k for k in parts.groups()[3:] if k is not None), None)
+        first = _key_name(parts.groups()[:3])
+        second = _key_name(parts.groups()[3:]) if any(k is not None for k in parts.groups()[3:]) else None
         place = (number, _indent(line) + 1)
         if first == "exercises" and second is not None and exercise_count >= 0:
             self.places.setdefault((exercise_count, second), place)
@@ -97,6 +100,22 @@ def _scan_value(line: str, start: int, depth: int) -> tuple[re.Pattern[str] | No
         elif text in "]}":
             depth = max(0, depth - 1)
         position = token.end()
+
+
+def _key_name(groups: tuple[str | None, ...]) -> str:
+    """The key a matched part names: a basic string's escapes (``\\u0067``) read as TOML reads them."""
+    basic, literal, bare = groups
+    if basic is not None and "\\" in basic:
+        return _ESCAPE.sub(_unescape, basic)
+    return next(k for k in (basic, literal, bare) if k is not None)
+
+
+def _unescape(found: re.Match[str]) -> str:
+    code = found.group(1) or found.group(2)
+    if code:
+        number = int(code, 16)
+        return chr(number) if number < 0x110000 else found.group()
+    return _SIMPLE_ESCAPES.get(found.group()[1], found.group())
 
 
 def _indent(line: str) -> int:

@@ -338,3 +338,10 @@ def test_a_table_header_inside_an_exercise_is_placed():
     lines = problems_of(SMALL + "\n[exercises.nested]\nx = 1\n")
     last = len((SMALL + "\n").splitlines()) + 1
     assert lines[0].startswith(f"r.toml:{last}:1: exercises[3].nested: unknown key")
+
+
+def test_a_quoted_key_written_with_escapes_is_placed():
+    text = SMALL.replace('title = "Small routine"', 'title = "Small routine"\n"bo\\u0067us" = 7\n"x\\\\y" = 1')
+    lines = problems_of(text)
+    assert any(line.startswith("r.toml:3:1: bogus: unknown key") for line in lines), lines
+    assert any(line.startswith("r.toml:4:1: x\\y: unknown key") for line in lines), lines
