@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,17 @@ def _text(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED,
     return value
 
 
+def _moment(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED) -> Any:
+    """A timestamp: ISO 8601 text (or the default, ``""`` where a moment may be left out)."""
+    value = _text(table, key, where, default)
+    if value:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise InvalidLog(f"{where}{key} should be a date and time such as 2026-11-21T19:30:12+01:00") from None
+    return value
+
+
 def _count(table: dict[str, Any], key: str, where: str, most: int, default: Any = _REQUIRED) -> Any:
     value = _get(table, key, int, where, default)
     if value is not None and not 0 <= value <= most:
@@ -240,8 +252,8 @@ def _record(d: dict[str, Any]) -> SessionRecord:
         routine_title=_text(d, "routine_title", ""),
         routine_name=_text(d, "routine_name", ""),
         routine_path=_text(d, "routine_path", ""),
-        started_at=_text(d, "started_at", ""),
-        ended_at=_text(d, "ended_at", "", ""),
+        started_at=_moment(d, "started_at", ""),
+        ended_at=_moment(d, "ended_at", "", ""),
         outcome=_choice(Outcome, d, "outcome", ""),
         reason=_text(d, "reason", "", ""),
         screening=Screening(

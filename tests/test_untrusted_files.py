@@ -277,6 +277,8 @@ BAD_FIELDS = [
     {"note": "n" * 2001},
     {"routine_title": "t" * 5000},
     {"outcome": "x" * 5000},
+    {"started_at": "garbage"},
+    {"ended_at": "9999-99-99"},
 ]
 
 
