@@ -18,7 +18,7 @@ def write_export(
 ) -> list[Path]:
     """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``."""
     root = data / "exports"
-    make_private_folder(root)
+    make_private_folder(root, tighten=True)
     folder = root / f"coach-{today.isoformat()}"
     number = 1
     while True:

@@ -62,8 +62,9 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` and any missing parents readable by their owner only (0700).
+def make_private_folder(folder: Path, tighten: bool = False) -> None:
+    """Create ``folder`` and any missing parents readable by their owner only (0700); with
+    ``tighten``, a ``folder`` that already exists is made 0700 too (it holds health data).
 
     Raises ``NotADirectoryError`` naming the first part of the path that is a file, or ``OSError``.
     """
@@ -82,3 +83,5 @@ def make_private_folder(folder: Path) -> None:
         except FileExistsError:
             if not part.is_dir():
                 raise NotADirectoryError(errno.ENOTDIR, f"{part} is a file, not a folder", str(part)) from None
+    if tighten and not missing and folder.stat().st_mode & 0o077:
+        folder.chmod(PRIVATE_FOLDER_MODE)

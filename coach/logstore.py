@@ -45,7 +45,7 @@ def create_session(data: Path, record: SessionRecord, started: datetime | None =
     record.pid = os.getpid()
     record.host = socket.gethostname()
     try:
-        make_private_folder(folder)
+        make_private_folder(folder, tighten=True)
     except OSError as error:
         raise LogError(f"Could not create the session log folder {folder}: {why(error)}.") from error
     started = started or _start_time(record)

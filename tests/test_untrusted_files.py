@@ -347,6 +347,14 @@ def test_session_folders_and_files_are_private(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+def test_a_sessions_folder_left_open_to_others_is_made_private(tmp_path):
+    folder = tmp_path / "data" / "sessions"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    create_session(tmp_path / "data", record())
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
 def test_export_folders_are_private(tmp_path):
     from datetime import date
 

@@ -57,7 +57,7 @@ class ProfileScreen(Screen[Profile | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Answer", "Question", "Since")
+        table.add_columns("Answer", "Since", "Question")
         self.fill()
         table.focus()
 
@@ -79,8 +79,8 @@ class ProfileScreen(Screen[Profile | None]):
             )
             table.add_row(
                 literal(answer, "bold" if value else ""),
-                literal(f"{question.section}: {question.text}"),
                 literal(since),
+                literal(f"{question.section}: {question.text}"),
                 key=question.id,
             )
         table.move_cursor(row=min(row, table.row_count - 1))
@@ -108,6 +108,8 @@ class ProfileScreen(Screen[Profile | None]):
             self.draft.pop(CLEARANCE_QUESTION.id, None)
         self.draft[question.id] = value
         self.fill()
+        if all(q.id in self.draft for q in self.questions()):
+            self.app.clear_notifications()
         table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
 
     def action_save(self) -> None:
