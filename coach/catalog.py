@@ -48,9 +48,14 @@ def load_entry(path: Path, source: str) -> Entry:
         return Entry(path, source, None, tuple(error.problems))
 
 
+def bundled() -> list[Entry]:
+    """The routines that come with coach."""
+    return [load_entry(p, "bundled") for p in _toml_files(bundled_routines_dir())]
+
+
 def discover(data: Path, given: list[Path] | tuple[Path, ...] = ()) -> list[Entry]:
     """Every routine coach can offer, bundled first, then the user's, then the given paths."""
-    entries = [load_entry(p, "bundled") for p in _toml_files(bundled_routines_dir())]
+    entries = bundled()
     entries += [load_entry(p, "yours") for p in _toml_files(routines_dir(data))]
     entries += [load_entry(Path(p), "given") for p in given]
     return entries

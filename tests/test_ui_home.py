@@ -105,3 +105,32 @@ async def test_home_footer_names_the_voice_key_where_it_fits(data_dir):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         assert "Voice" in [label for label, _ in await footer_keys(pilot)]
+
+
+async def test_home_lists_the_bundled_routines_while_a_slow_shared_file_is_still_being_read(data_dir, monkeypatch):
+    import threading
+
+    from coach import catalog
+
+    folder = data_dir / "routines"
+    folder.mkdir(parents=True)
+    (folder / "slow.toml").write_text("not read yet")
+    release = threading.Event()
+    real_load = catalog.load_entry
+
+    def load_entry(path, source):
+        if source == "yours":
+            release.wait(timeout=30)
+        return real_load(path, source)
+
+    monkeypatch.setattr(catalog, "load_entry", load_entry)
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        assert home.query_one("DataTable").row_count == len(catalog.bundled())
+        assert all(entry.source == "bundled" for entry in home.entries)
+        release.set()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [e.name for e in home.entries if e.source == "yours"] == ["slow"]
+        assert home.query_one("DataTable").row_count == len(catalog.bundled()) + 1

@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 
-from coach.catalog import Entry, discover
+from coach.catalog import Entry, bundled, discover
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
 from coach.gentlest import gentlest
@@ -89,8 +89,10 @@ class CoachApp(App[int]):
         self.exit(0)
 
     def get_default_screen(self) -> HomeScreen:
-        """Home is the bottom screen, composed before the first frame is drawn."""
-        return HomeScreen(self.load_entries(), self.start_with.path if self.start_with else None, self.profile)
+        """Home is the bottom screen, composed before the first frame with the bundled routines; it
+        reads the user's and the given ones away from the screen, so no shared file can hold it up."""
+        given = [self.start_with] if self.start_with and self.start_with.source == "given" else []
+        return HomeScreen(bundled() + given, self.start_with.path if self.start_with else None, self.profile)
 
     def on_mount(self) -> None:
         if self.profile_problem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -60,6 +61,8 @@ class HomeScreen(Screen[None]):
         self.profile = profile or Profile()
         self.advisories: list[Advisory] = []
         self._narrow = False
+        self._routines_read = False
+        """Whether the user's and the given routine files have been read yet."""
 
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
@@ -83,7 +86,24 @@ class HomeScreen(Screen[None]):
         self.fill()
         self.highlight(self.first_highlight)
         table.focus()
+        self.load_routines()
         self.load_advisories()
+
+    @work(thread=True, exclusive=True, group="home-routines")
+    def load_routines(self) -> None:
+        """Read every routine file away from the screen, then list them, the cursor kept on its file."""
+        entries = self.coach.load_entries()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._routines_loaded, entries)
+
+    def _routines_loaded(self, entries: list[Entry]) -> None:
+        current = self.selected()
+        keep = current.path if current is not None and self._routines_read else self.first_highlight
+        self.entries = entries
+        self._routines_read = True
+        if self.is_attached:
+            self.fill()
+            self.highlight(keep)
 
     def on_screen_resume(self) -> None:
         """Back on home after a check or a session: what the logs now say may have changed."""
@@ -226,7 +246,4 @@ class HomeScreen(Screen[None]):
 
     def action_reload(self) -> None:
         """Read the routine files again, keeping the cursor on the same file."""
-        current = self.selected()
-        self.entries = self.coach.load_entries()
-        self.fill()
-        self.highlight(current.path if current else None)
+        self.load_routines()
