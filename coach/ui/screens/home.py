@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
+from textual.worker import get_current_worker
 
 from coach.advisories import Advisory, advisories, banner
 from coach.catalog import Entry
