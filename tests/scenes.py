@@ -142,6 +142,8 @@ def summary(clock: FakeClock) -> RunBefore:
         await advance(pilot, clock, 30)
         await keys(pilot, "q", "y", "1", "enter")
         await pilot.pause(0.5)
+        pilot.app.screen.query_one("Input").cursor_blink = False
+        await pilot.pause()
 
     return run
 
