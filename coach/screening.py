@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import Enum
 
 from coach.check_questions import (
@@ -48,8 +48,9 @@ from coach.check_questions import (
     settle_advice,
     severe_pain_advice,
 )
+from coach.last_sessions import PreviousSession, emergency_pending, newest_first, previous_session
 from coach.profile import QUESTION_TEXTS, SERIOUS_ADVICE, Profile
-from coach.records import Outcome, Screening, SessionRecord
+from coach.records import Screening, SessionRecord
 
 LogBlock = Callable[[Screening, str], None]
 """Called once, when the check rules a session out or the user goes back at a caution: what was
@@ -105,18 +106,6 @@ class Pending:
     @property
     def position(self) -> str:
         return f"Question {self.number} of {self.total}"
-
-
-@dataclass(frozen=True)
-class PreviousSession:
-    """The last session that ran, when it ended with more pain than it began with or with advice to stop."""
-
-    pain_before: int | None
-    pain_after: int | None
-    hours_ago: float | None
-    """``None`` when its log does not tell a past moment at which it ended."""
-    stopped: str = ""
-    """Why it stopped, when the coach said to stop for today."""
 
 
 @dataclass
@@ -297,55 +286,3 @@ class SafetyCheck:
     def _block(self, title: str, advice: tuple[str, ...], reason: str, urgent: bool = False) -> None:
         self.verdict = CheckVerdict(VerdictKind.BLOCKED, title, advice, reason, urgent)
         self.log(self.record, reason)
-
-
-def emergency_pending(recent: Sequence[SessionRecord]) -> bool:
-    """The last check that asked about emergency signs found one, or was told no doctor has seen it."""
-    for record in recent:
-        screening = record.screening
-        if any(screening.red_flags.get(q.id) for q in EMERGENCY_QUESTIONS) or screening.emergency_assessed is False:
-            return True
-        if screening.emergency_assessed or any(q.id in screening.red_flags for q in EMERGENCY_QUESTIONS):
-            return False
-    return False
-
-
-def previous_session(recent: Sequence[SessionRecord], now: datetime) -> PreviousSession | None:
-    """The last session that ran, if it ended with more pain than it began with, or with advice to stop."""
-    last = next((r for r in recent if r.outcome not in (Outcome.BLOCKED, Outcome.IN_PROGRESS)), None)
-    if last is None:
-        return None
-    before, after = last.pain_before, last.pain_after
-    raised = before is not None and after is not None and after > before
-    if not raised and not last.stop_advised:
-        return None
-    ended = _instant(last.ended_at) or _instant(last.started_at)
-    hours = (_aware(now) - ended).total_seconds() / 3600 if ended is not None else None
-    if hours is not None and hours < -CLOCK_SLACK_HOURS:
-        hours = None
-    stopped = (last.reason or "stopped for pain") if last.stop_advised else ""
-    return PreviousSession(before, after, None if hours is None else max(0.0, hours), stopped)
-
-
-CLOCK_SLACK_HOURS = 0.1
-"""An end this far in the future is a clock set a little wrong; further, the log's time is not believed."""
-
-
-def newest_first(records: Sequence[SessionRecord]) -> list[SessionRecord]:
-    """Logs by the moment they started, newest first: file names use local time, which a clock change reorders.
-
-    A log whose start cannot be read keeps its place after the ones that can."""
-    oldest = datetime.min.replace(tzinfo=UTC)
-    return sorted(records, key=lambda r: _instant(r.started_at) or oldest, reverse=True)
-
-
-def _instant(text: str) -> datetime | None:
-    try:
-        return _aware(datetime.fromisoformat(text)) if text else None
-    except ValueError:
-        return None
-
-
-def _aware(moment: datetime) -> datetime:
-    """A naive time is taken as this machine's local time."""
-    return moment if moment.tzinfo else moment.astimezone()

@@ -29,10 +29,11 @@ from coach.check_questions import (
     AnswerKind,
 )
 from coach.gentlest import gentlest, gentlest_advice
+from coach.last_sessions import previous_session
 from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
 from coach.profile import LEG_QUESTION as KNOWN_LEGS
 from coach.records import Outcome, Screening, SessionRecord
-from coach.screening import SafetyCheck, VerdictKind, previous_session
+from coach.screening import SafetyCheck, VerdictKind
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)

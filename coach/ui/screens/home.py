@@ -16,10 +16,11 @@ from textual.worker import get_current_worker
 from coach.advisories import Advisory, advisories, banner
 from coach.catalog import Entry
 from coach.check_questions import EMERGENCY_BANNER, not_for_you
+from coach.last_sessions import emergency_pending, newest_first
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
-from coach.screening import RECENT_LOGS, emergency_pending, newest_first
+from coach.screening import RECENT_LOGS
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
