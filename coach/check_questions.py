@@ -123,9 +123,15 @@ def not_listed(conditions: Sequence[str]) -> tuple[str, ...]:
     )
 
 
+def inline(sentence: str) -> str:
+    """A logged sentence as it reads inside another one: no full stop, no capital to begin with."""
+    text = sentence.rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
 def rest_advice(hours_ago: float, reason: str) -> tuple[str, ...]:
     """The block after a session in which the coach said to stop for today, while that day lasts."""
-    said = f" ({reason.rstrip('.')})" if reason else ""
+    said = f" ({inline(reason)})" if reason else ""
     return (
         f"Your last session, {elapsed_words(hours_ago)} ago, stopped because of pain{said}, "
         "and the advice then was to stop exercising for today.",

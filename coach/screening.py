@@ -40,6 +40,7 @@ from coach.check_questions import (
     SUITS_YOU_TITLE,
     CheckQuestion,
     elapsed_words,
+    inline,
     not_for_you,
     not_listed,
     not_settled_advice,
@@ -193,7 +194,7 @@ class SafetyCheck:
         if question.id == FOLLOWUP_QUESTION.id and self._previous is not None:
             p = self._previous
             when = "at a time its log does not tell" if p.hours_ago is None else f"{elapsed_words(p.hours_ago)} ago"
-            said = f" ({p.stopped.rstrip('.')})" if p.stopped else ""
+            said = f" ({inline(p.stopped)})" if p.stopped else ""
             pain = ""
             if p.pain_before is not None and p.pain_after is not None:
                 pain = f"; your pain went from {p.pain_before}/10 to {p.pain_after}/10"
