@@ -26,8 +26,12 @@ slows down with the square of a key's parts, so a longer key is refused before p
 MAX_TABLES = 300
 """More tables than a routine of at most 100 exercises needs. Every ``[table]`` line and every
 dot in a key makes one, and each costs the parser time, so more are refused before parsing."""
-_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
-_DEEP_KEY = re.compile(rf"""(?<![A-Za-z0-9_\-"'.])(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}""")
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.){0,100}+"|'[^'\n]{0,100}+')"""
+"""One part of a key. A quoted part is looked at for 100 characters at most, so that no line of
+quotes and backslashes makes the search go back over the same text again and again."""
+_KEY_START = r"(?:^|[\[{,])[ \t]*+"
+"""Where a key can begin: at the start of a line, in a table header, in an inline table."""
+_DEEP_KEY = re.compile(rf"{_KEY_START}(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}", re.M)
 _TABLE_MAKER = re.compile(rf"^[ \t]*+\[|(?:^|[{{,])[ \t]*+{_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART})++[ \t]*+=", re.M)
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
 
