@@ -155,10 +155,13 @@ def pain_caution_advice(rating: int) -> tuple[str, ...]:
 
 
 def elapsed_words(hours: float) -> str:
-    """``less than a minute``, ``59 minutes``, ``1 hour``, ``11 hours 59 minutes``: whole units, rounded down."""
+    """``less than a minute``, ``59 minutes``, ``1 hour``, ``11 hours 59 minutes``, from two days
+    ``3 days``: whole units, rounded down."""
     minutes = round(max(0.0, hours) * 3600) // 60
     if minutes < 1:
         return "less than a minute"
+    if hours >= 48:
+        return f"{int(hours // 24):,} days"
     whole_hours, minutes = divmod(minutes, 60)
     parts = [f"{whole_hours} hour{'s' if whole_hours != 1 else ''}"] if whole_hours else []
     if minutes:

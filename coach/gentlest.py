@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from coach.catalog import Entry
 from coach.profile import Profile
@@ -40,10 +41,11 @@ def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
     return min(allowed, key=gentleness, default=None)
 
 
-def gentlest_advice(chosen_title: str, gentlest_title: str | None) -> str:
-    """The line a caution adds about the gentlest routine, or ``""`` when there is none."""
-    if not gentlest_title:
+def gentlest_advice(chosen: Path | None, gentlest_entry: Entry | None) -> str:
+    """The line a caution adds about the gentlest routine, or ``""`` when there is none; the file
+    decides which one was chosen, since a shared routine may carry a bundled one's title."""
+    if gentlest_entry is None:
         return ""
-    if gentlest_title == chosen_title:
-        return "You have chosen the gentlest routine here."
-    return f"The gentlest routine here is {gentlest_title}."
+    if chosen is not None and chosen == gentlest_entry.path:
+        return "You have chosen the gentlest routine that comes with coach."
+    return f"The gentlest routine that comes with coach is {gentlest_entry.title}."

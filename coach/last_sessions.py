@@ -47,7 +47,10 @@ def previous_session(recent: Sequence[SessionRecord], now: datetime) -> Previous
     raised = before is not None and after is not None and after > before
     if not raised and not last.stop_advised:
         return None
-    ended = _instant(last.ended_at) or _instant(last.started_at)
+    started, ended = _instant(last.started_at), _instant(last.ended_at)
+    if ended is not None and started is not None and ended < started:
+        ended = None
+    ended = ended or started
     hours = (_aware(now) - ended).total_seconds() / 3600 if ended is not None else None
     if hours is not None and hours < -CLOCK_SLACK_HOURS:
         hours = None

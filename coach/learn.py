@@ -142,7 +142,7 @@ CARDS: tuple[Card, ...] = (
         "When to see a professional",
         (
             "Severe pain, or pain that lasts beyond a few weeks of looking after it yourself, needs a physiotherapist, chiropractor, osteopath or doctor.",
-            "Pain that shoots down a leg, or a leg that turns numb or weak, needs a doctor promptly: within a day or two at the latest, before you exercise again.",
+            "Pain that shoots down a leg, or a leg that turns numb or weak, is urgent: see a doctor as soon as you can, within a day or two at the latest, before exercising again.",
             "Numbness or weakness in both legs, or any change in feeling or control of your bladder or bowels, needs emergency help at once.",
             "Those signs can mean a nerve is badly squeezed.",
         ),

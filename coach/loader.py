@@ -33,7 +33,8 @@ _KEY_START = r"(?:^|[\[{,])[ \t]*+"
 """Where a key can begin: at the start of a line, in a table header, in an inline table."""
 _DEEP_KEY = re.compile(rf"{_KEY_START}(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}", re.M)
 _TABLE_MAKER = re.compile(rf"^[ \t]*+\[|(?:^|[{{,])[ \t]*+{_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART})++[ \t]*+=", re.M)
-_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
+_LONG_NUMBER = re.compile(r"(?:^|[=\[,])[ \t]*+[+-]?+([0-9][0-9_]{4300,})", re.M)
+"""A number of thousands of digits where a value can stand (not inside a string or a comment)."""
 
 
 def load_routine(path: Path) -> Routine:
@@ -104,7 +105,7 @@ def _value_problem(path: str, message: str, text: str) -> Problem:
     """A value the parser could not turn into Python: placed when it is a number of thousands of digits."""
     number = _LONG_NUMBER.search(text) if "digits" in message else None
     if number is not None:
-        return _placed(path, "not valid TOML for a routine: a number far too large", text, number.start())
+        return _placed(path, "not valid TOML for a routine: a number far too large", text, number.start(1))
     return Problem(path, f"is not valid TOML ({message})")
 
 

@@ -189,6 +189,7 @@ class RunningSession(SessionFlow):
         self._hurt_kind = HurtKind(value)
         stopped = self._hurt_kind is HurtKind.RED_FLAG
         if stopped:
+            self.recorder.advise_stop()
             reason = rules.hurt_stop_reason(self._hurt_kind, None, self.pain_before)
             self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
         self._ask(ask.hurt_strength(self.pain_before, stopped))

@@ -153,6 +153,7 @@ class SessionFlow:
         self._handle(events)
 
     def _stop_for_pain(self, reason: str, verdict: safety.PainVerdict) -> None:
+        self.recorder.advise_stop()
         if self.outcome is Outcome.IN_PROGRESS:
             self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
         else:

@@ -15,6 +15,10 @@ MAX_PROBLEMS = 20
 _LARGEST_SHOWN = 10**15
 
 
+MAX_FIELD_SHOWN = 80
+"""A field name longer than this (a key thousands of characters long) is cut in messages."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a routine file."""
@@ -27,7 +31,8 @@ class Problem:
 
     def format(self) -> str:
         """``path:line:col: field: message`` when the place is known, else ``path: field: message``."""
-        where = f"{self.field}: " if self.field else ""
+        field = self.field if len(self.field) <= MAX_FIELD_SHOWN else self.field[: MAX_FIELD_SHOWN - 1] + "…"
+        where = f"{field}: " if field else ""
         if self.line is not None:
             return clean(f"{self.path}:{self.line}:{self.col or 1}: {where}{self.message}")
         return clean(f"{self.path}: {where}{self.message}")

@@ -571,11 +571,16 @@ def test_gentlest_of_the_bundled_routines_is_the_flare_up_routine():
     assert gentlest(discover(Path("/nonexistent")), profile()).name == "flare-up"
 
 
-def test_gentlest_advice_names_another_routine_or_says_this_one_is_the_gentlest():
-    named = gentlest_advice("Posture reset", "Flare-up: a bad day")
-    assert named == "The gentlest routine here is Flare-up: a bad day."
-    assert gentlest_advice("Flare-up: a bad day", "Flare-up: a bad day") == "You have chosen the gentlest routine here."
-    assert gentlest_advice("Posture reset", None) == ""
+def test_gentlest_advice_names_another_routine_or_says_this_one_is_the_gentlest(tmp_path):
+    from coach.catalog import bundled
+
+    flare_up = next(e for e in bundled() if e.name == "flare-up")
+    named = gentlest_advice(tmp_path / "posture-reset.toml", flare_up)
+    assert named == "The gentlest routine that comes with coach is Flare-up: a bad day."
+    chosen = "You have chosen the gentlest routine that comes with coach."
+    assert gentlest_advice(flare_up.path, flare_up) == chosen
+    assert gentlest_advice(tmp_path / "flare-up.toml", flare_up) == named, "a shared copy is not the bundled one"
+    assert gentlest_advice(flare_up.path, None) == ""
 
 
 # how long ago the last session ended
@@ -740,3 +745,16 @@ def test_a_condition_the_routine_does_not_list_is_a_caution_the_user_decides_on(
 
 def test_no_condition_means_no_suits_you_caution():
     assert answer_all(check(contraindications=("pregnancy",)), *ALL_NO, 2).kind is VerdictKind.GO
+
+
+def test_a_last_session_that_ended_before_it_started_is_timed_from_its_start():
+    odd = session(hours_ago=3)
+    odd.ended_at = (NOW - timedelta(days=30)).isoformat()
+    verdict = answer_all(check(recent=[odd]), *ALL_NO, 2)
+    assert verdict.title == SETTLE_TITLE
+
+
+def test_long_ago_reads_in_days():
+    from coach.check_questions import elapsed_words
+
+    assert elapsed_words(47.9) == "47 hours 54 minutes" and elapsed_words(720.5) == "30 days"

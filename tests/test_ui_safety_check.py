@@ -26,13 +26,13 @@ async def caution_advice(data_dir, routine: str) -> str:
 
 async def test_pain_of_seven_on_the_flare_up_routine_says_it_is_already_the_gentlest(data_dir):
     advice = await caution_advice(data_dir, "flare-up")
-    assert "You have chosen the gentlest routine here." in advice
+    assert "You have chosen the gentlest routine that comes with coach." in advice
     assert "Two-minute desk break" not in advice
 
 
 async def test_pain_of_seven_on_another_routine_names_the_flare_up_routine(data_dir):
     advice = await caution_advice(data_dir, "posture-reset")
-    assert "The gentlest routine here is Flare-up: a bad day." in advice
+    assert "The gentlest routine that comes with coach is Flare-up: a bad day." in advice
 
 
 async def test_back_to_the_routines_at_a_caution_is_logged_as_not_started(data_dir):

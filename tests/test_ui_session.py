@@ -193,7 +193,7 @@ async def test_pain_of_seven_cautions_names_the_gentlest_routine_and_the_user_de
         await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, *"nnnnnn", "7")
         advice = app.screen.query_one("#advice").text
-        assert "7/10" in advice and "The gentlest routine here is" in advice
+        assert "7/10" in advice and "The gentlest routine that comes with coach is" in advice
         await answer(pilot, "g")
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.session.recorder.record.screening.cautions == ["Go gently today"]

@@ -390,3 +390,15 @@ def test_a_line_of_quotes_and_backslashes_is_judged_and_finishes(tmp_path, where
     path.write_text(HEAD + filler + "\n" + exercise("a"))
     done = coach("validate", str(path))
     assert said in done.stdout + done.stderr
+
+
+def test_a_huge_number_is_placed_at_the_value_not_in_a_string_or_comment_before_it():
+    nines = "9" * 5000
+    text = HEAD + f'description = "{nines}"\n# {nines}\n' + exercise("a", dose=f"hold = {nines}")
+    [problem] = problems_of(text)
+    assert problem.startswith("<string>:10:8: ") and problem.endswith("a number far too large")
+
+
+def test_a_key_thousands_of_characters_long_is_cut_in_its_message():
+    [problem, *_] = problems_of(HEAD + "hold" * 5000 + " = 1\n" + exercise("a"))
+    assert len(problem) < 200 and "unknown key" in problem and "…" in problem

@@ -16,7 +16,7 @@ from textual.events import Resize
 from coach.catalog import Entry, bundled, discover
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
-from coach.gentlest import gentlest
+from coach.gentlest import gentlest, gentlest_advice
 from coach.logstore import recent_sessions
 from coach.profile import Profile, load_profile, save_profile
 from coach.recorder import SessionRecorder, local_now, log_blocked
@@ -278,9 +278,8 @@ class CoachApp(App[int]):
             return
         home = self.screen_stack[0]
         easiest = gentlest(home.entries, self.profile) if isinstance(home, HomeScreen) else None
-        verdict = await self.push_screen_wait(
-            SafetyCheckScreen(check, routine.title, easiest.title if easiest else None, self.clock)
-        )
+        gentler = gentlest_advice(entry.path, easiest)
+        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, gentler, self.clock))
         if verdict.starts_session:
             self.begin_session(routine, check.record)
 

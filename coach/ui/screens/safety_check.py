@@ -13,7 +13,6 @@ from textual.widgets import Footer
 
 from coach.check_questions import AnswerKind
 from coach.engine import Clock
-from coach.gentlest import gentlest_advice
 from coach.learn import cards_for
 from coach.questions import TYPED_ONE_HINT, ScaleEntry
 from coach.screening import CheckVerdict, SafetyCheck, VerdictKind
@@ -44,13 +43,12 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
     """
     BINDINGS = [Binding("escape", "leave", "Back")]
 
-    def __init__(
-        self, check: SafetyCheck, routine_title: str, gentlest_title: str | None = None, clock: Clock = monotonic
-    ) -> None:
+    def __init__(self, check: SafetyCheck, routine_title: str, gentler: str = "", clock: Clock = monotonic) -> None:
         super().__init__()
         self.check = check
         self.routine_title = routine_title
-        self.gentlest_title = gentlest_title
+        self.gentler = gentler
+        """The line on the gentlest routine, for a caution that suggests one."""
         self.clock = clock
         self.scale = ScaleEntry()
         self._wake: Cancel | None = None
@@ -100,8 +98,8 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         box.set_class(verdict.kind is VerdictKind.BLOCKED, "blocked")
         self.query_one("#verdict-title", Plain).show(("⚠ " if verdict.urgent else "") + verdict.title)
         advice = list(verdict.advice)
-        if verdict.suggest_gentler and (gentlest := gentlest_advice(self.routine_title, self.gentlest_title)):
-            advice.append(gentlest)
+        if verdict.suggest_gentler and self.gentler:
+            advice.append(self.gentler)
         learn = cards_for("blocked")[0]
         advice.append(f"Worth knowing: {learn.title} (press l).")
         self.query_one("#advice", Plain).show("\n".join(advice))
