@@ -196,7 +196,8 @@ class SafetyCheck:
             when = "at a time its log does not tell" if p.hours_ago is None else f"{elapsed_words(p.hours_ago)} ago"
             said = f" ({inline(p.stopped)})" if p.stopped else ""
             pain = ""
-            if p.pain_before is not None and p.pain_after is not None:
+            raised = p.pain_before is not None and p.pain_after is not None and p.pain_after > p.pain_before
+            if raised:
                 pain = f"; your pain went from {p.pain_before}/10 to {p.pain_after}/10"
             return f"Your last session ended {when}{said}{pain}."
         return ""

@@ -218,6 +218,8 @@ class RunningSession(SessionFlow):
             self._advise(verdict)
             self._leave_run(StepOutcome.SKIPPED)
             return
+        if verdict.light is not safety.PainLight.GREEN:
+            self.advice = verdict.message
         self._ask(ask.way_out(verdict, variant, self.engine.is_last_run))
 
     def _easier_or_skip(self, value: Answer) -> None:

@@ -814,3 +814,12 @@ def test_the_rest_between_sets_names_no_side_and_the_next_set_starts_on_the_left
     assert rest == ["set 2 of 2"]
     after_rest = phases[[p for p, _ in phases].index(Phase.REST) + 1]
     assert after_rest[0] is Phase.SWITCH and "left side" in after_rest[1]
+
+
+def test_amber_advice_after_it_hurts_is_kept_for_the_summary_whatever_is_chosen(tmp_path):
+    session, clock = make_session(EASIER_IS_NEXT.replace('easier = "soft"', 'easier = "last"'), tmp_path, 3)
+    clock.advance(3)
+    for key in ("p", "b", "4", "e"):
+        session.key(key)
+    assert session.over
+    assert session.advice == "Pain 4/10, up from 3: do not push any further; it should settle within 24 hours."

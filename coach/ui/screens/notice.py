@@ -38,7 +38,7 @@ def with_hanging_bullets(text: str) -> Group:
 
 
 KEYS = "Press a (or enter) to accept, q to quit."
-MORE_BELOW = "▼ More below: down (or a) to read on."
+MORE_BELOW = "▼ More below: down, a or enter shows the rest; then a accepts."
 
 
 class FirstRunNotice(ModalScreen[bool]):
@@ -81,7 +81,7 @@ class FirstRunNotice(ModalScreen[bool]):
         """Say so while part of the notice is below the fold (on the keys line, so the layout never moves)."""
         scroll = self.query_one("#notice-scroll", VerticalScroll)
         more = scroll.scroll_y < scroll.max_scroll_y
-        self.query_one("#notice-keys", Plain).show(f"{MORE_BELOW}  {KEYS}" if more else KEYS)
+        self.query_one("#notice-keys", Plain).show(f"{MORE_BELOW}  q quits." if more else KEYS)
         self.query_one("#notice-keys").set_class(more, "-more")
 
     def action_accept(self) -> None:

@@ -217,6 +217,8 @@ class SessionScreen(Screen[None]):
         cue = self._announcer.cue(session, events)
         if cue:
             self.coach.say(cue)
+        if session.question is not None and session.question.tone == "stop":
+            self.app.clear_notifications()
         for event in events:
             if event.kind == "advice":
                 self.notify(event.text, title="Go gently", severity="warning", timeout=12, markup=False)
