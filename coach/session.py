@@ -103,9 +103,9 @@ class RunningSession(SessionFlow):
 
     def _skip(self) -> bool:
         now = self.engine.clock()
-        if self.engine.segment is None or now - self._skipped_at < SKIP_AGAIN_AFTER:
+        last, self._skipped_at = self._skipped_at, now
+        if self.engine.segment is None or now - last < SKIP_AGAIN_AFTER:
             return False
-        self._skipped_at = now
         self._handle(self.engine.stop_run(StepOutcome.SKIPPED))
         return True
 

@@ -49,6 +49,7 @@ class SessionFlow:
         """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
         self._hurt_kind: HurtKind | None = None
         self._skipped_at = float("-inf")
+        """When s was last pressed: another s within ``SKIP_AGAIN_AFTER`` of it is the same press (or a held key)."""
         self._hurt_rated = False
         """A pain rating was given with p in the exercise under way: the end does not ask it again."""
         self._last_verdict: safety.PainVerdict | None = None

@@ -45,7 +45,7 @@ def finished_outcome(record: SessionRecord) -> tuple[Outcome, str]:
     if done == planned:
         replaced = sum(1 for s in record.steps if s.planned and s.outcome is StepOutcome.REPLACED)
         if planned == 1:
-            return Outcome.COMPLETED, "The exercise done" + (", in an easier version." if replaced else ".")
+            return Outcome.COMPLETED, "The exercise was done" + (", in an easier version." if replaced else ".")
         easier = f", {replaced} of them in an easier version" if replaced else ""
         return Outcome.COMPLETED, f"All {done} exercises done{easier}."
     return Outcome.COMPLETED, f"{done} of {planned} exercises done."

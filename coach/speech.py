@@ -29,8 +29,16 @@ _TERMINAL_CODES = re.compile(
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC: titles, links
     r"|\x1b[@-Z\\-_]"  # any other escape and its one letter
 )
-_MARKUP_TAG = re.compile(r"\[/?(?:[A-Za-z@#$][^\[\]\n]{0,60})?\]")
-"""A Rich or BBCode-like tag such as ``[bold red]``, ``[/]`` or ``[@click=app.quit]``: not words to say."""
+_STYLE_WORD = (
+    r"(?:not|on|bold|dim|italic|underline|blink|reverse|strike|conceal|overline|[bidrsu]"
+    r"|black|red|green|yellow|blue|magenta|cyan|white|gr[ae]y|bright_\w+|#[0-9A-Fa-f]{3,6}|color\(\d+\))"
+)
+_MARKUP_TAG = re.compile(
+    rf"\[/[^\[\]\n]{{0,60}}\]|\[@[^\[\]\n]{{0,60}}\]|\[\w+=[^\[\]\n]{{0,60}}\]|\[{_STYLE_WORD}(?: {_STYLE_WORD}){{0,5}}\]",
+    re.I,
+)
+"""A Rich or BBCode-like tag such as ``[bold red]``, ``[/]``, ``[link=…]`` or ``[@click=app.quit]``:
+not words to say. Brackets around plain words, as in ``[about 30 degrees]``, keep their words."""
 
 Popen = Callable[..., subprocess.Popen[bytes]]
 

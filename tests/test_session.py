@@ -823,3 +823,12 @@ def test_amber_advice_after_it_hurts_is_kept_for_the_summary_whatever_is_chosen(
         session.key(key)
     assert session.over
     assert session.advice == "Pain 4/10, up from 3: do not push any further; it should settle within 24 hours."
+
+
+def test_s_held_down_skips_one_exercise(tmp_path):
+    session, clock = make_session(SMALL, tmp_path)
+    clock.advance(1)
+    for _ in range(10):
+        session.key("s")
+        clock.advance(0.3)
+    assert [s.outcome for s in session.recorder.record.steps] == [StepOutcome.SKIPPED]

@@ -41,4 +41,4 @@ def test_a_one_exercise_routine_done_reads_as_one():
 
     record = SessionRecord("s", "G", "g", "", "2026-11-23T10:00:00+01:00", planned_exercises=1)
     record.steps = [StepRecord("a", "A", StepOutcome.DONE, "", "", 10.0, 10, "")]
-    assert finished_outcome(record) == (Outcome.COMPLETED, "The exercise done.")
+    assert finished_outcome(record) == (Outcome.COMPLETED, "The exercise was done.")

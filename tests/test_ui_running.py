@@ -539,3 +539,22 @@ async def test_an_intro_card_that_is_cut_scrolls_to_its_last_step(data_dir, tmp_
         await answer(pilot, "end")
         assert middle.scroll_y == middle.max_scroll_y
         assert screen.session.engine.waits_for_user
+
+
+async def test_one_then_enter_at_the_last_pain_check_leads_to_a_working_summary(data_dir, tmp_path):
+    path = tmp_path / "one.toml"
+    path.write_text(LONG_STEPS.replace("prepare = 10", "prepare = 2"))
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 8)
+        assert question(screen).kind is QuestionKind.PAIN_CHECK
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        await pilot.resize_terminal(100, 31)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.is_running
+        await pilot.press(*"ok", "enter")
+        await pilot.pause()
+    assert only_log(data_dir).note == "ok"

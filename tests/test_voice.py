@@ -339,3 +339,9 @@ def test_opening_the_steps_on_a_card_that_waits_for_space_says_no_pause_or_go(tm
     session.key("escape")
     assert announcer.cue(session, session.drain_events()) == ""
     assert session.engine.waits_for_user
+
+
+def test_words_in_brackets_are_spoken_when_they_are_not_markup():
+    assert (
+        speakable("Bend the knee [about 30 degrees], [both sides].") == "Bend the knee about 30 degrees , both sides ."
+    )

@@ -97,8 +97,12 @@ class QuestionPanel(Vertical, can_focus=False):
         self.call_after_refresh(self._scroll_if_long)
 
     def _scroll_if_long(self) -> None:
+        if not self.is_attached:
+            return
         children = [child for child in self.children if child.display]
-        needed = sum(child.outer_size.height for child in children)
+        needed = sum(
+            child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom for child in children
+        )
         long = needed > self.content_region.height
         self.set_class(long, "-long")
         more = MORE_HINT if long else ""
