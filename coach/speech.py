@@ -34,7 +34,7 @@ _STYLE_WORD = (
     r"|black|red|green|yellow|blue|magenta|cyan|white|gr[ae]y|bright_\w+|#[0-9A-Fa-f]{3,6}|color\(\d+\))"
 )
 _MARKUP_TAG = re.compile(
-    rf"\[/[^\[\]\n]{{0,60}}\]|\[@[^\[\]\n]{{0,60}}\]|\[\w+=[^\[\]\n]{{0,60}}\]|\[{_STYLE_WORD}(?: {_STYLE_WORD}){{0,5}}\]",
+    rf"\[[/@][^\[\]\n]{{0,60}}\]|\[\w+=[^\[\]\n]{{0,60}}\]|\[{_STYLE_WORD}(?: {_STYLE_WORD}){{0,5}}\]",
     re.I,
 )
 """A Rich or BBCode-like tag such as ``[bold red]``, ``[/]``, ``[link=…]`` or ``[@click=app.quit]``:
