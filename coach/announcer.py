@@ -26,8 +26,10 @@ QUIET_AFTER_GO = 1.0
 """Seconds after "go" in which no count is said, so the count does not cut it off."""
 WORDS_PER_SECOND = 2.5
 """A cautious speaking rate: an intro card too short for the first step says only the name."""
-SCALE_KEYS_SPOKEN = "Press a number from 0 to 10."
+SCALE_KEYS_SPOKEN = "Press 0 to 9, or 1 then 0 for 10."
 SPOKEN_QUESTIONS = frozenset({QuestionKind.PAIN_CHECK, QuestionKind.END_PAIN})
+VERDICT_QUESTIONS = frozenset({QuestionKind.AFTER_CHECK, QuestionKind.EASIER_OR_SKIP})
+"""After an amber or red rating: the verdict is said, the choices are read on screen."""
 ADVICE_FOLLOWS = frozenset({QuestionKind.STOP_ADVICE, QuestionKind.HURT_STRENGTH})
 """Questions after which the advice to stop is spoken, so the end itself says nothing."""
 
@@ -61,7 +63,7 @@ class Announcer:
             return "Go."
         if event.kind == "over":
             if session.outcome is Outcome.COMPLETED:
-                return "Session complete."
+                return f"Session complete. {first_sentence(session.advice)}" if session.advice else "Session complete."
             advice_follows = session.question is not None and session.question.kind in ADVICE_FOLLOWS
             return "" if advice_follows else "Session ended."
         return ""
@@ -80,7 +82,7 @@ class Announcer:
             segment.phase in COUNTED_PHASES
             and left is not None
             and segment.seconds is not None
-            and 1 <= left <= min(COUNT_FROM, segment.seconds - START_SECONDS)
+            and 1 <= left <= count_from(segment.seconds)
             and left != self._counted
         ):
             self._counted = left
@@ -97,10 +99,19 @@ class Announcer:
         return []
 
 
+def count_from(seconds: int) -> int:
+    """Where the count of a segment's last seconds starts: 3, or less in a short one whose first words
+    would be cut off; never a lone 1, which would sound like a slip."""
+    start = min(COUNT_FROM, seconds - START_SECONDS)
+    return start if start >= 2 else 0
+
+
 def question_words(question: Question) -> str:
     """The pain questions and the advice to stop are spoken; the rest are read on screen."""
     if question.kind in SPOKEN_QUESTIONS:
         return f"{question.title} {SCALE_KEYS_SPOKEN}"
+    if question.kind in VERDICT_QUESTIONS:
+        return f"{question.body} The choices are on screen."
     if question.kind is QuestionKind.STOP_ADVICE:
         return first_sentence(safety.STOP_CARE_ADVICE)
     return ""
@@ -113,7 +124,9 @@ def segment_start_words(run: ExerciseRun, index: int) -> str:
     if segment.phase is Phase.PREPARE:
         side = ", left side first" if exercise.each_side else ""
         intro = f"{exercise.name}{side}. {exercise.how[0]}"
-        if segment.seconds is not None and len(intro.split()) / WORDS_PER_SECOND > segment.seconds:
+        if segment.seconds is None:
+            return f"{intro} Press space to start."
+        if len(intro.split()) / WORDS_PER_SECOND > segment.seconds:
             return f"{exercise.name}{side}."
         return intro
     if segment.phase is Phase.SWITCH:

@@ -98,6 +98,7 @@ def test_a_whole_bundled_routine_says_each_cue_once_and_no_more_than_one_a_secon
         if segment.phase is Phase.REST:
             assert texts[0].startswith("Rest. Next: ")
         counted = min(COUNT_FROM, (segment.seconds or 0) - START_SECONDS)
+        counted = counted if counted >= 2 else 0
         if segment.phase in (Phase.HOLD, Phase.REST, Phase.ACTIVITY):
             assert [t for t in texts if t.isdigit()] == [str(n) for n in range(counted, 0, -1)]
         else:
@@ -215,7 +216,7 @@ def test_a_session_ended_early_says_so_and_asks_the_pain_question(tmp_path):
     session.key("q")
     session.key("y")
     assert announcer.cue(session, session.drain_events()) == (
-        "Paused. Session ended. How is your pain now? Press a number from 0 to 10."
+        "Paused. Session ended. How is your pain now? Press 0 to 9, or 1 then 0 for 10."
     )
 
 
@@ -345,3 +346,23 @@ def test_words_in_brackets_are_spoken_when_they_are_not_markup():
     assert (
         speakable("Bend the knee [about 30 degrees], [both sides].") == "Bend the knee about 30 degrees , both sides ."
     )
+
+
+def test_a_short_rest_is_not_counted_with_a_lone_one():
+    from coach.announcer import count_from
+
+    assert [count_from(s) for s in (3, 4, 5, 6, 30)] == [0, 0, 2, 3, 3]
+
+
+def test_a_red_check_is_spoken_and_the_card_that_waits_says_space_starts_it(tmp_path):
+    from tests.session_helpers import run_until_question
+
+    session, clock = make_session(SMALL.replace("prepare = 3", "prepare = 0"), tmp_path, pain_before=2)
+    announcer = Announcer()
+    assert announcer.cue(session, session.drain_events()).endswith("Press space to start.")
+    session.key("space")
+    run_until_question(session, clock)
+    announcer.cue(session, session.drain_events())
+    session.key("5")
+    said = announcer.cue(session, session.drain_events())
+    assert said == "Pain 5/10, up from 2: we recommend stopping. The choices are on screen."
