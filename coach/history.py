@@ -91,18 +91,24 @@ def filter_sessions(
 
 
 def pain_series(records: list[SessionRecord]) -> list[tuple[date, int | None, int | None]]:
-    """Per session, oldest first: (day, pain before, pain after)."""
+    """Per session that exercised, oldest first: (day, pain before, pain after).
+
+    Checks that did not lead to exercise are left out, so before and after cover the same sessions.
+    """
     series = []
     for record in chronological(records):
         day = parse_day(record.started_at)
-        if day is not None:
+        if day is not None and is_exercising(record):
             series.append((day, record.pain_before, record.pain_after))
     return series
 
 
 @dataclass(frozen=True)
 class PainWindow:
-    """Mean pain ratings of the sessions in a span of days (any outcome)."""
+    """Mean pain ratings of the sessions that exercised in a span of days.
+
+    Blocked and not-started checks are left out, so before and after cover the same sessions.
+    """
 
     first_day: date
     last_day: date
@@ -119,6 +125,8 @@ class _PainTally:
         self.before_sum = self.before_count = self.after_sum = self.after_count = 0
 
     def add(self, record: SessionRecord) -> None:
+        if not is_exercising(record):
+            return
         self.sessions += 1
         if record.pain_before is not None:
             self.before_sum += record.pain_before

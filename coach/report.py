@@ -137,7 +137,7 @@ def _pain_section(
         rows.append(_pain_row(f"First {RECENT_WEEKS} weeks", first))
     rows.append(_pain_row(f"Previous {RECENT_WEEKS} weeks", figures.previous_pain))
     rows.append(_pain_row(f"Last {RECENT_WEEKS} weeks", figures.recent_pain))
-    lines += markdown_table(["Period", "Sessions logged", "Mean pain before", "Mean pain after"], rows, "lrrr")
+    lines += markdown_table(["Period", "Exercise sessions", "Mean pain before", "Mean pain after"], rows, "lrrr")
     lines.append("")
     for advisory in found:
         lines += [f"> **{advisory.title}.** {advisory.text}", ""]

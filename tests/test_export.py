@@ -391,8 +391,8 @@ def test_markdown_report_sections_and_figures() -> None:
     assert "- Adherence since the first session (2026-11-20 – 2026-11-25): exercised on 2 of 6 days (33%)" in report
     assert "Sessions per week since the first session: 2.0 on average" in report  # 2 in 6 days, at least a week
     assert "Current streak: 1 consecutive day with exercise" in report  # Tue 24; Mon 23 was blocked
-    # last 4 weeks: before 4, 5 (blocked unrated) -> 4.5; after 7, 3 -> 5.0
-    assert "| Last 4 weeks (2026-10-29 – 2026-11-25) | 3 | 4.5 | 5.0 |" in report
+    # last 4 weeks, the two sessions that exercised: before 4, 5 -> 4.5; after 7, 3 -> 5.0
+    assert "| Last 4 weeks (2026-10-29 – 2026-11-25) | 2 | 4.5 | 5.0 |" in report
     assert "| Previous 4 weeks (2026-10-01 – 2026-10-28) | 0 | – | – |" in report
     assert "| 2026-11-16 | 1 | 4.0 | 7.0 |" in report
     assert "| 2026-11-23 | 1 | 5.0 | 3.0 |" in report
@@ -455,6 +455,7 @@ def test_markdown_report_first_weeks_row_when_history_is_long() -> None:
             routine_name="t",
             routine_path="",
             started_at="2026-08-03T10:00:00+02:00",
+            outcome=Outcome.COMPLETED,
             screening=Screening(pain_before=6),
             pain_after=5,
         ),

@@ -189,12 +189,9 @@ def test_pain_series_oldest_first_by_local_day_then_instant(records: list[Sessio
         (d(2026, 10, 1), 6, 5),
         (d(2026, 10, 28), 5, 4),
         (d(2026, 11, 16), None, None),
-        (d(2026, 11, 17), 5, None),
-        (d(2026, 11, 18), 3, None),
         (d(2026, 11, 20), 2, 1),
         (d(2026, 11, 21), 4, 7),
         (d(2026, 11, 22), 6, None),
-        (d(2026, 11, 23), None, None),
         # 22:00+09:00 (13:00 UTC) happened before 21:30-05:00 (02:30 UTC next day)
         (d(2026, 11, 24), 3, None),
         (d(2026, 11, 24), 5, 3),
@@ -302,8 +299,9 @@ def test_summary_pain_windows(records: list[SessionRecord]) -> None:
     figures = history.summary(records, TODAY)
     recent = figures.recent_pain
     assert (recent.first_day, recent.last_day) == (date(2026, 10, 29), date(2026, 11, 25))
-    # s01..s10: before 4 5 3 6 4 2 5 3 (s04, s08 unrated) = 32 / 8; after 2 3 7 1 = 13 / 4
-    assert recent.sessions == 10
+    # s01..s10 that exercised (not s04, s09 blocked, s10 ended before any exercise):
+    # before 4 5 3 6 4 2 (s08 unrated) = 24 / 6; after 2 3 7 1 = 13 / 4
+    assert recent.sessions == 7
     assert recent.before == pytest.approx(4.0)
     assert recent.after == pytest.approx(3.25)
     previous = figures.previous_pain
@@ -332,9 +330,9 @@ def test_sessions_per_week_of_someone_who_began_a_week_ago_count_only_that_week(
 def test_weekly_pain(records: list[SessionRecord]) -> None:
     weeks = history.weekly_pain(records, TODAY, weeks=3)
     assert [w.first_day for w in weeks] == [date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
-    assert [w.sessions for w in weeks] == [0, 6, 4]  # s14 is after today
+    assert [w.sessions for w in weeks] == [0, 4, 3]  # s14 is after today; s04, s09, s10 did not exercise
     assert weeks[0].before is None
-    # Nov 16 week: before 5 3 2 4 6 = 20 / 5, after 1 7 = 8 / 2
+    # Nov 16 week: before 2 4 6 = 12 / 3, after 1 7 = 8 / 2
     assert weeks[1].before == pytest.approx(4.0)
     assert weeks[1].after == pytest.approx(4.0)
     # Nov 23 week: before 3 5 4 = 12 / 3, after 3 2 = 5 / 2
@@ -429,3 +427,19 @@ def test_adherence_of_a_new_user_counts_from_the_first_session() -> None:
 def test_adherence_of_a_long_time_user_counts_the_whole_window(records: list[SessionRecord]) -> None:
     assert adherence.adherence_start(records, TODAY) == adherence.window_start(TODAY, 12)
     assert adherence.adherence_start([], TODAY) == TODAY
+
+
+def test_pain_means_leave_out_checks_that_led_to_no_exercise() -> None:
+    ran = [
+        session("r1", "2026-11-24T08:00:00+01:00", before=6, after=7),
+        session("r2", "2026-11-24T09:00:00+01:00", before=6, after=4),
+        session("r3", "2026-11-24T10:00:00+01:00", before=3, after=10),
+    ]
+    blocked_at_nine = session("b", "2026-11-24T11:00:00+01:00", Outcome.BLOCKED, steps=0, before=9)
+    went_back = session("g", "2026-11-24T12:00:00+01:00", Outcome.BLOCKED, steps=0, before=6)
+    records = [*ran, blocked_at_nine, went_back]
+    window = history.pain_window(records, date(2026, 11, 24), date(2026, 11, 24))
+    assert (window.sessions, window.before, window.after) == (3, pytest.approx(5.0), pytest.approx(7.0))
+    week = history.weekly_pain(records, TODAY, weeks=1)[0]
+    assert (week.sessions, week.before, week.after) == (3, pytest.approx(5.0), pytest.approx(7.0))
+    assert [before for _, before, _ in history.pain_series(records)] == [6, 6, 3]
