@@ -200,8 +200,9 @@ class RunningSession(SessionFlow):
         self._hurt_kind = None
         decision, verdict = safety.judge_hurt(kind, rating, self.pain_before)
         self._hurt_rated = True
+        final = "" if decision == "skip" else decision
         self.recorder.add_pain(
-            "hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value, decision=decision
+            "hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value, decision=final
         )
         if decision == "stop":
             self._stop_for_pain(rules.hurt_stop_reason(kind, rating, self.pain_before), verdict)
@@ -215,6 +216,7 @@ class RunningSession(SessionFlow):
         """More than mild pain: skip at once when amber with no easier variant, else ask what to do."""
         variant = variants.usable_easier(self.routine, self.engine, self.engine.run, self._just_done())
         if variant is None and verdict.light is not safety.PainLight.RED:
+            self.recorder.set_decision("skip")
             self._advise(verdict)
             self._leave_run(StepOutcome.SKIPPED)
             return

@@ -438,11 +438,13 @@ def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
     session.key("c")
     session.key("6")
     report = session.recorder.record.pain_reports[-1]
-    assert (report.verdict, report.decision) == ("red", "skip")
+    assert (report.verdict, report.decision) == ("red", ""), "nothing is chosen until the user answers"
+    assert load_session(session.recorder.path).pain_reports[-1].decision == ""
     assert session.question.kind is QuestionKind.EASIER_OR_SKIP
     assert [o.value for o in session.question.options] == ["end", "skip"]
     session.key("s")
     assert session.view().exercise_name == "Pelvic tilt"
+    assert load_session(session.recorder.path).pain_reports[-1].decision == "skip"
 
 
 def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_path):
@@ -451,6 +453,7 @@ def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_p
     for key in ("p", "b", "5"):
         session.key(key)
     assert session.question is None and session.view().exercise_name == "Pelvic tilt"
+    assert load_session(session.recorder.path).pain_reports[-1].decision == "skip"
 
 
 def test_a_warning_sign_at_a_low_rating_stops_with_words_that_say_stop(tmp_path):
