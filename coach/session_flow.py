@@ -177,7 +177,7 @@ class SessionFlow:
         self.recorder.finish(outcome, reason)
         self._emit("over", reason)
         if ask_pain:
-            self._ask(ask.end_pain())
+            self._ask(ask.end_pain(self.pain_before))
 
     def _finished(self) -> None:
         record = self.recorder.record
@@ -186,7 +186,7 @@ class SessionFlow:
         self._emit("over", self.reason)
         last = record.steps[-1] if record.steps else None
         if (last is None or last.outcome is not StepOutcome.DONE) and not self._hurt_rated:
-            self._ask(ask.end_pain())
+            self._ask(ask.end_pain(self.pain_before))
 
     def _advise(self, verdict: safety.PainVerdict) -> None:
         """Tell the user what the pain rule says of a rating that is not green, and keep it for the summary."""

@@ -107,8 +107,15 @@ def way_out(verdict: safety.PainVerdict, variant: Exercise | None, last: bool) -
     return Question(QuestionKind.EASIER_OR_SKIP, title, verdict.message, tuple(options), tone=verdict.light.value)
 
 
-def end_pain() -> Question:
-    return Question(QuestionKind.END_PAIN, "How is your pain now?", scale=True, cancellable=True, escape="skip")
+def end_pain(pain_before: int | None) -> Question:
+    return Question(
+        QuestionKind.END_PAIN,
+        "How is your pain now?",
+        _before(pain_before),
+        scale=True,
+        cancellable=True,
+        escape="skip",
+    )
 
 
 def stop_advice(title: str, verdict: safety.PainVerdict | str) -> Question:

@@ -835,3 +835,12 @@ def test_s_held_down_skips_one_exercise(tmp_path):
         session.key("s")
         clock.advance(0.3)
     assert [s.outcome for s in session.recorder.record.steps] == [StepOutcome.SKIPPED]
+
+
+def test_the_pain_question_after_ending_names_the_pain_before_like_every_other_scale(tmp_path):
+    session, clock = make_session(SMALL, tmp_path, pain_before=3)
+    clock.advance(5)
+    session.key("q")
+    session.key("y")
+    assert session.question.kind is QuestionKind.END_PAIN
+    assert session.question.body == "Before you started it was 3/10."
