@@ -106,3 +106,20 @@ async def test_the_answer_every_question_warning_goes_once_the_profile_is_saved(
         await answer(pilot, "n", "s")
         assert isinstance(app.screen, HomeScreen)
         assert not list(app._notifications)
+
+
+async def test_a_no_to_the_clearance_shows_as_no_with_its_date(data_dir):
+    from coach.profile import CLEARANCE_QUESTION
+
+    accepted(data_dir, yes=("cancer-history",))
+    profile = load_profile(data_dir)
+    profile.answer(CLEARANCE_QUESTION.id, False, datetime.now().astimezone())
+    save_profile(data_dir, profile)
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        assert screen.draft[CLEARANCE_QUESTION.id] is False
+        row = screen.query_one("#questions").get_row(CLEARANCE_QUESTION.id)
+        assert [str(cell) for cell in row[:2]] == ["no", profile.answers[CLEARANCE_QUESTION.id].at[:10]]
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen), "nothing was changed, so nothing asks to be saved"

@@ -45,7 +45,7 @@ class ProfileScreen(Screen[Profile | None]):
         self.now = now
         self.save_profile = save
         self.draft: dict[str, bool] = {key: answer.value for key, answer in profile.answers.items()}
-        if profile.needs_clearance:
+        if profile.needs_clearance and profile.value(CLEARANCE_QUESTION.id):
             self.draft.pop(CLEARANCE_QUESTION.id, None)
 
     def compose(self) -> ComposeResult:
