@@ -1,9 +1,10 @@
 """The safety check before every session, as a state machine the screens only display.
 
-``SafetyCheck`` needs a finished health profile, then asks, one at a time: whether a doctor has
-assessed last time's emergency signs (only when the last check found one) and the emergency
-questions, at every start; then the profile's gate (serious-condition signs cleared, routine not
-ruled out) blocks or the check goes on to the leg question, pain right now, and the 24-hour
+``SafetyCheck`` needs a finished health profile and refuses at once a routine the profile rules
+out (unless last time's emergency sign is still to be asked about); otherwise it asks, one at a
+time: whether a doctor has assessed last time's emergency signs (only when the last check found one) and the emergency
+questions; then the gate (serious-condition signs not cleared, routine ruled out, rest for today
+after a stop) blocks or the check goes on to the leg question, pain right now, and the 24-hour
 follow-up when it is due. The first answer that
 rules the session out ends the check, and the caller's ``log`` callback is called at that
 moment. Questions, sources and every case: ``docs/safety.md``.
@@ -78,6 +79,28 @@ class VerdictKind(str, Enum):
     """The user chose not to start after a caution: logged, but not a block."""
 
 
+def rest_due(previous: PreviousSession | None) -> bool:
+    """The last session stopped for pain under ``SETTLE_HOURS`` ago: rest for today, no session."""
+    return (
+        previous is not None
+        and bool(previous.stopped)
+        and previous.hours_ago is not None
+        and previous.hours_ago < SETTLE_HOURS
+    )
+
+
+def rest_line(recent: Sequence[SessionRecord], now: datetime) -> str:
+    """Home's line while a stop for today lasts, or ``""``."""
+    previous = previous_session(newest_first(recent), now)
+    if not rest_due(previous):
+        return ""
+    assert previous is not None and previous.hours_ago is not None
+    return (
+        f"Your last session stopped because of pain {elapsed_words(previous.hours_ago)} ago: rest for today. "
+        f"Sessions start again {SETTLE_HOURS} hours after it."
+    )
+
+
 @dataclass(frozen=True)
 class CheckVerdict:
     kind: VerdictKind
@@ -126,8 +149,10 @@ class SafetyCheck:
     _questions: list[CheckQuestion] = field(default_factory=list)
     _previous: PreviousSession | None = None
     _gate: tuple[str, tuple[str, ...], str] | None = None
-    """A block the profile decides (serious signs not cleared, routine not for you): title, advice, reason.
-    It comes after the emergency questions, which every start asks."""
+    """A block known before any answer (serious signs not cleared, routine ruled out, rest for today):
+    title, advice, reason. It comes after the emergency questions. A routine the profile rules out is refused at
+    once, with no question, since no answer could start it, unless last time's emergency sign is
+    still to be asked about."""
 
     def __post_init__(self) -> None:
         self.contraindications = tuple(self.contraindications)
@@ -137,8 +162,12 @@ class SafetyCheck:
             return
         self.record.contraindications = {c: c in profile.conditions() for c in self.contraindications}
         self.recent = newest_first(self.recent)
+        ruled_out = profile.ruled_out(self.contraindications)
         if emergency_pending(self.recent):
             self._questions.append(ASSESSED_QUESTION)
+        elif ruled_out:
+            self._block(*not_for_you(ruled_out))
+            return
         self._questions += EMERGENCY_QUESTIONS
         self._previous = previous_session(self.recent, self.now)
         self._gate = self._profile_gate() or self._rest_gate()
@@ -171,8 +200,9 @@ class SafetyCheck:
     def _rest_gate(self) -> tuple[str, tuple[str, ...], str] | None:
         """Within 12 hours of a session in which the coach said to stop for today: no session."""
         p = self._previous
-        if p is None or not p.stopped or p.hours_ago is None or p.hours_ago >= SETTLE_HOURS:
+        if not rest_due(p):
             return None
+        assert p is not None and p.hours_ago is not None
         reason = f"The last session stopped because of pain {elapsed_words(p.hours_ago)} ago: rest for today."
         return REST_TITLE, rest_advice(p.hours_ago, p.stopped), reason
 

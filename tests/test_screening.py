@@ -147,14 +147,14 @@ def test_serious_sign_with_clearance_goes_to_the_questions():
 def test_routine_ruled_out_by_the_profile_is_not_for_you_and_logged():
     log = Log()
     safety = check(profile(yes=("pregnancy",)), contraindications=("osteoporosis", "pregnancy"), log=log)
-    answer_all(safety, *ALL_NO[:-1])
+    assert safety.pending is None, "no answer could start it, so nothing is asked"
     assert safety.verdict.kind is VerdictKind.BLOCKED and safety.verdict.title == NOT_FOR_YOU_TITLE
     assert any("pregnancy" in line for line in safety.verdict.advice)
     assert any("Talk to a physiotherapist or doctor first" in line for line in safety.verdict.advice)
     screening, reason = log.blocks[0]
     assert reason == "Not for you: pregnancy."
     assert screening.contraindications == {"osteoporosis": False, "pregnancy": True}
-    assert screening.red_flags == {q.id: False for q in EMERGENCY_QUESTIONS}
+    assert screening.red_flags == {}
 
 
 def test_routine_whose_contraindications_the_user_does_not_have_is_asked_as_usual():
@@ -684,6 +684,31 @@ def test_a_start_within_twelve_hours_of_a_stop_for_pain_is_blocked_after_the_eme
     assert [reason for _, reason in log.blocks] == [
         "The last session stopped because of pain 6 minutes ago: rest for today."
     ]
+
+
+@pytest.mark.parametrize(
+    ("hours_ago", "line"),
+    [
+        (
+            2,
+            "Your last session stopped because of pain 2 hours ago: rest for today. "
+            "Sessions start again 12 hours after it.",
+        ),
+        (11.9, "Your last session stopped because of pain 11 hours 54 minutes ago: rest for today."),
+        (12, ""),
+    ],
+)
+def test_home_names_a_stop_for_today_while_it_lasts(hours_ago, line):
+    from coach.screening import rest_line
+
+    shown = rest_line([stopped(hours_ago=hours_ago)], NOW)
+    assert shown.startswith(line) if line else shown == ""
+
+
+def test_home_names_no_stop_after_a_session_that_only_raised_pain():
+    from coach.screening import rest_line
+
+    assert rest_line([session(hours_ago=1, before=2, after=6)], NOW) == ""
 
 
 def test_an_emergency_yes_still_comes_first_after_a_stop_for_pain():

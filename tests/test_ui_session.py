@@ -297,6 +297,39 @@ async def test_home_keeps_the_emergency_advice_after_the_block_is_left_with_a_re
         assert EMERGENCY_BANNER in home.query_one("#emergency").text
 
 
+async def test_home_names_a_stop_for_today_while_it_lasts(data_dir):
+    from datetime import datetime, timedelta
+
+    from coach.logstore import create_session
+    from coach.records import Screening, SessionRecord
+
+    started = datetime.now().astimezone() - timedelta(hours=2)
+    create_session(
+        accepted(data_dir),
+        SessionRecord(
+            id="stopped",
+            routine_title="Gentle relief",
+            routine_name="gentle-relief",
+            routine_path="",
+            started_at=started.isoformat(timespec="seconds"),
+            ended_at=(started + timedelta(minutes=5)).isoformat(timespec="seconds"),
+            outcome=Outcome.STOPPED_FOR_PAIN,
+            reason="Stopped after a pain check of 8/10, up from 3.",
+            screening=Screening(pain_before=3),
+            pain_after=8,
+            stop_advised=True,
+        ),
+    )
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        for _ in range(100):
+            if home.query_one("#rest").text:
+                break
+            await pilot.pause(0.01)
+        assert home.query_one("#rest").text.startswith("Your last session stopped because of pain 1 hour 55 minutes")
+
+
 async def test_ctrl_c_during_a_session_ends_it_in_the_log_before_closing(data_dir, tmp_path):
     from coach.records import StepOutcome
 

@@ -20,7 +20,7 @@ from coach.last_sessions import emergency_pending, newest_first
 from coach.learn import Card, cards_for
 from coach.logstore import list_sessions
 from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
-from coach.screening import RECENT_LOGS
+from coach.screening import RECENT_LOGS, rest_line
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal
@@ -35,6 +35,7 @@ class HomeScreen(Screen[None]):
     DEFAULT_CSS = """
     HomeScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     HomeScreen #emergency { height: auto; padding: 0 1; background: $error; color: $text; text-style: bold; }
+    HomeScreen #rest { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
@@ -68,6 +69,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Plain("coach · gentle exercise for a sore lower back", id="banner")
         yield Plain("", id="emergency", hide_empty=True)
+        yield Plain("", id="rest", hide_empty=True)
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
         yield RowTable(zebra_stripes=True, id="routines")
@@ -113,16 +115,20 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
-        """Read the logs away from the screen: the advisory that applies, and an emergency sign not yet assessed."""
+        """Read the logs away from the screen: the advisory that applies, an emergency sign not yet
+        assessed, and a stop for today that still lasts."""
         records, _ = list_sessions(self.coach.data)
-        found = advisories(records, self.coach.wall_clock().date())
-        urgent = emergency_pending(newest_first(records[:RECENT_LOGS]))
-        self.app.call_from_thread(self._show_advisories, found, urgent)
+        now = self.coach.wall_clock()
+        found = advisories(records, now.date())
+        recent = newest_first(records[:RECENT_LOGS])
+        urgent = emergency_pending(recent)
+        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now))
 
-    def _show_advisories(self, found: list[Advisory], urgent: bool = False) -> None:
+    def _show_advisories(self, found: list[Advisory], urgent: bool = False, rest: str = "") -> None:
         self.advisories = found
         if self.is_attached:
             self.query_one("#emergency", Plain).show(f"⚠ {EMERGENCY_BANNER}" if urgent else "")
+            self.query_one("#rest", Plain).show(rest)
             self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
 
     def on_resize(self, event: Resize) -> None:
