@@ -21,6 +21,7 @@ from coach.durations import clock_text
 from coach.history import (
     chronological,
     duration_seconds,
+    not_started_after_caution,
     outcome_label,
 )
 from coach.markdown_cells import markdown_text as markdown_text
@@ -28,7 +29,7 @@ from coach.records import SessionRecord
 from coach.report import markdown_report as markdown_report
 from coach.summary import pain_change
 from coach.text import char_width, clean, display_width, pad
-from coach.timestamps import session_date
+from coach.timestamps import parse_instant, session_date, when
 
 SESSION_COLUMNS = (
     "id",
@@ -161,6 +162,8 @@ def _session_dict(record: SessionRecord) -> dict[str, object]:
         "routine_title": record.routine_title,
         "routine_path": record.routine_path,
         "outcome": record.outcome.value,
+        "not_started_after_caution": not_started_after_caution(record),
+        "stop_advised": record.stop_advised,
         "reason": record.reason,
         "duration_seconds": _number(duration_seconds(record)),
         "active_seconds": _number(record.active_seconds),
@@ -210,7 +213,7 @@ def _fit(text: str, width: int) -> str:
     return "".join(kept) + "…"
 
 
-TABLE_HEADER = ("date", "routine", "duration", "done", "pain before→after", "outcome")
+TABLE_HEADER = ("started", "routine", "duration", "done", "pain before→after", "outcome")
 ROUTINE_WIDTH = 32
 _RIGHT_ALIGNED = (False, False, True, True, False, False)
 
@@ -224,7 +227,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
         title = clean(record.routine_title or record.routine_name)
         rows.append(
             (
-                session_date(record) or "?",
+                when(record.started_at) if parse_instant(record.started_at) else session_date(record) or "?",
                 _fit(title, ROUTINE_WIDTH),
                 clock_text(duration_seconds(record), rounded=True),
                 f"{record.exercises_done}/{record.planned_exercises}",

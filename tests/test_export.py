@@ -206,6 +206,8 @@ def test_sessions_json_round_trip() -> None:
         "routine_title",
         "routine_path",
         "outcome",
+        "not_started_after_caution",
+        "stop_advised",
         "reason",
         "duration_seconds",
         "active_seconds",
@@ -245,6 +247,7 @@ def test_sessions_json_round_trip() -> None:
     }
     assert tokyo["pain_reports"][0]["kind"] is None
     blocked = sessions[1]
+    assert blocked["outcome"] == "blocked" and blocked["not_started_after_caution"] is False
     assert blocked["pain_after"] is None
     assert blocked["note"] == "-3 today\x1b[31m"
 
@@ -295,20 +298,20 @@ def test_table_has_aligned_columns() -> None:
     assert len(lines) == 6
     assert "\x1b" not in text
     header, rule, *rows = lines
-    assert header.split() == ["date", "routine", "duration", "done", "pain", "before→after", "outcome"]
+    assert header.split() == ["started", "routine", "duration", "done", "pain", "before→after", "outcome"]
     assert set(rule) == {"-", " "}
     rule_starts = [match.start() for match in re.finditer(r"-+", rule)]
     rule_ends = [match.end() for match in re.finditer(r"-+", rule)]
     assert len(rule_starts) == 6
-    assert rows[0].startswith("2026-11-20  Gentle lower-back relief")
-    assert rows[3].startswith("2026-11-25  腰痛ケア")
+    assert rows[0].startswith("2026-11-20 01:00  Gentle lower-back relief")
+    assert rows[3].startswith("2026-11-25 07:00  腰痛ケア")
     for row, pain, outcome in [
         (rows[0], "4 → 7", "stopped for pain"),
         (rows[1], "- → -", "blocked"),
         (rows[2], "5 → 3", "completed"),
         (rows[3], "- → -", "interrupted"),
     ]:
-        assert column_starts(row, [row[:10], pain, outcome]) == [rule_starts[0], rule_starts[4], rule_starts[5]]
+        assert column_starts(row, [row[:16], pain, outcome]) == [rule_starts[0], rule_starts[4], rule_starts[5]]
     durations = ["12:00", "0:00", "35:30", "1:02:03"]
     dones = ["0/4", "0/0", "1/3", "0/12"]
     for row, duration, done in zip(rows, durations, dones, strict=False):
@@ -502,6 +505,8 @@ def test_the_report_and_table_do_not_count_going_back_at_a_caution_as_a_block() 
     ) in report
     rows = export.sessions_table([BLOCKED, NOT_STARTED]).splitlines()[2:]
     assert rows[0].endswith("blocked") and rows[1].endswith("not started")
+    flags = [s["not_started_after_caution"] for s in json.loads(export.sessions_json([BLOCKED, NOT_STARTED]))]
+    assert flags == [False, True], "the JSON keeps the log's outcome and says which was the user's choice"
 
 
 def test_the_report_of_a_first_day_counts_one_day() -> None:
