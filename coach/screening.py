@@ -2,8 +2,8 @@
 
 ``SafetyCheck`` needs a finished health profile and refuses at once a routine the profile rules
 out (unless last time's emergency sign is still to be asked about); otherwise it asks, one at a
-time: whether a doctor has assessed last time's emergency signs (only when the last check found one) and the emergency
-questions; then the gate (serious-condition signs not cleared, routine ruled out, rest for today
+time: whether a doctor has assessed last time's emergency signs (only when the last check found
+one) and the emergency questions; then the gate (serious-condition signs not cleared, routine ruled out, rest for today
 after a stop) blocks or the check goes on to the leg question, pain right now, and the 24-hour
 follow-up when it is due. The first answer that
 rules the session out ends the check, and the caller's ``log`` callback is called at that
@@ -79,24 +79,21 @@ class VerdictKind(str, Enum):
     """The user chose not to start after a caution: logged, but not a block."""
 
 
-def rest_due(previous: PreviousSession | None) -> bool:
-    """The last session stopped for pain under ``SETTLE_HOURS`` ago: rest for today, no session."""
-    return (
-        previous is not None
-        and bool(previous.stopped)
-        and previous.hours_ago is not None
-        and previous.hours_ago < SETTLE_HOURS
-    )
+def resting_hours(previous: PreviousSession | None) -> float | None:
+    """Hours since the last session, when it stopped for pain under ``SETTLE_HOURS`` ago (rest for
+    today, no session); else None."""
+    if previous is None or not previous.stopped or previous.hours_ago is None:
+        return None
+    return previous.hours_ago if previous.hours_ago < SETTLE_HOURS else None
 
 
 def rest_line(recent: Sequence[SessionRecord], now: datetime) -> str:
-    """Home's line while a stop for today lasts, or ``""``."""
-    previous = previous_session(newest_first(recent), now)
-    if not rest_due(previous):
+    """Home's line while a stop for today lasts, or ``""``; ``recent`` newest first."""
+    hours = resting_hours(previous_session(recent, now))
+    if hours is None:
         return ""
-    assert previous is not None and previous.hours_ago is not None
     return (
-        f"Your last session stopped because of pain {elapsed_words(previous.hours_ago)} ago: rest for today. "
+        f"Your last session stopped because of pain {elapsed_words(hours)} ago: rest for today. "
         f"Sessions start again {SETTLE_HOURS} hours after it."
     )
 
@@ -150,9 +147,9 @@ class SafetyCheck:
     _previous: PreviousSession | None = None
     _gate: tuple[str, tuple[str, ...], str] | None = None
     """A block known before any answer (serious signs not cleared, routine ruled out, rest for today):
-    title, advice, reason. It comes after the emergency questions. A routine the profile rules out is refused at
-    once, with no question, since no answer could start it, unless last time's emergency sign is
-    still to be asked about."""
+    title, advice, reason. It comes after the emergency questions. A routine the profile rules out
+    is refused at once, with no question, since no answer could start it, unless last time's
+    emergency sign is still to be asked about."""
 
     def __post_init__(self) -> None:
         self.contraindications = tuple(self.contraindications)
@@ -200,11 +197,11 @@ class SafetyCheck:
     def _rest_gate(self) -> tuple[str, tuple[str, ...], str] | None:
         """Within 12 hours of a session in which the coach said to stop for today: no session."""
         p = self._previous
-        if not rest_due(p):
+        hours = resting_hours(p)
+        if p is None or hours is None:
             return None
-        assert p is not None and p.hours_ago is not None
-        reason = f"The last session stopped because of pain {elapsed_words(p.hours_ago)} ago: rest for today."
-        return REST_TITLE, rest_advice(p.hours_ago, p.stopped), reason
+        reason = f"The last session stopped because of pain {elapsed_words(hours)} ago: rest for today."
+        return REST_TITLE, rest_advice(hours, p.stopped), reason
 
     @property
     def total(self) -> int:
