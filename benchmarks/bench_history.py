@@ -58,7 +58,7 @@ def run(count: int, repeats: int) -> list[Figure]:
         f"bare parse loop {bi:.2f} s ({ci / bi:.2f}×); runs coach {fmt_runs(inproc['coach'])}, "
         f"bare {fmt_runs(inproc['bare'])}",
         f"{count:,} logs, {sum(p.stat().st_size for p in (Path(data) / 'sessions').glob('*.toml')) / 1e6:.1f} MB, "
-        f"made by make_logs.py with coach.logstore.create_session/save_session",
+        f"made by make_logs.py with coach.logs.store.create_session/save_session",
     ]
     inproc_figure = Figure(
         name=f"history csv, {count:,} logs, in-process (pure work)",

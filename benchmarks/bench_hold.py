@@ -373,7 +373,7 @@ def run(tmux: Tmux, rounds: int, cpu_window: float, drift_hold: int, voice: bool
 
 
 def speech_program() -> str:
-    from coach.speech import find_speaker
+    from coach.session.speech import find_speaker
 
     return find_speaker().engine or "no speech program found"
 

@@ -68,7 +68,7 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
     """
     from datetime import datetime
 
-    from coach.profile import QUESTIONS, Profile, save_profile
+    from coach.safety.profile import QUESTIONS, Profile, save_profile
 
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     (folder / "config.toml").write_text(

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bare_parse import parse_all
 
-from coach import export
-from coach.logstore import list_sessions
+from coach.history import export
+from coach.logs.store import list_sessions
 
 
 def coach_work(data: Path) -> int:

@@ -3,7 +3,7 @@
 Sessions follow the bundled routines: the safety-check answers, every step with its outcome and
 timing, pain checks after each exercise, the odd "it hurts", notes; mostly completed, some ended
 early, stopped for pain, blocked by the safety check, or left in progress (read as interrupted).
-Each log is created with ``coach.logstore.create_session`` when the session "starts" and
+Each log is created with ``coach.logs.store.create_session`` when the session "starts" and
 rewritten with ``save_session`` when it ends, as the app does. Deterministic (fixed seed).
 
 The folder is cached under /tmp and reused while the count and the code that writes the logs
@@ -37,7 +37,8 @@ def cache_dir(count: int) -> Path:
 
 def writer_digest() -> str:
     """A digest of the code that decides what the logs hold."""
-    from coach import logstore, records
+    from coach.logs import records
+    from coach.logs import store as logstore
 
     digest = hashlib.sha256()
     for source in (__file__, records.__file__, logstore.__file__):
@@ -47,7 +48,7 @@ def writer_digest() -> str:
 
 def ensure_logs(count: int, *, quiet: bool = False) -> Path:
     """A data folder with ``count`` logs in ``sessions/``, made now if not cached already."""
-    from coach.records import LOG_FORMAT_VERSION
+    from coach.logs.records import LOG_FORMAT_VERSION
 
     folder = cache_dir(count)
     expected = {
@@ -74,7 +75,7 @@ def ensure_logs(count: int, *, quiet: bool = False) -> Path:
 def _still_readable(folder: Path) -> bool:
     """The cached logs still load with today's coach (the format may have moved on)."""
     from coach.errors import LogError
-    from coach.logstore import load_session
+    from coach.logs.store import load_session
 
     files = sorted((folder / "sessions").glob("*.toml"))
     try:
@@ -86,8 +87,8 @@ def _still_readable(folder: Path) -> bool:
 
 
 def _routines():
-    from coach.loader import load_routine
-    from coach.plan import build_run
+    from coach.routines.loader import load_routine
+    from coach.routines.plan import build_run
 
     routines = []
     for path in sorted((REPO / "routines").glob("*.toml")):
@@ -110,10 +111,10 @@ NOTES = [
 
 
 def generate(data: Path, count: int, seed: int = 20261121) -> None:
-    from coach import safety
-    from coach.check_questions import EMERGENCY_QUESTIONS
-    from coach.logstore import create_session, save_session
-    from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+    from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+    from coach.logs.store import create_session, save_session
+    from coach.safety import pain as safety
+    from coach.safety.check_texts import EMERGENCY_QUESTIONS
 
     rng = random.Random(seed)
     routines = _routines()
@@ -232,7 +233,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
 
 
 def _unit(exercise) -> str:
-    from coach.plan import unit_name
+    from coach.routines.plan import unit_name
 
     return unit_name(exercise)
 

@@ -110,7 +110,7 @@ def _reader_went_away() -> int:
 
 
 def cmd_list(data: Path) -> int:
-    from coach.catalog import discover
+    from coach.routines.catalog import discover
 
     rows = [("NAME", "TITLE", "MIN", "LEVEL", "FILE")]
     errors = [""]
@@ -131,7 +131,7 @@ def cmd_list(data: Path) -> int:
 
 def cmd_validate(paths: list[Path]) -> int:
     from coach.errors import RoutineError
-    from coach.loader import load_routine
+    from coach.routines.loader import load_routine
 
     failed = 0
     for path in paths:
@@ -147,10 +147,10 @@ def cmd_validate(paths: list[Path]) -> int:
 
 
 def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = None) -> int:
-    from coach import export
-    from coach.advisories import LOOKBACK_DAYS, advisories
-    from coach.logstore import list_sessions
-    from coach.profile import profile_for_report
+    from coach.history import export
+    from coach.history.advisories import LOOKBACK_DAYS, advisories
+    from coach.logs.store import list_sessions
+    from coach.safety.profile import profile_for_report
 
     records, unreadable = list_sessions(data, since=since)
     for path, reason in unreadable:
@@ -201,7 +201,7 @@ def _write_private(path: Path, text: str) -> None:
 
 def cmd_new(data: Path, name: str) -> int:
     from coach.paths import routines_dir, schema_path
-    from coach.template import write_template
+    from coach.routines.template import write_template
 
     path = write_template(name, routines_dir(data), schema_path())
     print(clean(f"Wrote {path}. Edit it, then check it with: coach validate {path}"))
@@ -216,7 +216,7 @@ def cmd_learn() -> int:
 
 
 def cmd_tui(data: Path, routine: str | None, voice: bool | None = None) -> int:
-    from coach.catalog import resolve
+    from coach.routines.catalog import resolve
 
     entry = resolve(data, routine) if routine else None
     if entry is not None and entry.routine is None:

@@ -13,7 +13,7 @@ from coach.atomic import write_atomic
 from coach.errors import CoachError
 from coach.files import make_private_folder, read_bounded
 from coach.paths import config_path
-from coach.speech import DEFAULT_RATE
+from coach.session.speech import DEFAULT_RATE
 
 MAX_CONFIG_BYTES = 64 * 1024
 

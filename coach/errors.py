@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.table_reader import Problem
+    from coach.routines.table_reader import Problem
 
 
 class CoachError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.records import Outcome, SessionRecord
+from coach.logs.records import Outcome, SessionRecord
 
 SEED_NO_CRACKING = "000_84b18329a5d00774.txt"
 SEED_DECOMPRESSION = "001_2782d5a0639a4d26.txt"

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import coach.logstore  # noqa: E402
+import coach.logs.store  # noqa: E402
 from tests import scenes  # noqa: E402
 
 OUT = ROOT / "screenshots"
@@ -59,7 +59,7 @@ SHOTS = {
 
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
-    coach.logstore.new_session_id = lambda now: f"{now:%Y%m%dT%H%M%S}-4821-5f0c1e2a"
+    coach.logs.store.new_session_id = lambda now: f"{now:%Y%m%dT%H%M%S}-4821-5f0c1e2a"
     shutil.rmtree(WORK, ignore_errors=True)
     try:
         for name, make in SHOTS.items():

@@ -11,18 +11,18 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from coach.catalog import load_entry
-from coach.check_questions import EMERGENCY_QUESTIONS, LEG_QUESTION
 from coach.config import Config, save_config
 from coach.durations import clock_text
-from coach.loader import load_routine
-from coach.logstore import create_session, save_session
+from coach.logs.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.logs.store import create_session, save_session
 from coach.paths import bundled_routines_dir
-from coach.plan import build_run, unit_name
-from coach.profile import QUESTIONS, Profile, save_profile
-from coach.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
-from coach.routine import Dosing
-from coach.safety import traffic_light
+from coach.routines.catalog import load_entry
+from coach.routines.loader import load_routine
+from coach.routines.model import Dosing
+from coach.routines.plan import build_run, unit_name
+from coach.safety.check_texts import EMERGENCY_QUESTIONS, LEG_QUESTION
+from coach.safety.pain import traffic_light
+from coach.safety.profile import QUESTIONS, Profile, save_profile
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen

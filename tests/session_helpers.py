@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coach.loader import load_routine_text
-from coach.recorder import SessionRecorder
-from coach.records import Screening
-from coach.session import RunningSession
+from coach.logs.records import Screening
+from coach.routines.loader import load_routine_text
+from coach.session.recorder import SessionRecorder
+from coach.session.running import RunningSession
 from tests.conftest import FakeClock
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from coach.advisories import advisories, banner, persisting, worsening
-from coach.records import Outcome, Screening, SessionRecord
+from coach.history.advisories import advisories, banner, persisting, worsening
+from coach.logs.records import Outcome, Screening, SessionRecord
 
 TODAY = date(2026, 11, 21)
 

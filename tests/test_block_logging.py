@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from coach.logstore import list_sessions
-from coach.records import Outcome
+from coach.logs.records import Outcome
+from coach.logs.store import list_sessions
 from tests.test_kill9 import wait_for_line
 
 CHECK_THEN_HANG = textwrap.dedent("""

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.engine import estimated_seconds
-from coach.loader import load_routine
 from coach.paths import bundled_routines_dir
-from coach.routine import Dosing
+from coach.routines.loader import load_routine
+from coach.routines.model import Dosing
+from coach.session.engine import estimated_seconds
 
 EXPECTED = {"gentle-relief", "stabilise", "hips-not-back", "glute-release", "posture-reset", "flare-up", "desk-break"}
 SEED_FILES = {

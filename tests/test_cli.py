@@ -16,38 +16,29 @@ from pathlib import Path
 import pytest
 
 import coach
-from coach import export
 from coach.cli import HISTORY_FORMATS, main
-from coach.logstore import list_sessions
-from coach.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.history import export
+from coach.logs.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.logs.store import list_sessions
 from coach.text import display_width
 from tests.routine_texts import SMALL
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def core_modules() -> list[str]:
-    """Every module of coach outside the UI; ``__main__`` runs the command line when imported."""
-    return [
-        module.name
-        for module in pkgutil.walk_packages(coach.__path__, "coach.")
-        if module.name != "coach.__main__" and not module.name.startswith("coach.ui")
-    ]
+def top_modules() -> set[str]:
+    """Every package and module directly under coach, but the screens and the command line."""
+    return {
+        f"coach.{module.name}"
+        for module in pkgutil.iter_modules(coach.__path__)
+        if module.name not in ("__main__", "cli", "ui")
+    }
 
 
-def test_core_modules_never_import_textual():
-    code = (
-        f"import sys; import {', '.join(core_modules())}; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
-
-
-def test_import_contract_covers_every_core_module():
+def test_import_contract_keeps_textual_out_of_every_core_package():
     contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
-    [no_textual] = [contract for contract in contracts if contract["forbidden_modules"] == ["textual"]]
-    assert sorted(no_textual["source_modules"]) == sorted(set(core_modules()) - {"coach.cli"})
+    [no_textual] = [contract for contract in contracts if "textual" in contract.get("forbidden_modules", [])]
+    assert set(no_textual["source_modules"]) == top_modules()
 
 
 @pytest.mark.parametrize(
@@ -132,7 +123,7 @@ def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
 
 
 def _session(data, when: str, outcome: Outcome, note: str = "") -> None:
-    from coach.logstore import create_session
+    from coach.logs.store import create_session
 
     record = SessionRecord(
         id="",
@@ -325,7 +316,7 @@ def test_history_says_no_log_could_be_read_when_every_one_was_skipped(tmp_path, 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_history_since_a_recent_day_keeps_the_advisory_worked_out_from_every_log(tmp_path, capsys, fmt):
-    from coach.logstore import create_session
+    from coach.logs.store import create_session
 
     today = date.today()
     for ago, pain in ((13, 2), (12, 2), (10, 2), (3, 7), (1, 7)):

@@ -9,12 +9,12 @@ from itertools import accumulate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.engine import Engine, Status
-from coach.loader import load_routine_text
-from coach.plan import Phase, build_plan, estimated_seconds, phase_word
-from coach.records import StepOutcome
-from coach.routine import Dosing, Exercise, Routine
-from coach.session_view import build_view
+from coach.logs.records import StepOutcome
+from coach.routines.loader import load_routine_text
+from coach.routines.model import Dosing, Exercise, Routine
+from coach.routines.plan import Phase, build_plan, estimated_seconds, phase_word
+from coach.session.engine import Engine, Status
+from coach.session.view import build_view
 from tests.conftest import FakeClock
 from tests.routine_texts import SMALL
 

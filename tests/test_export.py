@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach import export
 from coach.durations import clock_text
-from coach.records import (
+from coach.history import export
+from coach.logs.records import (
     HurtKind,
     Outcome,
     PainReport,
@@ -538,7 +538,7 @@ def test_markdown_report_says_why_each_session_was_blocked() -> None:
 def test_markdown_report_gives_the_health_profile_with_its_dates() -> None:
     from datetime import datetime, timedelta, timezone
 
-    from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
+    from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
 
     noted = datetime(2026, 11, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
     profile = Profile()

@@ -8,9 +8,9 @@ import re
 import subprocess
 import sys
 
-from coach.logstore import list_sessions
-from coach.records import Outcome, StepOutcome
-from coach.session import SKIP_AGAIN_AFTER
+from coach.logs.records import Outcome, StepOutcome
+from coach.logs.store import list_sessions
+from coach.session.running import SKIP_AGAIN_AFTER
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.summary import SummaryScreen
 from tests.conftest import FakeClock
@@ -41,7 +41,7 @@ async def test_an_unwritable_data_folder_warns_and_the_session_still_runs(tmp_pa
 
 def failing_writes(monkeypatch) -> dict[str, bool]:
     """Log writes fail with a full disk while ``["on"]`` is true."""
-    import coach.logstore as logstore
+    import coach.logs.store as logstore
 
     real_write = logstore.write_atomic
     failing = {"on": False}
@@ -75,8 +75,8 @@ async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(da
 
 
 def test_fifty_corrupt_logs_are_counted_and_named_and_the_rest_shown(data_dir):
-    from coach.logstore import create_session
-    from coach.records import Screening, SessionRecord
+    from coach.logs.records import Screening, SessionRecord
+    from coach.logs.store import create_session
 
     for day in range(1, 11):
         create_session(

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach import adherence, history
-from coach.records import (
+from coach.history import adherence
+from coach.history import figures as history
+from coach.logs.records import (
     HurtKind,
     Outcome,
     PainReport,
@@ -19,7 +20,7 @@ from coach.records import (
     StepOutcome,
     StepRecord,
 )
-from coach.timestamps import parse_day
+from coach.logs.timestamps import parse_day
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

@@ -11,8 +11,8 @@ import textwrap
 
 import pytest
 
-from coach.logstore import list_sessions, load_session
-from coach.records import Outcome, StepOutcome
+from coach.logs.records import Outcome, StepOutcome
+from coach.logs.store import list_sessions, load_session
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX only")
 
@@ -20,8 +20,8 @@ SESSION = textwrap.dedent("""
     import sys, time
     from datetime import datetime
     from pathlib import Path
-    from coach.logstore import create_session, new_session_id, save_session
-    from coach.records import SessionRecord, StepOutcome, StepRecord
+    from coach.logs.store import create_session, new_session_id, save_session
+    from coach.logs.records import SessionRecord, StepOutcome, StepRecord
 
     now = datetime.now().astimezone()
     record = SessionRecord(id=new_session_id(now), routine_title="Gentle", routine_name="gentle",

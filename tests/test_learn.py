@@ -222,7 +222,7 @@ async def test_learn_cards_are_offered_where_they_apply(data_dir, tmp_path):
 
 
 def test_the_card_on_seeing_a_professional_gives_the_safety_check_s_urgency_for_one_leg_and_both():
-    from coach.check_questions import LEG_ADVICE
+    from coach.safety.check_texts import LEG_ADVICE
 
     text = card("see-a-professional").text
     assert "within a day or two" in " ".join(LEG_ADVICE)
@@ -244,7 +244,7 @@ def test_the_card_on_seeing_a_professional_gives_the_safety_check_s_urgency_for_
 def test_after_a_session_that_raised_pain_the_card_fits_how_it_ended(outcome, before, after, expected):
     """ "More is not better" only when something was done: ``ended_early`` here skipped every exercise."""
     from coach.learn import cards_after_session
-    from coach.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
+    from coach.logs.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
 
     record = SessionRecord("x", "R", "r", "", "2026-11-23T10:00:00+00:00", outcome=Outcome(outcome))
     record.screening = Screening(pain_before=before)

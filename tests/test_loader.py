@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.errors import RoutineError
-from coach.loader import MAX_KEY_PARTS, load_routine, load_routine_text, validate_routine
-from coach.routine import Dosing
+from coach.routines.loader import MAX_KEY_PARTS, load_routine, load_routine_text, validate_routine
+from coach.routines.model import Dosing
 from tests.routine_texts import SMALL
 
 

@@ -13,18 +13,10 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from coach import logstore
 from coach.errors import LogError
-from coach.log_codec import record_from_dict, record_to_dict
-from coach.logstore import (
-    create_session,
-    list_sessions,
-    load_session,
-    new_session_id,
-    save_session,
-)
-from coach.paths import sessions_dir
-from coach.records import (
+from coach.logs import store as logstore
+from coach.logs.codec import record_from_dict, record_to_dict
+from coach.logs.records import (
     HurtKind,
     Outcome,
     PainReport,
@@ -33,6 +25,14 @@ from coach.records import (
     StepOutcome,
     StepRecord,
 )
+from coach.logs.store import (
+    create_session,
+    list_sessions,
+    load_session,
+    new_session_id,
+    save_session,
+)
+from coach.paths import sessions_dir
 
 NOW = datetime(2026, 11, 21, 19, 30, 12)
 
@@ -154,8 +154,8 @@ def test_new_session_id_sorts_by_time_and_is_unique():
 
 
 def test_two_sessions_started_in_the_same_second_list_newest_first(tmp_path, routine_file):
-    from coach.loader import load_routine
-    from coach.recorder import log_blocked
+    from coach.routines.loader import load_routine
+    from coach.session.recorder import log_blocked
 
     routine = load_routine(routine_file)
     for micro in (900_000, 900_001):
@@ -203,8 +203,8 @@ def test_sessions_from_two_processes_in_the_same_second_never_share_a_file(tmp_p
         import sys
         from datetime import datetime
         from pathlib import Path
-        from coach.logstore import create_session, new_session_id
-        from coach.records import SessionRecord
+        from coach.logs.store import create_session, new_session_id
+        from coach.logs.records import SessionRecord
         now = datetime(2026, 11, 21, 19, 30, 12)
         for n in range(100):
             record = SessionRecord(id=new_session_id(now), routine_title="t", routine_name="t",

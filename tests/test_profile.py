@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from coach.errors import CoachError
-from coach.profile import (
+from coach.routines.model import CONTRAINDICATIONS
+from coach.safety.profile import (
     CLEARANCE_QUESTION,
     CONDITION_QUESTIONS,
     LEG_QUESTION,
@@ -19,7 +20,6 @@ from coach.profile import (
     profile_path,
     save_profile,
 )
-from coach.routine import CONTRAINDICATIONS
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach import safety
-from coach.records import HurtKind
-from coach.safety import (
+from coach.logs.records import HurtKind
+from coach.safety.pain import (
     FIRST_RUN_NOTICE,
     HURT_KINDS,
     STOP_CARE_ADVICE,
@@ -170,16 +169,3 @@ def test_stop_care_advice_warns_against_forcing_and_lists_when_to_see_a_doctor()
     advice = STOP_CARE_ADVICE.lower()
     for phrase in ("stop exercising", "crack", "doctor", "emergency help now", "bladder", "both legs"):
         assert phrase in advice
-
-
-def test_safety_rules_do_not_import_textual():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, coach.safety, coach.screening, coach.profile, coach.advisories, coach.logstore, "
-        "coach.config; print('textual' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-    assert safety.__name__ == "coach.safety"

@@ -12,11 +12,11 @@ import pytest
 import tomli_w
 from jsonschema import Draft202012Validator
 
-from coach.engine import estimated_seconds
 from coach.errors import RoutineError
-from coach.loader import load_routine_text
 from coach.paths import bundled_routines_dir, schema_path
-from coach.routine import CONTRAINDICATIONS, LEVELS
+from coach.routines.loader import load_routine_text
+from coach.routines.model import CONTRAINDICATIONS, LEVELS
+from coach.session.engine import estimated_seconds
 
 DROP = object()
 SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))

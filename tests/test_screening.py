@@ -10,7 +10,9 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from coach.check_questions import (
+from coach.logs.records import Outcome, Screening, SessionRecord
+from coach.safety.check import SafetyCheck, VerdictKind
+from coach.safety.check_texts import (
     ASSESSED_QUESTION,
     EMERGENCY_QUESTIONS,
     EMERGENCY_TITLE,
@@ -28,12 +30,10 @@ from coach.check_questions import (
     SUITS_YOU_TITLE,
     AnswerKind,
 )
-from coach.gentlest import gentlest, gentlest_advice
-from coach.last_sessions import previous_session
-from coach.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
-from coach.profile import LEG_QUESTION as KNOWN_LEGS
-from coach.records import Outcome, Screening, SessionRecord
-from coach.screening import SafetyCheck, VerdictKind
+from coach.safety.gentlest import gentlest, gentlest_advice
+from coach.safety.last_sessions import previous_session
+from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
+from coach.safety.profile import LEG_QUESTION as KNOWN_LEGS
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)
@@ -395,8 +395,8 @@ def test_follow_up_is_about_the_last_session_that_ran_not_a_blocked_one():
 
 
 def test_gentlest_routine_is_the_lowest_level_then_the_shortest_that_the_profile_allows(tmp_path):
-    from coach.catalog import Entry
-    from coach.routine import Dosing, Exercise, Routine
+    from coach.routines.catalog import Entry
+    from coach.routines.model import Dosing, Exercise, Routine
 
     def entry(name, level, seconds, contraindications=()):
         exercise = Exercise("e", "E", ("Do it.",), Dosing.TIMED, duration=seconds)
@@ -523,8 +523,8 @@ test_check_walk = CheckWalk.TestCase
 
 
 def _entry(tmp_path, name, level="gentle", holds=(), seconds=60, focus=()):
-    from coach.catalog import Entry
-    from coach.routine import Dosing, Exercise, Routine
+    from coach.routines.catalog import Entry
+    from coach.routines.model import Dosing, Exercise, Routine
 
     exercises = [Exercise("walk", "Walk", ("Walk.",), Dosing.TIMED, duration=seconds)]
     exercises += [Exercise(f"h{n}", "Hold", ("Hold.",), Dosing.HOLD, hold=hold, reps=2) for n, hold in enumerate(holds)]
@@ -552,7 +552,7 @@ def test_gentlest_without_a_bad_day_routine_takes_the_shortest_longest_hold(tmp_
 
 
 def test_gentlest_never_offers_a_shared_file_whatever_it_calls_itself(tmp_path):
-    from coach.catalog import Entry
+    from coach.routines.catalog import Entry
 
     bundled = _entry(tmp_path, "bundled-one", holds=(10,), seconds=300, focus=("relief",))
     shared = Entry(
@@ -566,13 +566,13 @@ def test_gentlest_never_offers_a_shared_file_whatever_it_calls_itself(tmp_path):
 def test_gentlest_of_the_bundled_routines_is_the_flare_up_routine():
     from pathlib import Path
 
-    from coach.catalog import discover
+    from coach.routines.catalog import discover
 
     assert gentlest(discover(Path("/nonexistent")), profile()).name == "flare-up"
 
 
 def test_gentlest_advice_names_another_routine_or_says_this_one_is_the_gentlest(tmp_path):
-    from coach.catalog import bundled
+    from coach.routines.catalog import bundled
 
     flare_up = next(e for e in bundled() if e.name == "flare-up")
     named = gentlest_advice(tmp_path / "posture-reset.toml", flare_up)
@@ -699,14 +699,14 @@ def test_a_start_within_twelve_hours_of_a_stop_for_pain_is_blocked_after_the_eme
     ],
 )
 def test_home_names_a_stop_for_today_while_it_lasts(hours_ago, line):
-    from coach.screening import rest_line
+    from coach.safety.check import rest_line
 
     shown = rest_line([stopped(hours_ago=hours_ago)], NOW)
     assert shown.startswith(line) if line else shown == ""
 
 
 def test_home_names_no_stop_after_a_session_that_only_raised_pain():
-    from coach.screening import rest_line
+    from coach.safety.check import rest_line
 
     assert rest_line([session(hours_ago=1, before=2, after=6)], NOW) == ""
 
@@ -780,6 +780,6 @@ def test_a_last_session_that_ended_before_it_started_is_timed_from_its_start():
 
 
 def test_long_ago_reads_in_days():
-    from coach.check_questions import elapsed_words
+    from coach.safety.check_texts import elapsed_words
 
     assert elapsed_words(47.9) == "47 hours 54 minutes" and elapsed_words(720.5) == "30 days"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from coach import safety
-from coach.logstore import load_session
-from coach.plan import Phase
-from coach.questions import QuestionKind
-from coach.records import HurtKind, Outcome, StepOutcome
-from coach.session import SKIP_AGAIN_AFTER
+from coach.logs.records import HurtKind, Outcome, StepOutcome
+from coach.logs.store import load_session
+from coach.routines.plan import Phase
+from coach.safety import pain as safety
+from coach.session.questions import QuestionKind
+from coach.session.running import SKIP_AGAIN_AFTER
 from tests.routine_texts import SMALL
 from tests.session_helpers import make_session, run_until_question
 

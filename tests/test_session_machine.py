@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from coach.engine import Status
-from coach.loader import load_routine_text
-from coach.questions import SCALE_KEYS, TEN_AFTER_ONE, QuestionKind
-from coach.recorder import SessionRecorder
-from coach.records import Outcome, Screening
-from coach.session import RunningSession
+from coach.logs.records import Outcome, Screening
+from coach.routines.loader import load_routine_text
+from coach.session.engine import Status
+from coach.session.questions import SCALE_KEYS, TEN_AFTER_ONE, QuestionKind
+from coach.session.recorder import SessionRecorder
+from coach.session.running import RunningSession
 from tests.conftest import FakeClock
 
 KEYS = [

@@ -16,9 +16,9 @@ SIZE = scenes.SIZE
 @pytest.fixture
 def data(request, monkeypatch) -> Path:
     """A data folder at a fixed path, so paths shown on screen are the same on every run."""
-    import coach.logstore
+    import coach.logs.store
 
-    monkeypatch.setattr(coach.logstore, "new_session_id", lambda now: f"{now:%Y%m%dT%H%M%S}-snapshot")
+    monkeypatch.setattr(coach.logs.store, "new_session_id", lambda now: f"{now:%Y%m%dT%H%M%S}-snapshot")
     path = Path(tempfile.gettempdir()) / "coach-snapshots" / request.node.name
     shutil.rmtree(path, ignore_errors=True)
     yield path

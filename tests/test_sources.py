@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.check_questions import (
+from coach.learn import CARDS
+from coach.paths import bundled_routines_dir
+from coach.safety.check_texts import (
     ASSESSED_QUESTION,
     EARLY_FOLLOWUP_QUESTION,
     EMERGENCY_QUESTIONS,
@@ -17,9 +19,7 @@ from coach.check_questions import (
     LEG_QUESTION,
     PAIN_QUESTION,
 )
-from coach.learn import CARDS
-from coach.paths import bundled_routines_dir
-from coach.profile import QUESTIONS as PROFILE_QUESTIONS
+from coach.safety.profile import QUESTIONS as PROFILE_QUESTIONS
 from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
 RUN = 8

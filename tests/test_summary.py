@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coach.records import Outcome, SessionRecord
-from coach.summary import summarise
+from coach.history.summary import summarise
+from coach.logs.records import Outcome, SessionRecord
 from coach.ui.screens.session_detail import figures
 
 
@@ -23,7 +23,7 @@ def test_time_without_pauses_reads_the_same_in_the_summary_and_the_detail():
 
 
 def test_a_session_that_ran_to_its_end_with_exercises_skipped_does_not_say_only_completed():
-    from coach.records import StepOutcome, StepRecord
+    from coach.logs.records import StepOutcome, StepRecord
 
     record = SessionRecord("s", "G", "g", "", "2026-11-23T10:00:00+01:00", outcome=Outcome.COMPLETED)
     record.planned_exercises = 2
@@ -36,8 +36,8 @@ def test_a_session_that_ran_to_its_end_with_exercises_skipped_does_not_say_only_
 
 
 def test_a_one_exercise_routine_done_reads_as_one():
-    from coach.records import StepOutcome, StepRecord
-    from coach.session_rules import finished_outcome
+    from coach.logs.records import StepOutcome, StepRecord
+    from coach.session.rules import finished_outcome
 
     record = SessionRecord("s", "G", "g", "", "2026-11-23T10:00:00+01:00", planned_exercises=1)
     record.steps = [StepRecord("a", "A", StepOutcome.DONE, "", "", 10.0, 10, "")]

@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from coach.errors import UsageError
-from coach.loader import load_routine
 from coach.paths import schema_path
-from coach.template import TEMPLATE, write_template
+from coach.routines.loader import load_routine
+from coach.routines.template import TEMPLATE, write_template
 
 
 def test_template_has_a_schema_placeholder():
@@ -62,7 +62,7 @@ def test_bad_names(tmp_path, name):
 
 
 def test_does_not_import_textual():
-    code = "import sys, coach.template; sys.exit('textual' in sys.modules)"
+    code = "import sys, coach.routines.template; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 

@@ -11,10 +11,10 @@ from rich.style import Style
 from textual.app import App
 from textual.widgets import DataTable, Input, TabbedContent
 
-from coach import export
 from coach.config import Config, save_config
-from coach.logstore import create_session, list_sessions
-from coach.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.history import export
+from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.logs.store import create_session, list_sessions
 from coach.ui.screens.history import HistoryScreen
 from coach.ui.screens.session_detail import SessionDetailScreen, steps_table
 from coach.ui.widgets.calendar import calendar_grid

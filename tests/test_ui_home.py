@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.profile import CLEARANCE_QUESTION, load_profile
+from coach.safety.profile import CLEARANCE_QUESTION, load_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from tests.conftest import FakeClock
@@ -110,7 +110,7 @@ async def test_home_footer_names_the_voice_key_where_it_fits(data_dir):
 async def test_home_lists_the_bundled_routines_while_a_slow_shared_file_is_still_being_read(data_dir, monkeypatch):
     import threading
 
-    from coach import catalog
+    from coach.routines import catalog
 
     folder = data_dir / "routines"
     folder.mkdir(parents=True)

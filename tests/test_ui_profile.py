@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coach.profile import QUESTIONS, load_profile, save_profile
+from coach.safety.profile import QUESTIONS, load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
@@ -56,7 +56,7 @@ async def test_escape_without_changes_leaves_at_once(data_dir):
 
 
 async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data_dir):
-    from coach.profile import CLEARANCE_QUESTION, save_profile
+    from coach.safety.profile import CLEARANCE_QUESTION, save_profile
 
     accepted(data_dir, yes=("cancer-history",))
     profile = load_profile(data_dir)
@@ -82,7 +82,7 @@ async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data
 async def test_a_clearance_that_no_longer_covers_the_serious_signs_shows_unanswered(data_dir):
     from datetime import timedelta
 
-    from coach.profile import CLEARANCE_QUESTION
+    from coach.safety.profile import CLEARANCE_QUESTION
 
     accepted(data_dir, yes=("cancer-history",))
     profile = load_profile(data_dir)
@@ -109,7 +109,7 @@ async def test_the_answer_every_question_warning_goes_once_the_profile_is_saved(
 
 
 async def test_a_no_to_the_clearance_shows_as_no_with_its_date(data_dir):
-    from coach.profile import CLEARANCE_QUESTION
+    from coach.safety.profile import CLEARANCE_QUESTION
 
     accepted(data_dir, yes=("cancer-history",))
     profile = load_profile(data_dir)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from coach.config import load_config
-from coach.questions import QuestionKind
-from coach.records import Outcome, StepOutcome
+from coach.logs.records import Outcome, StepOutcome
+from coach.session.questions import QuestionKind
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.session import SessionScreen

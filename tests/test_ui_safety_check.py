@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.history import summary
-from coach.logstore import list_sessions
+from coach.history.figures import summary
+from coach.logs.records import Outcome
+from coach.logs.store import list_sessions
 from coach.paths import bundled_routines_dir
-from coach.records import Outcome
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from tests.conftest import FakeClock

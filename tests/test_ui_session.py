@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from coach.config import load_config
-from coach.logstore import list_sessions
-from coach.profile import load_profile
-from coach.records import Outcome
+from coach.logs.records import Outcome
+from coach.logs.store import list_sessions
+from coach.safety.profile import load_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
 from coach.ui.screens.profile import ProfileScreen
@@ -261,7 +261,7 @@ async def test_e_on_home_edits_the_profile_and_a_change_is_dated_and_kept(data_d
 async def test_four_weeks_after_the_last_review_home_asks_whether_anything_changed(data_dir):
     from datetime import datetime, timedelta
 
-    from coach.profile import save_profile
+    from coach.safety.profile import save_profile
 
     accepted(data_dir)
     profile = load_profile(data_dir)
@@ -279,7 +279,7 @@ async def test_four_weeks_after_the_last_review_home_asks_whether_anything_chang
 
 
 async def test_home_keeps_the_emergency_advice_after_the_block_is_left_with_a_reflex_enter(data_dir):
-    from coach.check_questions import EMERGENCY_BANNER
+    from coach.safety.check_texts import EMERGENCY_BANNER
 
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
@@ -299,8 +299,8 @@ async def test_home_keeps_the_emergency_advice_after_the_block_is_left_with_a_re
 async def test_home_names_a_stop_for_today_while_it_lasts(data_dir):
     from datetime import datetime, timedelta
 
-    from coach.logstore import create_session
-    from coach.records import Screening, SessionRecord
+    from coach.logs.records import Screening, SessionRecord
+    from coach.logs.store import create_session
 
     started = datetime.now().astimezone() - timedelta(hours=2)
     create_session(
@@ -330,7 +330,7 @@ async def test_home_names_a_stop_for_today_while_it_lasts(data_dir):
 
 
 async def test_ctrl_c_during_a_session_ends_it_in_the_log_before_closing(data_dir, tmp_path):
-    from coach.records import StepOutcome
+    from coach.logs.records import StepOutcome
 
     routine = tmp_path / "small.toml"
     routine.write_text(SMALL)

@@ -10,7 +10,7 @@ from rich.color import Color
 from textual.app import App, ComposeResult
 
 import coach
-from coach.records import Outcome
+from coach.logs.records import Outcome
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, PainChart
 from coach.ui.widgets.session_table import SessionTable

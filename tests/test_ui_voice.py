@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.config import Config, load_config, save_config
-from coach.speech import SilentSpeaker
+from coach.session.speech import SilentSpeaker
 from coach.ui.screens.home import HomeScreen
 from tests.conftest import FakeClock, RecordingSpeaker
 from tests.routine_texts import SMALL
@@ -83,7 +83,7 @@ async def test_v_on_home_switches_the_voice_and_the_session_starts_quiet(data_di
 
 async def test_without_a_speech_program_the_status_line_says_no_voice(data_dir, tmp_path):
     clock = FakeClock()
-    from coach.catalog import load_entry
+    from coach.routines.catalog import load_entry
     from coach.ui.app import build_app
 
     app = build_app(
@@ -102,7 +102,7 @@ async def test_without_a_speech_program_the_status_line_says_no_voice(data_dir, 
 async def test_the_command_line_choice_holds_for_this_run_without_changing_the_saved_setting(data_dir, tmp_path):
     clock = FakeClock()
     speaker = RecordingSpeaker(clock)
-    from coach.catalog import load_entry
+    from coach.routines.catalog import load_entry
     from coach.ui.app import build_app
 
     app = build_app(

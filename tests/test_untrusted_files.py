@@ -15,10 +15,10 @@ import tomli_w
 
 from coach.cli import main
 from coach.errors import RoutineError
-from coach.loader import MAX_PROBLEMS, load_routine, load_routine_text
-from coach.log_codec import record_to_dict
-from coach.logstore import create_session, list_sessions
-from coach.records import MAX_LOG_ENTRIES, Outcome, Screening, SessionRecord, StepOutcome
+from coach.logs.codec import record_to_dict
+from coach.logs.records import MAX_LOG_ENTRIES, Outcome, Screening, SessionRecord, StepOutcome
+from coach.logs.store import create_session, list_sessions
+from coach.routines.loader import MAX_PROBLEMS, load_routine, load_routine_text
 from tests.routine_texts import SMALL
 
 HUGE = "0x" + "f" * 3600
@@ -198,12 +198,12 @@ def test_a_log_with_more_entries_than_a_session_can_write_is_skipped_unread(tmp_
 
 
 def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path, monkeypatch):
-    from coach import log_codec
-    from coach import recorder as recorder_module
-    from coach.engine import ExerciseResult
-    from coach.loader import load_routine_text
-    from coach.logstore import load_session
-    from coach.recorder import SessionRecorder
+    from coach.logs import codec as log_codec
+    from coach.logs.store import load_session
+    from coach.routines.loader import load_routine_text
+    from coach.session.engine import ExerciseResult
+    from coach.session.recorder import SessionRecorder
+    from coach.session import recorder as recorder_module
     from tests.routine_texts import SMALL
 
     # A small bound, shared by writer and reader as the real one is: every entry is an atomic rewrite.

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from coach.announcer import COUNT_FROM, HALFWAY_FROM, QUIET_AFTER_GO, START_SECONDS, WORDS_PER_SECOND, Announcer
 from coach.paths import bundled_routines_dir
-from coach.plan import Phase, Segment
-from coach.speech import MAX_CHARS, ProgramSpeaker, SilentSpeaker, find_speaker, speakable
+from coach.routines.plan import Phase, Segment
+from coach.session.announcer import COUNT_FROM, HALFWAY_FROM, QUIET_AFTER_GO, START_SECONDS, WORDS_PER_SECOND, Announcer
+from coach.session.speech import MAX_CHARS, ProgramSpeaker, SilentSpeaker, find_speaker, speakable
 from tests.routine_texts import SMALL
 from tests.session_helpers import make_session
 from tests.test_hardening import hostile_routine
@@ -349,7 +349,7 @@ def test_words_in_brackets_are_spoken_when_they_are_not_markup():
 
 
 def test_a_short_rest_is_not_counted_with_a_lone_one():
-    from coach.announcer import count_from
+    from coach.session.announcer import count_from
 
     assert [count_from(s) for s in (3, 4, 5, 6, 30)] == [0, 0, 2, 3, 3]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from coach.catalog import load_entry
-from coach.check_questions import AnswerKind
 from coach.config import Config, save_config
-from coach.profile import QUESTIONS, Profile, save_profile
-from coach.screening import VerdictKind
+from coach.routines.catalog import load_entry
+from coach.safety.check import VerdictKind
+from coach.safety.check_texts import AnswerKind
+from coach.safety.profile import QUESTIONS, Profile, save_profile
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
@@ -50,7 +50,7 @@ def app_for(
 
 def only_log(data: Path):
     """The one session log in ``data``; fails if there is any other, or one that cannot be read."""
-    from coach.logstore import list_sessions
+    from coach.logs.store import list_sessions
 
     records, problems = list_sessions(data)
     assert not problems
@@ -129,7 +129,7 @@ def layout_requests(widget) -> list[bool]:
 
 async def skip(pilot, clock: FakeClock, times: int) -> None:
     """Skip ``times`` exercises, each press far enough after the last that it is no double press."""
-    from coach.session import SKIP_AGAIN_AFTER
+    from coach.session.running import SKIP_AGAIN_AFTER
 
     for n in range(times):
         if n:

@@ -13,18 +13,18 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 
-from coach.catalog import Entry, bundled, discover
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
-from coach.gentlest import gentlest, gentlest_advice
-from coach.logstore import recent_sessions
-from coach.profile import Profile, load_profile, save_profile
-from coach.recorder import SessionRecorder, local_now, log_blocked
-from coach.records import Screening
-from coach.routine import Routine
-from coach.screening import RECENT_LOGS, SafetyCheck, VerdictKind
-from coach.session import RunningSession
-from coach.speech import INSTALL_HINT, find_speaker
+from coach.logs.records import Screening
+from coach.logs.store import recent_sessions
+from coach.routines.catalog import Entry, bundled, discover
+from coach.routines.model import Routine
+from coach.safety.check import RECENT_LOGS, SafetyCheck, VerdictKind
+from coach.safety.gentlest import gentlest, gentlest_advice
+from coach.safety.profile import Profile, load_profile, save_profile
+from coach.session.recorder import SessionRecorder, local_now, log_blocked
+from coach.session.running import RunningSession
+from coach.session.speech import INSTALL_HINT, find_speaker
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
 from coach.ui.protocols import Cancel

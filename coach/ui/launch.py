@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
 
-from coach.catalog import Entry
-from coach.engine import Clock
-from coach.recorder import WallClock
-from coach.speech import Speaker
+from coach.routines.catalog import Entry
+from coach.session.engine import Clock
+from coach.session.recorder import WallClock
+from coach.session.speech import Speaker
 from coach.ui.protocols import Schedule
 
 

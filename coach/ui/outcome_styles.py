@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from rich.style import Style
 from textual.widget import Widget
 
-from coach.history import not_started_after_caution
-from coach.records import Outcome, SessionRecord, StepOutcome
+from coach.history.figures import not_started_after_caution
+from coach.logs.records import Outcome, SessionRecord, StepOutcome
 from coach.ui.component_styles import component_css, text_style
 
 OUTCOME_CLASSES = {

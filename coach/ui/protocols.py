@@ -10,9 +10,9 @@ if TYPE_CHECKING:
 
     from textual.worker import Worker
 
-    from coach.catalog import Entry
-    from coach.recorder import WallClock
-    from coach.session import RunningSession
+    from coach.routines.catalog import Entry
+    from coach.session.recorder import WallClock
+    from coach.session.running import RunningSession
 
 Cancel = Callable[[], None]
 """Stops a scheduled call."""

@@ -18,12 +18,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from coach import history_lines as lines
-from coach.advisories import Advisory, advisories, banner
-from coach.export_folder import write_export
-from coach.logstore import count_logs, list_sessions
-from coach.records import SessionRecord
-from coach.session_filter import Filter, haystack, newest_first
+from coach.history import lines
+from coach.history.advisories import Advisory, advisories, banner
+from coach.history.export_folder import write_export
+from coach.history.filter import Filter, haystack, newest_first
+from coach.logs.records import SessionRecord
+from coach.logs.store import count_logs, list_sessions
 from coach.text import clean
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session_detail import SessionDetailScreen

@@ -13,14 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
-from coach.advisories import Advisory, advisories, banner
-from coach.catalog import Entry
-from coach.check_questions import EMERGENCY_BANNER, not_for_you
-from coach.last_sessions import emergency_pending, newest_first
+from coach.history.advisories import Advisory, advisories, banner
 from coach.learn import Card, cards_for
-from coach.logstore import list_sessions
-from coach.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
-from coach.screening import RECENT_LOGS, rest_line
+from coach.logs.store import list_sessions
+from coach.routines.catalog import Entry
+from coach.safety.check import RECENT_LOGS, rest_line
+from coach.safety.check_texts import EMERGENCY_BANNER, not_for_you
+from coach.safety.last_sessions import emergency_pending, newest_first
+from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.protocols import CoachAppApi
 from coach.ui.widgets.plain import Plain, literal

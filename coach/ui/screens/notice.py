@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from coach import safety
+from coach.safety import pain as safety
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain
 

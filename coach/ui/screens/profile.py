@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
-from coach.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
+from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal

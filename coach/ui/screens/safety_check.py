@@ -11,11 +11,11 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from coach.check_questions import AnswerKind
-from coach.engine import Clock
 from coach.learn import cards_for
-from coach.questions import TYPED_ONE_HINT, ScaleEntry
-from coach.screening import CheckVerdict, SafetyCheck, VerdictKind
+from coach.safety.check import CheckVerdict, SafetyCheck, VerdictKind
+from coach.safety.check_texts import AnswerKind
+from coach.session.engine import Clock
+from coach.session.questions import TYPED_ONE_HINT, ScaleEntry
 from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session import TICK_MARGIN

@@ -9,10 +9,10 @@ from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from coach.announcer import Announcer
-from coach.plan import Phase
-from coach.session import RunningSession
-from coach.session_view import SessionView
+from coach.routines.plan import Phase
+from coach.session.announcer import Announcer
+from coach.session.running import RunningSession
+from coach.session.view import SessionView
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.protocols import Cancel, CoachAppApi
 from coach.ui.widgets.line_bar import LineBar

@@ -15,14 +15,14 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
-from coach.check_questions import QUESTION_TEXTS
 from coach.durations import clock_text
-from coach.history import duration_seconds, outcome_words
-from coach.records import PainReport, SessionRecord, StepOutcome
-from coach.routine import CONTRAINDICATION_LABELS
-from coach.safety import HURT_KINDS
-from coach.summary import pain_change, rating_text
-from coach.timestamps import clock_time, when
+from coach.history.figures import duration_seconds, outcome_words
+from coach.history.summary import pain_change, rating_text
+from coach.logs.records import PainReport, SessionRecord, StepOutcome
+from coach.logs.timestamps import clock_time, when
+from coach.routines.model import CONTRAINDICATION_LABELS
+from coach.safety.check_texts import QUESTION_TEXTS
+from coach.safety.pain import HURT_KINDS
 from coach.ui.component_styles import text_style
 from coach.ui.outcome_styles import OUTCOME_COMPONENTS, outcome_css, outcome_styles, record_style, step_styles
 from coach.ui.screens.dismiss import dismiss_once

@@ -8,9 +8,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from coach.history.summary import summarise
 from coach.learn import Card, cards_after_session
-from coach.session import RunningSession
-from coach.summary import summarise
+from coach.session.running import RunningSession
 from coach.ui.protocols import CoachAppApi
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal

@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.validation import Function
 from textual.widgets import Input
 
-from coach.session_filter import Filter, is_date_or_empty, parse_date
+from coach.history.filter import Filter, is_date_or_empty, parse_date
 from coach.ui.widgets.plain import Plain
 
 DATE_FIELDS = (("From", "since"), ("To", "until"))

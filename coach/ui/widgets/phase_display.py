@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from coach.plan import Phase
+from coach.routines.plan import Phase
 from coach.ui.widgets.big_digits import BigDigits
 from coach.ui.widgets.plain import Plain
 

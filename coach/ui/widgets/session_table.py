@@ -18,10 +18,10 @@ from textual.theme import Theme
 from textual.widgets import DataTable
 
 from coach.durations import clock_text
-from coach.history import duration_seconds, outcome_words
-from coach.records import Outcome, SessionRecord
-from coach.summary import pain_change
-from coach.timestamps import when
+from coach.history.figures import duration_seconds, outcome_words
+from coach.history.summary import pain_change
+from coach.logs.records import Outcome, SessionRecord
+from coach.logs.timestamps import when
 from coach.ui.outcome_styles import OUTCOME_COMPONENTS, outcome_css, outcome_styles, record_style
 from coach.ui.widgets.plain import literal
 

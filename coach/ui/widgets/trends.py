@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from coach import history
-from coach import history_lines as lines
-from coach.adherence import adherence_calendar, sessions_per_week, window_start
-from coach.advisories import Advisory
-from coach.records import SessionRecord
+from coach.history import figures as history
+from coach.history import lines
+from coach.history.adherence import adherence_calendar, sessions_per_week, window_start
+from coach.history.advisories import Advisory
+from coach.logs.records import SessionRecord
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import PainChart, legend
 from coach.ui.widgets.plain import Plain

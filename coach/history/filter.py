@@ -1,0 +1,61 @@
+"""Which past sessions to show: a routine's name or title, and a span of days typed by the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from coach.history import figures as history
+from coach.logs.records import SessionRecord
+from coach.text import clean
+
+
+def newest_first(records: list[SessionRecord]) -> list[SessionRecord]:
+    """``records`` newest first."""
+    return history.chronological(records)[::-1]
+
+
+def parse_date(text: str) -> date | None:
+    """An ISO date, or None when ``text`` is empty or not one."""
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def is_date_or_empty(text: str) -> bool:
+    """True when ``text`` is blank or a date."""
+    return not text.strip() or parse_date(text) is not None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which sessions to show: routine text (any part of its title or name, any case) and days."""
+
+    routine: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    def apply(self, records: list[SessionRecord], haystacks: dict[int, str]) -> list[SessionRecord]:
+        kept = (
+            history.filter_sessions(records, since=self.since, until=self.until)
+            if self.since or self.until
+            else records
+        )
+        needle = clean(self.routine).strip().casefold()
+        if needle:
+            kept = [r for r in kept if needle in haystacks.get(id(r), "")]
+        return kept
+
+    def describe(self) -> str:
+        parts = [f'routine "{self.routine.strip()}"'] if self.routine.strip() else []
+        if self.since:
+            parts.append(f"from {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"to {self.until.isoformat()}")
+        return ", ".join(parts)
+
+
+def haystack(record: SessionRecord) -> str:
+    """What a routine filter searches in: title and name, folded."""
+    return f"{clean(record.routine_title).casefold()}\n{clean(record.routine_name).casefold()}"

@@ -1,0 +1,88 @@
+"""What the history screen writes: its status, row, streak, problem and export lines as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from coach.history import figures as history
+from coach.history.adherence import adherence, adherence_start, current_streak, window_start
+from coach.logs.records import SessionRecord
+from coach.text import clean, counted
+
+SHOWN_UNREADABLE = 5
+"""Unreadable logs named on the problem line."""
+LISTED_UNREADABLE = 20
+"""Unreadable logs listed with their reasons."""
+
+
+def row_detail(shown: list[SessionRecord], index: int, records_loaded: bool, any_records: bool) -> str:
+    """The two lines under the table: the highlighted session's outcome and note, or why there is none."""
+    if not shown:
+        if not records_loaded:
+            return ""
+        if any_records:
+            return "No sessions match the filter. Press c to clear it."
+        return "No sessions logged yet. Finished, stopped and blocked sessions all show up here."
+    record = shown[max(0, min(index, len(shown) - 1))]
+    line = f"{history.outcome_words(record).capitalize()}. {record.reason}".strip()
+    note = f"Note: {record.note}" if record.note.strip() else "No note."
+    return f"{clean(line)}  (enter: details)\n{clean(note)}"
+
+
+def status_line(shown: int, total: int, complete: bool, scope: str, bad_dates: list[str], today: date) -> str:
+    """How many sessions show out of how many, and which typed dates are not dates."""
+    if not complete:
+        count = f"{total:,} " if total else ""
+        text = f"Loading {count}sessions… showing the newest {shown:,} so far."
+    elif scope:
+        text = f"{shown:,} of {counted(total, 'session')} match {scope}."
+    else:
+        text = f"{counted(total, 'session')}, newest first."
+    if bad_dates:
+        text = f"{' and '.join(bad_dates)}: type a date like {today.isoformat()}. " + text
+    return text
+
+
+def unreadable_line(unreadable: Sequence[tuple[Path, str]]) -> str:
+    """One line naming the first few logs that could not be read."""
+    count = len(unreadable)
+    names = ", ".join(path.name or str(path) for path, _ in unreadable[:SHOWN_UNREADABLE])
+    more = f" and {count - SHOWN_UNREADABLE} more" if count > SHOWN_UNREADABLE else ""
+    return f"⚠ {counted(count, 'log')} could not be read: {names}{more} (u shows why)"
+
+
+def unreadable_reasons(unreadable: Sequence[tuple[Path, str]]) -> str:
+    """The first logs that could not be read, each with the reason, one a line."""
+    lines = [f"{path.name or path}: {reason}" for path, reason in unreadable[:LISTED_UNREADABLE]]
+    if len(unreadable) > LISTED_UNREADABLE:
+        lines.append(f"… and {len(unreadable) - LISTED_UNREADABLE} more.")
+    return "\n".join(lines)
+
+
+def streak_line(records: list[SessionRecord], today: date, weeks: int) -> str:
+    """The current streak and the share of days with exercise over the last ``weeks``, or since the first session."""
+    first = adherence_start(records, today, weeks)
+    streak = current_streak(records, today)
+    share = adherence(records, today, weeks)
+    days = (today - first).days + 1
+    since = f"since {first.isoformat()}" + (" (first session)" if first > window_start(today, weeks) else "")
+    return (
+        f"Current streak: {streak} day{'s' if streak != 1 else ''} · exercised on "
+        f"{round(share * days)} of {counted(days, 'day')} ({share:.0%}) {since}"
+    )
+
+
+def export_line(sessions: int, scope: str, paths: list[Path]) -> str:
+    """Where an export went and what it holds."""
+    within = f" ({scope})" if scope else ""
+    names = ", ".join(path.name for path in paths)
+    return clean(f"{counted(sessions, 'session')}{within} written to {paths[0].parent}: {names}")
+
+
+def next_routine(records: list[SessionRecord], current: str) -> str:
+    """The routine title after ``current`` among those in the logs; empty (all routines) after the last."""
+    titles = sorted({clean(r.routine_title or r.routine_name) for r in records}, key=str.casefold)
+    following = titles[titles.index(current) + 1 :] if current in titles else titles
+    return following[0] if following else ""

@@ -1,0 +1,83 @@
+"""Find routines: bundled ones, the user's routines folder, and paths named on the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.errors import RoutineError, UsageError
+from coach.paths import bundled_routines_dir, routines_dir
+from coach.routines.loader import Problem, load_routine
+from coach.routines.model import Routine
+from coach.routines.plan import estimated_seconds
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One routine file and what loading it gave: a routine or its problems."""
+
+    path: Path
+    source: str
+    """"bundled", "yours" or "given"."""
+    routine: Routine | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def title(self) -> str:
+        return self.routine.title if self.routine else self.path.name
+
+    @property
+    def minutes(self) -> int | None:
+        if self.routine is None:
+            return None
+        return max(1, round(estimated_seconds(self.routine) / 60))
+
+    @property
+    def error(self) -> str:
+        return self.problems[0].format() if self.problems else ""
+
+
+def load_entry(path: Path, source: str) -> Entry:
+    try:
+        return Entry(path, source, load_routine(path))
+    except RoutineError as error:
+        return Entry(path, source, None, tuple(error.problems))
+
+
+def bundled() -> list[Entry]:
+    """The routines that come with coach."""
+    return [load_entry(p, "bundled") for p in _toml_files(bundled_routines_dir())]
+
+
+def discover(data: Path, given: list[Path] | tuple[Path, ...] = ()) -> list[Entry]:
+    """Every routine coach can offer, bundled first, then the user's, then the given paths."""
+    entries = bundled()
+    entries += [load_entry(p, "yours") for p in _toml_files(routines_dir(data))]
+    entries += [load_entry(Path(p), "given") for p in given]
+    return entries
+
+
+def resolve(data: Path, name_or_path: str) -> Entry:
+    """Find a routine by file path or by name (the user's folder first, then the bundled ones)."""
+    candidate = Path(name_or_path).expanduser()
+    if candidate.suffix == ".toml" or candidate.exists() or "/" in name_or_path:
+        if not candidate.exists():
+            raise UsageError(f"No routine file at {name_or_path}.")
+        return load_entry(candidate, "given")
+    for folder, source in ((routines_dir(data), "yours"), (bundled_routines_dir(), "bundled")):
+        path = folder / f"{name_or_path}.toml"
+        if path.is_file():
+            return load_entry(path, source)
+    known = ", ".join(sorted({e.name for e in discover(data)})) or "none"
+    raise UsageError(f"No routine named '{name_or_path}'; known routines: {known}.")
+
+
+def _toml_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and not p.name.startswith("."))
+    except OSError:
+        return []

@@ -1,0 +1,158 @@
+"""Read routine files (format v1) into typed objects, or say precisely what is wrong."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from coach.errors import RoutineError
+from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, size_text
+from coach.routines.model import MAX_FILE_BYTES, Routine
+from coach.routines.rules import RoutineReader
+from coach.routines.table_reader import MAX_PROBLEMS, Problem
+
+__all__ = ["MAX_PROBLEMS", "Problem", "load_routine", "load_routine_text", "validate_routine"]
+
+_TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+_TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+_BYTE_ORDER_MARK = "\ufeff"
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+MAX_KEY_PARTS = 8
+"""More dotted parts than any routine key has (none has more than one); Python's TOML parser
+slows down with the square of a key's parts, so a longer key is refused before parsing."""
+MAX_TABLES = 300
+"""More tables than a routine of at most 100 exercises needs. Every ``[table]`` line and every
+dot in a key makes one, and each costs the parser time, so more are refused before parsing."""
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.){0,100}+"|'[^'\n]{0,100}+')"""
+"""One part of a key. A quoted part is looked at for 100 characters at most, so that no line of
+quotes and backslashes makes the search go back over the same text again and again."""
+_KEY_START = r"(?:^|[\[{,])[ \t]*+"
+"""Where a key can begin: at the start of a line, in a table header, in an inline table."""
+_DEEP_KEY = re.compile(rf"{_KEY_START}(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}", re.M)
+_TABLE_MAKER = re.compile(rf"^[ \t]*+\[|(?:^|[{{,])[ \t]*+{_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART})++[ \t]*+=", re.M)
+_LONG_NUMBER = re.compile(r"(?:^|[=\[,])[ \t]*+[+-]?+([0-9][0-9_]{4300,})", re.M)
+"""A number of thousands of digits where a value can stand (not inside a string or a comment)."""
+
+
+def load_routine(path: Path) -> Routine:
+    """Load and validate one routine file; raise ``RoutineError`` listing every problem."""
+    shown = str(path)
+    try:
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except IsADirectoryError:
+        raise RoutineError([Problem(shown, "is a folder, not a routine file")]) from None
+    except FileNotFoundError:
+        raise RoutineError([Problem(shown, "no such file")]) from None
+    except NotRegularFileError:
+        raise RoutineError([Problem(shown, "is a pipe, device or socket, not a regular file")]) from None
+    except FileTooLargeError:
+        raise RoutineError([Problem(shown, f"is larger than {size_text(MAX_FILE_BYTES)}")]) from None
+    except OSError as error:
+        raise RoutineError([Problem(shown, f"cannot be read ({error.strerror or error})")]) from None
+    try:
+        text = raw.decode("utf-8").removeprefix(_BYTE_ORDER_MARK)
+    except UnicodeDecodeError as error:
+        if raw.startswith(_UTF16_MARKS):
+            raise RoutineError([Problem(shown, "is UTF-16 text; save it as UTF-8", line=1, col=1)]) from None
+        line, col = _line_col(raw, error.start)
+        raise RoutineError([Problem(shown, "is not valid UTF-8 text; save it as UTF-8", line=line, col=col)]) from None
+    routine = load_routine_text(text, shown)
+    return _with_source(routine, Path(path))
+
+
+def load_routine_text(text: str, path: str = "<string>") -> Routine:
+    """Validate routine TOML given as text."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise RoutineError([Problem(path, f"is larger than {size_text(MAX_FILE_BYTES)}")])
+    text = text.removeprefix(_BYTE_ORDER_MARK)
+    if not text.strip():
+        raise RoutineError([Problem(path, "is empty; a routine needs format, title and exercises")])
+    _refuse_costly_shapes(text, path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineError([_toml_problem(path, str(error), text)]) from None
+    except RecursionError:
+        raise RoutineError([Problem(path, "is nested too deeply to be a routine")]) from None
+    except (ValueError, MemoryError) as error:
+        raise RoutineError([_value_problem(path, str(error), text)]) from None
+    return validate_routine(data, path, text)
+
+
+def _refuse_costly_shapes(text: str, path: str) -> None:
+    """Refuse, placed, what no routine holds and what would cost the TOML parser seconds."""
+    deep = _DEEP_KEY.search(text)
+    if deep is not None:
+        message = f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts"
+        raise RoutineError([_placed(path, message, text, deep.start())])
+    tables = 0
+    for found in _TABLE_MAKER.finditer(text):
+        tables += found.group().count(".") or 1
+        if tables > MAX_TABLES:
+            message = (
+                f"not valid TOML for a routine: more than {MAX_TABLES} tables and dotted keys "
+                "(a routine has one [[exercises]] table for each of at most 100 exercises)"
+            )
+            raise RoutineError(
+                [_placed(path, message, text, found.start() + len(found.group()) - len(found.group().lstrip(",{ \t")))]
+            )
+
+
+def _value_problem(path: str, message: str, text: str) -> Problem:
+    """A value the parser could not turn into Python: placed when it is a number of thousands of digits."""
+    number = _LONG_NUMBER.search(text) if "digits" in message else None
+    if number is not None:
+        return _placed(path, "not valid TOML for a routine: a number far too large", text, number.start(1))
+    return Problem(path, f"is not valid TOML ({message})")
+
+
+def _placed(path: str, message: str, text: str, offset: int) -> Problem:
+    line, col = text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(path, message, line=line, col=col)
+
+
+def validate_routine(data: Any, path: str = "<string>", text: str | None = None) -> Routine:
+    """Turn a parsed TOML document into a ``Routine`` or raise ``RoutineError``."""
+    reader = RoutineReader(path, text)
+    routine = reader.routine(data)
+    if reader.problems or routine is None:
+        raise RoutineError(reader.reported())
+    return routine
+
+
+def _with_source(routine: Routine, path: Path) -> Routine:
+    return replace(routine, path=path, name=path.stem)
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _toml_problem(path: str, message: str, text: str) -> Problem:
+    match = _TOML_POSITION.match(message)
+    if match:
+        line, col = int(match["line"]), int(match["col"])
+        said = _toml_message(match["msg"])
+        if _mark_at(text, line, col):
+            said += " (a byte-order mark, U+FEFF, stands here: delete it)"
+        return Problem(path, said, line=line, col=col)
+    match = _TOML_END.match(message)
+    if match:
+        lines = text.splitlines() or [""]
+        return Problem(path, _toml_message(match["msg"]), line=len(lines), col=len(lines[-1]) + 1)
+    return Problem(path, _toml_message(message))
+
+
+def _mark_at(text: str, line: int, col: int) -> bool:
+    """Whether a byte-order mark stands at (or just before) this place, where TOML cannot read it."""
+    lines = text.splitlines()
+    return 0 < line <= len(lines) and _BYTE_ORDER_MARK in lines[line - 1][max(0, col - 2) : col]
+
+
+def _toml_message(message: str) -> str:
+    return f"not valid TOML: {message[:1].lower()}{message[1:]}"
