@@ -205,7 +205,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
             record.active_seconds = round(record.active_seconds + active, 3)
             if routine.pain_check == "each" or run is runs[-1]:
                 rating = min(10, max(0, rating + rng.choice([-1, -1, 0, 0, 0, 1])))
-                light = safety.traffic_light(rating, before)
+                light = safety.judge_pain(rating, before).light
                 record.pain_reports.append(
                     PainReport(
                         at=clock.isoformat(timespec="seconds"),

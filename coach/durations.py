@@ -1,8 +1,12 @@
-"""How a span of seconds is written, everywhere coach shows one."""
+"""Spans of seconds: the monotonic clock they are measured on, and how one is written everywhere coach shows it."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+
+Clock = Callable[[], float]
+"""Seconds from a monotonic clock: ``time.monotonic``, or a test's fake clock."""
 
 
 def clock_text(seconds: float, *, rounded: bool = False) -> str:
@@ -20,3 +24,18 @@ def clock_text(seconds: float, *, rounded: bool = False) -> str:
 def clock_face(seconds: int) -> str:
     """What the big countdown shows: ``45`` under a minute, ``4:05`` from a minute up."""
     return str(seconds) if seconds < 60 else clock_text(seconds)
+
+
+def elapsed_words(hours: float) -> str:
+    """``less than a minute``, ``59 minutes``, ``1 hour``, ``11 hours 59 minutes``, from two days
+    ``3 days``: whole units, rounded down."""
+    minutes = round(max(0.0, hours) * 3600) // 60
+    if minutes < 1:
+        return "less than a minute"
+    if hours >= 48:
+        return f"{int(hours // 24):,} days"
+    whole_hours, minutes = divmod(minutes, 60)
+    parts = [f"{whole_hours} hour{'s' if whole_hours != 1 else ''}"] if whole_hours else []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)

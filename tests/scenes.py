@@ -20,8 +20,8 @@ from coach.routines.catalog import load_entry
 from coach.routines.loader import load_routine
 from coach.routines.model import Dosing
 from coach.routines.plan import build_run, unit_name
-from coach.safety.check_texts import EMERGENCY_QUESTIONS, LEG_QUESTION
-from coach.safety.pain import traffic_light
+from coach.safety.check_texts import EMERGENCY_QUESTIONS, LEG_CHECK_QUESTION
+from coach.safety.pain import judge_pain
 from coach.safety.profile import QUESTIONS, Profile, save_profile
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.safety_check import SafetyCheckScreen
@@ -183,8 +183,8 @@ def seed_history(data: Path, days: int = 56) -> None:
             planned_exercises=len(routine.exercises),
             screening=Screening(
                 {
-                    flag.id: outcome is Outcome.BLOCKED and flag is LEG_QUESTION
-                    for flag in (*EMERGENCY_QUESTIONS, LEG_QUESTION)
+                    flag.id: outcome is Outcome.BLOCKED and flag is LEG_CHECK_QUESTION
+                    for flag in (*EMERGENCY_QUESTIONS, LEG_CHECK_QUESTION)
                 },
                 {name: False for name in routine.contraindications},
                 before,
@@ -235,7 +235,7 @@ def seed_history(data: Path, days: int = 56) -> None:
                     rating,
                     exercise.id,
                     None,
-                    traffic_light(rating, before).value,
+                    judge_pain(rating, before).light.value,
                     "continue",
                 )
             )

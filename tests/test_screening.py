@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from coach.logs.records import Outcome, Screening, SessionRecord
+from coach.safety.after_stop import REST_TITLE
 from coach.safety.check import SafetyCheck, VerdictKind
 from coach.safety.check_texts import (
     ASSESSED_QUESTION,
@@ -18,12 +19,11 @@ from coach.safety.check_texts import (
     EMERGENCY_TITLE,
     FOLLOWUP_QUESTION,
     LEG_CHANGE_QUESTION,
-    LEG_QUESTION,
+    LEG_CHECK_QUESTION,
     LEG_TITLE,
     NOT_FOR_YOU_TITLE,
     NOT_SETTLED_TITLE,
     PAIN_QUESTION,
-    REST_TITLE,
     SERIOUS_TITLE,
     SETTLE_TITLE,
     STOPPED_FOLLOWUP_QUESTION,
@@ -172,7 +172,7 @@ def test_questions_come_in_order_emergency_legs_pain():
         pending = safety.pending
         seen.append((pending.question.id, pending.position))
         safety.answer(0 if pending.question.kind is AnswerKind.RATING else False)
-    ids = [q.id for q in EMERGENCY_QUESTIONS] + [LEG_QUESTION.id, PAIN_QUESTION.id]
+    ids = [q.id for q in EMERGENCY_QUESTIONS] + [LEG_CHECK_QUESTION.id, PAIN_QUESTION.id]
     assert seen == [(qid, f"Question {n} of {len(ids)}") for n, qid in enumerate(ids, 1)]
     assert safety.verdict.kind is VerdictKind.GO
 
@@ -699,14 +699,14 @@ def test_a_start_within_twelve_hours_of_a_stop_for_pain_is_blocked_after_the_eme
     ],
 )
 def test_home_names_a_stop_for_today_while_it_lasts(hours_ago, line):
-    from coach.safety.check import rest_line
+    from coach.safety.after_stop import rest_line
 
     shown = rest_line([stopped(hours_ago=hours_ago)], NOW)
     assert shown.startswith(line) if line else shown == ""
 
 
 def test_home_names_no_stop_after_a_session_that_only_raised_pain():
-    from coach.safety.check import rest_line
+    from coach.safety.after_stop import rest_line
 
     assert rest_line([session(hours_ago=1, before=2, after=6)], NOW) == ""
 
@@ -780,6 +780,6 @@ def test_a_last_session_that_ended_before_it_started_is_timed_from_its_start():
 
 
 def test_long_ago_reads_in_days():
-    from coach.safety.check_texts import elapsed_words
+    from coach.durations import elapsed_words
 
     assert elapsed_words(47.9) == "47 hours 54 minutes" and elapsed_words(720.5) == "30 days"

@@ -16,7 +16,7 @@ from coach.safety.check_texts import (
     EMERGENCY_QUESTIONS,
     FOLLOWUP_QUESTION,
     LEG_CHANGE_QUESTION,
-    LEG_QUESTION,
+    LEG_CHECK_QUESTION,
     PAIN_QUESTION,
 )
 from coach.safety.profile import QUESTIONS as PROFILE_QUESTIONS
@@ -116,7 +116,7 @@ def test_every_safety_question_has_an_entry():
         *PROFILE_QUESTIONS,
         *EMERGENCY_QUESTIONS,
         ASSESSED_QUESTION,
-        LEG_QUESTION,
+        LEG_CHECK_QUESTION,
         LEG_CHANGE_QUESTION,
         PAIN_QUESTION,
         FOLLOWUP_QUESTION,

@@ -16,8 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from time import monotonic
 
+from coach.durations import Clock, elapsed_words
 from coach.logs.records import Screening, SessionRecord
+from coach.safety.after_stop import SETTLE_HOURS, rest_block
 from coach.safety.check_texts import (
     ASSESSED_QUESTION,
     EARLY_FOLLOWUP_QUESTION,
@@ -28,42 +31,40 @@ from coach.safety.check_texts import (
     FOLLOWUP_QUESTION,
     LEG_ADVICE,
     LEG_CHANGE_QUESTION,
-    LEG_QUESTION,
+    LEG_CHECK_QUESTION,
     LEG_TITLE,
     NOT_SETTLED_TITLE,
     NOT_STARTED_REASON,
     PAIN_CAUTION_TITLE,
     PAIN_QUESTION,
-    REST_TITLE,
     SERIOUS_TITLE,
     SETTLE_TITLE,
     SEVERE_PAIN_TITLE,
     STOPPED_FOLLOWUP_QUESTION,
     SUITS_YOU_TITLE,
+    AnswerKind,
     CheckQuestion,
-    elapsed_words,
     inline,
     not_for_you,
     not_listed,
     not_settled_advice,
     pain_caution_advice,
-    rest_advice,
     settle_advice,
     severe_pain_advice,
 )
 from coach.safety.last_sessions import PreviousSession, emergency_pending, newest_first, previous_session
 from coach.safety.profile import QUESTION_TEXTS, SERIOUS_ADVICE, Profile
+from coach.safety.scale import ScaleEntry
 
 LogBlock = Callable[[Screening, str], None]
 """Called once, when the check rules a session out or the user goes back at a caution: what was
 answered so far, and why (``Screening.not_started_after_caution`` tells the two apart)."""
 
-SETTLE_HOURS = 12
-"""Under this many hours since a session that raised pain: let it settle; from then on: ask."""
 RECENT_LOGS = 50
 """How many of the newest logs the check reads to find the last session and last emergency sign."""
 SEVERE_PAIN_AT = 8
 CAUTION_PAIN_AT = 6
+YES_NO_KEYS = {"y": True, "n": False}
 
 
 class VerdictKind(str, Enum):
@@ -77,25 +78,6 @@ class VerdictKind(str, Enum):
     """The user left before the check reached an outcome."""
     NOT_STARTED = "not started"
     """The user chose not to start after a caution: logged, but not a block."""
-
-
-def resting_hours(previous: PreviousSession | None) -> float | None:
-    """Hours since the last session, when it stopped for pain under ``SETTLE_HOURS`` ago (rest for
-    today, no session); else None."""
-    if previous is None or not previous.stopped or previous.hours_ago is None:
-        return None
-    return previous.hours_ago if previous.hours_ago < SETTLE_HOURS else None
-
-
-def rest_line(recent: Sequence[SessionRecord], now: datetime) -> str:
-    """Home's line while a stop for today lasts, or ``""``; ``recent`` newest first."""
-    hours = resting_hours(previous_session(recent, now))
-    if hours is None:
-        return ""
-    return (
-        f"Your last session stopped because of pain {elapsed_words(hours)} ago: rest for today. "
-        f"Sessions start again {SETTLE_HOURS} hours after it."
-    )
 
 
 @dataclass(frozen=True)
@@ -139,10 +121,15 @@ class SafetyCheck:
     """The newest logs, newest first (``RECENT_LOGS`` of them is plenty)."""
     now: datetime
     log: LogBlock
+    clock: Clock = monotonic
+    """Seconds from a monotonic clock, for a 1 typed on the scale that waits for a 0."""
     record: Screening = field(default_factory=Screening)
     verdict: CheckVerdict | None = None
     cautions: list[CheckVerdict] = field(default_factory=list)
     answered: int = 0
+    scale: ScaleEntry = field(default_factory=ScaleEntry)
+    closed: bool = False
+    """The user has read the verdict and left the check."""
     _questions: list[CheckQuestion] = field(default_factory=list)
     _previous: PreviousSession | None = None
     _gate: tuple[str, tuple[str, ...], str] | None = None
@@ -173,7 +160,7 @@ class SafetyCheck:
         unlisted = tuple(c for c in profile.conditions() if c not in self.contraindications)
         if unlisted:
             self._caution(SUITS_YOU_TITLE, not_listed(unlisted))
-        self._questions.append(LEG_CHANGE_QUESTION if profile.known_leg_symptoms else LEG_QUESTION)
+        self._questions.append(LEG_CHANGE_QUESTION if profile.known_leg_symptoms else LEG_CHECK_QUESTION)
         self._questions.append(PAIN_QUESTION)
         p = self._previous
         if p is not None:
@@ -196,12 +183,7 @@ class SafetyCheck:
 
     def _rest_gate(self) -> tuple[str, tuple[str, ...], str] | None:
         """Within 12 hours of a session in which the coach said to stop for today: no session."""
-        p = self._previous
-        hours = resting_hours(p)
-        if p is None or hours is None:
-            return None
-        reason = f"The last session stopped because of pain {elapsed_words(hours)} ago: rest for today."
-        return REST_TITLE, rest_advice(hours, p.stopped), reason
+        return rest_block(self._previous)
 
     @property
     def total(self) -> int:
@@ -229,6 +211,62 @@ class SafetyCheck:
             return f"Your last session ended {when}{said}{pain}."
         return ""
 
+    @property
+    def finished(self) -> bool:
+        """Nothing more to show: the session starts, the user went back, or read the verdict and left."""
+        kind = self.verdict.kind if self.verdict is not None else None
+        return self.closed or kind in (VerdictKind.GO, VerdictKind.LEFT, VerdictKind.NOT_STARTED)
+
+    def key(self, key: str) -> bool:
+        """Act on a key: y or n, or 0-10, answer the question; at a caution g goes on and b goes back;
+        enter or escape leaves a verdict; escape takes back a 1 typed on the scale, else leaves.
+        Enter alone never answers a question. Returns whether the key was used."""
+        self.tick()
+        pending = self.pending
+        if pending is None:
+            return self._verdict_key(key)
+        if key == "escape":
+            if self.scale.waiting:
+                self.scale.clear()
+            else:
+                self.leave()
+            return True
+        if pending.question.kind is AnswerKind.RATING:
+            rating, used = self.scale.press(key, self.clock())
+            if rating is not None:
+                self.answer(rating)
+                if not used:
+                    self.key(key)
+                return True
+            return used or key == "enter"
+        if key in YES_NO_KEYS:
+            self.answer(YES_NO_KEYS[key])
+            return True
+        return key == "enter"
+
+    def _verdict_key(self, key: str) -> bool:
+        if self.verdict is None or self.finished:
+            return False
+        if self.verdict.kind is VerdictKind.CAUTION:
+            if key in ("g", "b", "escape"):
+                self.decide(key == "g")
+                return True
+            return False
+        if key in ("enter", "escape"):
+            self.closed = True
+            return True
+        return False
+
+    def tick(self) -> None:
+        """Let time pass: a 1 on the scale that waited long enough for a 0 is the answer."""
+        rating = self.scale.due(self.clock())
+        if rating is not None and self.pending is not None:
+            self.answer(rating)
+
+    def seconds_to_next_change(self) -> float | None:
+        """When a 1 typed on the scale becomes the answer by itself, if one waits."""
+        return self.scale.seconds_left(self.clock())
+
     def answer(self, value: bool | int) -> CheckVerdict | None:
         """Take the answer to the pending question; returns the verdict once there is one."""
         pending = self.pending
@@ -251,7 +289,7 @@ class SafetyCheck:
             self.record.red_flags[question.id] = bool(value)
             if value:
                 self._block(EMERGENCY_TITLE, EMERGENCY_ADVICE, f"Emergency sign: {question.text}", urgent=True)
-        elif question.id == LEG_QUESTION.id:
+        elif question.id == LEG_CHECK_QUESTION.id:
             self.record.red_flags[question.id] = bool(value)
             if value:
                 self._block(LEG_TITLE, LEG_ADVICE, f"Leg symptoms: {question.text}")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from coach.durations import elapsed_words
 from coach.routines.model import CONTRAINDICATION_LABELS
 from coach.safety.profile import NOT_FOR_YOU_ADVICE
 
@@ -48,7 +49,7 @@ EMERGENCY_QUESTIONS = (
 ASSESSED_QUESTION = CheckQuestion(
     "emergency-assessed", "Has a doctor assessed the emergency signs you reported last time?"
 )
-LEG_QUESTION = CheckQuestion(
+LEG_CHECK_QUESTION = CheckQuestion(
     "leg-symptoms", "Do you have pain shooting down a leg, or numbness or weakness in one leg?"
 )
 LEG_CHANGE_QUESTION = CheckQuestion(
@@ -68,7 +69,9 @@ STOPPED_FOLLOWUP_QUESTION = CheckQuestion(
 """The follow-up after a session in which the coach said to stop for today."""
 FOLLOWUP_HOURS = 24
 
-QUESTION_TEXTS = {q.id: q.text for q in (*EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_QUESTION, FOLLOWUP_QUESTION)}
+CHECK_QUESTION_TEXTS = {
+    q.id: q.text for q in (*EMERGENCY_QUESTIONS, ASSESSED_QUESTION, LEG_CHECK_QUESTION, FOLLOWUP_QUESTION)
+}
 """What each yes/no answer in a log was the answer to."""
 
 EMERGENCY_TITLE = "Get emergency help now"
@@ -94,7 +97,6 @@ SEVERE_PAIN_TITLE = "Do not exercise now"
 SERIOUS_TITLE = "See a doctor before exercising"
 NOT_FOR_YOU_TITLE = "Not for you"
 SETTLE_TITLE = "Let it settle first"
-REST_TITLE = "Rest for today"
 SUITS_YOU_TITLE = "Check that it suits you"
 NOT_SETTLED_TITLE = "Take it easier today"
 PAIN_CAUTION_TITLE = "Go gently today"
@@ -129,17 +131,6 @@ def inline(sentence: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def rest_advice(hours_ago: float, reason: str) -> tuple[str, ...]:
-    """The block after a session in which the coach said to stop for today, while that day lasts."""
-    said = f" ({inline(reason)})" if reason else ""
-    return (
-        f"Your last session, {elapsed_words(hours_ago)} ago, stopped because of pain{said}, "
-        "and the advice then was to stop exercising for today.",
-        "Rest today and let it settle. Before your next session, talk to a physiotherapist or doctor "
-        "if the pain was sharp, shooting or spreading, or has not eased.",
-    )
-
-
 def severe_pain_advice(rating: int) -> tuple[str, ...]:
     return (
         f"Your pain is {rating}/10: do not exercise now.",
@@ -152,21 +143,6 @@ def pain_caution_advice(rating: int) -> tuple[str, ...]:
         f"Your pain is {rating}/10 before you start.",
         "If you go on, choose the gentlest routine, move only within comfort and stop if the pain rises.",
     )
-
-
-def elapsed_words(hours: float) -> str:
-    """``less than a minute``, ``59 minutes``, ``1 hour``, ``11 hours 59 minutes``, from two days
-    ``3 days``: whole units, rounded down."""
-    minutes = round(max(0.0, hours) * 3600) // 60
-    if minutes < 1:
-        return "less than a minute"
-    if hours >= 48:
-        return f"{int(hours // 24):,} days"
-    whole_hours, minutes = divmod(minutes, 60)
-    parts = [f"{whole_hours} hour{'s' if whole_hours != 1 else ''}"] if whole_hours else []
-    if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    return " ".join(parts)
 
 
 def settle_advice(hours_ago: float, pain_before: int, pain_after: int) -> tuple[str, ...]:

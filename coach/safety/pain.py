@@ -32,10 +32,6 @@ class PainVerdict:
     stop: bool
     message: str
 
-    @property
-    def recommend_stop(self) -> bool:
-        return self.light is PainLight.RED
-
 
 STOP_AT = 8
 """A rating of this or more stops the session."""
@@ -88,11 +84,6 @@ def after_last_exercise(verdict: PainVerdict) -> str:
         f"Pain {figures}: more than exercise should raise it. Rest now and let it settle; it should within "
         "24 hours. Do less next time, and if it has not settled by tomorrow, talk to a physiotherapist or doctor."
     )
-
-
-def traffic_light(rating: int, start_rating: int | None) -> PainLight:
-    """The light of ``judge_pain``."""
-    return judge_pain(rating, start_rating).light
 
 
 HURT_KINDS = {
@@ -154,7 +145,7 @@ bladder, bowels or genitals changes.
 Otherwise, talk to a physiotherapist or doctor before your next session."""
 
 
-def stop_advice(verdict: PainVerdict | str) -> str:
+def stop_advice_text(verdict: PainVerdict | str) -> str:
     """What to say when pain stops a session: the verdict (or the words of the stop), then care advice."""
     said = verdict if isinstance(verdict, str) else verdict.message
     return f"{said}\n\n{STOP_CARE_ADVICE}"

@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from coach.logs.records import Outcome
 from coach.routines.plan import ExerciseRun, Phase, Segment, phase_word
 from coach.safety import pain as safety
-from coach.session.flow import SessionEvent
 from coach.session.questions import Question, QuestionKind
-from coach.session.running import RunningSession
+from coach.session.running import RunningSession, SessionEvent
 
 COUNT_FROM = 3
 """The last seconds of a hold, rest or timed activity are counted aloud."""

@@ -121,4 +121,4 @@ def end_pain(pain_before: int | None) -> Question:
 def stop_advice(title: str, verdict: safety.PainVerdict | str) -> Question:
     """The care advice after a stop, after the verdict (or the words of the stop when there is no rating)."""
     said = verdict if isinstance(verdict, str) else verdict.message
-    return Question(QuestionKind.STOP_ADVICE, title, safety.stop_advice(said), (OK,), tone="stop")
+    return Question(QuestionKind.STOP_ADVICE, title, safety.stop_advice_text(said), (OK,), tone="stop")

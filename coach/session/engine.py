@@ -8,17 +8,15 @@ decides nothing about pain or choices: when an exercise ends it waits for ``next
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from coach.durations import Clock
 from coach.logs.records import StepOutcome
 from coach.routines.model import Routine
 from coach.routines.plan import ExerciseRun, Phase, Segment, build_plan, estimated_seconds, work_done_text
 
-__all__ = ["Clock", "Engine", "Events", "ExerciseResult", "Status", "estimated_seconds"]
-
-Clock = Callable[[], float]
+__all__ = ["Engine", "Events", "ExerciseResult", "Status", "estimated_seconds"]
 
 
 class Status(str, Enum):

@@ -1,22 +1,28 @@
-"""A running session: the engine, the log, the pain rule's decisions, every question and the outcome.
+"""A running session: the engine, the log, every question and the outcome, as one state machine.
 
 The screen passes in keys (``key``) and lets time pass (``tick``); this object decides what
 happens, what is logged and what is asked next. Every call first brings the engine up to
 now and handles whatever that moved through, so a key pressed at a phase boundary sees
-the same session the clock does.
+the same session the clock does. The answers about pain are ``PainAnswers``'s, which it holds.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from coach.logs.records import HurtKind, Outcome, StepOutcome
+from coach.durations import Clock
+from coach.logs.records import Outcome, StepOutcome
+from coach.routines.model import Routine
 from coach.routines.plan import Phase
-from coach.safety import pain as safety
+from coach.safety.scale import ScaleEntry
 from coach.session import asking as ask
 from coach.session import rules, variants
-from coach.session.flow import SessionFlow
-from coach.session.questions import Answer, QuestionKind
+from coach.session.engine import Engine, Events, Status
+from coach.session.pain_answers import PainAnswers
+from coach.session.pauses import Pauses
+from coach.session.questions import AnswerValue, Question, QuestionKind
+from coach.session.recorder import SessionRecorder
+from coach.session.view import SessionView, build_view
 
 SET_DONE_AFTER = 2.0
 """Seconds into a set at one's own pace before space can end it, so a double press does not."""
@@ -24,31 +30,84 @@ SKIP_AGAIN_AFTER = 1.5
 """Seconds after a skip before s skips again, so a double press (or a repeating key) skips one exercise."""
 
 
-class RunningSession(SessionFlow):
-    """One session from start to summary: keys and answers in, state, log and outcome out."""
+@dataclass(frozen=True)
+class SessionEvent:
+    """Something the screen (bell, flash) or a speaker may want to know about."""
+
+    kind: str
+    """"phase", "question", "paused", "resumed", "advice" (pain advice to show without stopping) or "over"."""
+    text: str = ""
+
+
+class RunningSession:
+    """One session from start to summary: keys and answers in, state, log and outcome out.
+
+    ``question`` is what is asked now; ``view()`` is what the screen shows when nothing is asked.
+    """
+
+    def __init__(self, routine: Routine, clock: Clock, recorder: SessionRecorder, pain_before: int | None) -> None:
+        self.routine = routine
+        self.engine = Engine(routine, clock)
+        self.recorder = recorder
+        self.pain_before = pain_before
+        self.question: Question | None = None
+        self.outcome = Outcome.IN_PROGRESS
+        self.reason = ""
+        self.advice = ""
+        """Pain advice for the summary, from the last pain check or rating."""
+        self.phase_changes = 0
+        self.events: list[SessionEvent] = []
+        self.pauses = Pauses(self.engine, self.emit)
+        self.scale = ScaleEntry()
+        """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
+        self.pain = PainAnswers(self)
+        self._skipped_at = float("-inf")
+        """When s was last pressed: another s within ``SKIP_AGAIN_AFTER`` of it is the same press (or a held key)."""
+
+    # what the screen reads ----------------------------------------------------
+
+    @property
+    def over(self) -> bool:
+        """True once the session has ended and nothing more is asked: time for the summary."""
+        return self.outcome is not Outcome.IN_PROGRESS and self.question is None
+
+    @property
+    def running(self) -> bool:
+        return self.engine.status is Status.RUNNING
+
+    def view(self) -> SessionView:
+        return build_view(self.engine, self.pain_check_follows(), self._space_action())
+
+    def seconds_to_next_change(self) -> float | None:
+        """When something next changes by itself: a segment ending, or a 1 on a scale waiting for a 0."""
+        if self.question is not None:
+            return self.scale.seconds_left(self.engine.clock())
+        return self.engine.seconds_to_next_change()
+
+    def drain_events(self) -> list[SessionEvent]:
+        events, self.events = self.events, []
+        return events
+
+    # what the screen passes in ------------------------------------------------
+
+    def start(self) -> None:
+        if self.engine.status is Status.READY:
+            self.recorder.start()
+            self._handle(self.engine.start())
+
+    def tick(self) -> None:
+        """Let time pass: a 1 on a scale that waited long enough for a 0 is the answer, then the engine moves on."""
+        if self.question is not None and self.question.scale:
+            rating = self.scale.due(self.engine.clock())
+            if rating is not None:
+                self.answer(rating)
+        self._handle(self.engine.advance())
 
     def key(self, key: str) -> bool:
         """Act on a key (Textual's key names); returns whether it did anything."""
         self.tick()
         if self.question is not None:
-            if self.question.scale:
-                rating, used = self.scale.press(key, self.engine.clock())
-                self.question = replace(self.question, typed="1" if self.scale.waiting else "")
-                if rating is not None:
-                    self.answer(rating)
-                    if not used:
-                        self.key(key)
-                    return True
-                if used:
-                    return True
-            if key == "escape" and self.question.cancellable:
-                self._cancel()
-                return True
-            answer = self.question.answer_for(key)
-            if answer is None:
-                return False
-            self.answer(answer)
-            return True
+            return self._answer_key(key)
         if self.outcome is not Outcome.IN_PROGRESS:
             return False
         if key == "space":
@@ -59,19 +118,25 @@ class RunningSession(SessionFlow):
             return self._skip()
         return self._open_question(key)
 
-    def tick(self) -> None:
-        """Let time pass: a 1 on a scale that waited long enough for a 0 is the answer, then the engine moves on."""
-        if self.question is not None and self.question.scale:
-            rating = self.scale.due(self.engine.clock())
-            if rating is not None:
-                self.answer(rating)
-        super().tick()
+    def answer(self, value: AnswerValue) -> None:
+        """Answer the pending question with an option's value or a rating."""
+        question = self.question
+        if question is None:
+            return
+        question.check(value)
+        self.question = None
+        if question.kind is QuestionKind.CONFIRM_END:
+            self._end_confirmed(value)
+        elif question.kind in (QuestionKind.STEPS, QuestionKind.HELP):
+            self.pauses.question_left()
+        elif question.kind is not QuestionKind.STOP_ADVICE:
+            self.pain.answer(question.kind, value)
 
     def close(self) -> None:
         """The app is closing (ctrl+c): a session under way ends here, logged as ended early."""
         self.tick()
         if self.outcome is Outcome.IN_PROGRESS:
-            self._end(Outcome.ENDED_EARLY, "coach was closed during the session.", ask_pain=False)
+            self.end(Outcome.ENDED_EARLY, "coach was closed during the session.", ask_pain=False)
         self.question = None
 
     def set_too_small(self, small: bool) -> None:
@@ -87,10 +152,49 @@ class RunningSession(SessionFlow):
             return False
         return self.engine.wait_here()
 
+    def set_note(self, note: str) -> bool:
+        """Keep the user's note in the log; returns whether it was saved."""
+        return self.recorder.set_note(note)
+
+    # keys ---------------------------------------------------------------------
+
+    def _answer_key(self, key: str) -> bool:
+        question = self.question
+        assert question is not None
+        if question.scale:
+            rating, used = self.scale.press(key, self.engine.clock())
+            self.question = replace(question, typed="1" if self.scale.waiting else "")
+            if rating is not None:
+                self.answer(rating)
+                if not used:
+                    self.key(key)
+                return True
+            if used:
+                return True
+        if key == "escape" and question.cancellable:
+            self._cancel()
+            return True
+        answer = question.answer_for(key)
+        if answer is None:
+            return False
+        self.answer(answer)
+        return True
+
+    def _space_action(self) -> str:
+        """What space does now: "resume", "pause", "start" (an intro card that waits) or "set_done"."""
+        if not self.running:
+            return "resume"
+        if not self.engine.waits_for_user:
+            return "pause"
+        segment = self.engine.segment
+        return "start" if segment is not None and segment.phase is Phase.PREPARE else "set_done"
+
     def _space(self) -> bool:
         if self.running and self.engine.waits_for_user:
-            if self.view().phase is Phase.REPS and self.engine.seconds_in_segment() < SET_DONE_AFTER:
-                return False
+            segment = self.engine.segment
+            if segment is not None and segment.phase is Phase.REPS:
+                if self.engine.seconds_in_segment() < SET_DONE_AFTER:
+                    return False
             self._handle(self.engine.user_done())
             return True
         return self.pauses.toggle()
@@ -121,132 +225,123 @@ class RunningSession(SessionFlow):
         else:
             return False
         self.pauses.question_opened()
-        self._ask(question)
+        self.ask(question)
         return True
 
     def _cancel(self) -> None:
         question, self.question = self.question, None
-        self._hurt_kind = None
         if question is not None and question.kind is QuestionKind.HURT_STRENGTH:
-            if self.outcome is not Outcome.IN_PROGRESS:
-                said = f"{safety.HURT_KINDS[HurtKind.RED_FLAG]}: stop exercising now."
-                self.advice = safety.stop_advice(said)
-                self._ask(ask.stop_advice("Stop now", said))
-            else:
-                self._ask(ask.hurt_kind())
+            self.pain.rating_left()
             return
+        self.pain.forget_kind()
         self.pauses.question_left()
 
-    def answer(self, value: Answer) -> None:
-        """Answer the pending question with an option's value or a rating."""
-        question = self.question
-        if question is None:
-            return
-        question.check(value)
-        self.question = None
-        {
-            QuestionKind.PAIN_CHECK: self._pain_checked,
-            QuestionKind.HURT_KIND: self._hurt_kind_given,
-            QuestionKind.HURT_STRENGTH: self._hurt_strength_given,
-            QuestionKind.AFTER_CHECK: self._after_check,
-            QuestionKind.EASIER_OR_SKIP: self._easier_or_skip,
-            QuestionKind.CONFIRM_END: self._end_confirmed,
-            QuestionKind.END_PAIN: self._end_pain_given,
-            QuestionKind.STOP_ADVICE: lambda _: None,
-            QuestionKind.STEPS: lambda _: self.pauses.question_left(),
-            QuestionKind.HELP: lambda _: self.pauses.question_left(),
-        }[question.kind](value)  # type: ignore[no-untyped-call]
-
-    def _pain_checked(self, value: Answer) -> None:
-        rating = int(value)
-        verdict = safety.judge_pain(rating, self.pain_before)
-        self._last_verdict = verdict
-        self.recorder.add_pain("check", rating, self._exercise_id(), verdict=verdict.light.value)
-        decision = rules.check_decision(verdict, self.engine.is_last_run)
-        if decision == "ask":
-            self._ask(ask.after_check(verdict, variants.gentler_option(self.routine, self.engine)))
-            return
-        self.recorder.set_decision(decision)
-        if decision == "stop":
-            figures = safety.pain_figures(rating, self.pain_before)
-            self._stop_for_pain(f"Stopped after a pain check of {figures}.", verdict)
-            return
-        if decision == "finish" and verdict.light is not safety.PainLight.GREEN:
-            self.advice = safety.after_last_exercise(verdict)
-        self._go_on()
-
-    def _after_check(self, value: Answer) -> None:
-        self.recorder.set_decision(str(value))
-        if value == "end":
-            self._end(*rules.ended_after_check(self._last_verdict, self.pain_before), ask_pain=False)
-            return
-        if value == "gentler":
-            self.recorder.add_step(variants.swap_next(self.routine, self.engine))
-        self._go_on()
-
-    def _hurt_kind_given(self, value: Answer) -> None:
-        """A warning sign stops the session here and now; its strength is asked for the record."""
-        self._hurt_kind = HurtKind(value)
-        stopped = self._hurt_kind is HurtKind.RED_FLAG
-        if stopped:
-            self.recorder.advise_stop()
-            reason = rules.hurt_stop_reason(self._hurt_kind, None, self.pain_before)
-            self._end(Outcome.STOPPED_FOR_PAIN, reason, ask_pain=False)
-        self._ask(ask.hurt_strength(self.pain_before, stopped))
-
-    def _hurt_strength_given(self, value: Answer) -> None:
-        rating = int(value)
-        kind = self._hurt_kind or HurtKind.MORE_THAN_MILD
-        self._hurt_kind = None
-        decision, verdict = safety.judge_hurt(kind, rating, self.pain_before)
-        self._hurt_rated = True
-        final = "" if decision == "skip" else decision
-        self.recorder.add_pain(
-            "hurts", rating, self._exercise_id(), kind=kind, verdict=verdict.light.value, decision=final
-        )
-        if decision == "stop":
-            self._stop_for_pain(rules.hurt_stop_reason(kind, rating, self.pain_before), verdict)
-        elif decision == "resume":
-            self._advise(verdict)
-            self.pauses.question_left()
-        else:
-            self._offer_a_way_out(verdict)
-
-    def _offer_a_way_out(self, verdict: safety.PainVerdict) -> None:
-        """More than mild pain: skip at once when amber with no easier variant, else ask what to do."""
-        variant = variants.usable_easier(self.routine, self.engine, self.engine.run, self._just_done())
-        if variant is None and verdict.light is not safety.PainLight.RED:
-            self.recorder.set_decision("skip")
-            self._advise(verdict)
-            self._leave_run(StepOutcome.SKIPPED)
-            return
-        if verdict.light is not safety.PainLight.GREEN:
-            self.advice = verdict.message
-        self._ask(ask.way_out(verdict, variant, self.engine.is_last_run))
-
-    def _easier_or_skip(self, value: Answer) -> None:
-        self.recorder.set_decision(str(value))
-        if value == "end":
-            figures = safety.pain_figures(self.recorder.record.pain_reports[-1].rating, self.pain_before)
-            self._end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({figures}).", ask_pain=False)
-        elif value == "easier":
-            self._replace_current()
-        else:
-            self._leave_run(StepOutcome.SKIPPED)
-
-    def _end_confirmed(self, value: Answer) -> None:
+    def _end_confirmed(self, value: AnswerValue) -> None:
         if value != "yes":
             self.pauses.question_left()
             return
         self.pauses.forget_question()
-        self._end(Outcome.ENDED_EARLY, "You chose to end the session.")
+        self.end(Outcome.ENDED_EARLY, "You chose to end the session.")
 
-    def _end_pain_given(self, value: Answer) -> None:
-        rating = int(value)
-        verdict = safety.judge_pain(rating, self.pain_before)
-        self.recorder.add_pain("end", rating, verdict=verdict.light.value)
-        if verdict.stop:
-            self.advice = safety.stop_advice(verdict)
-            self._ask(ask.stop_advice("Stop for today", verdict))
-        elif verdict.light is not safety.PainLight.GREEN:
-            self.advice = verdict.message
+    # from exercise to exercise ------------------------------------------------
+
+    def _handle(self, events: Events) -> None:
+        """Log what the engine moved through and decide what comes after an exercise."""
+        while True:
+            self._log(events)
+            if self.engine.status is Status.OVER and self.outcome is Outcome.IN_PROGRESS:
+                self._finished()
+                return
+            if (
+                self.engine.status is not Status.WAITING
+                or self.question is not None
+                or self.outcome is not Outcome.IN_PROGRESS
+            ):
+                return
+            last = events.finished[-1] if events.finished else None
+            if last is not None and last.outcome is StepOutcome.DONE and self.pain_check_follows():
+                self.ask(ask.pain_check(self.pain_before))
+                return
+            events = self._next(at_end=last is not None and last.outcome is StepOutcome.DONE)
+            events.merge(self.engine.advance())
+
+    def _log(self, events: Events) -> None:
+        for result in events.finished:
+            self.recorder.add_step(result)
+        if events.phase_changes:
+            self.phase_changes += events.phase_changes
+            self.emit("phase")
+
+    def _next(self, at_end: bool = False) -> Events:
+        events = self.engine.next_run(at_end=at_end)
+        if self.engine.status is not Status.OVER:
+            self.pain.new_exercise()
+            self.recorder.step_started()
+        return events
+
+    def go_on(self) -> None:
+        """On to the next exercise (after a pain check or a choice)."""
+        self._handle(self._next())
+
+    def leave_run(self, outcome: StepOutcome) -> None:
+        """Leave the exercise under way (skipped after it hurt) and go on."""
+        self.pauses.forget_question()
+        self._handle(self.engine.stop_run(outcome))
+
+    def pain_check_follows(self) -> bool:
+        """Whether a pain check comes after the exercise under way."""
+        return self.routine.pain_check == "each" or self.engine.is_last_run
+
+    def just_done(self) -> str:
+        """The exercise finished just before the one under way, if it was done rather than skipped."""
+        steps = self.recorder.record.steps
+        return steps[-1].exercise_id if steps and steps[-1].outcome is StepOutcome.DONE else ""
+
+    def exercise_id(self) -> str:
+        run = self.engine.run
+        return run.exercise.id if run is not None else ""
+
+    def replace_current(self) -> None:
+        """Log the exercise under way as replaced, and run its easier variant next."""
+        run = self.engine.run
+        variant = variants.usable_easier(self.routine, self.engine, run, self.just_done())
+        assert run is not None and variant is not None
+        self.pauses.forget_question()
+        events = self.engine.stop_run(StepOutcome.REPLACED)
+        variants.insert_variant(self.routine, self.engine, self.engine.run_index + 1, variant, run)
+        self._handle(events)
+
+    def end(self, outcome: Outcome, reason: str, *, ask_pain: bool = True) -> None:
+        """End early: the exercise under way and every one not reached are logged, then the outcome."""
+        segment = self.engine.segment
+        if segment is not None and segment.phase is Phase.PREPARE:
+            self._log(self.engine.stop_run(StepOutcome.NOT_REACHED))
+        self._log(self.engine.end())
+        for run in self.engine.runs[self.engine.run_index + 1 :]:
+            if not run.instead_of:
+                self.recorder.add_step(variants.untouched_result(run, StepOutcome.NOT_REACHED))
+        self.outcome = outcome
+        self.reason = reason
+        self.recorder.finish(outcome, reason)
+        self.emit("over", reason)
+        if ask_pain:
+            self.ask(ask.end_pain(self.pain_before))
+
+    def _finished(self) -> None:
+        record = self.recorder.record
+        self.outcome, self.reason = rules.finished_outcome(record)
+        self.recorder.finish(self.outcome, self.reason)
+        self.emit("over", self.reason)
+        last = record.steps[-1] if record.steps else None
+        if (last is None or last.outcome is not StepOutcome.DONE) and not self.pain.rated_here:
+            self.ask(ask.end_pain(self.pain_before))
+
+    def ask(self, question: Question) -> None:
+        self.scale.clear()
+        self.question = question
+        if question.kind is QuestionKind.STOP_ADVICE:
+            self.recorder.advise_stop()
+        self.emit("question", question.title)
+
+    def emit(self, kind: str, text: str = "") -> None:
+        self.events.append(SessionEvent(kind, text))

@@ -36,6 +36,8 @@ class SessionView:
     """Shown on the intro card."""
     hint: str
     """What the user can press now, in words."""
+    space: str = "pause"
+    """What space does now: "pause", "resume", "start" (an intro card that waits) or "set_done"."""
 
 
 def planned_slots(engine: Engine) -> list[int]:
@@ -55,8 +57,9 @@ def planned_slots(engine: Engine) -> list[int]:
     return slots
 
 
-def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
-    """The view at this reading; ``pain_check_next`` says whether a pain check follows this exercise."""
+def build_view(engine: Engine, pain_check_next: bool, space: str = "pause") -> SessionView:
+    """The view at this reading; ``pain_check_next`` says whether a pain check follows this exercise,
+    ``space`` what the space key does now."""
     run = engine.run
     segment = engine.segment
     slots = planned_slots(engine)
@@ -83,6 +86,7 @@ def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
             (),
             "",
             "",
+            space,
         )
     in_segment = engine.seconds_in_segment()
     intro = segment.phase is Phase.PREPARE
@@ -109,6 +113,7 @@ def build_view(engine: Engine, pain_check_next: bool) -> SessionView:
         how=run.exercise.how if intro else (),
         caution=run.exercise.caution if intro else "",
         hint=_hint(engine, segment, paused),
+        space=space,
     )
 
 

@@ -273,13 +273,13 @@ class CoachApp(App[int]):
         def log(screening: Screening, reason: str) -> None:
             log_blocked(self.data, routine, screening, reason, self.wall_clock)
 
-        check = SafetyCheck(self.profile, routine.contraindications, recent, self.wall_clock(), log)
+        check = SafetyCheck(self.profile, routine.contraindications, recent, self.wall_clock(), log, self.clock)
         if check.verdict is not None and check.verdict.kind is VerdictKind.PROFILE_FIRST:
             return
         home = self.screen_stack[0]
         easiest = gentlest(home.entries, self.profile) if isinstance(home, HomeScreen) else None
         gentler = gentlest_advice(entry.path, easiest)
-        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, gentler, self.clock))
+        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, gentler))
         if verdict.starts_session:
             self.begin_session(routine, check.record)
 

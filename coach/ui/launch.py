@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
 
+from coach.durations import Clock
 from coach.routines.catalog import Entry
-from coach.session.engine import Clock
 from coach.session.recorder import WallClock
 from coach.session.speech import Speaker
 from coach.ui.protocols import Schedule

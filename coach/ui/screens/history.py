@@ -14,7 +14,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -25,6 +24,7 @@ from coach.history.filter import Filter, haystack, newest_first
 from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
 from coach.text import clean
+from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session_detail import SessionDetailScreen
 from coach.ui.widgets.filter_bar import FilterBar
@@ -39,7 +39,7 @@ NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CoachScreen[None]):
     """Sessions newest first, their trends, and export; enter opens a session."""
 
     DEFAULT_CSS = """
@@ -201,13 +201,12 @@ class HistoryScreen(Screen[None]):
 
     # filters ------------------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        wanted = self.query_one(FilterBar).wanted()
-        if wanted != self.filter:
-            self.filter = wanted
+    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        if event.wanted != self.filter:
+            self.filter = event.wanted
             self._apply()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_filter_bar_done(self, _event: FilterBar.Done) -> None:
         self.query_one(SessionTable).focus()
 
     def action_cycle_routine(self) -> None:

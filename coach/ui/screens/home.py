@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
@@ -17,19 +16,20 @@ from coach.history.advisories import Advisory, advisories, banner
 from coach.learn import Card, cards_for
 from coach.logs.store import list_sessions
 from coach.routines.catalog import Entry
-from coach.safety.check import RECENT_LOGS, rest_line
+from coach.safety.after_stop import rest_line
+from coach.safety.check import RECENT_LOGS
 from coach.safety.check_texts import EMERGENCY_BANNER, not_for_you
 from coach.safety.last_sessions import emergency_pending, newest_first
 from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
-from coach.ui.protocols import CoachAppApi
+from coach.ui.screens.base import CoachScreen
 from coach.ui.widgets.plain import Plain, literal
 from coach.ui.widgets.row_table import RowTable
 
 NOT_FOR_YOU_MARK = "✗ not for you"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     """Pick a routine; enter starts its safety check."""
 
     DEFAULT_CSS = """
@@ -76,10 +76,6 @@ class HomeScreen(Screen[None]):
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
         yield Footer()
-
-    @property
-    def coach(self) -> CoachAppApi:
-        return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
 from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
+from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
@@ -23,7 +23,7 @@ INTRO = (
 )
 
 
-class ProfileScreen(Screen[Profile | None]):
+class ProfileScreen(CoachScreen[Profile | None]):
     """Edit a copy of the profile; returns the saved profile, or None when left without saving."""
 
     DEFAULT_CSS = """

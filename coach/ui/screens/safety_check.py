@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-from time import monotonic
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from coach.learn import cards_for
 from coach.safety.check import CheckVerdict, SafetyCheck, VerdictKind
 from coach.safety.check_texts import AnswerKind
-from coach.session.engine import Clock
-from coach.session.questions import TYPED_ONE_HINT, ScaleEntry
-from coach.ui.protocols import Cancel, CoachAppApi
+from coach.safety.scale import SCALE_HINT, TYPED_ONE_HINT
+from coach.ui.protocols import Cancel
+from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session import TICK_MARGIN
 from coach.ui.widgets.plain import Plain
 
-YES_NO_KEYS = {"y": True, "n": False}
-RATING_HINT = "Press 0-9, or 1 0 or t for 10  (0 = no pain, 10 = worst imaginable)"
 
-
-class SafetyCheckScreen(Screen[CheckVerdict]):
+class SafetyCheckScreen(CoachScreen[CheckVerdict]):
     """Shows what the ``SafetyCheck`` asks and passes the answers back; returns its verdict.
 
-    No answer is chosen in advance: only y/n (or 0-9 and t) answer, never enter.
+    Every key goes to the check (``SafetyCheck.key``); the screen only shows what it says and
+    wakes it when a 1 typed on the scale becomes the answer.
     """
 
     DEFAULT_CSS = """
@@ -43,14 +38,12 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
     """
     BINDINGS = [Binding("escape", "leave", "Back")]
 
-    def __init__(self, check: SafetyCheck, routine_title: str, gentler: str = "", clock: Clock = monotonic) -> None:
+    def __init__(self, check: SafetyCheck, routine_title: str, gentler: str = "") -> None:
         super().__init__()
         self.check = check
         self.routine_title = routine_title
         self.gentler = gentler
         """The line on the gentlest routine, for a caution that suggests one."""
-        self.clock = clock
-        self.scale = ScaleEntry()
         self._wake: Cancel | None = None
 
     def compose(self) -> ComposeResult:
@@ -83,12 +76,12 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
             if pending.question.kind is AnswerKind.YES_NO:
                 keys = "y  yes    n  no"
             else:
-                keys = TYPED_ONE_HINT if self.scale.waiting else RATING_HINT
+                keys = TYPED_ONE_HINT if self.check.scale.waiting else SCALE_HINT
             self.query_one("#keys", Plain).show(f"{keys}    escape  back to the routines")
             return
         if verdict is None:
             return
-        if verdict.kind is VerdictKind.GO:
+        if self.check.finished:
             dismiss_once(self, verdict)
             return
         self.query_one("#position", Plain).show("Safety check finished")
@@ -111,71 +104,36 @@ class SafetyCheckScreen(Screen[CheckVerdict]):
         self.query_one("#keys", Plain).show(keys)
 
     def on_key(self, event: Key) -> None:
-        if self.app.screen is not self:
+        if self.app.screen is not self or event.key == "escape":
             return
-        pending = self.check.pending
-        verdict = self.check.verdict
-        if pending is not None:
-            if pending.question.kind is AnswerKind.RATING:
-                self._rating_key(event)
-            elif event.key in YES_NO_KEYS:
-                event.stop()
-                self.check.answer(YES_NO_KEYS[event.key])
-                self.show()
-            elif event.key == "enter":
-                event.stop()
-            return
-        if verdict is None:
-            return
-        if event.key == "l":
+        if event.key == "l" and self.check.pending is None and self.check.verdict is not None:
             from coach.ui.screens.learn import LearnScreen
 
             event.stop()
             self.app.push_screen(LearnScreen(cards_for("blocked")[0].id))
-        elif verdict.kind is VerdictKind.CAUTION and event.key in ("g", "b"):
-            event.stop()
-            dismiss_once(self, self.check.decide(event.key == "g"))
-        elif verdict.kind is not VerdictKind.CAUTION and event.key == "enter":
-            event.stop()
-            dismiss_once(self, verdict)
-
-    def _rating_key(self, event: Key) -> None:
-        """0-10: a 1 waits a moment for a 0 (10); a key that only ends that wait goes on to what follows."""
-        if event.key == "escape":
             return
-        rating, used = self.scale.press(event.key, self.clock())
-        if used or event.key == "enter":
+        if self.check.key(event.key):
             event.stop()
+        self._shown()
+
+    def action_leave(self) -> None:
+        self.check.key("escape")
+        self._shown()
+
+    def _shown(self) -> None:
+        """Show what the check says now, and wake it when a 1 typed on the scale becomes the answer."""
         self._stop_waking()
-        if rating is not None:
-            self.check.answer(rating)
-        elif self.scale.waiting:
-            left = self.scale.seconds_left(self.clock()) or 0.0
+        left = self.check.seconds_to_next_change()
+        if left is not None:
             self._wake = self.coach.schedule(left + TICK_MARGIN, self._one_waited)
         self.show()
-        if rating is not None and not used:
-            self.on_key(event)
 
     def _one_waited(self) -> None:
         self._wake = None
-        rating = self.scale.due(self.clock())
-        if rating is not None and self.check.pending is not None:
-            self.check.answer(rating)
-            self.show()
+        self.check.tick()
+        self._shown()
 
     def _stop_waking(self) -> None:
         if self._wake is not None:
             self._wake()
             self._wake = None
-
-    @property
-    def coach(self) -> CoachAppApi:
-        return self.app  # type: ignore[return-value]
-
-    def action_leave(self) -> None:
-        if self.scale.waiting:
-            self.scale.clear()
-            self._stop_waking()
-            self.show()
-            return
-        dismiss_once(self, self.check.leave())

@@ -6,15 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key, Resize
-from textual.screen import Screen
 from textual.widgets import Footer
 
-from coach.routines.plan import Phase
 from coach.session.announcer import Announcer
 from coach.session.running import RunningSession
 from coach.session.view import SessionView
 from coach.ui.footer import NARROW_BELOW, fit_footer
-from coach.ui.protocols import Cancel, CoachAppApi
+from coach.ui.protocols import Cancel
+from coach.ui.screens.base import CoachScreen
 from coach.ui.widgets.line_bar import LineBar
 from coach.ui.widgets.phase_display import PhaseDisplay
 from coach.ui.widgets.plain import Plain
@@ -24,13 +23,12 @@ COMPACT_BELOW = 26
 """Terminals shorter than this get the tight layout."""
 TICK_MARGIN = 0.005
 """Wake this much after a display change is due, so the reading has crossed the boundary."""
-SPACE_ACTIONS = {"pause_resume", "resume", "start_exercise", "set_done"}
 SWITCH_ACTIONS = {"toggle_sound", "toggle_voice"}
 SCREEN_KEYS = {"m", "v"}
 """Keys the screen handles itself, questions or not (no answer uses them); every other key goes to the session."""
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CoachScreen[None]):
     """Shows one ``RunningSession``; redraws only what changed."""
 
     DEFAULT_CSS = """
@@ -62,10 +60,10 @@ class SessionScreen(Screen[None]):
     SessionScreen.-compact.-intro BigDigits { display: none; }
     """
     BINDINGS = [
-        Binding("space", "pause_resume", "Pause"),
-        Binding("space", "resume", "Resume"),
-        Binding("space", "start_exercise", "Start"),
-        Binding("space", "set_done", "Set done"),
+        Binding("space", "space('pause')", "Pause"),
+        Binding("space", "space('resume')", "Resume"),
+        Binding("space", "space('start')", "Start"),
+        Binding("space", "space('set_done')", "Set done"),
         Binding("enter", "press('enter')", "Done", show=False),
         Binding("p", "press('p')", "It hurts"),
         Binding("s", "press('s')", "Skip"),
@@ -87,10 +85,6 @@ class SessionScreen(Screen[None]):
         self._bindings_for: tuple[bool, str] | None = None
         self._announcer = Announcer()
         self._narrow = False
-
-    @property
-    def coach(self) -> CoachAppApi:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -162,16 +156,7 @@ class SessionScreen(Screen[None]):
         self.session.key(key)
         self.render_session()
 
-    def action_pause_resume(self) -> None:
-        self.action_press("space")
-
-    def action_resume(self) -> None:
-        self.action_press("space")
-
-    def action_start_exercise(self) -> None:
-        self.action_press("space")
-
-    def action_set_done(self) -> None:
+    def action_space(self, _does: str) -> None:
         self.action_press("space")
 
     def action_toggle_sound(self, _shown: str = "") -> None:
@@ -195,17 +180,9 @@ class SessionScreen(Screen[None]):
             return parameters == (("narrow",) if self._narrow else ("footer",))
         if self.session.question is not None:
             return False
-        if action in SPACE_ACTIONS:
-            return action == self._bindings_for[1] if self._bindings_for else True
+        if action == "space":
+            return parameters == (self._bindings_for[1],) if self._bindings_for else True
         return True
-
-    def _space_action(self, view: SessionView) -> str:
-        """What space does now, named as the footer binding that says so."""
-        if not self.session.running:
-            return "resume"
-        if not self.session.engine.waits_for_user:
-            return "pause_resume"
-        return "start_exercise" if view.phase is Phase.PREPARE else "set_done"
 
     # drawing ----------------------------------------------------------------
 
@@ -234,9 +211,8 @@ class SessionScreen(Screen[None]):
         if asking != self.has_class("-asking"):
             self.set_class(asking, "-asking")
         view = session.view()
-        space = self._space_action(view)
-        if (asking, space) != self._bindings_for:
-            self._bindings_for = (asking, space)
+        if (asking, view.space) != self._bindings_for:
+            self._bindings_for = (asking, view.space)
             self.refresh_bindings()
         self.query_one(QuestionPanel).show(session.question)
         status = ("sound off" if not self.coach.sound else "", self.coach.voice_status)

@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
@@ -21,10 +20,11 @@ from coach.history.summary import pain_change, rating_text
 from coach.logs.records import PainReport, SessionRecord, StepOutcome
 from coach.logs.timestamps import clock_time, when
 from coach.routines.model import CONTRAINDICATION_LABELS
-from coach.safety.check_texts import QUESTION_TEXTS
+from coach.safety.check_texts import CHECK_QUESTION_TEXTS
 from coach.safety.pain import HURT_KINDS
 from coach.ui.component_styles import text_style
 from coach.ui.outcome_styles import OUTCOME_COMPONENTS, outcome_css, outcome_styles, record_style, step_styles
+from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain, literal
 
@@ -92,7 +92,7 @@ def screening_text(record: SessionRecord, flag: Style) -> Text:
     if not screening.red_flags:
         text.append("Red-flag questions: no answers logged.\n")
     for key, answer in screening.red_flags.items():
-        text.append_text(literal(QUESTION_TEXTS.get(key, key)))
+        text.append_text(literal(CHECK_QUESTION_TEXTS.get(key, key)))
         text.append(f"  {yes_no(answer)}\n", flag if answer else "")
     for key, answer in screening.contraindications.items():
         text.append_text(literal(CONTRAINDICATION_LABELS.get(key, key)))
@@ -116,7 +116,7 @@ def figures(record: SessionRecord) -> str:
     )
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(CoachScreen[None]):
     """Everything one session log holds, read-only; escape goes back."""
 
     DEFAULT_CSS = """

@@ -5,20 +5,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from coach.history.summary import summarise
 from coach.learn import Card, cards_after_session
 from coach.session.running import RunningSession
-from coach.ui.protocols import CoachAppApi
+from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.prompts import YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
 
 NOTE_LENGTH = 500
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(CoachScreen[None]):
     """Shows the finished session and takes an optional note, kept on enter or escape."""
 
     DEFAULT_CSS = """
@@ -46,10 +45,6 @@ class SummaryScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.recorder = session.recorder
-
-    @property
-    def coach(self) -> CoachAppApi:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         record = self.recorder.record

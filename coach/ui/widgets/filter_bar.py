@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.validation import Function
 from textual.widgets import Input
 
@@ -26,7 +27,17 @@ def date_input(name: str) -> Input:
 
 
 class FilterBar(Horizontal):
-    """Routine, from and to, on one line."""
+    """Routine, from and to, on one line; posts ``FilterBar.Changed`` when the filter they describe changes."""
+
+    class Changed(Message):
+        """The fields now describe ``wanted``."""
+
+        def __init__(self, wanted: Filter) -> None:
+            super().__init__()
+            self.wanted = wanted
+
+    class Done(Message):
+        """Enter in a field: the user is done typing the filter."""
 
     DEFAULT_CSS = """
     FilterBar { height: 1; margin: 0 1; }
@@ -41,6 +52,14 @@ class FilterBar(Horizontal):
         for label, name in DATE_FIELDS:
             yield Plain(label, classes="label")
             yield date_input(name)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self.wanted()))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Done())
 
     def value(self, name: str) -> str:
         """What the field ``routine``, ``since`` or ``until`` holds."""

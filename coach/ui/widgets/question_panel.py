@@ -7,7 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 
-from coach.session.questions import SCALE_HINT, TYPED_ONE_HINT, Question
+from coach.safety.scale import SCALE_HINT, TYPED_ONE_HINT
+from coach.session.questions import Question
 from coach.ui.widgets.plain import Plain
 
 TONES = ("amber", "red", "stop")
