@@ -68,7 +68,8 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
     """
     from datetime import datetime
 
-    from coach.safety.profile import QUESTIONS, Profile, save_profile
+    from coach.safety.profile import QUESTIONS, Profile
+    from coach.safety.profile_store import save_profile
 
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     (folder / "config.toml").write_text(

@@ -113,6 +113,7 @@ NOTES = [
 def generate(data: Path, count: int, seed: int = 20261121) -> None:
     from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
     from coach.logs.store import create_session, save_session
+    from coach.logs.timestamps import stamp
     from coach.safety import pain as safety
     from coach.safety.check_texts import EMERGENCY_QUESTIONS
 
@@ -141,7 +142,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
             routine_title=routine.title,
             routine_name=routine.name,
             routine_path=str(routine.path),
-            started_at=start.isoformat(timespec="seconds"),
+            started_at=stamp(start),
             screening=screening,
             planned_exercises=len(routine.exercises),
         )
@@ -177,7 +178,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
                 kind = rng.choice([HurtKind.MILD, HurtKind.MILD, HurtKind.MORE_THAN_MILD])
                 record.pain_reports.append(
                     PainReport(
-                        at=(step_start + timedelta(seconds=active / 2)).isoformat(timespec="seconds"),
+                        at=stamp(step_start + timedelta(seconds=active / 2)),
                         source="hurts",
                         rating=min(10, rating + rng.randint(0, 3)),
                         exercise_id=exercise.id,
@@ -194,8 +195,8 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
                     exercise_id=exercise.id,
                     exercise_name=exercise.name,
                     outcome=StepOutcome.SKIPPED if skipped else StepOutcome.DONE,
-                    started_at=step_start.isoformat(timespec="seconds"),
-                    ended_at=clock.isoformat(timespec="seconds"),
+                    started_at=stamp(step_start),
+                    ended_at=stamp(clock),
                     active_seconds=round(active, 3),
                     planned_seconds=planned,
                     work_done=f"{done_units} of {units} {_unit(exercise)}"
@@ -208,7 +209,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
                 light = safety.judge_pain(rating, before).light
                 record.pain_reports.append(
                     PainReport(
-                        at=clock.isoformat(timespec="seconds"),
+                        at=stamp(clock),
                         source="check",
                         rating=rating,
                         exercise_id=exercise.id,
@@ -226,7 +227,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
                 Outcome.ENDED_EARLY: "Ended early.",
                 Outcome.STOPPED_FOR_PAIN: f"Ended after a pain check of {rating}/10.",
             }[outcome]
-            record.ended_at = clock.isoformat(timespec="seconds")
+            record.ended_at = stamp(clock)
             if rng.random() < 0.2:
                 record.note = rng.choice(NOTES)
         save_session(path, record)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from coach import __version__
 from coach.errors import CoachError, UsageError
+from coach.logs.timestamps import local_now, read_day
 from coach.text import clean, counted, display_width, pad
 
 HISTORY_FORMATS = ("table", "csv", "steps-csv", "json", "markdown")
@@ -68,10 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
+    day = read_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31")
+    return day
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,12 +151,12 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     from coach.history import export
     from coach.history.advisories import LOOKBACK_DAYS, advisories
     from coach.logs.store import list_sessions
-    from coach.safety.profile import profile_for_report
+    from coach.safety.profile_store import profile_for_report
 
     records, unreadable = list_sessions(data, since=since)
     for path, reason in unreadable:
         print(clean(f"coach: skipped unreadable log {path}: {reason}"), file=sys.stderr)
-    today = date.today()
+    today = local_now().date()
     lookback = today - timedelta(days=LOOKBACK_DAYS)
     found = advisories(records if since is None or since <= lookback else list_sessions(data, lookback)[0], today)
     if fmt == "csv":

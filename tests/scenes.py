@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coach.config import Config, save_config
 from coach.durations import clock_text
-from coach.logs.records import Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.logs.records import Outcome, PainReport, Screening, StepOutcome, StepRecord
 from coach.logs.store import create_session, save_session
 from coach.paths import bundled_routines_dir
 from coach.routines.catalog import load_entry
@@ -22,11 +22,13 @@ from coach.routines.model import Dosing
 from coach.routines.plan import build_run, unit_name
 from coach.safety.check_texts import EMERGENCY_QUESTIONS, LEG_CHECK_QUESTION
 from coach.safety.pain import judge_pain
-from coach.safety.profile import QUESTIONS, Profile, save_profile
+from coach.safety.profile import QUESTIONS, Profile
+from coach.safety.profile_store import save_profile
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from tests.conftest import FakeClock, RecordingSpeaker
+from tests.helpers.records import session
 
 RunBefore = Callable[[object], Awaitable[None]]
 SIZE = (100, 30)
@@ -173,12 +175,12 @@ def seed_history(data: Path, days: int = 56) -> None:
         routine = routines[day % len(routines)]
         outcome = special.get(day, Outcome.COMPLETED)
         before = max(1, min(8, round(5 - 3 * day / days + rng.uniform(-1, 1))))
-        record = SessionRecord(
+        record = session(
+            start,
             id="",
-            routine_title=routine.title,
-            routine_name=routine.name,
-            routine_path=f"{routine.name}.toml",
-            started_at=start.isoformat(),
+            title=routine.title,
+            routine=routine.name,
+            path=f"{routine.name}.toml",
             outcome=Outcome.IN_PROGRESS,
             planned_exercises=len(routine.exercises),
             screening=Screening(
@@ -213,16 +215,7 @@ def seed_history(data: Path, days: int = 56) -> None:
                 else f"{run.unit_count} of {run.unit_count} {unit_name(exercise)}"
             )
             record.steps.append(
-                StepRecord(
-                    exercise.id,
-                    exercise.name,
-                    StepOutcome.DONE,
-                    clock.isoformat(),
-                    ended.isoformat(),
-                    float(planned),
-                    planned,
-                    done,
-                )
+                StepRecord(exercise.id, exercise.name, StepOutcome.DONE, clock, ended, float(planned), planned, done)
             )
             record.active_seconds += planned
             rating = max(0, min(10, rating + rng.choice((-1, -1, 0, 0, 0, 1))))
@@ -230,18 +223,12 @@ def seed_history(data: Path, days: int = 56) -> None:
                 rating = before + 3
             record.pain_reports.append(
                 PainReport(
-                    ended.isoformat(),
-                    "check",
-                    rating,
-                    exercise.id,
-                    None,
-                    judge_pain(rating, before).light.value,
-                    "continue",
+                    ended, "check", rating, exercise.id, None, judge_pain(rating, before).light.value, "continue"
                 )
             )
             clock = ended
         record.pain_after = rating
-        record.ended_at = clock.isoformat()
+        record.ended_at = clock
         if outcome is Outcome.INTERRUPTED:
             record.pid = 0
         else:

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from coach.history.advisories import advisories, banner, persisting, worsening
 from coach.logs.records import Outcome, Screening, SessionRecord
+from tests.helpers.records import session
 
 TODAY = date(2026, 11, 21)
 
@@ -16,12 +17,10 @@ def history(ratings_by_day: dict[int, int | None]) -> list[SessionRecord]:
     for ago, pain in ratings_by_day.items():
         day = TODAY - timedelta(days=ago)
         records.append(
-            SessionRecord(
-                f"{day:%Y%m%d}T100000-1-0",
-                "Gentle",
-                "gentle",
-                "gentle.toml",
-                datetime(day.year, day.month, day.day, 10).astimezone().isoformat(),
+            session(
+                datetime(day.year, day.month, day.day, 10).astimezone(),
+                id=f"{day:%Y%m%d}T100000-1-0",
+                path="gentle.toml",
                 outcome=Outcome.COMPLETED,
                 screening=Screening(pain_before=pain),
             )

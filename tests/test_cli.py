@@ -18,9 +18,10 @@ import pytest
 import coach
 from coach.cli import HISTORY_FORMATS, main
 from coach.history import export
-from coach.logs.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.logs.records import Outcome, Screening, StepOutcome, StepRecord
 from coach.logs.store import list_sessions
 from coach.text import display_width
+from tests.helpers.records import at, session
 from tests.routine_texts import SMALL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,16 +123,16 @@ def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
     assert str(tmp_path) in out
 
 
-def _session(data, when: str, outcome: Outcome, note: str = "") -> None:
+def _session(data, logged: str, outcome: Outcome, note: str = "") -> None:
     from coach.logs.store import create_session
 
-    record = SessionRecord(
+    when = at(logged)
+    record = session(
+        when,
+        when,
         id="",
-        routine_title="Small routine",
-        routine_name="small",
-        routine_path="",
-        started_at=when,
-        ended_at=when,
+        title="Small routine",
+        routine="small",
         outcome=outcome,
         screening=Screening(pain_before=3),
         pain_after=2,
@@ -320,9 +321,15 @@ def test_history_since_a_recent_day_keeps_the_advisory_worked_out_from_every_log
 
     today = date.today()
     for ago, pain in ((13, 2), (12, 2), (10, 2), (3, 7), (1, 7)):
-        when = datetime(*(today - timedelta(days=ago)).timetuple()[:3], 8, tzinfo=UTC).isoformat()
-        record = SessionRecord(
-            "", "Small", "small", "", when, when, Outcome.COMPLETED, screening=Screening(pain_before=pain)
+        when = datetime(*(today - timedelta(days=ago)).timetuple()[:3], 8, tzinfo=UTC)
+        record = session(
+            when,
+            when,
+            id="",
+            title="Small",
+            routine="small",
+            outcome=Outcome.COMPLETED,
+            screening=Screening(pain_before=pain),
         )
         create_session(tmp_path, record)
     since = (today - timedelta(days=2)).isoformat()

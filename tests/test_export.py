@@ -24,6 +24,7 @@ from coach.logs.records import (
     StepOutcome,
     StepRecord,
 )
+from tests.helpers.records import at, session
 
 TODAY = date(2026, 11, 25)
 TRICKY_NOTE = 'Said "ouch", twice, then\nfelt better; knees, hips'
@@ -31,58 +32,60 @@ FORMULA_NOTE = '=HYPERLINK("http://x","y")'
 
 
 def knee(started: str, ended: str, outcome: StepOutcome = StepOutcome.DONE) -> StepRecord:
-    return StepRecord("knee-to-chest", "Knee-to-chest", outcome, started, ended, 95.25, 90, "3 of 3 holds, both sides")
+    return StepRecord(
+        "knee-to-chest", "Knee-to-chest", outcome, at(started), at(ended), 95.25, 90, "3 of 3 holds, both sides"
+    )
 
 
 def tilt(started: str, ended: str) -> StepRecord:
-    return StepRecord("pelvic-tilt", "Pelvic tilt", StepOutcome.SKIPPED, started, ended, 10.0, 60, "1 of 10 reps")
+    return StepRecord(
+        "pelvic-tilt", "Pelvic tilt", StepOutcome.SKIPPED, at(started), at(ended), 10.0, 60, "1 of 10 reps"
+    )
 
 
-EVENING_NY = SessionRecord(
+EVENING_NY = session(
+    at("2026-11-24T21:30:00-05:00"),
+    at("2026-11-24T22:05:30-05:00"),
     id="2026-11-24-ny",
-    routine_title="Back | core, gently",
-    routine_name="core",
-    routine_path="/routines/core.toml",
-    started_at="2026-11-24T21:30:00-05:00",
-    ended_at="2026-11-24T22:05:30-05:00",
+    title="Back | core, gently",
+    routine="core",
+    path="/routines/core.toml",
     outcome=Outcome.COMPLETED,
     screening=Screening(red_flags={"legs": False}, contraindications={"pregnancy": False}, pain_before=5),
     steps=[
         knee("2026-11-24T21:31:00-05:00", "2026-11-24T21:40:00-05:00"),
         tilt("2026-11-24T21:41:00-05:00", "2026-11-24T21:42:00-05:00"),
     ],
-    pain_reports=[PainReport("2026-11-25T00:10:00-05:00", "hurts", 5, "knee-to-chest", HurtKind.MORE_THAN_MILD)],
+    pain_reports=[PainReport(at("2026-11-25T00:10:00-05:00"), "hurts", 5, "knee-to-chest", HurtKind.MORE_THAN_MILD)],
     pain_after=3,
     active_seconds=1800.0,
     planned_exercises=3,
     note=TRICKY_NOTE,
 )
-MORNING_TOKYO = SessionRecord(
+MORNING_TOKYO = session(
+    at("2026-11-20T01:00:00+09:00"),
+    at("2026-11-19T16:12:00+00:00"),
     id="2026-11-20-tokyo",
-    routine_title="Gentle lower-back relief",
-    routine_name="gentle",
-    routine_path="/routines/gentle.toml",
-    started_at="2026-11-20T01:00:00+09:00",
-    ended_at="2026-11-19T16:12:00+00:00",
+    title="Gentle lower-back relief",
+    path="/routines/gentle.toml",
     outcome=Outcome.STOPPED_FOR_PAIN,
     reason="Pain spreading down a leg",
     screening=Screening(pain_before=4),
     steps=[knee("2026-11-20T01:01:00+09:00", "2026-11-20T01:05:00+09:00", StepOutcome.STOPPED)],
     pain_reports=[
-        PainReport("2026-11-20T01:04:00+09:00", "check", 3, "knee-to-chest"),
-        PainReport("2026-11-20T01:05:00+09:00", "hurts", 7, "knee-to-chest", HurtKind.RED_FLAG, "stop", "stop"),
+        PainReport(at("2026-11-20T01:04:00+09:00"), "check", 3, "knee-to-chest"),
+        PainReport(at("2026-11-20T01:05:00+09:00"), "hurts", 7, "knee-to-chest", HurtKind.RED_FLAG, "stop", "stop"),
     ],
     pain_after=7,
     active_seconds=240.0,
     planned_exercises=4,
     note=FORMULA_NOTE,
 )
-BLOCKED = SessionRecord(
+BLOCKED = session(
+    at("2026-11-23T12:00:00+00:00"),
     id="2026-11-23-blocked",
-    routine_title="Gentle lower-back relief",
-    routine_name="gentle",
-    routine_path="/routines/gentle.toml",
-    started_at="2026-11-23T12:00:00+00:00",
+    title="Gentle lower-back relief",
+    path="/routines/gentle.toml",
     outcome=Outcome.BLOCKED,
     reason="Red flag: numbness in the legs",
     screening=Screening(red_flags={"numbness": True}),
@@ -174,9 +177,7 @@ def test_steps_csv_fields() -> None:
 
 @given(st.text() | st.sampled_from(["\r", "a\rb", "\r\n", '"', ",=", "\n-"]))
 def test_csv_round_trips_any_note(note: str) -> None:
-    record = SessionRecord(
-        id="x", routine_title="t", routine_name="t", routine_path="", started_at="2026-11-24T10:00:00+01:00", note=note
-    )
+    record = session(at("2026-11-24T10:00:00+01:00"), id="x", title="t", routine="t", note=note)
     (row,) = read_csv(export.sessions_csv([record]))
     expected = "'" + note if note.startswith(("=", "+", "-", "@", "\t", "\r")) else note
     assert row["note"] == expected
@@ -253,12 +254,11 @@ def test_sessions_json_round_trip() -> None:
 
 
 def test_json_text_never_carries_raw_control_characters() -> None:
-    record = SessionRecord(
+    record = session(
+        at("2026-11-24T10:00:00+01:00"),
         id="c1",
-        routine_title="Evil\x9b2J\u202etitle",
-        routine_name="evil",
-        routine_path="",
-        started_at="2026-11-24T10:00:00+01:00",
+        title="Evil\x9b2J\u202etitle",
+        routine="evil",
         note="\x1b]0;pwned\x07 ünïcödé",
     )
     text = export.sessions_json([record])
@@ -283,13 +283,12 @@ def column_starts(line: str, cells: list[str]) -> list[int]:
 
 
 def test_table_has_aligned_columns() -> None:
-    wide = SessionRecord(
+    wide = session(
+        at("2026-11-25T07:00:00+09:00"),
+        at("2026-11-25T08:02:03+09:00"),
         id="w",
-        routine_title="腰痛ケア\x1b[2J",
-        routine_name="wide",
-        routine_path="",
-        started_at="2026-11-25T07:00:00+09:00",
-        ended_at="2026-11-25T08:02:03+09:00",
+        title="腰痛ケア\x1b[2J",
+        routine="wide",
         outcome=Outcome.INTERRUPTED,
         planned_exercises=12,
     )
@@ -321,9 +320,7 @@ def test_table_has_aligned_columns() -> None:
 
 
 def test_table_cleans_and_truncates_long_titles() -> None:
-    long = SessionRecord(
-        id="l", routine_title="x" * 100, routine_name="l", routine_path="", started_at="2026-11-25T07:00:00+01:00"
-    )
+    long = session(at("2026-11-25T07:00:00+01:00"), id="l", title="x" * 100, routine="l")
     row = export.sessions_table([long]).splitlines()[2]
     assert "x" * (export.ROUTINE_WIDTH - 1) + "…" in row
     assert "x" * export.ROUTINE_WIDTH not in row
@@ -441,7 +438,7 @@ def test_markdown_report_every_table_row_has_its_columns() -> None:
 def test_markdown_report_gives_the_same_advisories_as_history() -> None:
     def rated(id: str, started: str, before: int) -> SessionRecord:
         screening = Screening(pain_before=before)
-        return SessionRecord(id, "t", "t", "", started_at=started, screening=screening)
+        return session(at(started), id=id, title="t", routine="t", screening=screening)
 
     worse = [rated("a", "2026-11-14T10:00:00+01:00", 2), rated("b", "2026-11-20T10:00:00+01:00", 6)]
     report = export.markdown_report(worse, TODAY)
@@ -452,12 +449,11 @@ def test_markdown_report_gives_the_same_advisories_as_history() -> None:
 
 def test_markdown_report_first_weeks_row_when_history_is_long() -> None:
     records = [
-        SessionRecord(
+        session(
+            at("2026-08-03T10:00:00+02:00"),
             id="early",
-            routine_title="t",
-            routine_name="t",
-            routine_path="",
-            started_at="2026-08-03T10:00:00+02:00",
+            title="t",
+            routine="t",
             outcome=Outcome.COMPLETED,
             screening=Screening(pain_before=6),
             pain_after=5,
@@ -486,12 +482,11 @@ def test_counted_gives_the_noun_its_number(count, word, expected) -> None:
     assert counted(count, word) == expected
 
 
-NOT_STARTED = SessionRecord(
+NOT_STARTED = session(
+    at("2026-11-25T08:00:00+01:00"),
     id="2026-11-25-not-started",
-    routine_title="Gentle lower-back relief",
-    routine_name="gentle",
-    routine_path="/routines/gentle.toml",
-    started_at="2026-11-25T08:00:00+01:00",
+    title="Gentle lower-back relief",
+    path="/routines/gentle.toml",
     outcome=Outcome.BLOCKED,
     reason="Not started after the caution: Go gently today.",
     screening=Screening(pain_before=7, cautions=["Go gently today"], not_started_after_caution=True),
@@ -515,14 +510,7 @@ def test_the_report_of_a_first_day_counts_one_day() -> None:
 
 
 def test_the_report_of_a_long_time_user_counts_adherence_over_the_whole_window() -> None:
-    early = SessionRecord(
-        id="early",
-        routine_title="Gentle",
-        routine_name="gentle",
-        routine_path="/g.toml",
-        started_at="2026-01-05T08:00:00+01:00",
-        outcome=Outcome.BLOCKED,
-    )
+    early = session(at("2026-01-05T08:00:00+01:00"), id="early", path="/g.toml", outcome=Outcome.BLOCKED)
     report = export.markdown_report([early, *RECORDS], TODAY)
     assert "- Adherence over the last 12 weeks (2026-09-07 – 2026-11-25): exercised on 2 of 80 days (2%)" in report
 

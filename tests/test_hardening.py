@@ -7,6 +7,7 @@ import html
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 from coach.logs.records import Outcome, StepOutcome
 from coach.logs.store import list_sessions
@@ -14,6 +15,7 @@ from coach.session.running import SKIP_AGAIN_AFTER
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.summary import SummaryScreen
 from tests.conftest import FakeClock
+from tests.helpers.records import session
 from tests.routine_texts import SMALL
 from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check, skip
 
@@ -75,19 +77,18 @@ async def test_a_failed_write_is_retried_at_the_next_step_and_nothing_is_lost(da
 
 
 def test_fifty_corrupt_logs_are_counted_and_named_and_the_rest_shown(data_dir):
-    from coach.logs.records import Screening, SessionRecord
+    from coach.logs.records import Screening
     from coach.logs.store import create_session
 
     for day in range(1, 11):
         create_session(
             data_dir,
-            SessionRecord(
+            session(
+                datetime(2026, 10, day, 8, tzinfo=UTC),
+                datetime(2026, 10, day, 8, 20, tzinfo=UTC),
                 id="",
-                routine_title="Good",
-                routine_name="good",
-                routine_path="",
-                started_at=f"2026-10-{day:02d}T08:00:00+00:00",
-                ended_at=f"2026-10-{day:02d}T08:20:00+00:00",
+                title="Good",
+                routine="good",
                 outcome=Outcome.COMPLETED,
                 screening=Screening(pain_before=3),
                 pain_after=2,

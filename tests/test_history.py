@@ -20,13 +20,15 @@ from coach.logs.records import (
     StepOutcome,
     StepRecord,
 )
-from coach.logs.timestamps import parse_day
+from coach.logs.timestamps import read_day
+from tests.helpers.records import at
+from tests.helpers.records import session as make_session
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
 
-def step(at: str, outcome: StepOutcome = StepOutcome.DONE) -> StepRecord:
-    return StepRecord("knee-to-chest", "Knee-to-chest", outcome, at, at, 60.0, 60, "3 of 3 holds")
+def step(logged: str, outcome: StepOutcome = StepOutcome.DONE) -> StepRecord:
+    return StepRecord("knee-to-chest", "Knee-to-chest", outcome, at(logged), at(logged), 60.0, 60, "3 of 3 holds")
 
 
 def session(
@@ -43,13 +45,13 @@ def session(
 ) -> SessionRecord:
     titles = {"gentle": "Gentle lower-back relief", "core": "Core basics"}
     step_outcome = StepOutcome.STOPPED if outcome is Outcome.STOPPED_FOR_PAIN else StepOutcome.DONE
-    return SessionRecord(
+    return make_session(
+        at(started_at),
+        at(ended_at) if ended_at else None,
         id=id,
-        routine_title=titles[routine],
-        routine_name=routine,
-        routine_path=f"/routines/{routine}.toml",
-        started_at=started_at,
-        ended_at=ended_at,
+        title=titles[routine],
+        routine=routine,
+        path=f"/routines/{routine}.toml",
         outcome=outcome,
         screening=Screening(pain_before=before),
         steps=[step(started_at, step_outcome) for _ in range(steps)],
@@ -60,11 +62,11 @@ def session(
     )
 
 
-HURT_MORE = PainReport("2026-11-21T09:10:00+01:00", "hurts", 5, "knee-to-chest", HurtKind.MORE_THAN_MILD)
-HURT_RED = PainReport("2026-11-21T09:20:00+01:00", "hurts", 7, "knee-to-chest", HurtKind.RED_FLAG)
-CHECK_LOW = PainReport("2026-11-21T09:05:00+01:00", "check", 3, "knee-to-chest")
-HURT_MILD_AFTER_MIDNIGHT = PainReport("2026-11-25T00:10:00-05:00", "hurts", 2, "pelvic-tilt", HurtKind.MILD)
-CHECK_FOUR = PainReport("2026-11-25T08:10:00+01:00", "check", 4, "pelvic-tilt")
+HURT_MORE = PainReport(at("2026-11-21T09:10:00+01:00"), "hurts", 5, "knee-to-chest", HurtKind.MORE_THAN_MILD)
+HURT_RED = PainReport(at("2026-11-21T09:20:00+01:00"), "hurts", 7, "knee-to-chest", HurtKind.RED_FLAG)
+CHECK_LOW = PainReport(at("2026-11-21T09:05:00+01:00"), "check", 3, "knee-to-chest")
+HURT_MILD_AFTER_MIDNIGHT = PainReport(at("2026-11-25T00:10:00-05:00"), "hurts", 2, "pelvic-tilt", HurtKind.MILD)
+CHECK_FOUR = PainReport(at("2026-11-25T08:10:00+01:00"), "check", 4, "pelvic-tilt")
 
 S1 = session("s01", "2026-11-25T08:00:00+01:00", before=4, after=2, active=600, reports=(CHECK_FOUR,))
 S2 = session(  # local Tuesday evening in New York, already Wednesday in UTC
@@ -121,10 +123,10 @@ def records(request: pytest.FixtureRequest) -> list[SessionRecord]:
 
 
 def test_a_sessions_day_is_the_local_day_written_in_its_timestamp() -> None:
-    assert parse_day(S2.started_at) == date(2026, 11, 24)
-    assert parse_day(S7.started_at) == date(2026, 11, 20)
-    assert parse_day(S14.started_at) == date(2026, 11, 26)
-    assert parse_day("yesterday") is None
+    assert S2.day == date(2026, 11, 24)
+    assert S7.day == date(2026, 11, 20)
+    assert S14.day == date(2026, 11, 26)
+    assert read_day("yesterday") is None
 
 
 def test_duration_from_timestamps_across_time_zones() -> None:
@@ -350,13 +352,20 @@ def test_hurts_lists_what_hurt_and_when(records: list[SessionRecord]) -> None:
     ]
 
 
-def test_unparseable_start_is_skipped_by_figures() -> None:
-    broken = session("broken", "not a time")
-    records = [S1, broken]
+def test_a_log_with_an_unparseable_start_never_reaches_the_figures(tmp_path) -> None:
+    from coach.logs.codec import dumps
+    from coach.logs.store import list_sessions
+
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    (sessions / "good.toml").write_text(dumps(S1))
+    (sessions / "broken.toml").write_text(dumps(S1).replace("2026-11-25T08:00:00+01:00", "not a time"))
+    records, unreadable = list_sessions(tmp_path)
+    assert [path.name for path, _ in unreadable] == ["broken.toml"] and "started_at" in unreadable[0][1]
     assert adherence.sessions_per_week(records, TODAY, weeks=1) == [(date(2026, 11, 23), 1)]
     assert history.pain_series(records) == [(date(2026, 11, 25), 4, 2)]
-    assert history.summary(records, TODAY).sessions == 2
-    assert history.filter_sessions(records, since=date(2026, 1, 1)) == [S1]
+    assert history.summary(records, TODAY).sessions == 1
+    assert history.filter_sessions(records, since=date(2026, 1, 1)) == records
 
 
 days_offsets = st.tuples(

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -21,14 +22,14 @@ SESSION = textwrap.dedent("""
     from datetime import datetime
     from pathlib import Path
     from coach.logs.store import create_session, new_session_id, save_session
-    from coach.logs.records import SessionRecord, StepOutcome, StepRecord
+    from coach.logs.records import StepOutcome, StepRecord
+    from tests.helpers.records import session
 
     now = datetime.now().astimezone()
-    record = SessionRecord(id=new_session_id(now), routine_title="Gentle", routine_name="gentle",
-                           routine_path="gentle.toml", started_at=now.isoformat(), planned_exercises=2)
+    record = session(now, id=new_session_id(now), path="gentle.toml", planned_exercises=2)
     path = create_session(Path(sys.argv[1]), record)
-    record.steps.append(StepRecord("pelvic-tilt", "Pelvic tilt", StepOutcome.DONE, now.isoformat(),
-                                   datetime.now().astimezone().isoformat(), 30.0, 30, "10 of 10 reps"))
+    record.steps.append(StepRecord("pelvic-tilt", "Pelvic tilt", StepOutcome.DONE, now,
+                                   datetime.now().astimezone(), 30.0, 30, "10 of 10 reps"))
     save_session(path, record)
     print("STEP1", path, flush=True)
     time.sleep(120)
@@ -42,7 +43,10 @@ def wait_for_line(stream, timeout: float) -> str:
 
 
 def test_kill_9_after_first_step_keeps_the_step_and_reads_interrupted(tmp_path):
-    process = subprocess.Popen([sys.executable, "-c", SESSION, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    root = Path(__file__).parents[1]
+    process = subprocess.Popen(
+        [sys.executable, "-c", SESSION, str(tmp_path)], stdout=subprocess.PIPE, text=True, cwd=root
+    )
     try:
         line = wait_for_line(process.stdout, timeout=60)
         assert line.startswith("STEP1 ")

@@ -14,6 +14,7 @@ from coach.paths import bundled_routines_dir
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.learn import LearnScreen
 from coach.ui.widgets.plain import Plain
+from tests.helpers.records import START, at, session
 from tests.scenes import make_app
 from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
@@ -244,11 +245,11 @@ def test_the_card_on_seeing_a_professional_gives_the_safety_check_s_urgency_for_
 def test_after_a_session_that_raised_pain_the_card_fits_how_it_ended(outcome, before, after, expected):
     """ "More is not better" only when something was done: ``ended_early`` here skipped every exercise."""
     from coach.learn import cards_after_session
-    from coach.logs.records import Outcome, Screening, SessionRecord, StepOutcome, StepRecord
+    from coach.logs.records import Outcome, Screening, StepOutcome, StepRecord
 
-    record = SessionRecord("x", "R", "r", "", "2026-11-23T10:00:00+00:00", outcome=Outcome(outcome))
+    record = session(at("2026-11-23T10:00:00+00:00"), id="x", title="R", routine="r", outcome=Outcome(outcome))
     record.screening = Screening(pain_before=before)
     record.pain_after = after
     step = StepOutcome.SKIPPED if outcome == "ended_early" else StepOutcome.DONE
-    record.steps = [StepRecord("a", "A", step, "", "", 10.0, 10, "")]
+    record.steps = [StepRecord("a", "A", step, START, START, 10.0, 10, "")]
     assert [c.id for c in cards_after_session(record)] == expected

@@ -33,17 +33,17 @@ from coach.logs.store import (
     save_session,
 )
 from coach.paths import sessions_dir
+from tests.helpers.records import START, at, session
 
 NOW = datetime(2026, 11, 21, 19, 30, 12)
 
 
 def make_record(session_id: str = "", started: datetime = NOW, **changes) -> SessionRecord:
-    record = SessionRecord(
+    record = session(
+        started.astimezone(),
         id=session_id,
-        routine_title="Gentle lower-back relief",
-        routine_name="gentle",
-        routine_path="/routines/gentle.toml",
-        started_at=started.astimezone().isoformat(timespec="seconds"),
+        title="Gentle lower-back relief",
+        path="/routines/gentle.toml",
         planned_exercises=3,
         screening=Screening(
             red_flags={"leg-pain": False, "bladder-bowel": False},
@@ -59,7 +59,7 @@ def make_record(session_id: str = "", started: datetime = NOW, **changes) -> Ses
 
 def finished_record() -> SessionRecord:
     record = make_record(
-        ended_at="2026-11-21T19:50:00+01:00",
+        ended_at=at("2026-11-21T19:50:00+01:00"),
         outcome=Outcome.STOPPED_FOR_PAIN,
         reason="Sharp pain during bird dog.",
         pain_after=6,
@@ -71,8 +71,8 @@ def finished_record() -> SessionRecord:
             "knee-to-chest",
             "Knee-to-chest",
             StepOutcome.DONE,
-            "2026-11-21T19:30:20+01:00",
-            "2026-11-21T19:33:00+01:00",
+            at("2026-11-21T19:30:20+01:00"),
+            at("2026-11-21T19:33:00+01:00"),
             150.25,
             160,
             "3 of 3 holds, both sides",
@@ -81,15 +81,15 @@ def finished_record() -> SessionRecord:
             "bird-dog",
             "Bird dog",
             StepOutcome.STOPPED,
-            "2026-11-21T19:33:05+01:00",
-            "2026-11-21T19:34:00+01:00",
+            at("2026-11-21T19:33:05+01:00"),
+            at("2026-11-21T19:34:00+01:00"),
             40,
             120,
         ),
     ]
     record.pain_reports = [
-        PainReport("2026-11-21T19:33:01+01:00", "check", 3, "knee-to-chest", verdict="green", decision="continue"),
-        PainReport("2026-11-21T19:34:00+01:00", "hurts", 7, "bird-dog", HurtKind.RED_FLAG, "stop", "stop"),
+        PainReport(at("2026-11-21T19:33:01+01:00"), "check", 3, "knee-to-chest", verdict="green", decision="continue"),
+        PainReport(at("2026-11-21T19:34:00+01:00"), "hurts", 7, "bird-dog", HurtKind.RED_FLAG, "stop", "stop"),
     ]
     return record
 
@@ -125,7 +125,7 @@ def test_dict_round_trip_without_a_file():
 
 def test_none_values_are_left_out_of_the_file(tmp_path):
     record = make_record(screening=Screening(), pain_after=None)
-    record.pain_reports = [PainReport("2026-11-21T19:33:01+01:00", "check", 2)]
+    record.pain_reports = [PainReport(at("2026-11-21T19:33:01+01:00"), "check", 2)]
     text = create_session(tmp_path, record).read_text()
     for key in ("pain_after", "pain_before", "previous_settled", "kind"):
         assert key not in text
@@ -168,7 +168,7 @@ def test_save_rewrites_and_leaves_no_temporary_files(tmp_path):
     record = make_record()
     path = create_session(tmp_path, record)
     for n in range(5):
-        record.steps.append(StepRecord(f"ex-{n}", f"Exercise {n}", StepOutcome.DONE, "a", "b", 10, 10))
+        record.steps.append(StepRecord(f"ex-{n}", f"Exercise {n}", StepOutcome.DONE, START, START, 10, 10))
         save_session(path, record)
     assert load_session(path).steps == record.steps
     assert os.listdir(path.parent) == [path.name]
@@ -204,14 +204,14 @@ def test_sessions_from_two_processes_in_the_same_second_never_share_a_file(tmp_p
         from datetime import datetime
         from pathlib import Path
         from coach.logs.store import create_session, new_session_id
-        from coach.logs.records import SessionRecord
-        now = datetime(2026, 11, 21, 19, 30, 12)
+        from tests.helpers.records import session
+        now = datetime(2026, 11, 21, 19, 30, 12).astimezone()
         for n in range(100):
-            record = SessionRecord(id=new_session_id(now), routine_title="t", routine_name="t",
-                                   routine_path="", started_at=now.isoformat(), note=sys.argv[1])
+            record = session(now, id=new_session_id(now), title="t", routine="t", note=sys.argv[1])
             create_session(Path({str(tmp_path)!r}), record)
     """)
-    workers = [subprocess.Popen([sys.executable, "-c", script, name]) for name in ("a", "b")]
+    root = Path(__file__).parents[1]
+    workers = [subprocess.Popen([sys.executable, "-c", script, name], cwd=root) for name in ("a", "b")]
     assert [w.wait(timeout=120) for w in workers] == [0, 0]
     records, problems = list_sessions(tmp_path)
     assert problems == []
@@ -229,7 +229,7 @@ def test_in_progress_log_of_dead_process_reads_interrupted(tmp_path):
     record = make_record()
     path = create_session(tmp_path, record)
     record.pid = dead_pid()
-    record.steps.append(StepRecord("a", "A", StepOutcome.DONE, "s", "e", 5, 5))
+    record.steps.append(StepRecord("a", "A", StepOutcome.DONE, START, START, 5, 5))
     save_session(path, record)
     loaded = load_session(path)
     assert loaded.outcome is Outcome.INTERRUPTED
@@ -413,7 +413,7 @@ def test_listing_many_logs_newest_first_and_since(tmp_path):
         started = first + timedelta(hours=7 * n)
         record = finished_record()
         record.id = new_session_id(started)
-        record.started_at = started.isoformat()
+        record.started_at = started.astimezone()
         record.pid = os.getpid()
         (folder / f"{record.id}.toml").write_text(tomli_w.dumps(record_to_dict(record)))
     records, problems = list_sessions(tmp_path)
@@ -422,8 +422,8 @@ def test_listing_many_logs_newest_first_and_since(tmp_path):
     assert [r.started_at for r in records] == sorted((r.started_at for r in records), reverse=True)
     since = date(2026, 1, 1)
     recent, _ = list_sessions(tmp_path, since=since)
-    assert recent and all(r.started_at[:10] >= "2026-01-01" for r in recent)
-    assert len(recent) == sum(r.started_at[:10] >= "2026-01-01" for r in records)
+    assert recent and all(r.day >= since for r in recent)
+    assert len(recent) == sum(r.day >= since for r in records)
 
 
 def test_since_uses_started_at_when_the_name_has_no_date(tmp_path):

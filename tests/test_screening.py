@@ -34,6 +34,8 @@ from coach.safety.gentlest import gentlest, gentlest_advice
 from coach.safety.last_sessions import previous_session
 from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
 from coach.safety.profile import LEG_QUESTION as KNOWN_LEGS
+from tests.helpers.records import at
+from tests.helpers.records import session as make_session
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)
@@ -56,16 +58,8 @@ def session(
 ) -> SessionRecord:
     ended = NOW - timedelta(hours=hours_ago)
     screening = screening or Screening(red_flags={q.id: False for q in EMERGENCY_QUESTIONS}, pain_before=before)
-    return SessionRecord(
-        "x",
-        "Gentle",
-        "gentle",
-        "",
-        started_at=(ended - timedelta(minutes=20)).isoformat(),
-        ended_at=ended.isoformat(),
-        outcome=outcome,
-        screening=screening,
-        pain_after=after,
+    return make_session(
+        ended - timedelta(minutes=20), ended, id="x", outcome=outcome, screening=screening, pain_after=after
     )
 
 
@@ -607,7 +601,7 @@ def test_settle_caution_says_how_long_ago_the_session_ended(ago, words):
 def test_time_since_the_last_session_holds_across_time_zones():
     ended = NOW - timedelta(seconds=21)
     logged_elsewhere = session(hours_ago=0)
-    logged_elsewhere.ended_at = ended.astimezone(timezone(timedelta(hours=-5))).isoformat()
+    logged_elsewhere.ended_at = ended.astimezone(timezone(timedelta(hours=-5)))
     previous = previous_session([logged_elsewhere], NOW)
     assert previous.hours_ago == pytest.approx(21 / 3600)
     utc_now = NOW.astimezone(UTC)
@@ -733,8 +727,9 @@ def test_a_stop_the_user_chose_at_a_red_check_is_no_rest_block():
     assert verdict.title == SETTLE_TITLE and verdict.kind is VerdictKind.CAUTION
 
 
-@pytest.mark.parametrize("ended_at", ["garbage", "9999-01-01T00:00:00+00:00", ""])
+@pytest.mark.parametrize("ended_at", [at("9999-01-01T00:00:00+00:00"), NOW + timedelta(hours=1)])
 def test_a_last_session_whose_end_cannot_be_believed_is_asked_about_without_a_made_up_time(ended_at):
+    """A log whose times cannot be read at all is unreadable, so never reaches the check (tests/test_time.py)."""
     raised = session(hours_ago=3)
     raised.ended_at = ended_at
     raised.started_at = ended_at
@@ -750,10 +745,10 @@ def test_the_newest_check_is_found_by_its_moment_not_its_file_name():
     """A check in summer time an hour before an emergency yes in winter time sorts as newer by name."""
     emergency = session(hours_ago=0.3, screening=Screening(red_flags={EMERGENCY_QUESTIONS[0].id: True}))
     emergency.outcome = Outcome.BLOCKED
-    emergency.started_at = (NOW - timedelta(minutes=20)).astimezone(UTC).isoformat()
+    emergency.started_at = (NOW - timedelta(minutes=20)).astimezone(UTC)
     earlier = session(hours_ago=1.2)
-    earlier.started_at = (NOW - timedelta(minutes=70)).astimezone(timezone(timedelta(hours=2))).isoformat()
-    assert earlier.started_at > emergency.started_at
+    earlier.started_at = (NOW - timedelta(minutes=70)).astimezone(timezone(timedelta(hours=2)))
+    assert earlier.started_at.isoformat() > emergency.started_at.isoformat()
     safety = check(recent=[earlier, emergency])
     assert safety.pending.question is ASSESSED_QUESTION
 
@@ -774,7 +769,7 @@ def test_no_condition_means_no_suits_you_caution():
 
 def test_a_last_session_that_ended_before_it_started_is_timed_from_its_start():
     odd = session(hours_ago=3)
-    odd.ended_at = (NOW - timedelta(days=30)).isoformat()
+    odd.ended_at = NOW - timedelta(days=30)
     verdict = answer_all(check(recent=[odd]), *ALL_NO, 2)
     assert verdict.title == SETTLE_TITLE
 

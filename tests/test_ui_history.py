@@ -20,6 +20,7 @@ from coach.ui.screens.session_detail import SessionDetailScreen, steps_table
 from coach.ui.widgets.calendar import calendar_grid
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, BOTH, LEFT, PainChart, pain_chart
 from coach.ui.widgets.plain import Plain
+from tests.helpers.records import session
 
 TODAY = date(2026, 11, 21)
 """A Saturday."""
@@ -56,8 +57,8 @@ def make_record(
                 f"ex-{number}",
                 f"{exercise} {number + 1}",
                 StepOutcome.DONE if number == 0 else StepOutcome.SKIPPED,
-                begin.isoformat(),
-                (begin + timedelta(minutes=2)).isoformat(),
+                begin,
+                begin + timedelta(minutes=2),
                 95.0,
                 120,
                 f"{3 - number} of 3 holds",
@@ -66,24 +67,16 @@ def make_record(
     pains = []
     if steps:
         pains = [
-            PainReport((start + timedelta(minutes=4)).isoformat(), "check", 3, "ex-0", None, "green", "continue"),
-            PainReport(
-                (start + timedelta(minutes=6)).isoformat(),
-                "hurts",
-                5,
-                "ex-1",
-                HurtKind.MORE_THAN_MILD,
-                "skip",
-                "easier",
-            ),
+            PainReport(start + timedelta(minutes=4), "check", 3, "ex-0", None, "green", "continue"),
+            PainReport(start + timedelta(minutes=6), "hurts", 5, "ex-1", HurtKind.MORE_THAN_MILD, "skip", "easier"),
         ]
-    return SessionRecord(
+    return session(
+        start,
+        start + timedelta(minutes=12, seconds=5),
         id="",
-        routine_title=title,
-        routine_name=name,
-        routine_path=f"/routines/{name}.toml",
-        started_at=start.isoformat(),
-        ended_at=(start + timedelta(minutes=12, seconds=5)).isoformat(),
+        title=title,
+        routine=name,
+        path=f"/routines/{name}.toml",
         outcome=outcome,
         reason=f"{outcome.label.capitalize()} on purpose.",
         screening=Screening(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coach.safety.profile import CLEARANCE_QUESTION, load_profile
+from coach.safety.profile import CLEARANCE_QUESTION
+from coach.safety.profile_store import load_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from tests.conftest import FakeClock

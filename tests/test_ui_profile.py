@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coach.safety.profile import QUESTIONS, load_profile, save_profile
+from coach.logs.timestamps import day_text
+from coach.safety.profile import QUESTIONS
+from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
@@ -56,7 +58,8 @@ async def test_escape_without_changes_leaves_at_once(data_dir):
 
 
 async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data_dir):
-    from coach.safety.profile import CLEARANCE_QUESTION, save_profile
+    from coach.safety.profile import CLEARANCE_QUESTION
+    from coach.safety.profile_store import save_profile
 
     accepted(data_dir, yes=("cancer-history",))
     profile = load_profile(data_dir)
@@ -120,6 +123,6 @@ async def test_a_no_to_the_clearance_shows_as_no_with_its_date(data_dir):
         screen = await open_profile(pilot)
         assert screen.draft[CLEARANCE_QUESTION.id] is False
         row = screen.query_one("#questions").get_row(CLEARANCE_QUESTION.id)
-        assert [str(cell) for cell in row[:2]] == ["no", profile.answers[CLEARANCE_QUESTION.id].at[:10]]
+        assert [str(cell) for cell in row[:2]] == ["no", day_text(profile.answers[CLEARANCE_QUESTION.id].at)]
         await answer(pilot, "escape")
         assert isinstance(app.screen, HomeScreen), "nothing was changed, so nothing asks to be saved"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coach.config import load_config
 from coach.logs.records import Outcome
 from coach.logs.store import list_sessions
-from coach.safety.profile import load_profile
+from coach.safety.profile_store import load_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
 from coach.ui.screens.profile import ProfileScreen
@@ -15,6 +15,7 @@ from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from tests.conftest import FakeClock
+from tests.helpers.records import session
 from tests.routine_texts import SMALL
 from tests.ui_driver import (
     accepted,
@@ -261,11 +262,12 @@ async def test_e_on_home_edits_the_profile_and_a_change_is_dated_and_kept(data_d
 async def test_four_weeks_after_the_last_review_home_asks_whether_anything_changed(data_dir):
     from datetime import datetime, timedelta
 
-    from coach.safety.profile import save_profile
+    from coach.safety.profile_store import profile_path, save_profile
 
     accepted(data_dir)
     profile = load_profile(data_dir)
     profile.mark_reviewed(datetime.now().astimezone() - timedelta(days=29))
+    profile_path(data_dir).unlink()  # saving merges, and the later review would win
     save_profile(data_dir, profile)
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
@@ -299,19 +301,18 @@ async def test_home_keeps_the_emergency_advice_after_the_block_is_left_with_a_re
 async def test_home_names_a_stop_for_today_while_it_lasts(data_dir):
     from datetime import datetime, timedelta
 
-    from coach.logs.records import Screening, SessionRecord
+    from coach.logs.records import Screening
     from coach.logs.store import create_session
 
     started = datetime.now().astimezone() - timedelta(hours=2)
     create_session(
         accepted(data_dir),
-        SessionRecord(
+        session(
+            started,
+            started + timedelta(minutes=5),
             id="stopped",
-            routine_title="Gentle relief",
-            routine_name="gentle-relief",
-            routine_path="",
-            started_at=started.isoformat(timespec="seconds"),
-            ended_at=(started + timedelta(minutes=5)).isoformat(timespec="seconds"),
+            title="Gentle relief",
+            routine="gentle-relief",
             outcome=Outcome.STOPPED_FOR_PAIN,
             reason="Stopped after a pain check of 8/10, up from 3.",
             screening=Screening(pain_before=3),

@@ -19,6 +19,7 @@ from coach.logs.codec import record_to_dict
 from coach.logs.records import MAX_LOG_ENTRIES, Outcome, Screening, SessionRecord, StepOutcome
 from coach.logs.store import create_session, list_sessions
 from coach.routines.loader import MAX_PROBLEMS, load_routine, load_routine_text
+from tests.helpers.records import at, session
 from tests.routine_texts import SMALL
 
 HUGE = "0x" + "f" * 3600
@@ -230,17 +231,15 @@ def test_a_routine_larger_than_the_bound_is_refused(tmp_path):
 def record(**changes) -> SessionRecord:
     fields = dict(
         id="",
-        routine_title="Good",
-        routine_name="good",
-        routine_path="",
-        started_at="2026-10-01T08:00:00+00:00",
-        ended_at="2026-10-01T08:20:00+00:00",
+        title="Good",
+        routine="good",
+        ended_at=at("2026-10-01T08:20:00+00:00"),
         outcome=Outcome.COMPLETED,
         screening=Screening(pain_before=3),
         pain_after=2,
         planned_exercises=1,
     )
-    return SessionRecord(**{**fields, **changes})
+    return session(at("2026-10-01T08:00:00+00:00"), **{**fields, **changes})
 
 
 def write_log(data: Path, name: str, changes: dict) -> Path:

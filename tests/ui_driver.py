@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from coach.config import Config, save_config
+from coach.logs.timestamps import local_now
 from coach.routines.catalog import load_entry
 from coach.safety.check import VerdictKind
 from coach.safety.check_texts import AnswerKind
-from coach.safety.profile import QUESTIONS, Profile, save_profile
+from coach.safety.profile import QUESTIONS, Profile
+from coach.safety.profile_store import save_profile
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
@@ -21,7 +22,7 @@ def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = ()) -> Path:
     """Notice accepted and the health profile answered: "yes" to the question ids in ``yes``."""
     save_config(data, Config(accepted_notice=True, sound=sound))
     profile = Profile()
-    now = datetime.now().astimezone()
+    now = local_now()
     for question in QUESTIONS:
         profile.answer(question.id, question.id in yes, now)
     profile.mark_reviewed(now)

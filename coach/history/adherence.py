@@ -1,7 +1,7 @@
 """How regularly someone exercises: sessions per week, the day-by-day calendar, adherence and streak.
 
-A session counts on the local day written in its own ``started_at``; sessions dated after
-``today`` are left out.
+A session counts on its day (``SessionRecord.day``, the day written in its own offset); sessions
+dated after ``today`` are left out.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from collections import Counter
 from datetime import date, timedelta
 
 from coach.logs.records import Outcome, SessionRecord, StepOutcome
-from coach.logs.timestamps import parse_day
 
 
 def is_exercising(record: SessionRecord) -> bool:
@@ -38,10 +37,8 @@ def window_start(today: date, weeks: int) -> date:
 def _exercise_days(records: list[SessionRecord], first: date, last: date) -> Counter[date]:
     counts: Counter[date] = Counter()
     for record in records:
-        if is_exercising(record):
-            day = parse_day(record.started_at)
-            if day is not None and first <= day <= last:
-                counts[day] += 1
+        if is_exercising(record) and first <= record.day <= last:
+            counts[record.day] += 1
     return counts
 
 
@@ -83,7 +80,7 @@ def adherence_calendar(records: list[SessionRecord], today: date, weeks: int = 1
 
 def adherence_start(records: list[SessionRecord], today: date, weeks: int = 12) -> date:
     """The first day adherence counts: the window's Monday, or the first logged session's day if later."""
-    logged = [day for record in records if (day := parse_day(record.started_at)) is not None and day <= today]
+    logged = [record.day for record in records if record.day <= today]
     return max(window_start(today, weeks), min(logged, default=today))
 
 
@@ -95,11 +92,7 @@ def adherence(records: list[SessionRecord], today: date, weeks: int = 12) -> flo
 
 def current_streak(records: list[SessionRecord], today: date) -> int:
     """Consecutive days with exercise ending today, or yesterday if nothing yet today."""
-    days = {
-        day
-        for record in records
-        if is_exercising(record) and (day := parse_day(record.started_at)) is not None and day <= today
-    }
+    days = {record.day for record in records if is_exercising(record) and record.day <= today}
     day = today if today in days else today - timedelta(days=1)
     streak = 0
     while day in days:

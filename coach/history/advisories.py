@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from coach.logs.records import SessionRecord
-from coach.logs.timestamps import parse_day
 
 PERSISTING_WINDOW_DAYS = 56
 """Only sessions of the last eight weeks count: the advisory is about now."""
@@ -57,12 +56,11 @@ def banner(found: list[Advisory], where: str) -> str:
 
 def _ratings(records: list[SessionRecord], first: date, last: date) -> list[tuple[date, int]]:
     """(day, pain before) of the sessions that started from ``first`` to ``last``, oldest first."""
-    rated = []
-    for record in records:
-        day = parse_day(record.started_at)
-        if day is not None and first <= day <= last and record.pain_before is not None:
-            rated.append((day, record.pain_before))
-    return sorted(rated)
+    return sorted(
+        (record.day, record.pain_before)
+        for record in records
+        if first <= record.day <= last and record.pain_before is not None
+    )
 
 
 def persisting(records: list[SessionRecord], today: date) -> Advisory | None:

@@ -28,7 +28,7 @@ from coach.history.markdown import markdown_text as markdown_text
 from coach.history.report import markdown_report as markdown_report
 from coach.history.summary import pain_change
 from coach.logs.records import SessionRecord
-from coach.logs.timestamps import parse_instant, session_date, when
+from coach.logs.timestamps import day_text, moment_text, when
 from coach.text import char_width, clean, display_width, pad
 
 SESSION_COLUMNS = (
@@ -97,9 +97,9 @@ def _session_row(record: SessionRecord) -> list[object]:
     planned = record.planned_exercises
     return [
         _text(record.id),
-        session_date(record),
-        _text(record.started_at),
-        _text(record.ended_at),
+        day_text(record.started_at),
+        moment_text(record.started_at),
+        _ended_text(record),
         _text(record.routine_name),
         _text(record.routine_title),
         _minutes(record),
@@ -112,6 +112,11 @@ def _session_row(record: SessionRecord) -> list[object]:
         _text(record.reason),
         _text(record.note),
     ]
+
+
+def _ended_text(record: SessionRecord) -> str:
+    """When the session ended, as its log writes it: empty while in progress."""
+    return moment_text(record.ended_at) if record.ended_at is not None else ""
 
 
 def sessions_csv(records: list[SessionRecord]) -> str:
@@ -127,7 +132,7 @@ def steps_csv(records: list[SessionRecord]) -> str:
     """One row per exercise step under a header row (see ``STEP_COLUMNS``)."""
     rows: list[list[object]] = []
     for record in chronological(records):
-        day = session_date(record)
+        day = day_text(record.started_at)
         for step in record.steps:
             rows.append(
                 [
@@ -137,8 +142,8 @@ def steps_csv(records: list[SessionRecord]) -> str:
                     _text(step.exercise_id),
                     _text(step.exercise_name),
                     step.outcome.value,
-                    _text(step.started_at),
-                    _text(step.ended_at),
+                    moment_text(step.started_at),
+                    moment_text(step.ended_at),
                     _seconds(step.active_seconds),
                     step.planned_seconds,
                     _text(step.work_done),
@@ -155,9 +160,9 @@ def _session_dict(record: SessionRecord) -> dict[str, object]:
     screening = record.screening
     return {
         "id": record.id,
-        "date": session_date(record) or None,
-        "started_at": record.started_at,
-        "ended_at": record.ended_at,
+        "date": day_text(record.started_at),
+        "started_at": moment_text(record.started_at),
+        "ended_at": _ended_text(record),
         "routine": record.routine_name,
         "routine_title": record.routine_title,
         "routine_path": record.routine_path,
@@ -227,7 +232,7 @@ def sessions_table(records: list[SessionRecord]) -> str:
         title = clean(record.routine_title or record.routine_name)
         rows.append(
             (
-                when(record.started_at) if parse_instant(record.started_at) else session_date(record) or "?",
+                when(record.started_at),
                 _fit(title, ROUTINE_WIDTH),
                 clock_text(duration_seconds(record), rounded=True),
                 f"{record.exercises_done}/{record.planned_exercises}",

@@ -10,13 +10,22 @@ from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.history import export
 from coach.history.report import markdown_report
 from coach.logs.records import SessionRecord
-from coach.safety.profile import profile_for_report
+from coach.safety.profile_store import profile_for_report
 
 
 def write_export(
     data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date
 ) -> list[Path]:
-    """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``."""
+    """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``.
+
+    The texts are made before the folder, so an export that fails leaves no empty folder behind."""
+    files = {
+        "sessions.csv": export.sessions_csv(records),
+        "steps.csv": export.steps_csv(records),
+        "report.md": markdown_report(
+            records, today, [(str(path), reason) for path, reason in unreadable], profile=profile_for_report(data)
+        ),
+    }
     root = data / "exports"
     make_private_folder(root, tighten=True)
     folder = root / f"coach-{today.isoformat()}"
@@ -28,13 +37,6 @@ def write_export(
         except FileExistsError:
             number += 1
             folder = root / f"coach-{today.isoformat()}-{number}"
-    files = {
-        "sessions.csv": export.sessions_csv(records),
-        "steps.csv": export.steps_csv(records),
-        "report.md": markdown_report(
-            records, today, [(str(path), reason) for path, reason in unreadable], profile=profile_for_report(data)
-        ),
-    }
     for name, text in files.items():
         write_atomic(folder / name, text)
     return [folder / name for name in files]

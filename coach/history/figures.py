@@ -1,21 +1,19 @@
 """History figures: pure functions over session records, in any order.
 
-A session's day is the local calendar day written in its own ``started_at``
-(the first ten characters), which is the day the person lived it, whatever
-time zone it was logged in. Sessions dated after ``today`` are left out of
-the day-based figures (pain windows here; calendar, weekly counts, adherence
-and streak in ``coach.history.adherence``).
+A session's day is ``SessionRecord.day``, the calendar day written in its own offset, which is
+the day the person lived it, whatever time zone it was logged in. Sessions dated after
+``today`` are left out of the day-based figures (pain windows here; calendar, weekly counts,
+adherence and streak in ``coach.history.adherence``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from coach.history.adherence import adherence, current_streak, is_exercising, mean_sessions_per_week, window_start
 from coach.logs.records import Outcome, PainReport, SessionRecord
-from coach.logs.timestamps import parse_day, parse_instant
 from coach.safety.check_texts import NOT_STARTED_REASON
 
 RECENT_WEEKS = 4
@@ -27,13 +25,8 @@ HURT_RATING = 4
 
 def duration_seconds(record: SessionRecord) -> float:
     """Wall-clock length from ``started_at`` to ``ended_at``, else the active seconds."""
-    if record.started_at and record.ended_at:
-        start = parse_instant(record.started_at)
-        end = parse_instant(record.ended_at)
-        if start is not None and end is not None:
-            seconds = (end - start).total_seconds()
-            if seconds >= 0:
-                return seconds
+    if record.ended_at is not None and record.ended_at >= record.started_at:
+        return (record.ended_at - record.started_at).total_seconds()
     return float(record.active_seconds)
 
 
@@ -62,9 +55,8 @@ def chronological(records: list[SessionRecord]) -> list[SessionRecord]:
     return sorted(records, key=_chronological_key)
 
 
-def _chronological_key(record: SessionRecord) -> tuple[str, float, str]:
-    moment = parse_instant(record.started_at)
-    return (record.started_at[:10], moment.timestamp() if moment else 0.0, record.id)
+def _chronological_key(record: SessionRecord) -> tuple[date, datetime, str]:
+    return (record.day, record.started_at, record.id)
 
 
 def filter_sessions(
@@ -82,10 +74,8 @@ def filter_sessions(
             record.routine_title.casefold(),
         ):
             continue
-        if since is not None or until is not None:
-            day = parse_day(record.started_at)
-            if day is None or (since is not None and day < since) or (until is not None and day > until):
-                continue
+        if (since is not None and record.day < since) or (until is not None and record.day > until):
+            continue
         kept.append(record)
     return kept
 
@@ -97,9 +87,8 @@ def pain_series(records: list[SessionRecord]) -> list[tuple[date, int | None, in
     """
     series = []
     for record in chronological(records):
-        day = parse_day(record.started_at)
-        if day is not None and is_exercising(record):
-            series.append((day, record.pain_before, record.pain_after))
+        if is_exercising(record):
+            series.append((record.day, record.pain_before, record.pain_after))
     return series
 
 
@@ -149,8 +138,7 @@ def pain_window(records: list[SessionRecord], first_day: date, last_day: date) -
     """Mean pain before and after over the sessions from ``first_day`` to ``last_day``."""
     tally = _PainTally()
     for record in records:
-        day = parse_day(record.started_at)
-        if day is not None and first_day <= day <= last_day:
+        if first_day <= record.day <= last_day:
             tally.add(record)
     return tally.window(first_day, last_day)
 
@@ -160,9 +148,8 @@ def weekly_pain(records: list[SessionRecord], today: date, weeks: int = 12) -> l
     start = window_start(today, weeks)
     tallies = [_PainTally() for _ in range(weeks)]
     for record in records:
-        day = parse_day(record.started_at)
-        if day is not None and start <= day <= today:
-            tallies[(day - start).days // 7].add(record)
+        if start <= record.day <= today:
+            tallies[(record.day - start).days // 7].add(record)
     return [
         tally.window(start + timedelta(weeks=index), start + timedelta(weeks=index, days=6))
         for index, tally in enumerate(tallies)
@@ -177,12 +164,9 @@ def hurts(records: list[SessionRecord]) -> list[tuple[date, str, PainReport]]:
     found = []
     for record in chronological(records):
         title = record.routine_title or record.routine_name
-        fallback = parse_day(record.started_at)
         for report in record.pain_reports:
             if report.source == "hurts" or report.rating >= HURT_RATING:
-                day = parse_day(report.at) or fallback
-                if day is not None:
-                    found.append((day, title, report))
+                found.append((report.at.date(), title, report))
     return found
 
 
@@ -218,7 +202,7 @@ def summary(records: list[SessionRecord], today: date, weeks: int = 12) -> Histo
     """Totals, pain windows, streak and adherence."""
     outcomes = Counter(record.outcome for record in records)
     not_started = sum(1 for record in records if not_started_after_caution(record))
-    days = [day for record in records if (day := parse_day(record.started_at)) is not None]
+    days = [record.day for record in records]
     recent_start = today - timedelta(days=7 * RECENT_WEEKS - 1)
     previous_start = recent_start - timedelta(days=7 * RECENT_WEEKS)
     return HistorySummary(

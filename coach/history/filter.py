@@ -7,20 +7,18 @@ from datetime import date
 
 from coach.history import figures as history
 from coach.logs.records import SessionRecord
+from coach.logs.timestamps import read_day
 from coach.text import clean
 
 
-def newest_first(records: list[SessionRecord]) -> list[SessionRecord]:
-    """``records`` newest first."""
+def newest_day_first(records: list[SessionRecord]) -> list[SessionRecord]:
+    """``records`` newest first: by day, then by the moment they started."""
     return history.chronological(records)[::-1]
 
 
 def parse_date(text: str) -> date | None:
-    """An ISO date, or None when ``text`` is empty or not one."""
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
+    """The day typed in ``text``, or None when it is empty or not one."""
+    return read_day(text.strip()) if text.strip() else None
 
 
 def is_date_or_empty(text: str) -> bool:

@@ -26,7 +26,7 @@ from coach.history.figures import (
 from coach.history.markdown import markdown_table, markdown_text
 from coach.history.report_safety import safety_section
 from coach.logs.records import Outcome, PainReport, SessionRecord
-from coach.logs.timestamps import parse_day, session_date
+from coach.logs.timestamps import day_text, when
 from coach.safety.profile import Profile
 from coach.text import counted
 
@@ -132,7 +132,7 @@ def _pain_section(
     lines = ["## Pain trend", ""]
     rows = []
     span = 7 * RECENT_WEEKS
-    if figures.first_day is not None and figures.first_day + timedelta(days=span) <= figures.previous_pain.first_day:
+    if figures.first_day is not None and (figures.previous_pain.first_day - figures.first_day).days >= span:
         first = pain_window(ordered, figures.first_day, figures.first_day + timedelta(days=span - 1))
         rows.append(_pain_row(f"First {RECENT_WEEKS} weeks", first))
     rows.append(_pain_row(f"Previous {RECENT_WEEKS} weeks", figures.previous_pain))
@@ -160,12 +160,11 @@ def _hurts_section(ordered: list[SessionRecord]) -> list[str]:
         for step in record.steps
     }
     rows = []
-    for day, title, report in hurts(ordered):
-        time = report.at[11:16] if parse_day(report.at) else ""
+    for _, title, report in hurts(ordered):
         exercise = names.get((title, report.exercise_id), report.exercise_id)
         rows.append(
             [
-                f"{day.isoformat()} {markdown_text(time)}".rstrip(),
+                when(report.at),
                 markdown_text(title),
                 markdown_text(exercise),
                 str(report.rating),
@@ -183,7 +182,7 @@ def _hurts_section(ordered: list[SessionRecord]) -> list[str]:
 def _notes_section(ordered: list[SessionRecord]) -> list[str]:
     rows = [
         [
-            session_date(record) or "?",
+            day_text(record.started_at),
             markdown_text(record.routine_title or record.routine_name),
             markdown_text(record.note),
         ]

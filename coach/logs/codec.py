@@ -26,6 +26,7 @@ from coach.logs.records import (
     StepOutcome,
     StepRecord,
 )
+from coach.logs.timestamps import TimestampError, moment_text, read_moment
 
 MAX_LOG_BYTES = 1024 * 1024
 """A log file larger than this is reported unreadable without being read."""
@@ -58,8 +59,8 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
             "routine_title": record.routine_title,
             "routine_name": record.routine_name,
             "routine_path": record.routine_path,
-            "started_at": record.started_at,
-            "ended_at": record.ended_at,
+            "started_at": moment_text(record.started_at),
+            "ended_at": moment_text(record.ended_at) if record.ended_at is not None else "",
             "outcome": record.outcome.value,
             "reason": record.reason,
             "pain_after": record.pain_after,
@@ -161,15 +162,22 @@ def _text(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED,
     return value
 
 
-def _moment(table: dict[str, Any], key: str, where: str, default: Any = _REQUIRED) -> Any:
-    """A timestamp: ISO 8601 text (or the default, ``""`` where a moment may be left out)."""
-    value = _text(table, key, where, default)
-    if value:
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            raise InvalidLog(f"{where}{key} should be a date and time such as 2026-11-21T19:30:12+01:00") from None
-    return value
+def _moment(table: dict[str, Any], key: str, where: str) -> datetime:
+    """A timestamp that must be there."""
+    return _read_moment(_text(table, key, where), key, where)
+
+
+def _maybe_moment(table: dict[str, Any], key: str, where: str) -> datetime | None:
+    """A timestamp, or ``None`` when it is ``""`` or left out."""
+    value = _text(table, key, where, "")
+    return _read_moment(value, key, where) if value else None
+
+
+def _read_moment(text: str, key: str, where: str) -> datetime:
+    try:
+        return read_moment(text)
+    except TimestampError as problem:
+        raise InvalidLog(f"{where}{key} {problem}") from None
 
 
 def _count(table: dict[str, Any], key: str, where: str, most: int, default: Any = _REQUIRED) -> Any:
@@ -253,7 +261,7 @@ def _record(d: dict[str, Any]) -> SessionRecord:
         routine_name=_text(d, "routine_name", ""),
         routine_path=_text(d, "routine_path", ""),
         started_at=_moment(d, "started_at", ""),
-        ended_at=_moment(d, "ended_at", "", ""),
+        ended_at=_maybe_moment(d, "ended_at", ""),
         outcome=_choice(Outcome, d, "outcome", ""),
         reason=_text(d, "reason", "", ""),
         screening=Screening(
@@ -282,8 +290,8 @@ def _step(d: dict[str, Any], where: str) -> StepRecord:
         exercise_id=_text(d, "exercise_id", where),
         exercise_name=_text(d, "exercise_name", where),
         outcome=_choice(StepOutcome, d, "outcome", where),
-        started_at=_text(d, "started_at", where),
-        ended_at=_text(d, "ended_at", where),
+        started_at=_moment(d, "started_at", where),
+        ended_at=_moment(d, "ended_at", where),
         active_seconds=_seconds(d, "active_seconds", where),
         planned_seconds=_count(d, "planned_seconds", where, _MOST_STEP_SECONDS, 0),
         work_done=_text(d, "work_done", where, ""),
@@ -293,7 +301,7 @@ def _step(d: dict[str, Any], where: str) -> StepRecord:
 
 def _pain(d: dict[str, Any], where: str) -> PainReport:
     return PainReport(
-        at=_text(d, "at", where),
+        at=_moment(d, "at", where),
         source=_text(d, "source", where),
         rating=_get_rating(d, "rating", where),
         exercise_id=_text(d, "exercise_id", where, ""),

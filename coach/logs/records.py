@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from enum import Enum
+
+from coach.logs.timestamps import moment_text
 
 LOG_FORMAT_VERSION = 1
 
@@ -67,9 +70,8 @@ class StepRecord:
     exercise_id: str
     exercise_name: str
     outcome: StepOutcome
-    started_at: str
-    """ISO 8601 local time with offset."""
-    ended_at: str
+    started_at: datetime
+    ended_at: datetime
     active_seconds: float
     """Seconds spent in the exercise, pauses excluded."""
     planned_seconds: int
@@ -84,16 +86,20 @@ class StepRecord:
         return not self.instead_of
 
     def fields(self) -> dict[str, object]:
-        """Every field by name, in order, the outcome as its value."""
-        return {**asdict(self), "outcome": self.outcome.value}
+        """Every field by name, in order, as a log writes it: the outcome as its value, times as text."""
+        return {
+            **asdict(self),
+            "outcome": self.outcome.value,
+            "started_at": moment_text(self.started_at),
+            "ended_at": moment_text(self.ended_at),
+        }
 
 
 @dataclass
 class PainReport:
     """A pain rating given during a session: a pain check or an "it hurts"."""
 
-    at: str
-    """ISO 8601 local time with offset."""
+    at: datetime
     source: str
     """"check" (pain check after an exercise) or "hurts" (the user pressed p)."""
     rating: int
@@ -106,8 +112,13 @@ class PainReport:
     """What the user chose afterwards: continue, skip, easier, end, stop."""
 
     def fields(self) -> dict[str, object]:
-        """Every field by name, in order, the kind as its value (``None`` when not asked)."""
-        return {**asdict(self), "kind": self.kind.value if self.kind is not None else None}
+        """Every field by name, in order, as a log writes it: the time as text, the kind as its value
+        (``None`` when not asked)."""
+        return {
+            **asdict(self),
+            "at": moment_text(self.at),
+            "kind": self.kind.value if self.kind is not None else None,
+        }
 
 
 @dataclass
@@ -137,8 +148,9 @@ class SessionRecord:
     routine_title: str
     routine_name: str
     routine_path: str
-    started_at: str
-    ended_at: str = ""
+    started_at: datetime
+    ended_at: datetime | None = None
+    """``None`` while the session is in progress."""
     outcome: Outcome = Outcome.IN_PROGRESS
     reason: str = ""
     """Why the session ended the way it did, in words."""
@@ -178,3 +190,8 @@ class SessionRecord:
     @property
     def pain_before(self) -> int | None:
         return self.screening.pain_before
+
+    @property
+    def day(self) -> date:
+        """The day the session started, as written in its own offset: the day the person lived it."""
+        return self.started_at.date()

@@ -21,7 +21,7 @@ from coach.files import make_private_folder
 from coach.logs.codec import InvalidLog, dumps, problem_text, read_log, why
 from coach.logs.liveness import Liveness, mark_interrupted
 from coach.logs.records import SessionRecord
-from coach.logs.timestamps import parse_day
+from coach.logs.timestamps import read_day
 from coach.paths import sessions_dir
 
 SUFFIX = ".toml"
@@ -38,8 +38,8 @@ def create_session(data: Path, record: SessionRecord, started: datetime | None =
     """Claim a new log file (never an existing one) and write ``record`` to it.
 
     Sets ``record.pid`` and ``record.host``; sets ``record.id`` when it is empty, not a safe
-    file name, or already taken, from ``started`` (to the microsecond) or else the start time
-    written in the record. Raises ``LogError`` when the file cannot be created.
+    file name, or already taken, from ``started`` (to the microsecond) or else the record's start
+    time in its own offset. Raises ``LogError`` when the file cannot be created.
     """
     folder = sessions_dir(data)
     record.pid = os.getpid()
@@ -48,7 +48,7 @@ def create_session(data: Path, record: SessionRecord, started: datetime | None =
         make_private_folder(folder, tighten=True)
     except OSError as error:
         raise LogError(f"Could not create the session log folder {folder}: {why(error)}.") from error
-    started = started or _start_time(record)
+    started = started or record.started_at
     session_id = record.id if _SAFE_ID.fullmatch(record.id) else new_session_id(started)
     for _ in range(_ID_ATTEMPTS):
         path = folder / f"{session_id}{SUFFIX}"
@@ -69,14 +69,6 @@ def create_session(data: Path, record: SessionRecord, started: datetime | None =
         fsync_dir(folder)
         return path
     raise LogError(f"Could not find a free name for a new session log in {folder}.")
-
-
-def _start_time(record: SessionRecord) -> datetime:
-    """The session's own start time as written (its local time), else now."""
-    try:
-        return datetime.fromisoformat(record.started_at)
-    except ValueError:
-        return datetime.now()
 
 
 def save_session(path: Path, record: SessionRecord) -> None:
@@ -107,8 +99,7 @@ def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRe
         files = _log_files(folder)
     except OSError as error:
         return [], [(folder, f"the folder cannot be read ({why(error)})")]
-    first_day = f"{since:%Y%m%d}" if since else ""
-    first_iso = since.isoformat() if since else ""
+    first_day = since.isoformat().replace("-", "") if since else ""
     liveness = Liveness()
     records: list[SessionRecord] = []
     problems: list[tuple[Path, str]] = []
@@ -120,7 +111,7 @@ def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRe
         if isinstance(found, str):
             problems.append((Path(path), found))
             continue
-        if first_iso and not dated and found.started_at[:10] < first_iso:
+        if since and not dated and found.day < since:
             continue
         mark_interrupted(found, path, liveness)
         records.append(found)
@@ -141,7 +132,7 @@ def count_logs(data: Path, newest: int) -> tuple[int, date | None]:
     if len(files) <= newest:
         return len(files), None
     name = files[newest - 1][0]
-    return len(files), parse_day(f"{name[:4]}-{name[4:6]}-{name[6:8]}")
+    return len(files), read_day(f"{name[:4]}-{name[4:6]}-{name[6:8]}")
 
 
 def _readable_logs(data: Path) -> Iterator[SessionRecord]:

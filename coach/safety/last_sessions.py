@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from coach.logs.records import Outcome, SessionRecord
 from coach.safety.check_texts import EMERGENCY_QUESTIONS
@@ -22,7 +22,7 @@ class PreviousSession:
     pain_before: int | None
     pain_after: int | None
     hours_ago: float | None
-    """``None`` when its log does not tell a past moment at which it ended."""
+    """``None`` when its log says it ended later than now, beyond a clock set a little wrong."""
     stopped: str = ""
     """Why it stopped, when the coach said to stop for today."""
 
@@ -47,32 +47,12 @@ def previous_session(recent: Sequence[SessionRecord], now: datetime) -> Previous
     raised = before is not None and after is not None and after > before
     if not raised and not last.stop_advised:
         return None
-    started, ended = _instant(last.started_at), _instant(last.ended_at)
-    if ended is not None and started is not None and ended < started:
-        ended = None
-    ended = ended or started
-    hours = (_aware(now) - ended).total_seconds() / 3600 if ended is not None else None
-    if hours is not None and hours < -CLOCK_SLACK_HOURS:
-        hours = None
+    ended = last.ended_at if last.ended_at is not None and last.ended_at >= last.started_at else last.started_at
+    hours = (now - ended).total_seconds() / 3600
     stopped = (last.reason or "stopped for pain") if last.stop_advised else ""
-    return PreviousSession(before, after, None if hours is None else max(0.0, hours), stopped)
+    return PreviousSession(before, after, None if hours < -CLOCK_SLACK_HOURS else max(0.0, hours), stopped)
 
 
 def newest_first(records: Sequence[SessionRecord]) -> list[SessionRecord]:
-    """Logs by the moment they started, newest first: file names use local time, which a clock change reorders.
-
-    A log whose start cannot be read keeps its place after the ones that can."""
-    oldest = datetime.min.replace(tzinfo=UTC)
-    return sorted(records, key=lambda r: _instant(r.started_at) or oldest, reverse=True)
-
-
-def _instant(text: str) -> datetime | None:
-    try:
-        return _aware(datetime.fromisoformat(text)) if text else None
-    except ValueError:
-        return None
-
-
-def _aware(moment: datetime) -> datetime:
-    """A naive time is taken as this machine's local time."""
-    return moment if moment.tzinfo else moment.astimezone()
+    """Logs by the moment they started, newest first: file names use local time, which a clock change reorders."""
+    return sorted(records, key=lambda r: r.started_at, reverse=True)

@@ -3,26 +3,18 @@
 It holds the known contraindications (sources 000 and 001), the standard screen for a serious
 cause of back pain (NICE NG59 red flags), whether leg symptoms have already been assessed by a
 professional who advised exercise, and the dated clearance after a serious-condition "yes".
-Every answer and every change is kept with the moment it was given. See ``docs/safety.md``.
+Every answer and every change is kept with the moment it was given. See ``docs/safety.md``; the
+file is read and written by ``coach.safety.profile_store``.
 """
 
 from __future__ import annotations
 
-import os
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any
 
-import tomli_w
-
-from coach.atomic import write_atomic
-from coach.errors import CoachError
+from coach.logs.timestamps import stamp
 from coach.routines.model import CONTRAINDICATION_LABELS, CONTRAINDICATIONS
 
-PROFILE_FILE = "profile.toml"
-PROFILE_FORMAT = 1
 REVIEW_AFTER = timedelta(weeks=4)
 
 
@@ -91,17 +83,17 @@ NOT_FOR_YOU_ADVICE = "Talk to a physiotherapist or doctor first about which exer
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer and when it was given (ISO 8601 local time with offset)."""
+    """One answer and when it was given."""
 
     value: bool
-    at: str
+    at: datetime
 
 
 @dataclass(frozen=True)
 class Change:
     """One answer given or changed, kept for the record."""
 
-    at: str
+    at: datetime
     question: str
     value: bool
 
@@ -111,7 +103,7 @@ class Profile:
     """The user's answers, their dates, the review date and every change."""
 
     answers: dict[str, Answer] = field(default_factory=dict)
-    reviewed_at: str = ""
+    reviewed_at: datetime | None = None
     changes: list[Change] = field(default_factory=list)
 
     @property
@@ -141,9 +133,7 @@ class Profile:
         clearance = self.answers.get(CLEARANCE_QUESTION.id)
         if clearance is None or not clearance.value:
             return False
-        given = _instant(clearance.at)
-        signs = [_instant(self.answers[sign].at) for sign in self.serious_signs()]
-        return given is not None and all(sign is not None and given >= sign for sign in signs)
+        return all(clearance.at >= self.answers[sign].at for sign in self.serious_signs())
 
     @property
     def needs_clearance(self) -> bool:
@@ -166,116 +156,19 @@ class Profile:
         renewed = question_id == CLEARANCE_QUESTION.id and value and not self.cleared
         if current is not None and current.value == value and not renewed:
             return
-        at = _stamp(now)
+        at = stamp(now)
         self.answers[question_id] = Answer(value, at)
         self.changes.append(Change(at, question_id, value))
 
     def mark_reviewed(self, now: datetime) -> None:
-        self.reviewed_at = _stamp(now)
+        self.reviewed_at = stamp(now)
 
     def due_for_review(self, today: date) -> bool:
         """Four weeks or more since the profile was last reviewed (or first filled in)."""
         if not self.complete:
             return False
-        reviewed = _instant(self.reviewed_at)
-        if reviewed is None:
-            return True
-        return today - reviewed.date() >= REVIEW_AFTER
+        return self.reviewed_at is None or today - self.reviewed_at.date() >= REVIEW_AFTER
 
 
 ALL_IDS = frozenset(q.id for q in (*QUESTIONS, CLEARANCE_QUESTION))
 QUESTION_TEXTS = {q.id: q.text for q in (*QUESTIONS, CLEARANCE_QUESTION)}
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
-
-
-def _instant(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.astimezone()
-
-
-def profile_path(data: Path) -> Path:
-    return data / PROFILE_FILE
-
-
-def load_profile(data: Path) -> Profile:
-    """The saved profile; an empty one when there is none yet.
-
-    Raises ``CoachError`` when the file exists but cannot be read or is not a valid profile.
-    """
-    path = profile_path(data)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Profile()
-    except OSError as error:
-        raise CoachError(
-            f"Could not read your health profile {path}: {error.strerror or error}.", title="Health profile not read"
-        ) from error
-    try:
-        return _profile(tomllib.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError, KeyError) as problem:
-        raise CoachError(
-            f"Your health profile {path} is damaged ({problem}); coach will ask it again.",
-            title="Health profile not read",
-        ) from None
-
-
-def profile_for_report(data: Path) -> Profile | None:
-    """The saved profile when it is complete and readable, for a report; otherwise ``None``."""
-    try:
-        profile = load_profile(data)
-    except CoachError:
-        return None
-    return profile if profile.complete else None
-
-
-def save_profile(data: Path, profile: Profile) -> None:
-    """Write the profile atomically, readable by its owner only; raises ``CoachError`` on failure."""
-    path = profile_path(data)
-    text = tomli_w.dumps(
-        {
-            "format": PROFILE_FORMAT,
-            "reviewed_at": profile.reviewed_at,
-            "answers": {key: {"value": a.value, "at": a.at} for key, a in profile.answers.items()},
-            "changes": [{"at": c.at, "question": c.question, "value": c.value} for c in profile.changes],
-        }
-    )
-    try:
-        data.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(data, 0o700)
-        write_atomic(path, text)
-        os.chmod(path, 0o600)
-    except OSError as error:
-        raise CoachError(
-            f"Could not save your health profile to {path}: {error.strerror or error}.",
-            title="Health profile not saved",
-        ) from error
-
-
-def _profile(content: dict[str, Any]) -> Profile:
-    if content.get("format") != PROFILE_FORMAT:
-        raise ValueError(f"format should be {PROFILE_FORMAT}")
-    answers = {}
-    for key, item in _typed(content.get("answers", {}), dict, "answers").items():
-        if key not in ALL_IDS:
-            raise ValueError(f"unknown question {key!r}")
-        answers[key] = Answer(_typed(item["value"], bool, key), _typed(item["at"], str, key))
-    changes = [
-        Change(
-            _typed(c["at"], str, "changes"), _typed(c["question"], str, "changes"), _typed(c["value"], bool, "changes")
-        )
-        for c in _typed(content.get("changes", []), list, "changes")
-    ]
-    return Profile(answers, _typed(content.get("reviewed_at", ""), str, "reviewed_at"), changes)
-
-
-def _typed(value: Any, kind: type, where: str) -> Any:
-    if type(value) is not kind:
-        raise ValueError(f"{where} has a value of the wrong type")
-    return value

@@ -8,18 +8,11 @@ from pathlib import Path
 
 from coach.errors import LogError
 from coach.logs.records import MAX_LOG_ENTRIES, HurtKind, Outcome, PainReport, Screening, SessionRecord, StepRecord
+from coach.logs.timestamps import local_now, stamp
 from coach.routines.model import Routine
 from coach.session.engine import ExerciseResult
 
 WallClock = Callable[[], datetime]
-
-
-def local_now() -> datetime:
-    return datetime.now().astimezone()
-
-
-def stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 class SessionRecorder:

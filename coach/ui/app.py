@@ -17,12 +17,14 @@ from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
 from coach.logs.records import Screening
 from coach.logs.store import recent_sessions
+from coach.logs.timestamps import day_text, local_now
 from coach.routines.catalog import Entry, bundled, discover
 from coach.routines.model import Routine
 from coach.safety.check import RECENT_LOGS, SafetyCheck, VerdictKind
 from coach.safety.gentlest import gentlest, gentlest_advice
-from coach.safety.profile import Profile, load_profile, save_profile
-from coach.session.recorder import SessionRecorder, local_now, log_blocked
+from coach.safety.profile import Profile
+from coach.safety.profile_store import load_profile, save_profile
+from coach.session.recorder import SessionRecorder, log_blocked
 from coach.session.running import RunningSession
 from coach.session.speech import INSTALL_HINT, find_speaker
 from coach.ui.driver import driver_class
@@ -204,9 +206,10 @@ class CoachApp(App[int]):
     # the health profile -------------------------------------------------
 
     def _store_profile(self, profile: Profile) -> bool:
-        """Save the profile; when that fails, warn and use it for this run all the same."""
+        """Save the profile, merged with what another coach window may have saved since; when that
+        fails, warn and use it for this run all the same."""
         try:
-            save_profile(self.data, profile)
+            profile = save_profile(self.data, profile)
         except CoachError as error:
             self.notify(
                 f"{error.message} Your answers count until coach closes.",
@@ -244,7 +247,7 @@ class CoachApp(App[int]):
             YesNoPrompt(
                 "Has anything changed in your health?",
                 "It is four weeks or more since you last looked at your health profile "
-                f"({self.profile.reviewed_at[:10]}).",
+                f"({day_text(self.profile.reviewed_at) if self.profile.reviewed_at else 'never'}).",
                 yes="Yes, let me update it",
                 no="No, nothing has changed",
             )

@@ -20,9 +20,10 @@ from textual.worker import get_current_worker
 from coach.history import lines
 from coach.history.advisories import Advisory, advisories, banner
 from coach.history.export_folder import write_export
-from coach.history.filter import Filter, haystack, newest_first
+from coach.history.filter import Filter, haystack, newest_day_first
 from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
+from coach.logs.timestamps import local_now
 from coach.text import clean
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
@@ -67,7 +68,7 @@ class HistoryScreen(CoachScreen[None]):
     def __init__(self, data: Path, today: date | None = None) -> None:
         super().__init__()
         self.data = data
-        self.today = today or date.today()
+        self.today = today or local_now().date()
         self.records: list[SessionRecord] = []
         self.shown: list[SessionRecord] = []
         self.unreadable: list[tuple[Path, str]] = []
@@ -116,10 +117,10 @@ class HistoryScreen(CoachScreen[None]):
             records, unreadable = list_sessions(self.data, since=since)
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._received, newest_first(records), unreadable, False)
+            self.app.call_from_thread(self._received, newest_day_first(records), unreadable, False)
         records, unreadable = list_sessions(self.data)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._received, newest_first(records), unreadable, True)
+            self.app.call_from_thread(self._received, newest_day_first(records), unreadable, True)
 
     def _counted(self, total: int) -> None:
         self.total = total

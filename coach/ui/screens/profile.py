@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer
 
+from coach.logs.timestamps import day_text
 from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
@@ -75,7 +76,9 @@ class ProfileScreen(CoachScreen[Profile | None]):
             answer = "—" if value is None else ("yes" if value else "no")
             saved = self.profile.answers.get(question.id)
             since = (
-                saved.at[:10] if saved is not None and saved.value == value else ("now" if value is not None else "")
+                day_text(saved.at)
+                if saved is not None and saved.value == value
+                else ("now" if value is not None else "")
             )
             table.add_row(
                 literal(answer, "bold" if value else ""),

@@ -18,7 +18,7 @@ from coach.durations import clock_text
 from coach.history.figures import duration_seconds, outcome_words
 from coach.history.summary import pain_change, rating_text
 from coach.logs.records import PainReport, SessionRecord, StepOutcome
-from coach.logs.timestamps import clock_time, when
+from coach.logs.timestamps import time_of_day, when
 from coach.routines.model import CONTRAINDICATION_LABELS
 from coach.safety.check_texts import CHECK_QUESTION_TEXTS
 from coach.safety.pain import HURT_KINDS
@@ -57,7 +57,7 @@ def steps_table(record: SessionRecord, styles: Mapping[StepOutcome, Style]) -> T
             literal(step.outcome.label, styles[step.outcome]),
             literal(step.work_done or "-"),
             literal(clock_text(step.active_seconds, rounded=True) + planned),
-            literal("-" if step.outcome is StepOutcome.NOT_REACHED else clock_time(step.started_at)),
+            literal("-" if step.outcome is StepOutcome.NOT_REACHED else time_of_day(step.started_at)),
         )
     return table
 
@@ -74,7 +74,7 @@ def pain_table(record: SessionRecord) -> Table | Text:
     table = _table("Time", "Source", "Rating", "Exercise~", "Kind~", "Verdict", "Decision")
     for report in record.pain_reports:
         table.add_row(
-            literal(clock_time(report.at)),
+            literal(time_of_day(report.at)),
             literal(SOURCES.get(report.source, report.source)),
             literal(rating_text(report.rating), "bold" if report.rating >= 4 else ""),
             literal(names.get(report.exercise_id, report.exercise_id) or "-"),
