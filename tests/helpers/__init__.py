@@ -1,0 +1,1 @@
+"""Helpers the tests share: builders of profiles, records, checks and the app driver."""
