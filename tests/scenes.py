@@ -20,14 +20,14 @@ from coach.routines.catalog import load_entry
 from coach.routines.loader import load_routine
 from coach.routines.model import Dosing
 from coach.routines.plan import build_run, unit_name
-from coach.safety.check_texts import EMERGENCY_QUESTIONS, LEG_CHECK_QUESTION
 from coach.safety.pain import judge_pain
-from coach.safety.profile import QUESTIONS, Profile
+from coach.safety.profile import Profile
 from coach.safety.profile_store import save_profile
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from tests.conftest import FakeClock, RecordingSpeaker
+from tests.helpers.checks import profile
 from tests.helpers.records import session
 
 RunBefore = Callable[[object], Awaitable[None]]
@@ -65,16 +65,12 @@ def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool =
 
 
 def answered_profile() -> Profile:
-    """A health profile with every question answered "no" the day before FIXED_START."""
-    profile = Profile()
-    for question in QUESTIONS:
-        profile.answer(question.id, False, FIXED_START - timedelta(days=1))
-    profile.mark_reviewed(FIXED_START - timedelta(days=1))
-    return profile
+    """A health profile with every question answered "no" (16 to 49, under 6 weeks) the day before FIXED_START."""
+    return profile(at=FIXED_START - timedelta(days=1))
 
 
-CHECK_PASSED = ("n",) * (len(EMERGENCY_QUESTIONS) + 1)
-"""Every yes/no question of the safety check answered "no"."""
+CHECK_PASSED = ("n", "n", "n")
+"""A typical day's yes/no questions of the safety check answered "no": emergency signs, since last time, legs."""
 
 
 async def check_keys(pilot, *pressed: str) -> None:
@@ -185,8 +181,10 @@ def seed_history(data: Path, days: int = 56) -> None:
             planned_exercises=len(routine.exercises),
             screening=Screening(
                 {
-                    flag.id: outcome is Outcome.BLOCKED and flag is LEG_CHECK_QUESTION
-                    for flag in (*EMERGENCY_QUESTIONS, LEG_CHECK_QUESTION)
+                    "emergency-signs": False,
+                    "since-last": False,
+                    "leg-symptoms": outcome is Outcome.BLOCKED,
+                    **({"leg-pain": True, "leg-weakness": False} if outcome is Outcome.BLOCKED else {}),
                 },
                 {name: False for name in routine.contraindications},
                 before,
@@ -196,7 +194,7 @@ def seed_history(data: Path, days: int = 56) -> None:
         if outcome is Outcome.BLOCKED:
             record.outcome, record.reason, record.ended_at = (
                 outcome,
-                "Leg symptoms: see a doctor within a day or two.",
+                "See a doctor within a few days: pain shooting down one leg, or numbness in one leg, with no weakness.",
                 record.started_at,
             )
             save_session(path, record)

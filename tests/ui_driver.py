@@ -7,26 +7,22 @@ from pathlib import Path
 from coach.config import Config, save_config
 from coach.logs.timestamps import local_now
 from coach.routines.catalog import load_entry
-from coach.safety.check import VerdictKind
-from coach.safety.check_texts import AnswerKind
-from coach.safety.profile import QUESTIONS, Profile
+from coach.safety.check_texts import SETTLED_ID, AnswerKind
+from coach.safety.profile_questions import QuestionKind
 from coach.safety.profile_store import save_profile
+from coach.safety.verdicts import VerdictKind
 from coach.ui.app import CoachApp, build_app
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import TICK_MARGIN, SessionScreen
 from tests.conftest import FakeClock, RecordingSpeaker
+from tests.helpers.checks import profile
 
 
-def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = ()) -> Path:
-    """Notice accepted and the health profile answered: "yes" to the question ids in ``yes``."""
+def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = (), **about) -> Path:
+    """Notice accepted and the health profile answered: "yes" to the answer ids in ``yes``."""
     save_config(data, Config(accepted_notice=True, sound=sound))
-    profile = Profile()
-    now = local_now()
-    for question in QUESTIONS:
-        profile.answer(question.id, question.id in yes, now)
-    profile.mark_reviewed(now)
-    save_profile(data, profile)
+    save_profile(data, profile(yes=yes, at=local_now(), **about))
     return data
 
 
@@ -75,13 +71,25 @@ async def wait_for_screen(pilot, kind: type) -> object:
     raise AssertionError(f"{kind.__name__} never showed; on top: {type(pilot.app.screen).__name__}")
 
 
+CHOICE_KEYS = {"age-band": "2", "episode-length": "1"}
+"""16 to 49, and an episode of less than 6 weeks."""
+
+
 async def fill_profile(pilot, yes: tuple[str, ...] = ()) -> None:
-    """Answer the health profile shown on screen: "yes" to the question ids in ``yes``, "no" to the rest, then save."""
+    """Answer the health profile shown on screen: "yes" to the answer ids in ``yes`` (a listed question's
+    items are ticked on its "which?"), "no" to the rest, 16 to 49 and under 6 weeks; then save."""
     screen = pilot.app.screen
     assert isinstance(screen, ProfileScreen), type(screen).__name__
-    while screen.query_one("#questions").row_count > len(screen.draft):
-        question = screen.questions()[screen.query_one("#questions").cursor_row]
-        await answer(pilot, "y" if question.id in yes else "n")
+    table = screen.query_one("#questions")
+    while not all(screen.answered(q) for q in screen.questions()):
+        question = screen.questions()[table.cursor_row]
+        if question.kind is QuestionKind.CHOICE:
+            await answer(pilot, CHOICE_KEYS[question.id])
+        elif question.kind is QuestionKind.LISTED:
+            ticked = [str(n) for n, item in enumerate(question.items, 1) if item.id in yes]
+            await answer(pilot, *(["y", *ticked, "enter"] if ticked else ["n"]))
+        else:
+            await answer(pilot, "y" if question.id in yes else "n")
     await answer(pilot, "s")
 
 
@@ -94,13 +102,17 @@ async def pass_safety_check(pilot, pain: str = "2", contraindications: bool = Fa
     if isinstance(pilot.app.screen, ProfileScreen):
         await fill_profile(pilot)
     check = await wait_for_screen(pilot, SafetyCheckScreen)
-    while check.check.pending is not None and check.check.pending.question.kind is AnswerKind.YES_NO:
-        await answer(pilot, "n")
-    await answer(pilot, pain)
-    if check.check.pending is not None:
-        await answer(pilot, "y")
-    if check.check.verdict is not None and check.check.verdict.kind is VerdictKind.CAUTION:
+    while check.check.pending is not None:
+        question = check.check.pending.question
+        if question.kind is AnswerKind.RATING:
+            await answer(pilot, *pain)
+        else:
+            await answer(pilot, "y" if question.id == SETTLED_ID else "n")
+    verdict = check.check.verdict
+    if verdict is not None and verdict.kind is VerdictKind.CAUTION:
         await answer(pilot, "g")
+    elif verdict is not None and verdict.kind is VerdictKind.GO and not check.check.finished:
+        await answer(pilot, "enter")
     screen = pilot.app.screen
     assert isinstance(screen, SessionScreen), type(screen).__name__
     return screen

@@ -1,5 +1,7 @@
-"""After a session the coach stopped for pain: the hours it counts from, and what the check and
-home say while they last (docs/safety.md 3.4). The one place of this rule."""
+"""After a session that stopped for pain: for 12 hours only the flare-up plan may start (nothing
+when the stop was for leg symptoms or numbness), and the advice is to keep gently moving, never to
+rest (docs/safety.md 3.6). The one place of this rule: the check and home both ask it.
+"""
 
 from __future__ import annotations
 
@@ -8,48 +10,60 @@ from datetime import datetime
 
 from coach.durations import elapsed_words
 from coach.logs.records import SessionRecord
-from coach.safety.check_texts import inline
+from coach.safety.check_texts import KEEP_MOVING, inline
 from coach.safety.last_sessions import PreviousSession, previous_session
 
 SETTLE_HOURS = 12
 """Under this many hours since a session that raised pain: let it settle; from then on: ask."""
-REST_TITLE = "Rest for today"
+AFTER_STOP_TITLE = "Ease off exercise today"
 
 
 def resting_hours(previous: PreviousSession | None) -> float | None:
-    """Hours since the last session, when it stopped for pain under ``SETTLE_HOURS`` ago (rest for
-    today, no session); else None."""
+    """Hours since the last session, when it stopped for pain under ``SETTLE_HOURS`` ago; else None."""
     if previous is None or not previous.stopped or previous.hours_ago is None:
         return None
     return previous.hours_ago if previous.hours_ago < SETTLE_HOURS else None
 
 
+def flare_up_allowed(previous: PreviousSession | None) -> bool:
+    """Whether the flare-up plan may start while the stop lasts: not after a stop for leg symptoms or numbness."""
+    return previous is None or not previous.leg_stop
+
+
 def rest_line(recent: Sequence[SessionRecord], now: datetime) -> str:
-    """Home's line while a stop for today lasts, or ``""``; ``recent`` newest first."""
-    hours = resting_hours(previous_session(recent, now))
+    """Home's line while a stop for pain lasts, or ``""``; ``recent`` newest first."""
+    previous = previous_session(recent, now)
+    hours = resting_hours(previous)
     if hours is None:
         return ""
+    which = "only the flare-up plan may start" if flare_up_allowed(previous) else "no routine starts"
     return (
-        f"Your last session stopped because of pain {elapsed_words(hours)} ago: rest for today. "
-        f"Sessions start again {SETTLE_HOURS} hours after it."
+        f"Your last session stopped because of pain {elapsed_words(hours)} ago. {KEEP_MOVING} "
+        f"For {SETTLE_HOURS} hours after it, {which}."
     )
 
 
-def rest_block(previous: PreviousSession | None) -> tuple[str, tuple[str, ...], str] | None:
-    """The check's block while a stop for today lasts: title, advice and the logged reason; else None."""
+def stop_block(previous: PreviousSession | None, bad_day_routine: bool) -> tuple[str, tuple[str, ...], str] | None:
+    """The check's block while a stop lasts: title, advice and the logged reason; ``None`` when there is
+    no such stop, or when the chosen routine is the flare-up plan and the stop allows it."""
     hours = resting_hours(previous)
     if previous is None or hours is None:
         return None
-    reason = f"The last session stopped because of pain {elapsed_words(hours)} ago: rest for today."
-    return REST_TITLE, rest_advice(hours, previous.stopped), reason
-
-
-def rest_advice(hours_ago: float, reason: str) -> tuple[str, ...]:
-    """The block after a session in which the coach said to stop for today, while that day lasts."""
-    said = f" ({inline(reason)})" if reason else ""
-    return (
-        f"Your last session, {elapsed_words(hours_ago)} ago, stopped because of pain{said}, "
-        "and the advice then was to stop exercising for today.",
-        "Rest today and let it settle. Before your next session, talk to a physiotherapist or doctor "
-        "if the pain was sharp, shooting or spreading, or has not eased.",
+    allowed = flare_up_allowed(previous)
+    if bad_day_routine and allowed:
+        return None
+    said = f" ({inline(previous.stopped)})" if previous.stopped else ""
+    which = (
+        "Only the flare-up plan may start until then."
+        if allowed
+        else "Because it stopped for pain spreading into a leg, tingling or numbness, no routine starts until then."
     )
+    advice = (
+        f"Your last session, {elapsed_words(hours)} ago, stopped because of pain{said}.",
+        KEEP_MOVING,
+        f"Routines start again {SETTLE_HOURS} hours after that stop. {which}",
+        "Talk to a physiotherapist or doctor before your next session if the pain was sharp or spreading, "
+        "or has not eased.",
+    )
+    reason = f"The last session stopped because of pain {elapsed_words(hours)} ago: easing off today."
+    return AFTER_STOP_TITLE, advice, reason

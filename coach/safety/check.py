@@ -1,142 +1,68 @@
 """The safety check before every session, as a state machine the screens only display.
 
-``SafetyCheck`` needs a finished health profile and refuses at once a routine the profile rules
-out (unless last time's emergency sign is still to be asked about); otherwise it asks, one at a
-time: whether a doctor has assessed last time's emergency signs (only when the last check found
-one) and the emergency questions; then the gate (serious-condition signs not cleared, routine ruled out, rest for today
-after a stop) blocks or the check goes on to the leg question, pain right now, and the 24-hour
-follow-up when it is due. The first answer that
-rules the session out ends the check, and the caller's ``log`` callback is called at that
-moment. Questions, sources and every case: ``docs/safety.md``.
+``SafetyCheck`` needs a finished health profile. It refuses at once a routine the profile rules
+out; otherwise it asks, one question at a time: whether a doctor has assessed last time's
+emergency signs (only when due), the emergency signs (every time), then, unless a block is due
+(a serious sign not yet assessed, a stop for pain under 12 hours ago), the signs that change from
+day to day, new or worse leg symptoms, the pain now, and the follow-up of the last session when
+due. A group of signs is one question; a yes that needs to know which asks "which?". Within 4
+hours of a completed check it asks only what is new and the pain now. The first answer that rules
+the session out ends the check, and ``log`` is called at that moment. docs/safety.md has every rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 from time import monotonic
 
-from coach.durations import Clock, elapsed_words
+from coach.durations import Clock
 from coach.logs.records import Screening, SessionRecord
-from coach.safety.after_stop import SETTLE_HOURS, rest_block
-from coach.safety.check_texts import (
-    ASSESSED_QUESTION,
-    EARLY_FOLLOWUP_QUESTION,
-    EMERGENCY_ADVICE,
-    EMERGENCY_QUESTIONS,
-    EMERGENCY_TITLE,
-    FOLLOWUP_HOURS,
-    FOLLOWUP_QUESTION,
-    LEG_ADVICE,
-    LEG_CHANGE_QUESTION,
-    LEG_CHECK_QUESTION,
-    LEG_TITLE,
-    NOT_SETTLED_TITLE,
-    NOT_STARTED_REASON,
-    PAIN_CAUTION_TITLE,
-    PAIN_QUESTION,
-    SERIOUS_TITLE,
-    SETTLE_TITLE,
-    SEVERE_PAIN_TITLE,
-    STOPPED_FOLLOWUP_QUESTION,
-    SUITS_YOU_TITLE,
-    AnswerKind,
-    CheckQuestion,
-    inline,
-    not_for_you,
-    not_listed,
-    not_settled_advice,
-    pain_caution_advice,
-    settle_advice,
-    severe_pain_advice,
-)
-from coach.safety.last_sessions import PreviousSession, emergency_pending, newest_first, previous_session
-from coach.safety.profile import QUESTION_TEXTS, SERIOUS_ADVICE, Profile
+from coach.logs.timestamps import time_of_day
+from coach.safety import check_plan as plan
+from coach.safety import check_texts as texts
+from coach.safety.check_texts import AnswerKind, CheckQuestion
+from coach.safety.last_sessions import PreviousSession, emergency_pending, last_check_at, newest_first, previous_session
+from coach.safety.profile import ADULTS_ONLY, PREGNANCY_NOTE, Profile
 from coach.safety.scale import ScaleEntry
-
-LogBlock = Callable[[Screening, str], None]
-"""Called once, when the check rules a session out or the user goes back at a caution: what was
-answered so far, and why (``Screening.not_started_after_caution`` tells the two apart)."""
+from coach.safety.urgency import CAUDA_EQUINA, SIGNS, advice_for
+from coach.safety.verdicts import CheckVerdict, LogBlock, Offer, Pending, VerdictKind
 
 RECENT_LOGS = 50
-"""How many of the newest logs the check reads to find the last session and last emergency sign."""
+"""How many of the newest logs the check reads: plenty for the last session and last emergency sign."""
 SEVERE_PAIN_AT = 8
 CAUTION_PAIN_AT = 6
 YES_NO_KEYS = {"y": True, "n": False}
-
-
-class VerdictKind(str, Enum):
-    GO = "go"
-    CAUTION = "caution"
-    """May go on: the user reads the advice and decides."""
-    BLOCKED = "blocked"
-    PROFILE_FIRST = "profile first"
-    """The health profile is not done yet: nothing is asked and nothing is logged."""
-    LEFT = "left"
-    """The user left before the check reached an outcome."""
-    NOT_STARTED = "not started"
-    """The user chose not to start after a caution: logged, but not a block."""
-
-
-@dataclass(frozen=True)
-class CheckVerdict:
-    kind: VerdictKind
-    title: str = ""
-    advice: tuple[str, ...] = ()
-    reason: str = ""
-    """What the log says (blocks only)."""
-    urgent: bool = False
-    """Emergency help now."""
-    suggest_gentler: bool = False
-
-    @property
-    def starts_session(self) -> bool:
-        return self.kind is VerdictKind.GO
-
-
-@dataclass(frozen=True)
-class Pending:
-    """The question waiting for an answer and where it stands in the check."""
-
-    question: CheckQuestion
-    number: int
-    total: int
-    note: str = ""
-    """Context shown with the question (last time's figures, last time's emergency advice)."""
-
-    @property
-    def position(self) -> str:
-        return f"Question {self.number} of {self.total}"
+ENDS = (VerdictKind.LEFT, VerdictKind.NOT_STARTED, VerdictKind.SWITCH)
 
 
 @dataclass
 class SafetyCheck:
-    """The check for one start of one routine. Read ``pending``; call ``answer`` or ``leave``."""
+    """The check for one start of one routine. Read ``pending`` and ``verdict``; pass keys to ``key``."""
 
     profile: Profile
     contraindications: tuple[str, ...]
     recent: Sequence[SessionRecord]
-    """The newest logs, newest first (``RECENT_LOGS`` of them is plenty)."""
     now: datetime
     log: LogBlock
     clock: Clock = monotonic
     """Seconds from a monotonic clock, for a 1 typed on the scale that waits for a 0."""
+    bad_day_routine: bool = False
+    """The chosen routine is the flare-up plan (or walking), which may start on a bad day."""
     record: Screening = field(default_factory=Screening)
     verdict: CheckVerdict | None = None
     cautions: list[CheckVerdict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Shown before a session that goes ahead (the pregnancy note)."""
     answered: int = 0
     scale: ScaleEntry = field(default_factory=ScaleEntry)
+    ticked: list[str] = field(default_factory=list)
     closed: bool = False
     """The user has read the verdict and left the check."""
     _questions: list[CheckQuestion] = field(default_factory=list)
     _previous: PreviousSession | None = None
-    _gate: tuple[str, tuple[str, ...], str] | None = None
-    """A block known before any answer (serious signs not cleared, routine ruled out, rest for today):
-    title, advice, reason. It comes after the emergency questions. A routine the profile rules out
-    is refused at once, with no question, since no answer could start it, unless last time's
-    emergency sign is still to be asked about."""
+    _gate: plan.Gate | None = None
 
     def __post_init__(self) -> None:
         self.contraindications = tuple(self.contraindications)
@@ -147,43 +73,40 @@ class SafetyCheck:
         self.record.contraindications = {c: c in profile.conditions() for c in self.contraindications}
         self.recent = newest_first(self.recent)
         ruled_out = profile.ruled_out(self.contraindications)
-        if emergency_pending(self.recent):
-            self._questions.append(ASSESSED_QUESTION)
-        elif ruled_out:
-            self._block(*not_for_you(ruled_out))
+        pending = emergency_pending(self.recent)
+        if profile.under_16:
+            self._block(texts.NOT_FOR_YOU_TITLE, (ADULTS_ONLY,), "Not for you: coach is made for adults.")
             return
-        self._questions += EMERGENCY_QUESTIONS
+        if pending:
+            self._questions.append(texts.ASSESSED_QUESTION)
+        elif ruled_out:
+            self._block(*texts.not_for_you(ruled_out))
+            return
         self._previous = previous_session(self.recent, self.now)
-        self._gate = self._profile_gate() or self._rest_gate()
+        bad_day = self.bad_day_routine
+        self._gate = plan.serious_gate(profile, bad_day) or plan.stop_gate(self._previous, bad_day)
+        short_since = None if pending or self._gate else last_check_at(self.recent, self.now, texts.SHORT_CHECK_HOURS)
+        if short_since is not None:
+            self._questions.append(texts.anything_new_question(time_of_day(short_since)))
+        else:
+            self._questions.append(texts.EMERGENCY_QUESTION)
         if self._gate is not None:
             return
         unlisted = tuple(c for c in profile.conditions() if c not in self.contraindications)
         if unlisted:
-            self._caution(SUITS_YOU_TITLE, not_listed(unlisted))
-        self._questions.append(LEG_CHANGE_QUESTION if profile.known_leg_symptoms else LEG_CHECK_QUESTION)
-        self._questions.append(PAIN_QUESTION)
-        p = self._previous
-        if p is not None:
-            if p.hours_ago is not None and p.hours_ago < SETTLE_HOURS:
-                assert p.pain_before is not None and p.pain_after is not None
-                self._caution(SETTLE_TITLE, settle_advice(p.hours_ago, p.pain_before, p.pain_after))
-            elif p.stopped:
-                self._questions.append(STOPPED_FOLLOWUP_QUESTION)
-            elif p.hours_ago is None or p.hours_ago < FOLLOWUP_HOURS:
-                self._questions.append(EARLY_FOLLOWUP_QUESTION)
-            else:
-                self._questions.append(FOLLOWUP_QUESTION)
+            self._caution(texts.SUITS_YOU_TITLE, texts.not_listed(unlisted))
+        if profile.pregnant:
+            self.notes.append(PREGNANCY_NOTE)
+        if short_since is None:
+            self._questions += plan.sign_questions(profile, first=self._previous is None)
+        self._questions.append(texts.PAIN_QUESTION)
+        question, caution = plan.followup(self._previous)
+        if question is not None:
+            self._questions.append(question)
+        if caution is not None:
+            self._caution(*caution)
 
-    def _profile_gate(self) -> tuple[str, tuple[str, ...], str] | None:
-        if self.profile.needs_clearance:
-            signs = " ".join(QUESTION_TEXTS[sign] for sign in self.profile.serious_signs())
-            return SERIOUS_TITLE, SERIOUS_ADVICE, f"Serious-condition signs not yet cleared by a professional: {signs}"
-        ruled_out = self.profile.ruled_out(self.contraindications)
-        return not_for_you(ruled_out) if ruled_out else None
-
-    def _rest_gate(self) -> tuple[str, tuple[str, ...], str] | None:
-        """Within 12 hours of a session in which the coach said to stop for today: no session."""
-        return rest_block(self._previous)
+    # what the screen reads -----------------------------------------------------
 
     @property
     def total(self) -> int:
@@ -195,43 +118,42 @@ class SafetyCheck:
         if self.verdict is not None or self.answered >= self.total:
             return None
         question = self._questions[self.answered]
-        return Pending(question, self.answered + 1, self.total, self._note(question))
-
-    def _note(self, question: CheckQuestion) -> str:
-        if question is ASSESSED_QUESTION:
-            return "Last time you reported a sign that needs emergency help. " + " ".join(EMERGENCY_ADVICE[1:])
-        if question.id == FOLLOWUP_QUESTION.id and self._previous is not None:
-            p = self._previous
-            when = "at a time its log does not tell" if p.hours_ago is None else f"{elapsed_words(p.hours_ago)} ago"
-            said = f" ({inline(p.stopped)})" if p.stopped else ""
-            pain = ""
-            raised = p.pain_before is not None and p.pain_after is not None and p.pain_after > p.pain_before
-            if raised:
-                pain = f"; your pain went from {p.pain_before}/10 to {p.pain_after}/10"
-            return f"Your last session ended {when}{said}{pain}."
-        return ""
+        note = plan.followup_note(self._previous) if question.id == texts.SETTLED_ID else ""
+        return Pending(question, self.answered + 1, self.total, note, tuple(self.ticked))
 
     @property
     def finished(self) -> bool:
         """Nothing more to show: the session starts, the user went back, or read the verdict and left."""
-        kind = self.verdict.kind if self.verdict is not None else None
-        return self.closed or kind in (VerdictKind.GO, VerdictKind.LEFT, VerdictKind.NOT_STARTED)
+        verdict = self.verdict
+        if verdict is None:
+            return False
+        quiet_go = verdict.kind is VerdictKind.GO and not verdict.advice
+        return (
+            self.closed or quiet_go or verdict.kind in (VerdictKind.LEFT, VerdictKind.NOT_STARTED, VerdictKind.SWITCH)
+        )
+
+    def seconds_to_next_change(self) -> float | None:
+        """When a 1 typed on the scale becomes the answer by itself, if one waits."""
+        return self.scale.seconds_left(self.clock())
+
+    # what the screen passes in -------------------------------------------------
 
     def key(self, key: str) -> bool:
-        """Act on a key: y or n, or 0-10, answer the question; at a caution g goes on and b goes back;
-        enter or escape leaves a verdict; escape takes back a 1 typed on the scale, else leaves.
-        Enter alone never answers a question. Returns whether the key was used."""
+        """Act on a key; returns whether it was used. y or n, 0-10, or number keys and enter on "which?"
+        answer; at a verdict g goes on, b goes back, f takes the offered routine, enter or escape leaves;
+        escape takes back a 1 typed on the scale, else leaves. Enter alone never answers yes, no or a rating."""
         self.tick()
         pending = self.pending
         if pending is None:
             return self._verdict_key(key)
+        kind = pending.question.kind
         if key == "escape":
             if self.scale.waiting:
                 self.scale.clear()
             else:
                 self.leave()
             return True
-        if pending.question.kind is AnswerKind.RATING:
+        if kind is AnswerKind.RATING:
             rating, used = self.scale.press(key, self.clock())
             if rating is not None:
                 self.answer(rating)
@@ -239,20 +161,40 @@ class SafetyCheck:
                     self.key(key)
                 return True
             return used or key == "enter"
+        if kind is AnswerKind.WHICH:
+            return self._which_key(pending, key)
         if key in YES_NO_KEYS:
             self.answer(YES_NO_KEYS[key])
             return True
         return key == "enter"
 
+    def _which_key(self, pending: Pending, key: str) -> bool:
+        items = pending.question.items
+        if key.isdigit() and 1 <= int(key) <= len(items):
+            item = items[int(key) - 1].id
+            self.ticked = [i for i in self.ticked if i != item] if item in self.ticked else [*self.ticked, item]
+            return True
+        if key == "enter" and self.ticked:
+            self.answer(tuple(self.ticked))
+        return key == "enter"
+
     def _verdict_key(self, key: str) -> bool:
-        if self.verdict is None or self.finished:
+        verdict = self.verdict
+        if verdict is None or self.finished:
             return False
-        if self.verdict.kind is VerdictKind.CAUTION:
+        if key == "f" and verdict.offer is not Offer.NONE:
+            self.switch()
+            return True
+        if verdict.kind is VerdictKind.CAUTION:
             if key in ("g", "b", "escape"):
                 self.decide(key == "g")
                 return True
             return False
-        if key in ("enter", "escape"):
+        if verdict.kind is VerdictKind.GO and key == "escape":
+            self.verdict = CheckVerdict(VerdictKind.LEFT)
+            return True
+        go_keys = ("enter", "space") if verdict.kind is VerdictKind.GO else ("enter", "escape")
+        if key in go_keys:
             self.closed = True
             return True
         return False
@@ -263,51 +205,80 @@ class SafetyCheck:
         if rating is not None and self.pending is not None:
             self.answer(rating)
 
-    def seconds_to_next_change(self) -> float | None:
-        """When a 1 typed on the scale becomes the answer by itself, if one waits."""
-        return self.scale.seconds_left(self.clock())
-
-    def answer(self, value: bool | int) -> CheckVerdict | None:
+    def answer(self, value: bool | int | tuple[str, ...]) -> CheckVerdict | None:
         """Take the answer to the pending question; returns the verdict once there is one."""
         pending = self.pending
         if pending is None:
             raise ValueError("there is no question waiting for an answer")
         question = pending.question
-        if type(value) is not type(question.allowed[0]) or value not in question.allowed:
+        if not question.allows(value):
             raise ValueError(f"{value!r} is not an answer to {question.id}")
         self.answered += 1
-        if question is ASSESSED_QUESTION:
-            self.record.emergency_assessed = bool(value)
-            if not value:
-                self._block(
-                    EMERGENCY_TITLE,
-                    EMERGENCY_ADVICE,
-                    "Emergency signs from the last check not yet assessed by a doctor.",
-                    urgent=True,
-                )
-        elif question in EMERGENCY_QUESTIONS:
-            self.record.red_flags[question.id] = bool(value)
-            if value:
-                self._block(EMERGENCY_TITLE, EMERGENCY_ADVICE, f"Emergency sign: {question.text}", urgent=True)
-        elif question.id == LEG_CHECK_QUESTION.id:
-            self.record.red_flags[question.id] = bool(value)
-            if value:
-                self._block(LEG_TITLE, LEG_ADVICE, f"Leg symptoms: {question.text}")
-        elif question is PAIN_QUESTION:
-            value = int(value)
-            self.record.pain_before = value
-            if value >= SEVERE_PAIN_AT:
-                self._block(SEVERE_PAIN_TITLE, severe_pain_advice(value), f"Pain {value}/10 before the session.")
-            elif value >= CAUTION_PAIN_AT:
-                self._caution(PAIN_CAUTION_TITLE, pain_caution_advice(value), suggest_gentler=True)
-        elif question.id == FOLLOWUP_QUESTION.id:
-            self.record.previous_settled = bool(value)
-            if not value and self._previous is not None:
-                hours = self._previous.hours_ago
-                self._caution(NOT_SETTLED_TITLE, not_settled_advice(hours), suggest_gentler=True)
+        self.ticked = []
+        if isinstance(value, tuple):
+            self._which_answered(question, value)
+        elif question.kind is AnswerKind.RATING:
+            self._pain_answered(int(value))
+        else:
+            self._yes_no_answered(question, bool(value))
         if self.verdict is None and self.answered >= self.total:
             self._finish()
         return self.verdict
+
+    def _yes_no_answered(self, question: CheckQuestion, yes: bool) -> None:
+        if question is texts.ASSESSED_QUESTION:
+            self.record.emergency_assessed = yes
+            if not yes:
+                self._emergency("Emergency signs from the last check not yet assessed by a doctor.")
+            return
+        if question.id == texts.SETTLED_ID:
+            self._settled(yes)
+            return
+        self.record.red_flags[question.id] = yes
+        if not yes:
+            return
+        if question is texts.EMERGENCY_QUESTION:
+            self._emergency(f"Emergency sign: {question.text}")
+        elif question.id == texts.ANYTHING_NEW_ID:
+            signs = plan.sign_questions(self.profile, first=self._previous is None)
+            self._questions[self.answered : self.answered] = [texts.EMERGENCY_QUESTION, *signs]
+        elif question.items:
+            self._questions.insert(self.answered, texts.which_question(question))
+            self.log(self.record, f"{texts.CHECK_QUESTION_TEXTS[question.id]} Yes (which not yet said).")
+
+    def _which_answered(self, question: CheckQuestion, ticked: tuple[str, ...]) -> None:
+        for item in question.items:
+            self.record.red_flags[item.id] = item.id in ticked
+        self._sign_block(ticked)
+
+    def _sign_block(self, signs: Sequence[str], unsaid: bool = False) -> None:
+        advice = advice_for(signs, cancer_history=self.profile.cancer_history)
+        named = "; ".join(SIGNS[sign].text for sign in signs)
+        said = f"which sign was not said; advice for the most urgent ({named})" if unsaid else named
+        reason = f"{advice.title}: {said}."
+        self._block(advice.title, advice.lines, reason, urgent=advice.urgent)
+
+    def _pain_answered(self, rating: int) -> None:
+        self.record.pain_before = rating
+        if rating >= SEVERE_PAIN_AT:
+            if self.profile.aneurysm:
+                self._sign_block(["aneurysm-pain"])
+                return
+            advice = texts.severe_pain_advice(rating)
+            self._block(texts.SEVERE_PAIN_TITLE, advice, f"Pain {rating}/10 before the session.", offer=Offer.FLARE_UP)
+            return
+        if rating >= CAUTION_PAIN_AT:
+            self._caution(texts.PAIN_CAUTION_TITLE, texts.pain_caution_advice(rating), Offer.GENTLEST)
+        flare = plan.next_day_flare(self._previous, rating)
+        if flare is not None:
+            self._caution(texts.FLARE_TITLE, flare, Offer.GENTLEST)
+
+    def _settled(self, yes: bool) -> None:
+        """The answer to the follow-up: has the pain from the last session settled."""
+        self.record.previous_settled = yes
+        if not yes:
+            hours = self._previous.hours_ago if self._previous is not None else None
+            self._caution(texts.NOT_SETTLED_TITLE, texts.not_settled_advice(hours), Offer.GENTLEST)
 
     def decide(self, go_on: bool) -> CheckVerdict:
         """After a caution: go on (the session starts) or not (logged as not started, which is no block)."""
@@ -315,41 +286,66 @@ class SafetyCheck:
             raise ValueError("there is no caution to decide on")
         if go_on:
             self.verdict = CheckVerdict(VerdictKind.GO, self.verdict.title, self.verdict.advice)
+            self.closed = True
         else:
-            titles = "; ".join(c.title for c in self.cautions)
-            reason = f"{NOT_STARTED_REASON} {titles}."
-            self.record.not_started_after_caution = True
-            self.verdict = CheckVerdict(VerdictKind.NOT_STARTED, self.verdict.title, self.verdict.advice, reason)
-            self.log(self.record, reason)
+            self._not_started("")
+            self.verdict = CheckVerdict(VerdictKind.NOT_STARTED, self.verdict.title, self.verdict.advice)
+        return self.verdict
+
+    def switch(self) -> CheckVerdict:
+        """Take the routine the verdict offers instead of the one chosen."""
+        verdict = self.verdict
+        if verdict is None or verdict.offer is Offer.NONE:
+            raise ValueError("there is nothing offered to switch to")
+        if verdict.kind is VerdictKind.CAUTION:
+            self._not_started(f" (took the {verdict.offer.value} routine instead)")
+        self.verdict = CheckVerdict(VerdictKind.SWITCH, verdict.title, verdict.advice, offer=verdict.offer)
         return self.verdict
 
     def leave(self) -> CheckVerdict:
-        """The user leaves (escape): before an outcome nothing is logged; at a caution it is a "no"."""
-        if self.verdict is None:
+        """The user leaves (escape): before an outcome nothing is logged, unless a yes already blocked
+        (then its most urgent sign's advice stands); at a caution it is a "no"."""
+        pending = self.pending
+        if self.verdict is None and pending is not None and pending.question.kind is AnswerKind.WHICH:
+            worst = max(pending.question.items, key=lambda item: SIGNS[item.id].urgency)
+            self._sign_block([worst.id], unsaid=True)
+        elif self.verdict is None:
             self.verdict = CheckVerdict(VerdictKind.LEFT)
         elif self.verdict.kind is VerdictKind.CAUTION:
             self.decide(False)
+        assert self.verdict is not None
         return self.verdict
 
-    def _caution(self, title: str, advice: tuple[str, ...], suggest_gentler: bool = False) -> None:
-        self.cautions.append(CheckVerdict(VerdictKind.CAUTION, title, advice, suggest_gentler=suggest_gentler))
+    # outcomes ---------------------------------------------------------------------
+
+    def _caution(self, title: str, advice: tuple[str, ...], offer: Offer = Offer.NONE) -> None:
+        self.cautions.append(CheckVerdict(VerdictKind.CAUTION, title, advice, offer=offer))
 
     def _finish(self) -> None:
         if self._gate is not None:
-            self._block(*self._gate)
+            title, advice, reason, offer = self._gate
+            self._block(title, advice, reason, offer=offer)
             return
         if not self.cautions:
-            self.verdict = CheckVerdict(VerdictKind.GO)
+            self.verdict = CheckVerdict(VerdictKind.GO, "Before you start" if self.notes else "", tuple(self.notes))
             return
-        advice = tuple(line for caution in self.cautions for line in caution.advice)
+        advice = tuple(line for caution in self.cautions for line in caution.advice) + tuple(self.notes)
         self.record.cautions = [caution.title for caution in self.cautions]
-        self.verdict = CheckVerdict(
-            VerdictKind.CAUTION,
-            self.cautions[0].title if len(self.cautions) == 1 else "Take care today",
-            advice,
-            suggest_gentler=any(c.suggest_gentler for c in self.cautions),
-        )
+        offer = next((c.offer for c in self.cautions if c.offer is not Offer.NONE), Offer.NONE)
+        title = self.cautions[0].title if len(self.cautions) == 1 else "Take care today"
+        self.verdict = CheckVerdict(VerdictKind.CAUTION, title, advice, offer=offer)
 
-    def _block(self, title: str, advice: tuple[str, ...], reason: str, urgent: bool = False) -> None:
-        self.verdict = CheckVerdict(VerdictKind.BLOCKED, title, advice, reason, urgent)
+    def _not_started(self, how: str) -> None:
+        titles = "; ".join(c.title for c in self.cautions)
+        self.record.not_started_after_caution = True
+        self.log(self.record, f"{texts.NOT_STARTED_REASON} {titles}{how}.")
+
+    def _emergency(self, reason: str) -> None:
+        advice = advice_for([CAUDA_EQUINA])
+        self._block(advice.title, advice.lines, reason, urgent=True)
+
+    def _block(
+        self, title: str, advice: tuple[str, ...], reason: str, urgent: bool = False, offer: Offer = Offer.NONE
+    ) -> None:
+        self.verdict = CheckVerdict(VerdictKind.BLOCKED, title, advice, reason, urgent, offer)
         self.log(self.record, reason)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from coach.routines.catalog import Entry
-from coach.routines.model import LEVELS
+from coach.routines.model import LEVELS, Dosing
 from coach.safety.profile import Profile
 
 BAD_DAY_FOCUS = "gentle"
 """A routine whose ``focus`` lists this tag is made for a bad day (the bundled flare-up routine)."""
+WALKING_FOCUS = "walking"
+"""A routine of timed activities whose ``focus`` lists this tag is walking."""
 
 
 def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
@@ -41,11 +42,27 @@ def gentlest(entries: Sequence[Entry], profile: Profile) -> Entry | None:
     return min(allowed, key=gentleness, default=None)
 
 
-def gentlest_advice(chosen: Path | None, gentlest_entry: Entry | None) -> str:
-    """The line a caution adds about the gentlest routine, or ``""`` when there is none; the file
-    decides which one was chosen, since a shared routine may carry a bundled one's title."""
-    if gentlest_entry is None:
-        return ""
-    if chosen is not None and chosen == gentlest_entry.path:
-        return "You have chosen the gentlest routine that comes with coach."
-    return f"The gentlest routine that comes with coach is {gentlest_entry.title}."
+def bad_day_routine(entry: Entry) -> bool:
+    """The flare-up plan that comes with coach, or a walking routine: these may start on a bad day,
+    after a stop for pain and until a serious sign is assessed (docs/safety.md)."""
+    routine = entry.routine
+    if routine is None:
+        return False
+    flare_up = entry.source == "bundled" and BAD_DAY_FOCUS in routine.focus
+    walking = WALKING_FOCUS in routine.focus and all(e.dosing is Dosing.TIMED for e in routine.exercises)
+    return flare_up or walking
+
+
+def flare_up_plan(entries: Sequence[Entry], profile: Profile) -> Entry | None:
+    """The flare-up plan that comes with coach, when the profile allows it."""
+    return next(
+        (
+            e
+            for e in entries
+            if e.source == "bundled"
+            and e.routine is not None
+            and BAD_DAY_FOCUS in e.routine.focus
+            and not profile.ruled_out(e.routine.contraindications)
+        ),
+        None,
+    )

@@ -1,8 +1,7 @@
 """The pain rule, "it hurts", and the safety texts shown on first run and when a session stops.
 
-The per-session check lives in ``coach.safety.check``, the health profile in ``coach.safety.profile`` and
-the history advisories in ``coach.history.advisories``; every question, source and case is listed in
-``docs/safety.md``. The pain traffic light is the rule of PRODUCT.md flow 5.
+The rule is PRODUCT.md flow 5 and docs/safety.md section 4; where advice names a place to go it
+comes from ``coach.safety.urgency``.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from enum import Enum
 from typing import Literal
 
 from coach.logs.records import HurtKind
+from coach.safety.urgency import WHERE, Urgency
 
 
 class PainLight(str, Enum):
@@ -51,9 +51,8 @@ def pain_figures(rating: int, before: int | None) -> str:
 def judge_pain(rating: int, before: int | None) -> PainVerdict:
     """The one pain rule (PRODUCT.md flow 5), for pain checks, "it hurts" and the end rating.
 
-    With r the rating and b the pain before the session (0 when unknown):
-    r >= 8 stops; r >= 6 and r > b, or r >= b + 2 and r >= 4, is red; r <= 3 is green;
-    anything else is amber.
+    With r the rating and b the pain before the session (0 when unknown): r >= 8 stops;
+    r >= 6 and r > b is red; r <= 3 is green; anything else is amber, worded by its direction.
     """
     for value in (rating, before):
         if value is not None and (type(value) is not int or not 0 <= value <= 10):
@@ -62,17 +61,23 @@ def judge_pain(rating: int, before: int | None) -> PainVerdict:
     figures = pain_figures(rating, before)
     if rating >= STOP_AT:
         return PainVerdict(rating, before, PainLight.RED, True, f"Pain {figures}: stop exercising now.")
-    if (rating >= 6 and rating > base) or (rating >= base + 2 and rating >= 4):
+    if rating >= 6 and rating > base:
         return PainVerdict(rating, before, PainLight.RED, False, f"Pain {figures}: we recommend stopping.")
     if rating <= 3:
         return PainVerdict(rating, before, PainLight.GREEN, False, f"Pain {figures}: fine to carry on.")
-    return PainVerdict(
-        rating,
-        before,
-        PainLight.AMBER,
-        False,
-        f"Pain {figures}: do not push any further; it should settle within 24 hours.",
-    )
+    return PainVerdict(rating, before, PainLight.AMBER, False, f"Pain {figures}: {amber_words(rating, before)}")
+
+
+AMBER_UP = "do not push further; it should settle within 24 hours."
+AMBER_SAME = "no worse than when you started: keep it gentle."
+AMBER_DOWN = "easing as you move is a good sign: keep it gentle."
+
+
+def amber_words(rating: int, before: int | None) -> str:
+    """What an amber rating says by its direction: up (or not known), the same, or down."""
+    if before is None or rating > before:
+        return AMBER_UP
+    return AMBER_SAME if rating == before else AMBER_DOWN
 
 
 def after_last_exercise(verdict: PainVerdict) -> str:
@@ -81,68 +86,87 @@ def after_last_exercise(verdict: PainVerdict) -> str:
         return verdict.message
     figures = pain_figures(verdict.rating, verdict.before)
     return (
-        f"Pain {figures}: more than exercise should raise it. Rest now and let it settle; it should within "
-        "24 hours. Do less next time, and if it has not settled by tomorrow, talk to a physiotherapist or doctor."
+        f"Pain {figures}: more than exercise should raise it. Ease off for today but keep gently moving; it "
+        "should settle within 24 hours. Do less next time, and if it has not settled by tomorrow, talk to a "
+        "physiotherapist or doctor."
     )
 
 
 HURT_KINDS = {
-    HurtKind.RED_FLAG: "Sharp, shooting, spreading down a leg, or numbness",
-    HurtKind.MORE_THAN_MILD: "More than mild discomfort",
+    HurtKind.RED_FLAG: "Spreading into a buttock or leg, tingling or numbness",
+    HurtKind.MORE_THAN_MILD: "Sharp, or more than mild discomfort",
     HurtKind.MILD: "Mild and settling",
 }
+"""The kinds of pain after p, as the user reads them (earlier logs' red_flag also meant sharp or shooting)."""
 HurtDecision = Literal["stop", "skip", "resume"]
 
 
 def judge_hurt(kind: HurtKind, rating: int, before: int | None) -> tuple[HurtDecision, PainVerdict]:
     """The rule for "it hurts" (PRODUCT.md flow 5): the kind of pain and its rating under ``judge_pain``.
 
-    A warning sign (sharp, shooting, spreading down a leg, or numbness) stops the session
-    whatever the rating, and its verdict is red; a rating that stops, stops; more than mild
-    discomfort, or a red rating, leaves the exercise; mild and settling at a green or amber
-    rating resumes.
+    Spreading into a buttock or leg, tingling or numbness stops the session whatever the rating,
+    and its verdict is red; a rating that stops, stops; sharp or more than mild discomfort stops
+    this exercise; mild and settling resumes, unless the rating is red, which is never mild.
     """
     verdict = judge_pain(rating, before)
+    figures = pain_figures(rating, before)
     if kind is HurtKind.RED_FLAG:
-        message = f"{HURT_KINDS[kind]} ({pain_figures(rating, before)}): stop exercising now."
-        return "stop", PainVerdict(rating, before, PainLight.RED, True, message)
+        return "stop", PainVerdict(rating, before, PainLight.RED, True, f"{HURT_KINDS[kind]} ({figures}): stop now.")
     if verdict.stop:
         return "stop", verdict
-    if kind is HurtKind.MORE_THAN_MILD and verdict.light is PainLight.GREEN:
-        message = f"{HURT_KINDS[kind]} ({pain_figures(rating, before)}): leave this exercise rather than push on."
-        return "skip", PainVerdict(rating, before, PainLight.GREEN, False, message)
     if kind is HurtKind.MORE_THAN_MILD or verdict.light is PainLight.RED:
-        return "skip", verdict
+        said = HURT_KINDS[HurtKind.MORE_THAN_MILD] if kind is HurtKind.MORE_THAN_MILD else f"Pain {figures}"
+        words = f" ({figures})" if kind is HurtKind.MORE_THAN_MILD else ""
+        follow = "we recommend stopping the session." if verdict.light is PainLight.RED else "do not push on with it."
+        message = f"{said}{words}: this exercise stops here; {follow}"
+        return "skip", PainVerdict(rating, before, verdict.light, False, message)
     return "resume", verdict
 
 
-FIRST_RUN_NOTICE = """\
-coach is not medical advice: it cannot tell what is wrong with your back or stand in \
-for a physiotherapist or doctor.
+def _then(where: Urgency) -> str:
+    """Where to go, as it reads after a colon."""
+    text = WHERE[where]
+    return text[:1].lower() + text[1:]
 
-Get emergency help now (emergency department or services), and do not exercise, if you notice:
-  - numbness or a changed feeling around the groin, genitals or back passage
-  - new trouble starting to pass urine, not feeling it pass, or no longer controlling your bladder or bowels
-  - new loss of feeling during sex
-  - numbness or weakness in both legs, or weakness in a leg that keeps getting worse
 
-See a doctor within a day or two, before exercising, if pain shoots into a leg or one \
-leg turns numb or weak.
+EMERGENCY_SIGNS = (
+    "numbness or a changed feeling around your groin, genitals, back passage, buttocks or inner thighs "
+    "(you may notice it when you wipe)",
+    "difficulty passing urine, not feeling it pass or not knowing when your bladder is full, "
+    "or any loss of control of your bladder or bowels",
+    "less feeling in your genitals, or a change in sexual function",
+    "numbness, weakness or pain in both legs",
+)
+"""The cauda equina warning signs, as the first-run notice lists them (the check asks the same)."""
 
-Move gently, within comfort, and never force a stretch further. Stop at once if the pain \
-turns sharp or shooting, or spreads into a buttock or leg.
+FIRST_RUN_NOTICE = "\n\n".join(
+    (
+        "coach is not medical advice: it cannot tell what is wrong with your back or stand in "
+        "for a physiotherapist or doctor.",
+        "Back pain is very common and usually not serious; most episodes ease within a few weeks, "
+        "and keeping active helps.",
+        "Stop an exercise if the pain turns sharp. Stop the session if pain shoots or spreads into a leg, "
+        "or you feel tingling or numbness.",
+        "Do not exercise, and get emergency help now, if you notice any of these: "
+        + _then(Urgency.EMERGENCY)
+        + "\n"
+        + "\n".join(f"  - {sign}" for sign in EMERGENCY_SIGNS),
+        "The safety check before every session asks about these and the other signs that need a doctor.",
+    )
+)
 
-If your pain lasts more than a few weeks despite self-care, have it checked by a professional."""
-
-STOP_CARE_ADVICE = """\
-Stop exercising for today.
-Rest in whatever position eases the pain, and get up slowly.
-Do not try to stretch it out, twist it or have anyone crack your back: forcing it can strain \
-muscles and ligaments or hurt a disc.
-See a doctor within a day or two if pain shoots down a leg, or a leg feels numb or weak.
-Get emergency help now if both legs feel numb or weak, or feeling or control of your \
-bladder, bowels or genitals changes.
-Otherwise, talk to a physiotherapist or doctor before your next session."""
+STOP_CARE_ADVICE = "\n".join(
+    (
+        "Stop exercising for today, but keep gently moving about; avoid bed rest.",
+        "Move in whatever way is comfortable, and get up slowly.",
+        "Do not try to stretch it out, twist it or have anyone crack your back.",
+        f"If pain keeps shooting down a leg: {_then(Urgency.DAYS)}",
+        f"If a leg or foot turns weak, or your foot catches when you walk: {_then(Urgency.TODAY)}",
+        "If both legs feel numb, weak or painful, or feeling or control of your bladder, bowels or genitals "
+        f"changes: {_then(Urgency.EMERGENCY)}",
+        "Otherwise, talk to a physiotherapist or doctor before your next session if the pain has not eased.",
+    )
+)
 
 
 def stop_advice_text(verdict: PainVerdict | str) -> str:

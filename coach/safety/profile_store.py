@@ -22,7 +22,8 @@ from coach.atomic import write_atomic
 from coach.errors import CoachError
 from coach.files import make_private_folder, read_bounded
 from coach.logs.timestamps import TimestampError, moment_text, read_moment
-from coach.safety.profile import ALL_IDS, Answer, Change, Profile
+from coach.safety.profile import Answer, Change, Profile
+from coach.safety.profile_questions import ALL_IDS, RETIRED_IDS, allowed
 
 PROFILE_FILE = "profile.toml"
 PROFILE_FORMAT = 1
@@ -136,16 +137,24 @@ def _profile(content: dict[str, Any]) -> Profile:
         raise _Damaged(f"format should be {PROFILE_FORMAT}")
     answers = {}
     for key, item in _typed(content.get("answers", {}), dict, "answers").items():
+        if key in RETIRED_IDS:
+            continue
         if key not in ALL_IDS:
             raise _Damaged(f"it answers an unknown question {key[:40]!r}")
         table = _typed(item, dict, f"answers.{key}")
-        answers[key] = Answer(_typed(table.get("value"), bool, f"answers.{key}.value"), _at(table, f"answers.{key}"))
+        value = table.get("value")
+        if not allowed(key, value):
+            raise _Damaged(f"answers.{key}.value is missing or of the wrong type")
+        answers[key] = Answer(value, _at(table, f"answers.{key}"))
     changes = []
     for number, item in enumerate(_typed(content.get("changes", []), list, "changes")):
         where = f"changes[{number}]"
         table = _typed(item, dict, where)
         question = _typed(table.get("question"), str, f"{where}.question")
-        changes.append(Change(_at(table, where), question, _typed(table.get("value"), bool, f"{where}.value")))
+        value = table.get("value")
+        if type(value) not in (bool, str):
+            raise _Damaged(f"{where}.value is missing or of the wrong type")
+        changes.append(Change(_at(table, where), question, value))
     reviewed = _typed(content.get("reviewed_at", ""), str, "reviewed_at")
     return Profile(answers, _moment(reviewed, "reviewed_at") if reviewed else None, changes)
 

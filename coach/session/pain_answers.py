@@ -137,7 +137,9 @@ class PainAnswers:
         if value == "end":
             rating = session.recorder.record.pain_reports[-1].rating
             figures = pain.pain_figures(rating, session.pain_before)
-            session.end(Outcome.STOPPED_FOR_PAIN, f"Ended after it hurt ({figures}).", ask_pain=False)
+            red = pain.judge_pain(rating, session.pain_before).light is pain.PainLight.RED
+            outcome = Outcome.STOPPED_FOR_PAIN if red else Outcome.ENDED_EARLY
+            session.end(outcome, f"Ended after it hurt ({figures}).", ask_pain=False)
         elif value == "easier":
             session.replace_current()
         else:

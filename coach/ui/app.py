@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Unpack
 
@@ -20,10 +21,11 @@ from coach.logs.store import recent_sessions
 from coach.logs.timestamps import day_text, local_now
 from coach.routines.catalog import Entry, bundled, discover
 from coach.routines.model import Routine
-from coach.safety.check import RECENT_LOGS, SafetyCheck, VerdictKind
-from coach.safety.gentlest import gentlest, gentlest_advice
+from coach.safety.check import RECENT_LOGS, SafetyCheck
+from coach.safety.gentlest import bad_day_routine, flare_up_plan, gentlest
 from coach.safety.profile import Profile
 from coach.safety.profile_store import load_profile, save_profile
+from coach.safety.verdicts import Offer, VerdictKind
 from coach.session.recorder import SessionRecorder, log_blocked
 from coach.session.running import RunningSession
 from coach.session.speech import INSTALL_HINT, find_speaker
@@ -272,19 +274,39 @@ class CoachApp(App[int]):
         else:
             await self._review_if_due()
         recent = await asyncio.to_thread(recent_sessions, self.data, RECENT_LOGS)
+        blocked: list[SessionRecorder] = []
 
         def log(screening: Screening, reason: str) -> None:
-            log_blocked(self.data, routine, screening, reason, self.wall_clock)
+            if blocked:
+                blocked[0].record.reason = reason
+                blocked[0].save()
+            else:
+                blocked.append(log_blocked(self.data, routine, screening, reason, self.wall_clock))
 
-        check = SafetyCheck(self.profile, routine.contraindications, recent, self.wall_clock(), log, self.clock)
+        bad_day = bad_day_routine(entry)
+        check = SafetyCheck(
+            self.profile, routine.contraindications, recent, self.wall_clock(), log, self.clock, bad_day
+        )
         if check.verdict is not None and check.verdict.kind is VerdictKind.PROFILE_FIRST:
             return
-        home = self.screen_stack[0]
-        easiest = gentlest(home.entries, self.profile) if isinstance(home, HomeScreen) else None
-        gentler = gentlest_advice(entry.path, easiest)
-        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, gentler))
+        offers = self._offers(entry)
+        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, offers))
         if verdict.starts_session:
             self.begin_session(routine, check.record)
+            return
+        instead = offers.get(verdict.offer) if verdict.kind is VerdictKind.SWITCH else None
+        if instead is not None and instead.routine is not None:
+            screening = replace(check.record, not_started_after_caution=False, cautions=list(check.record.cautions))
+            screening.contraindications = {c: c in self.profile.conditions() for c in instead.routine.contraindications}
+            self.begin_session(instead.routine, screening)
+
+    def _offers(self, chosen: Entry) -> dict[Offer, Entry | None]:
+        """The routines a verdict may offer in place of ``chosen``: the flare-up plan and the gentlest
+        (``None`` where that is the routine chosen)."""
+        home = self.screen_stack[0]
+        entries = home.entries if isinstance(home, HomeScreen) else bundled()
+        found = {Offer.FLARE_UP: flare_up_plan(entries, self.profile), Offer.GENTLEST: gentlest(entries, self.profile)}
+        return {offer: (None if e.path == chosen.path else e) for offer, e in found.items() if e is not None}
 
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)

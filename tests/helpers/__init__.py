@@ -1,1 +1,1 @@
-"""Builders shared by the tests."""
+"""Helpers the tests share: builders of records, profiles and checks."""

@@ -1,4 +1,8 @@
-"""The health profile: every question on one page, answered with y and n; nothing answered in advance."""
+"""The health profile: every question on one page; nothing answered in advance.
+
+y and n answer a yes/no question; a listed question's y asks "which?" (number keys tick, enter
+confirms); a question with several answers takes 1, 2, 3… in the order they are listed.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,33 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Key
 from textual.widgets import DataTable, Footer
 
 from coach.logs.timestamps import day_text
-from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, SERIOUS_QUESTIONS, Profile, ProfileQuestion
+from coach.safety.profile import ADULTS_ONLY, Profile
+from coach.safety.profile_questions import (
+    AGE_QUESTION,
+    CHOICE_LABELS,
+    CLEARANCE_QUESTION,
+    FIRST_EPISODE_QUESTION,
+    HISTORY_QUESTION,
+    QUESTIONS,
+    UNDER_16,
+    ProfileQuestion,
+    QuestionKind,
+)
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
-from coach.ui.screens.prompts import YesNoPrompt
+from coach.ui.screens.prompts import WhichPrompt, YesNoPrompt
 from coach.ui.widgets.plain import Plain, literal
 from coach.ui.widgets.row_table import RowTable
 
 INTRO = (
-    "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether "
-    "anything changed. y yes · n no · up/down, home/end move · s save · escape leave without saving."
+    "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether anything "
+    "changed. y yes · n no · 1-4 a numbered answer · up/down move · s save · escape leave."
 )
+UNFINISHED = "Your health profile is not finished: coach asks for it again before your first session."
 
 
 class ProfileScreen(CoachScreen[Profile | None]):
@@ -31,7 +48,7 @@ class ProfileScreen(CoachScreen[Profile | None]):
     ProfileScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     ProfileScreen #intro { padding: 0 1; color: $text-muted; }
     ProfileScreen DataTable { height: 1fr; margin: 0 1; }
-    ProfileScreen #status { padding: 0 1; height: auto; border-top: solid $primary; }
+    ProfileScreen #status { padding: 0 1; height: auto; max-height: 14; border-top: solid $primary; }
     """
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -45,7 +62,7 @@ class ProfileScreen(CoachScreen[Profile | None]):
         self.profile = copy.deepcopy(profile)
         self.now = now
         self.save_profile = save
-        self.draft: dict[str, bool] = {key: answer.value for key, answer in profile.answers.items()}
+        self.draft: dict[str, bool | str] = {key: answer.value for key, answer in profile.answers.items()}
         if profile.needs_clearance and profile.value(CLEARANCE_QUESTION.id):
             self.draft.pop(CLEARANCE_QUESTION.id, None)
 
@@ -63,26 +80,43 @@ class ProfileScreen(CoachScreen[Profile | None]):
         table.focus()
 
     def questions(self) -> list[ProfileQuestion]:
-        """The questions to show: the clearance only once a serious sign is answered yes."""
-        serious = any(self.draft.get(q.id) for q in SERIOUS_QUESTIONS)
-        return [*QUESTIONS, CLEARANCE_QUESTION] if serious else list(QUESTIONS)
+        """The questions to show: the clearance only once something needs a professional's assessment."""
+        history = any(self.draft.get(item.id) is True for item in HISTORY_QUESTION.items)
+        older = self.draft.get(AGE_QUESTION.id) in ("50-69", "70-plus") and self.draft.get(FIRST_EPISODE_QUESTION.id)
+        return [*QUESTIONS, CLEARANCE_QUESTION] if history or older else list(QUESTIONS)
+
+    def answered(self, question: ProfileQuestion) -> bool:
+        return all(answer_id in self.draft for answer_id in question.answer_ids)
+
+    def answer_text(self, question: ProfileQuestion) -> str:
+        """``yes``, ``no``, a choice's words, or for a listed question the items ticked; ``—`` when not answered."""
+        if not self.answered(question):
+            return "—"
+        if question.kind is QuestionKind.LISTED:
+            ticked = [item.text for item in question.items if self.draft[item.id] is True]
+            return f"yes: {', '.join(ticked)}" if ticked else "no"
+        value = self.draft[question.id]
+        return CHOICE_LABELS.get(value, value) if isinstance(value, str) else ("yes" if value else "no")
+
+    def since(self, question: ProfileQuestion) -> str:
+        """The day the shown answer was first given; ``now`` for an answer not yet saved."""
+        if not self.answered(question):
+            return ""
+        saved = [self.profile.answers.get(answer_id) for answer_id in question.answer_ids]
+        unchanged = all(
+            s is not None and s.value == self.draft[a] for s, a in zip(saved, question.answer_ids, strict=True)
+        )
+        return day_text(max(s.at for s in saved if s is not None)) if unchanged else "now"
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         for question in self.questions():
-            value = self.draft.get(question.id)
-            answer = "—" if value is None else ("yes" if value else "no")
-            saved = self.profile.answers.get(question.id)
-            since = (
-                day_text(saved.at)
-                if saved is not None and saved.value == value
-                else ("now" if value is not None else "")
-            )
+            answer = self.answer_text(question)
             table.add_row(
-                literal(answer, "bold" if value else ""),
-                literal(since),
+                literal(answer, "bold" if answer not in ("—", "no") else ""),
+                literal(self.since(question)),
                 literal(f"{question.section}: {question.text}"),
                 key=question.id,
             )
@@ -92,37 +126,83 @@ class ProfileScreen(CoachScreen[Profile | None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_status()
 
-    def show_status(self) -> None:
-        """The highlighted question in full, and how many are left."""
-        questions = self.questions()
-        table = self.query_one(DataTable)
-        current = questions[min(table.cursor_row, len(questions) - 1)]
-        missing = sum(1 for q in questions if q.id not in self.draft)
-        left = f"{missing} question{'s' if missing != 1 else ''} left." if missing else "All answered: s saves."
-        self.query_one("#status", Plain).show(f"{current.section}: {current.text}\n{left}")
-
-    def action_answer(self, value: bool) -> None:
-        table = self.query_one(DataTable)
+    def current(self) -> ProfileQuestion | None:
         questions = self.questions()
         if not questions:
+            return None
+        return questions[min(self.query_one(DataTable).cursor_row, len(questions) - 1)]
+
+    def show_status(self) -> None:
+        """The highlighted question in full, with its answers and glosses, and how many are left."""
+        current = self.current()
+        if current is None:
             return
-        question = questions[table.cursor_row]
-        if question in SERIOUS_QUESTIONS and value and not self.draft.get(question.id):
+        lines = [f"{current.section}: {current.text}"]
+        if current.gloss:
+            lines.append(current.gloss)
+        for n, item in enumerate(current.items, 1):
+            gloss = f" ({item.gloss})" if item.gloss else ""
+            lines.append(
+                f"  {n}  {item.text}{gloss}" if current.kind is QuestionKind.CHOICE else f"  • {item.text}{gloss}"
+            )
+        keys = {QuestionKind.CHOICE: "1-{}  answer", QuestionKind.LISTED: "y  yes, then which    n  none of these"}
+        lines.append(keys.get(current.kind, "y  yes    n  no").format(len(current.items)))
+        if self.draft.get(AGE_QUESTION.id) == UNDER_16:
+            lines.append(ADULTS_ONLY)
+        missing = sum(1 for q in self.questions() if not self.answered(q))
+        lines.append(f"{missing} question{'s' if missing != 1 else ''} left." if missing else "All answered: s saves.")
+        self.query_one("#status", Plain).show("\n".join(lines))
+
+    def on_key(self, event: Key) -> None:
+        current = self.current()
+        if current is None or current.kind is not QuestionKind.CHOICE or not event.key.isdigit():
+            return
+        index = int(event.key) - 1
+        if 0 <= index < len(current.items):
+            event.stop()
+            self._set({current.id: current.items[index].id})
+
+    def action_answer(self, value: bool) -> None:
+        current = self.current()
+        if current is None or current.kind is QuestionKind.CHOICE:
+            return
+        if current.kind is QuestionKind.YES_NO:
+            self._set({current.id: value})
+        elif not value:
+            self._set({item.id: False for item in current.items})
+        else:
+            items = [(item.id, f"{item.text} ({item.gloss})" if item.gloss else item.text) for item in current.items]
+            ticked = tuple(item.id for item in current.items if self.draft.get(item.id) is True)
+            self.app.push_screen(WhichPrompt(f"{current.text} Which?", items, ticked), self._which_given(current))
+
+    def _which_given(self, question: ProfileQuestion) -> Callable[[tuple[str, ...] | None], None]:
+        def given(ticked: tuple[str, ...] | None) -> None:
+            if ticked:
+                self._set({item.id: item.id in ticked for item in question.items})
+
+        return given
+
+    def _set(self, answers: dict[str, bool | str]) -> None:
+        """Take answers into the draft; a new serious "yes" asks the clearance again; on to the next question."""
+        new_sign = any(v is True and self.draft.get(k) is not True for k, v in answers.items() if k in HISTORY_IDS)
+        if new_sign:
             self.draft.pop(CLEARANCE_QUESTION.id, None)
-        self.draft[question.id] = value
+        self.draft.update(answers)
+        table = self.query_one(DataTable)
         self.fill()
-        if all(q.id in self.draft for q in self.questions()):
+        if all(self.answered(q) for q in self.questions()):
             self.app.clear_notifications()
         table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
 
     def action_save(self) -> None:
-        missing = [q for q in self.questions() if q.id not in self.draft]
+        missing = [q for q in self.questions() if not self.answered(q)]
         if missing:
             self.notify(f"Answer every question first ({len(missing)} left).", severity="warning")
             return
         now = self.now()
         for question in self.questions():
-            self.profile.answer(question.id, self.draft[question.id], now)
+            for answer_id in question.answer_ids:
+                self.profile.answer(answer_id, self.draft[answer_id], now)
         self.profile.mark_reviewed(now)
         if self.save_profile(self.profile):
             self.app.clear_notifications()
@@ -135,12 +215,12 @@ class ProfileScreen(CoachScreen[Profile | None]):
 
     def action_leave(self) -> None:
         if not self.unsaved:
-            dismiss_once(self)
+            self._leave()
             return
 
         def decided(leave: bool | None) -> None:
             if leave:
-                dismiss_once(self)
+                self._leave()
 
         self.app.push_screen(
             YesNoPrompt(
@@ -152,3 +232,11 @@ class ProfileScreen(CoachScreen[Profile | None]):
             ),
             decided,
         )
+
+    def _leave(self) -> None:
+        if not self.profile.complete:
+            self.app.notify(UNFINISHED, title="Health profile", severity="warning", markup=False)
+        dismiss_once(self)
+
+
+HISTORY_IDS = frozenset(item.id for item in HISTORY_QUESTION.items) | {AGE_QUESTION.id, FIRST_EPISODE_QUESTION.id}

@@ -137,3 +137,60 @@ class Notice(ModalScreen[None]):
 
     def action_close(self) -> None:
         dismiss_once(self)
+
+
+class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
+    """ "Which?": tick items with their number keys, enter confirms (at least one), escape goes back."""
+
+    DEFAULT_CSS = (
+        dialog_css("WhichPrompt", "$accent")
+        + """
+    WhichPrompt .title { text-style: bold; margin-bottom: 1; }
+    WhichPrompt .hint { color: $text-muted; margin-top: 1; }
+    """
+    )
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, title: str, items: list[tuple[str, str]], ticked: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.items = items
+        """(id, text) of each item, the text with any gloss."""
+        self.ticked = [item_id for item_id, _ in items if item_id in ticked]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Plain(self.prompt_title, classes="title")
+            yield Plain("", id="items", keep_newlines=True)
+            yield Plain("", id="hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        lines = [
+            f"{n}  [{'x' if item_id in self.ticked else ' '}]  {text}"
+            for n, (item_id, text) in enumerate(self.items, 1)
+        ]
+        self.query_one("#items", Plain).show("\n".join(lines))
+        done = "enter  done" if self.ticked else "tick at least one"
+        self.query_one("#hint", Plain).show(f"1-{len(self.items)}  tick or untick    {done}    escape  back")
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.key
+        if key.isdigit() and 1 <= int(key) <= len(self.items):
+            event.stop()
+            item_id = self.items[int(key) - 1][0]
+            if item_id in self.ticked:
+                self.ticked.remove(item_id)
+            else:
+                self.ticked.append(item_id)
+            self.show()
+        elif key == "enter":
+            event.stop()
+            if self.ticked:
+                dismiss_once(self, tuple(self.ticked))
+
+    def action_back(self) -> None:
+        dismiss_once(self)

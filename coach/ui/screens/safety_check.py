@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -9,14 +11,18 @@ from textual.events import Key
 from textual.widgets import Footer
 
 from coach.learn import cards_for
-from coach.safety.check import CheckVerdict, SafetyCheck, VerdictKind
+from coach.routines.catalog import Entry
+from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import AnswerKind
 from coach.safety.scale import SCALE_HINT, TYPED_ONE_HINT
+from coach.safety.verdicts import CheckVerdict, Offer, Pending, VerdictKind
 from coach.ui.protocols import Cancel
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session import TICK_MARGIN
 from coach.ui.widgets.plain import Plain
+
+BACK = "escape  back to the routines"
 
 
 class SafetyCheckScreen(CoachScreen[CheckVerdict]):
@@ -32,26 +38,33 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
     SafetyCheckScreen #position { color: $text-muted; }
     SafetyCheckScreen #note { margin-top: 1; color: $warning; }
     SafetyCheckScreen #question { margin-top: 1; text-style: bold; }
+    SafetyCheckScreen #items { margin-top: 1; }
     SafetyCheckScreen #keys { margin-top: 1; color: $accent; }
     SafetyCheckScreen #verdict { height: auto; border: heavy $warning; padding: 0 1; }
+    SafetyCheckScreen #verdict-title { text-style: bold; }
     SafetyCheckScreen #verdict.blocked { border: heavy $error; }
+    SafetyCheckScreen #verdict.urgent { border: heavy $error; background: $error 15%; }
+    SafetyCheckScreen #verdict.urgent #verdict-title { color: $text-error; }
     """
     BINDINGS = [Binding("escape", "leave", "Back")]
 
-    def __init__(self, check: SafetyCheck, routine_title: str, gentler: str = "") -> None:
+    def __init__(
+        self, check: SafetyCheck, routine_title: str, offers: Mapping[Offer, Entry | None] | None = None
+    ) -> None:
         super().__init__()
         self.check = check
         self.routine_title = routine_title
-        self.gentler = gentler
-        """The line on the gentlest routine, for a caution that suggests one."""
+        self.offers = dict(offers or {})
+        """The routine each offer would start; ``None`` where it is the routine chosen."""
         self._wake: Cancel | None = None
 
     def compose(self) -> ComposeResult:
         yield Plain(f"Safety check · {self.routine_title}", id="banner")
         with VerticalScroll():
             yield Plain("", id="position")
-            yield Plain("", id="note", keep_newlines=True)
+            yield Plain("", id="note", keep_newlines=True, hide_empty=True)
             yield Plain("", id="question")
+            yield Plain("", id="items", keep_newlines=True, hide_empty=True)
             with Vertical(id="verdict"):
                 yield Plain("", id="verdict-title")
                 yield Plain("", id="advice", keep_newlines=True)
@@ -61,56 +74,81 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
     def on_mount(self) -> None:
         self.show()
 
+    def offered(self, verdict: CheckVerdict) -> Entry | None:
+        """The routine the verdict's f key starts, when there is one other than the routine chosen."""
+        return self.offers.get(verdict.offer)
+
     def show(self) -> None:
         """Render the pending question, or the verdict once there is one."""
         pending = self.check.pending
         verdict = self.check.verdict
-        note = self.query_one("#note", Plain)
         box = self.query_one("#verdict")
         if pending is not None:
             self.query_one("#position", Plain).show(pending.position)
-            note.display = bool(pending.note)
-            note.show(pending.note)
+            self.query_one("#note", Plain).show(pending.note)
             self.query_one("#question", Plain).show(pending.question.text)
+            self.query_one("#items", Plain).show(items_text(pending))
             box.display = False
-            if pending.question.kind is AnswerKind.YES_NO:
-                keys = "y  yes    n  no"
-            else:
-                keys = TYPED_ONE_HINT if self.check.scale.waiting else SCALE_HINT
-            self.query_one("#keys", Plain).show(f"{keys}    escape  back to the routines")
+            self.query_one("#keys", Plain).show(f"{self._answer_keys(pending)}    {BACK}")
             return
         if verdict is None:
             return
         if self.check.finished:
             dismiss_once(self, verdict)
             return
+        self._show_verdict(verdict)
+
+    def _answer_keys(self, pending: Pending) -> str:
+        kind = pending.question.kind
+        if kind is AnswerKind.YES_NO:
+            return "y  yes    n  no"
+        if kind is AnswerKind.WHICH:
+            count = len(pending.question.items)
+            done = "enter  done" if pending.ticked else "tick at least one"
+            return f"1-{count}  tick or untick    {done}"
+        return TYPED_ONE_HINT if self.check.scale.waiting else SCALE_HINT
+
+    def _show_verdict(self, verdict: CheckVerdict) -> None:
+        box = self.query_one("#verdict")
+        go = verdict.kind is VerdictKind.GO
         self.query_one("#position", Plain).show("Safety check finished")
-        note.display = False
+        self.query_one("#note", Plain).show("")
         self.query_one("#question", Plain).show("")
+        self.query_one("#items", Plain).show("")
         box.display = True
         box.set_class(verdict.kind is VerdictKind.BLOCKED, "blocked")
+        box.set_class(verdict.urgent, "urgent")
         self.query_one("#verdict-title", Plain).show(("⚠ " if verdict.urgent else "") + verdict.title)
         advice = list(verdict.advice)
-        if verdict.suggest_gentler and self.gentler:
-            advice.append(self.gentler)
-        learn = cards_for("blocked")[0]
-        advice.append(f"Worth knowing: {learn.title} (press l).")
+        offered = self.offered(verdict)
+        if not verdict.urgent:
+            if offered is not None:
+                advice.append(f"Press f to start {offered.title} instead.")
+            elif verdict.offer is Offer.GENTLEST and Offer.GENTLEST in self.offers:
+                advice.append("You have chosen the gentlest routine that comes with coach.")
+            advice.append(f"Worth knowing: {cards_for('blocked')[0].title} (press l).")
         self.query_one("#advice", Plain).show("\n".join(advice))
-        keys = (
-            "g  go on anyway    b  back to the routines"
-            if verdict.kind is VerdictKind.CAUTION
-            else "enter or escape  back to the routines"
-        )
+        if verdict.kind is VerdictKind.CAUTION:
+            keys = "g  go on anyway    b  back to the routines"
+        elif go:
+            keys = "enter  start    escape  back to the routines"
+        else:
+            keys = "enter or escape  back to the routines"
+        if offered is not None and not verdict.urgent:
+            keys = f"f  {offered.title}    {keys}"
         self.query_one("#keys", Plain).show(keys)
 
     def on_key(self, event: Key) -> None:
         if self.app.screen is not self or event.key == "escape":
             return
-        if event.key == "l" and self.check.pending is None and self.check.verdict is not None:
+        verdict = self.check.verdict if self.check.pending is None else None
+        if verdict is not None and not verdict.urgent and event.key == "l":
             from coach.ui.screens.learn import LearnScreen
 
             event.stop()
             self.app.push_screen(LearnScreen(cards_for("blocked")[0].id))
+            return
+        if verdict is not None and event.key == "f" and self.offered(verdict) is None:
             return
         if self.check.key(event.key):
             event.stop()
@@ -137,3 +175,13 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
         if self._wake is not None:
             self._wake()
             self._wake = None
+
+
+def items_text(pending: Pending) -> str:
+    """The signs a question lists: bullets under a yes/no question, numbered ticks on "which?"."""
+    items = pending.question.items
+    if pending.question.kind is AnswerKind.WHICH:
+        return "\n".join(
+            f"  {n}  [{'x' if item.id in pending.ticked else ' '}]  {item.text}" for n, item in enumerate(items, 1)
+        )
+    return "\n".join(f"  • {item.text}" for item in items)
