@@ -526,18 +526,20 @@ def test_markdown_report_says_why_each_session_was_blocked() -> None:
 def test_markdown_report_gives_the_health_profile_with_its_dates() -> None:
     from datetime import datetime, timedelta, timezone
 
-    from coach.safety.profile import CLEARANCE_QUESTION, QUESTIONS, Profile
+    from coach.safety.profile_questions import CLEARANCE_QUESTION
+    from tests.helpers.checks import profile as answered
 
     noted = datetime(2026, 11, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
-    profile = Profile()
-    for question in QUESTIONS:
-        profile.answer(question.id, question.id in ("cancer-history", "pregnancy"), noted)
+    profile = answered(yes=("cancer-history", "pregnancy"), age="50-69", at=noted)
     profile.answer(CLEARANCE_QUESTION.id, True, noted + timedelta(days=3))
     profile.mark_reviewed(noted + timedelta(days=3))
     report = export.markdown_report(RECORDS, TODAY, profile=profile)
     part = report.split("### Health profile")[1].split("## Notes")[0]
     assert "- Conditions noted: pregnancy (since 2026-11-02)" in part
-    assert "- Signs of a serious cause noted: Have you ever had cancer? (since 2026-11-02)" in part
+    assert "- Serious-cause history noted: a history of cancer (since 2026-11-02)" in part
+    assert (
+        "- Age: 50 to 69; this episode: less than 6 weeks; first episode: no; assessed by a professional: yes" in part
+    )
     assert "- Cleared by a professional for exercise, as recorded by the person: 2026-11-05" in part
     assert "- Leg symptoms assessed by a professional who advised exercise: no" in part
     assert "- Last reviewed: 2026-11-05" in part

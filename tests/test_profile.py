@@ -8,39 +8,74 @@ import pytest
 
 from coach.logs.timestamps import moment_text
 from coach.routines.model import CONTRAINDICATIONS
-from coach.safety.profile import (
+from coach.safety.profile import Profile
+from coach.safety.profile_questions import (
+    ANSWER_IDS,
     CLEARANCE_QUESTION,
-    CONDITION_QUESTIONS,
-    LEG_QUESTION,
+    CONDITIONS_QUESTION,
+    HISTORY_QUESTION,
+    KNOWN_LEG_QUESTION,
     QUESTIONS,
-    SERIOUS_QUESTIONS,
-    Profile,
+    QuestionKind,
 )
+from tests.helpers import checks
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
-def answered(yes: tuple[str, ...] = (), at: datetime = NOW) -> Profile:
+def answered(yes: tuple[str, ...] = (), at: datetime = NOW, **about) -> Profile:
+    return checks.profile(yes=yes, at=at, **about)
+
+
+def test_conditions_are_one_listed_question_of_the_known_contraindications():
+    assert CONDITIONS_QUESTION.kind is QuestionKind.LISTED
+    assert [item.id for item in CONDITIONS_QUESTION.items] == list(CONTRAINDICATIONS)
+
+
+def test_serious_cause_history_is_what_does_not_change_from_day_to_day():
+    assert HISTORY_QUESTION.kind is QuestionKind.LISTED
+    assert [item.id for item in HISTORY_QUESTION.items] == ["cancer-history", "steroids-immune", "injecting-drugs"]
+    steroids = HISTORY_QUESTION.items[1]
+    assert "tablets" in steroids.text and "not inhalers" in steroids.gloss
+    assert all(word in steroids.gloss for word in ("chemotherapy", "transplant", "biologics", "HIV"))
+
+
+def test_the_profile_asks_about_you_and_this_episode_first():
+    assert [q.id for q in QUESTIONS[:4]] == ["age-band", "episode-length", "first-episode", "episode-assessed"]
+    assert [item.text for item in QUESTIONS[0].items] == ["Under 16", "16 to 49", "50 to 69", "70 or over"]
+    assert [item.text for item in QUESTIONS[1].items] == ["Less than 6 weeks", "6 to 12 weeks", "More than 12 weeks"]
+
+
+def test_medical_words_have_a_gloss():
+    glossed = {item.id for item in CONDITIONS_QUESTION.items if item.gloss}
+    assert {"osteoporosis", "spinal-instability", "aortic-aneurysm", "spinal-fusion"} <= glossed
+
+
+def test_a_choice_takes_one_of_its_answers_only():
     profile = Profile()
-    for question in QUESTIONS:
-        profile.answer(question.id, question.id in yes, at)
-    profile.mark_reviewed(at)
-    return profile
+    profile.answer("age-band", "70-plus", NOW)
+    assert profile.age_band == "70-plus" and profile.fracture_risk
+    for wrong in ("70", True, "over-12-weeks"):
+        with pytest.raises(ValueError):
+            profile.answer("age-band", wrong, NOW)
 
 
-def test_conditions_are_the_known_contraindications():
-    assert [q.id for q in CONDITION_QUESTIONS] == list(CONTRAINDICATIONS)
+def test_under_sixteen_is_told_coach_is_for_adults():
+    assert answered(age="under-16").under_16 and not answered().under_16
 
 
-def test_serious_condition_screen_asks_the_six_standard_signs():
-    assert [q.id for q in SERIOUS_QUESTIONS] == [
-        "fall-or-accident",
-        "cancer-history",
-        "weight-loss",
-        "fever-unwell",
-        "night-pain",
-        "steroids-immune",
-    ]
+def test_over_twelve_weeks_without_an_assessment_is_told():
+    assert answered(episode="over-12-weeks", assessed=False).long_unassessed
+    assert not answered(episode="over-12-weeks", assessed=True).long_unassessed
+    assert not answered(episode="6-12-weeks", assessed=False).long_unassessed
+
+
+def test_a_profile_saved_before_the_new_questions_asks_only_those():
+    old = answered()
+    for new in ("age-band", "episode-length", "first-episode", "episode-assessed", "injecting-drugs"):
+        del old.answers[new]
+    assert not old.complete
+    assert old.unanswered == ("age-band", "episode-length", "first-episode", "episode-assessed", "injecting-drugs")
 
 
 def test_an_empty_profile_is_not_complete():
@@ -49,7 +84,7 @@ def test_an_empty_profile_is_not_complete():
 
 def test_a_profile_with_one_question_unanswered_is_not_complete():
     profile = answered()
-    del profile.answers[LEG_QUESTION.id]
+    del profile.answers[KNOWN_LEG_QUESTION.id]
     assert not profile.complete
 
 
@@ -57,7 +92,7 @@ def test_every_answer_is_dated_and_kept_as_a_change():
     profile = answered()
     assert profile.complete
     assert all(moment_text(answer.at) == "2026-11-21T09:00:00+01:00" for answer in profile.answers.values())
-    assert len(profile.changes) == len(QUESTIONS)
+    assert len(profile.changes) == len(ANSWER_IDS)
 
 
 def test_an_answer_is_dated_to_the_second():
@@ -81,7 +116,7 @@ def test_giving_the_same_answer_again_changes_nothing():
     profile = answered()
     profile.answer("pregnancy", False, NOW + timedelta(days=1))
     assert moment_text(profile.answers["pregnancy"].at) == NOW.isoformat(timespec="seconds")
-    assert len(profile.changes) == len(QUESTIONS)
+    assert len(profile.changes) == len(ANSWER_IDS)
 
 
 def test_unknown_question_or_non_boolean_answer_is_an_error():
@@ -121,14 +156,14 @@ def test_clearance_answered_no_does_not_clear():
 def test_a_new_serious_sign_after_the_clearance_needs_a_new_clearance():
     profile = answered(yes=("cancer-history",))
     profile.answer(CLEARANCE_QUESTION.id, True, NOW + timedelta(days=2))
-    profile.answer("fall-or-accident", True, NOW + timedelta(days=5))
+    profile.answer("injecting-drugs", True, NOW + timedelta(days=5))
     assert profile.needs_clearance
 
 
 def test_a_clearance_given_again_after_a_new_serious_sign_is_dated_anew_and_clears_it():
     profile = answered(yes=("cancer-history",))
     profile.answer(CLEARANCE_QUESTION.id, True, NOW + timedelta(days=2))
-    profile.answer("fall-or-accident", True, NOW + timedelta(days=5))
+    profile.answer("injecting-drugs", True, NOW + timedelta(days=5))
     profile.answer(CLEARANCE_QUESTION.id, True, NOW + timedelta(days=9))
     assert profile.cleared
     assert profile.answers[CLEARANCE_QUESTION.id].at.date() == (NOW + timedelta(days=9)).date()
@@ -136,7 +171,7 @@ def test_a_clearance_given_again_after_a_new_serious_sign_is_dated_anew_and_clea
 
 
 def test_known_leg_symptoms():
-    assert answered(yes=(LEG_QUESTION.id,)).known_leg_symptoms
+    assert answered(yes=(KNOWN_LEG_QUESTION.id,)).known_leg_symptoms
     assert not answered().known_leg_symptoms
 
 

@@ -11,18 +11,16 @@ import pytest
 
 from coach.cli import main
 from coach.errors import CoachError
-from coach.safety.profile import CLEARANCE_QUESTION, LEG_QUESTION, QUESTIONS, Profile
+from coach.safety.profile import Profile
+from coach.safety.profile_questions import ANSWER_IDS, CLEARANCE_QUESTION, KNOWN_LEG_QUESTION
 from coach.safety.profile_store import load_profile, profile_path, save_profile
+from tests.helpers import checks
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
 def answered(yes: tuple[str, ...] = (), at: datetime = NOW) -> Profile:
-    profile = Profile()
-    for question in QUESTIONS:
-        profile.answer(question.id, question.id in yes, at)
-    profile.mark_reviewed(at)
-    return profile
+    return checks.profile(yes=yes, at=at)
 
 
 def load_within(data, seconds: float = 10.0) -> CoachError:
@@ -113,7 +111,7 @@ def test_two_windows_saving_one_after_the_other_keep_both_answers(data_dir):
     assert saved.reviewed_at == NOW + timedelta(hours=2)
     late = [(c.question, c.value) for c in saved.changes if c.at > NOW]
     assert late == [("osteoporosis", True), ("pregnancy", True)]
-    assert len(saved.changes) == len(QUESTIONS) + 2
+    assert len(saved.changes) == len(ANSWER_IDS) + 2
 
 
 def test_the_newer_answer_to_one_question_wins_and_both_stay_in_the_changes(data_dir):
@@ -134,7 +132,7 @@ def test_saving_twice_the_same_profile_keeps_each_change_once(data_dir):
     profile = answered()
     save_profile(data_dir, profile)
     save_profile(data_dir, profile)
-    assert len(load_profile(data_dir).changes) == len(QUESTIONS)
+    assert len(load_profile(data_dir).changes) == len(ANSWER_IDS)
 
 
 def test_no_profile_file_loads_as_an_empty_profile(data_dir):
@@ -142,7 +140,7 @@ def test_no_profile_file_loads_as_an_empty_profile(data_dir):
 
 
 def test_profile_round_trips_through_the_file(data_dir):
-    profile = answered(yes=("cancer-history", LEG_QUESTION.id))
+    profile = answered(yes=("cancer-history", KNOWN_LEG_QUESTION.id))
     profile.answer(CLEARANCE_QUESTION.id, True, NOW + timedelta(days=1))
     save_profile(data_dir, profile)
     assert load_profile(data_dir) == profile
@@ -152,7 +150,7 @@ def test_the_file_keeps_each_date_as_iso_text_with_its_offset(data_dir):
     save_profile(data_dir, answered())
     text = profile_path(data_dir).read_text()
     assert 'reviewed_at = "2026-11-21T09:00:00+01:00"' in text
-    assert text.count('at = "2026-11-21T09:00:00+01:00"') == 1 + 2 * len(QUESTIONS)
+    assert text.count('at = "2026-11-21T09:00:00+01:00"') == 1 + 2 * len(ANSWER_IDS)
 
 
 def test_profile_file_and_folder_are_readable_by_their_owner_only(tmp_path):

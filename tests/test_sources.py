@@ -12,19 +12,24 @@ from coach.learn import CARDS
 from coach.paths import bundled_routines_dir
 from coach.safety.check_texts import (
     ASSESSED_QUESTION,
-    EARLY_FOLLOWUP_QUESTION,
-    EMERGENCY_QUESTIONS,
-    FOLLOWUP_QUESTION,
-    LEG_CHANGE_QUESTION,
-    LEG_CHECK_QUESTION,
+    EMERGENCY_QUESTION,
     PAIN_QUESTION,
+    SINCE_IDS,
+    anything_new_question,
+    followup_question,
+    leg_question,
+    since_question,
 )
-from coach.safety.profile import QUESTIONS as PROFILE_QUESTIONS
+from coach.safety.profile_questions import CLEARANCE_QUESTION
+from coach.safety.profile_questions import QUESTIONS as PROFILE_QUESTIONS
+from coach.safety.urgency import SIGNS
 from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
 
 RUN = 8
 """Words in a row that may not be shared with a source."""
 SOURCES_DOC = Path(__file__).resolve().parents[1] / "docs" / "sources.md"
+SAFETY_DOC = SOURCES_DOC.with_name("safety.md")
+CLINICAL_SOURCES = ("CKS", "NG234", "GIRFT", "cauda equina card", "NG156", "NG59")
 ROUTINES = sorted(bundled_routines_dir().glob("*.toml"))
 SEED_CODES = {name[:3] for name in SEED_FILES}
 
@@ -110,22 +115,65 @@ def test_every_learn_card_has_a_sourced_entry_naming_the_same_files():
         assert cited(row) == {name[:3] for name in card.sources}, card.id
 
 
-def test_every_safety_question_has_an_entry():
+CHECK_QUESTIONS = (
+    EMERGENCY_QUESTION,
+    ASSESSED_QUESTION,
+    since_question(SINCE_IDS, first=False),
+    leg_question(known=False),
+    leg_question(known=True),
+    PAIN_QUESTION,
+    followup_question(14, stopped=False),
+    followup_question(30, stopped=True),
+    anything_new_question("10:05"),
+)
+
+
+def test_every_safety_question_and_listed_item_has_an_entry():
     text = section(SOURCES_DOC.read_text(encoding="utf-8"), "## Safety questions")
-    for question in (
-        *PROFILE_QUESTIONS,
-        *EMERGENCY_QUESTIONS,
-        ASSESSED_QUESTION,
-        LEG_CHECK_QUESTION,
-        LEG_CHANGE_QUESTION,
-        PAIN_QUESTION,
-        FOLLOWUP_QUESTION,
-        EARLY_FOLLOWUP_QUESTION,
-    ):
+    for question in (*PROFILE_QUESTIONS, CLEARANCE_QUESTION, *CHECK_QUESTIONS):
         assert f"`{question.id}`" in text and question.text in text, question.id
+        for item in question.items:
+            assert f"`{item.id}`" in text, item.id
+
+
+def test_every_sign_of_the_urgency_table_has_a_sourced_row_in_the_safety_doc():
+    text = section(SAFETY_DOC.read_text(encoding="utf-8"), "## 2. Urgency by sign")
+    for sign in SIGNS.values():
+        row = row_for(text, sign.id)
+        assert row is not None, sign.id
+        assert any(name in row for name in CLINICAL_SOURCES), row
 
 
 def test_the_sources_doc_names_every_seed_file_and_is_in_our_own_words(seeds):
     doc = SOURCES_DOC.read_text(encoding="utf-8")
     assert all(name in doc for name in SEED_FILES)
     assert shared_runs(doc, seeds) == {}
+
+
+TEXT_MODULES = sorted(
+    path
+    for folder in ("safety", "session", "history", "ui/screens", "ui/widgets")
+    for path in (Path(__file__).resolve().parents[1] / "coach" / folder).glob("*.py")
+) + [Path(__file__).resolve().parents[1] / "coach" / name for name in ("cli.py", "config.py")]
+DOCS = sorted((Path(__file__).resolve().parents[1] / "docs").glob("*.md")) + [
+    Path(__file__).resolve().parents[1] / "README.md"
+]
+
+
+def string_literals(path: Path) -> str:
+    """Every string written in a module, one per line (adjacent literals are one string)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("path", TEXT_MODULES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_module_with_words_for_people_is_in_our_own_words(path, seeds):
+    assert shared_runs(string_literals(path), seeds) == {}
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_every_doc_is_in_our_own_words(path, seeds):
+    assert shared_runs(path.read_text(encoding="utf-8"), seeds) == {}

@@ -13,9 +13,10 @@ from coach.cli import main
 from coach.history.export_folder import write_export
 from coach.logs.store import list_sessions, recent_sessions
 from coach.safety.check import RECENT_LOGS, SafetyCheck
-from coach.safety.profile import QUESTIONS, Profile
+from coach.safety.profile_questions import ANSWER_IDS
 from coach.ui.screens.home import HomeScreen
 from tests.conftest import FakeClock
+from tests.helpers import checks
 from tests.ui_driver import accepted, app_for, wait_for_screen
 
 ORDINARY = "2026-11-20T08:00:00+01:00"
@@ -102,9 +103,7 @@ def test_a_log_without_an_offset_does_not_crash_the_safety_check(data_dir, zone)
     write_log(data_dir, "20261121T080000-1-naive", NO_OFFSET)
     recent = recent_sessions(data_dir, RECENT_LOGS)
     now = datetime(2026, 11, 22, 9).astimezone()
-    profile = Profile()
-    for question in QUESTIONS:
-        profile.answer(question.id, False, now)
+    profile = checks.profile(at=now)
     check = SafetyCheck(profile, (), recent, now, lambda screening, reason: None)
     assert check.verdict is None and check.pending is not None
 
@@ -149,7 +148,10 @@ def test_an_export_of_a_late_9999_log_writes_every_file(data_dir, zone):
 
 def profile_text(reviewed_at: str, clearance: str = "") -> str:
     """A complete profile: "no" to every question, or a cancer history cleared at ``clearance``."""
-    answers = {q.id: {"value": bool(clearance) and q.id == "cancer-history", "at": ORDINARY} for q in QUESTIONS}
+    values = {"age-band": "16-49", "episode-length": "under-6-weeks"}
+    answers = {
+        a: {"value": values.get(a, bool(clearance) and a == "cancer-history"), "at": ORDINARY} for a in ANSWER_IDS
+    }
     if clearance:
         answers["clearance"] = {"value": True, "at": clearance}
     return tomli_w.dumps({"format": 1, "reviewed_at": reviewed_at, "answers": answers, "changes": []})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from coach.logs.timestamps import day_text
-from coach.safety.profile import QUESTIONS
+from coach.safety.profile_questions import CLEARANCE_QUESTION, HISTORY_QUESTION, QUESTIONS
 from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
@@ -28,7 +28,7 @@ async def test_end_and_home_move_to_the_last_and_first_question(data_dir):
         await answer(pilot, "end")
         assert table.cursor_row == table.row_count - 1 and table.scroll_x == 0
         await answer(pilot, "y")
-        assert screen.draft[QUESTIONS[-1].id] is True and screen.draft[QUESTIONS[0].id] is False
+        assert screen.draft[QUESTIONS[-1].id] is True and screen.draft[QUESTIONS[0].id] == "16-49"
         await answer(pilot, "home")
         assert table.cursor_row == 0
 
@@ -37,16 +37,16 @@ async def test_escape_with_unsaved_answers_asks_before_leaving(data_dir):
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
-        await answer(pilot, "y", "escape")
+        await answer(pilot, "3", "escape")
         prompt = app.screen
         assert isinstance(prompt, YesNoPrompt) and prompt.prompt_title == "Leave without saving?"
         await answer(pilot, "enter", "space", "down", "enter")
         assert app.screen is prompt, "enter answered a yes/no question"
         await answer(pilot, "n")
-        assert app.screen is screen and screen.draft[QUESTIONS[0].id] is True
+        assert app.screen is screen and screen.draft[QUESTIONS[0].id] == "50-69"
         await answer(pilot, "escape", "y")
         assert isinstance(app.screen, HomeScreen)
-    assert load_profile(data_dir).value(QUESTIONS[0].id) is False
+    assert load_profile(data_dir).value(QUESTIONS[0].id) == "16-49"
 
 
 async def test_escape_without_changes_leaves_at_once(data_dir):
@@ -58,7 +58,6 @@ async def test_escape_without_changes_leaves_at_once(data_dir):
 
 
 async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data_dir):
-    from coach.safety.profile import CLEARANCE_QUESTION
     from coach.safety.profile_store import save_profile
 
     accepted(data_dir, yes=("cancer-history",))
@@ -69,8 +68,9 @@ async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
         ids = [q.id for q in screen.questions()]
-        screen.query_one("#questions").move_cursor(row=ids.index("weight-loss"))
-        await answer(pilot, "y")
+        screen.query_one("#questions").move_cursor(row=ids.index(HISTORY_QUESTION.id))
+        await answer(pilot, "y", "3", "enter")
+        assert screen.draft["injecting-drugs"] is True and screen.draft["cancer-history"] is True, "which starts ticked"
         assert CLEARANCE_QUESTION.id not in screen.draft
         await answer(pilot, "s")
         assert app.screen is screen
@@ -79,19 +79,17 @@ async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data
         await answer(pilot, "y", "s")
         assert isinstance(app.screen, HomeScreen)
     saved = load_profile(data_dir)
-    assert saved.cleared and saved.value("weight-loss")
+    assert saved.cleared and saved.value("injecting-drugs")
 
 
 async def test_a_clearance_that_no_longer_covers_the_serious_signs_shows_unanswered(data_dir):
     from datetime import timedelta
 
-    from coach.safety.profile import CLEARANCE_QUESTION
-
     accepted(data_dir, yes=("cancer-history",))
     profile = load_profile(data_dir)
     now = datetime.now().astimezone()
     profile.answer(CLEARANCE_QUESTION.id, True, now)
-    profile.answer("weight-loss", True, now + timedelta(seconds=1))
+    profile.answer("injecting-drugs", True, now + timedelta(seconds=1))
     save_profile(data_dir, profile)
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -106,14 +104,12 @@ async def test_the_answer_every_question_warning_goes_once_the_profile_is_saved(
         screen.draft.pop(QUESTIONS[0].id)
         await answer(pilot, "s")
         assert any("Answer every question first" in n.message for n in app._notifications)
-        await answer(pilot, "n", "s")
+        await answer(pilot, "2", "s")
         assert isinstance(app.screen, HomeScreen)
         assert not list(app._notifications)
 
 
 async def test_a_no_to_the_clearance_shows_as_no_with_its_date(data_dir):
-    from coach.safety.profile import CLEARANCE_QUESTION
-
     accepted(data_dir, yes=("cancer-history",))
     profile = load_profile(data_dir)
     profile.answer(CLEARANCE_QUESTION.id, False, datetime.now().astimezone())
@@ -126,3 +122,53 @@ async def test_a_no_to_the_clearance_shows_as_no_with_its_date(data_dir):
         assert [str(cell) for cell in row[:2]] == ["no", day_text(profile.answers[CLEARANCE_QUESTION.id].at)]
         await answer(pilot, "escape")
         assert isinstance(app.screen, HomeScreen), "nothing was changed, so nothing asks to be saved"
+
+
+async def test_a_choice_takes_its_number_and_a_listed_question_its_which(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        await answer(pilot, "y", "n", "9")
+        assert screen.draft["age-band"] == "16-49" and table.cursor_row == 0, "y, n and 9 do not answer a choice"
+        await answer(pilot, "4")
+        assert screen.draft["age-band"] == "70-plus" and table.cursor_row == 1
+        table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
+        await answer(pilot, "y")
+        which = app.screen
+        await answer(pilot, "enter")
+        assert app.screen is which, "enter with nothing ticked answers nothing"
+        await answer(pilot, "1", "9", "9", "escape")
+        assert app.screen is screen and screen.draft["osteoporosis"] is False, "escape keeps the answers as they were"
+        await answer(pilot, "y", "1", "9", "enter")
+        assert screen.draft["osteoporosis"] is True and screen.draft["pregnancy"] is True
+        assert str(table.get_row("conditions")[0]) == "yes: Osteoporosis, Pregnancy"
+        await answer(pilot, "up", "n")
+        assert not any(screen.draft[c] for c in ("osteoporosis", "pregnancy", "spinal-fusion"))
+
+
+async def test_the_status_line_glosses_the_medical_words_and_under_sixteen_is_told(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
+        await pilot.pause()
+        status = screen.query_one("#status").text
+        assert "a swelling of the main blood vessel in your tummy" in status
+        assert "bones that have become thin" in status
+        screen.query_one("#questions").move_cursor(row=0)
+        await answer(pilot, "1")
+        assert "made for adults" in screen.query_one("#status").text
+
+
+async def test_leaving_an_unfinished_profile_says_it_is_not_finished(data_dir):
+    from coach.config import Config, save_config
+
+    save_config(data_dir, Config(accepted_notice=True))
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer(pilot, "e")
+        await wait_for_screen(pilot, ProfileScreen)
+        await answer(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert any("not finished" in n.message for n in app._notifications)

@@ -128,7 +128,7 @@ async def test_an_amber_mild_hurt_resumes_with_the_advice_on_screen(data_dir, ro
         await answer(pilot, "p", "c", "5")
         assert screen.session.question is None and screen.session.running
         messages = [n.message for n in app._notifications]
-        assert "Pain 5/10, up from 4: do not push any further; it should settle within 24 hours." in messages
+        assert "Pain 5/10, up from 4: do not push further; it should settle within 24 hours." in messages
 
 
 @pytest.mark.parametrize("size", [(60, 20), (70, 22)])
@@ -174,7 +174,7 @@ async def test_a_summary_after_a_stop_for_pain_scrolls_to_the_log_with_page_down
         await answer(pilot, "8", "enter")
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        assert "Stop exercising for today." in summary.query_one("#advice").text
+        assert "Stop exercising for today, but keep gently moving" in summary.query_one("#advice").text
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert not visible(summary, "#log")
@@ -264,7 +264,7 @@ async def test_paused_says_how_to_go_on_and_help_is_a_key_away(data_dir, routine
         assert screen.session.running
 
 
-async def test_it_hurts_sharp_pain_stops_the_session_and_says_why(data_dir, routine_file):
+async def test_it_hurts_spreading_pain_stops_the_session_and_says_why(data_dir, routine_file):
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -277,7 +277,7 @@ async def test_it_hurts_sharp_pain_stops_the_session_and_says_why(data_dir, rout
         await answer(pilot, "enter")
         assert isinstance(app.screen, SummaryScreen)
     record = only_log(data_dir)
-    assert record.outcome is Outcome.STOPPED_FOR_PAIN and "sharp" in record.reason
+    assert record.outcome is Outcome.STOPPED_FOR_PAIN and "spreading into a buttock or leg" in record.reason
     assert [s.outcome for s in record.steps] == [StepOutcome.STOPPED] + [StepOutcome.NOT_REACHED] * 3
 
 

@@ -20,7 +20,7 @@ async def caution_advice(data_dir, routine: str) -> str:
     app = app_for(accepted(data_dir), bundled_routines_dir() / f"{routine}.toml", FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_screen(pilot, SafetyCheckScreen)
-        await answer(pilot, *"nnnnnn", "7")
+        await answer(pilot, *"nnn", "7")
         return app.screen.query_one("#advice").text
 
 
@@ -32,14 +32,14 @@ async def test_pain_of_seven_on_the_flare_up_routine_says_it_is_already_the_gent
 
 async def test_pain_of_seven_on_another_routine_names_the_flare_up_routine(data_dir):
     advice = await caution_advice(data_dir, "posture-reset")
-    assert "The gentlest routine that comes with coach is Flare-up: a bad day." in advice
+    assert "Press f to start Flare-up: a bad day instead." in advice
 
 
 async def test_back_to_the_routines_at_a_caution_is_logged_as_not_started(data_dir):
     app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_screen(pilot, SafetyCheckScreen)
-        await answer(pilot, *"nnnnnn", "6", "b")
+        await answer(pilot, *"nnn", "6", "b")
         assert isinstance(app.screen, HomeScreen)
     record = only_log(data_dir)
     assert record.outcome is Outcome.BLOCKED and record.screening.not_started_after_caution
@@ -52,10 +52,10 @@ async def test_ten_typed_as_one_then_zero_is_ten_and_blocks(data_dir):
     app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         check = await wait_for_screen(pilot, SafetyCheckScreen)
-        await answer(pilot, *"nnnnnn", "1")
+        await answer(pilot, *"nnn", "1")
         assert check.check.pending is not None and "press 0 now to make it 10" in check.query_one("#keys").text
         await answer(pilot, "0")
-        assert check.query_one("#verdict-title").text == "Do not exercise now"
+        assert check.query_one("#verdict-title").text == "A lot of pain today"
     assert only_log(data_dir).screening.pain_before == 10
 
 
@@ -64,7 +64,7 @@ async def test_a_one_at_the_check_is_taken_when_its_moment_passes(data_dir):
     app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", clock)
     async with app.run_test(size=SIZE) as pilot:
         check = await wait_for_screen(pilot, SafetyCheckScreen)
-        await answer(pilot, *"nnnnnn", "1")
+        await answer(pilot, *"nnn", "1")
         clock.advance(0.9)
         await pilot.pause()
         assert check.check.pending is not None

@@ -177,7 +177,7 @@ def test_pause_resume_pain_check_and_the_end_are_spoken(tmp_path):
     assert cue() == "Paused."
     session.key("a")
     session.key("9")
-    assert cue() == "Stop exercising for today."
+    assert cue() == "Stop exercising for today, but keep gently moving about; avoid bed rest."
 
 
 def test_go_is_not_cut_off_by_a_count_straight_after_it(tmp_path):
@@ -363,6 +363,6 @@ def test_a_red_check_is_spoken_and_the_card_that_waits_says_space_starts_it(tmp_
     session.key("space")
     run_until_question(session, clock)
     announcer.cue(session, session.drain_events())
-    session.key("5")
+    session.key("7")
     said = announcer.cue(session, session.drain_events())
-    assert said == "Pain 5/10, up from 2: we recommend stopping. The choices are on screen."
+    assert said == "Pain 7/10, up from 2: we recommend stopping. The choices are on screen."

@@ -20,9 +20,9 @@ CONTRAINDICATIONS = (
     "pregnancy",
 )
 CONTRAINDICATION_LABELS = {
-    "osteoporosis": "Osteoporosis (fragile bones)",
+    "osteoporosis": "Osteoporosis",
     "spinal-fusion": "A spinal fusion",
-    "recent-spinal-surgery": "Spinal surgery in the last months",
+    "recent-spinal-surgery": "Spinal surgery in the last 12 months",
     "spinal-fracture": "A spinal fracture",
     "spinal-instability": "Spinal instability",
     "spinal-tumour": "A spinal tumour",

@@ -118,8 +118,8 @@ class SafetyCheck:
         if self.verdict is not None or self.answered >= self.total:
             return None
         question = self._questions[self.answered]
-        note = plan.followup_note(self._previous) if question.id == texts.SETTLED_ID else ""
-        return Pending(question, self.answered + 1, self.total, note, tuple(self.ticked))
+        note = {texts.SETTLED_ID: plan.followup_note(self._previous), texts.ASSESSED_QUESTION.id: texts.EMERGENCY_AGAIN}
+        return Pending(question, self.answered + 1, self.total, note.get(question.id, ""), tuple(self.ticked))
 
     @property
     def finished(self) -> bool:

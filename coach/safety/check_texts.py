@@ -13,7 +13,7 @@ from enum import Enum
 from coach.durations import elapsed_words
 from coach.routines.model import CONTRAINDICATION_LABELS
 from coach.safety.profile import NOT_FOR_YOU_ADVICE
-from coach.safety.urgency import SIGNS
+from coach.safety.urgency import CAUDA_EQUINA, SIGNS, advice_for
 
 
 class AnswerKind(str, Enum):
@@ -80,6 +80,8 @@ ASSESSED_QUESTION = CheckQuestion(
     "Last time you reported a sign that needs emergency help. Has a doctor assessed those symptoms "
     "and said exercise is fine?",
 )
+EMERGENCY_AGAIN = " ".join(advice_for([CAUDA_EQUINA]).lines)
+"""Last time's emergency advice, repeated with the question whether a doctor has assessed it."""
 SINCE_IDS = (
     "fever",
     "major-trauma",
