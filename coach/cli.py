@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         "new", parents=[common], help="write a commented routine template into your routines folder"
     )
     new.add_argument("name", metavar="NAME", help="lowercase letters, digits and '-', e.g. my-morning")
-    commands.add_parser("learn", parents=[common], help="print the Learn cards, each with its source")
+    learn = commands.add_parser(
+        "learn", parents=[common], help="print the Learn cards (reassurance first), each with its source"
+    )
+    learn.add_argument("name", metavar="NAME", nargs="?", help="print only the card of this name, e.g. hurt-not-harm")
     return parser
 
 
@@ -92,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             return cmd_new(data, args.name)
         if args.command == "learn":
-            return cmd_learn()
+            return cmd_learn(args.name)
         return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
     except CoachError as error:
         print(f"coach: {clean(error.message)}", file=sys.stderr)
@@ -209,10 +212,10 @@ def cmd_new(data: Path, name: str) -> int:
     return 0
 
 
-def cmd_learn() -> int:
-    from coach.learn import plain_text
+def cmd_learn(name: str | None = None) -> int:
+    from coach.learn import named, plain_text
 
-    sys.stdout.write(plain_text())
+    sys.stdout.write(plain_text() if name is None else named(name).plain + "\n")
     return 0
 
 

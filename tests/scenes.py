@@ -283,10 +283,10 @@ def session_detail() -> RunBefore:
 
 
 def learn() -> RunBefore:
-    """The Learn screen opened from home with l, on the third card."""
+    """The Learn screen opened from home with l, then taken to its first card with home."""
 
     async def run(pilot) -> None:
-        await keys(pilot, "l", "down", "down")
+        await keys(pilot, "l", "home")
         await pilot.pause(0.3)
 
     return run

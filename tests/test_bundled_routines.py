@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.learn import SOURCES
 from coach.paths import bundled_routines_dir
 from coach.routines.loader import load_routine
 from coach.routines.model import Dosing
@@ -22,9 +23,12 @@ SEED_FILES = {
 }
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PAIN_CHECK_SECONDS = 20
-MINUTES = {"flare-up": (5, 8), "desk-break": (1.5, 3)}
-"""Routines meant to be short; every other one lasts 8 to 25 minutes."""
+MINUTES = {"flare-up": (5, 12), "desk-break": (1.5, 3)}
+"""Routines meant to be short (the flare-up plan's positions of ease take two minutes each);
+every other one lasts 8 to 25 minutes."""
 SOURCE = re.compile(r"seeds/([A-Za-z0-9_.-]+\.txt)")
+NAMED_SOURCES = sorted((s.key for s in SOURCES if not s.file), key=len, reverse=True)
+"""The clinical sources a routine may cite by their code in docs/sources.md, longest first."""
 PATHS = sorted(bundled_routines_dir().glob("*.toml"))
 
 
@@ -72,18 +76,36 @@ def test_lasts_as_long_as_its_kind_should(path):
     assert low * 60 <= total <= high * 60, f"{total / 60:.1f} minutes"
 
 
+def named_sources(comment: str) -> set[str]:
+    """The clinical sources a ``# source:`` comment names by code, outside its seed file names."""
+    rest, found = SOURCE.sub("", comment), set()
+    for key in NAMED_SOURCES:
+        if key in rest:
+            found.add(key)
+            rest = rest.replace(key, "")
+    return found
+
+
 @pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
-def test_every_exercise_names_an_existing_seed(path):
+def test_every_exercise_names_an_existing_source(path):
+    """A seed by its file, or a clinical source by its code in docs/sources.md ("NHS inform")."""
     lines = path.read_text(encoding="utf-8").splitlines()
     headers = [i for i, line in enumerate(lines) if line.strip() == "[[exercises]]"]
     assert len(headers) == len(load_routine(path).exercises)
     for index in headers:
         above = lines[index - 1].strip() if index else ""
-        assert above.startswith("# source: seeds/"), f"line {index + 1}: no source comment above"
-        named = SOURCE.findall(above)
-        assert named and set(named) <= SEED_FILES, above
+        assert above.startswith("# source: "), f"line {index + 1}: no source comment above"
+        seeds = SOURCE.findall(above)
+        assert set(seeds) <= SEED_FILES, above
+        assert seeds or named_sources(above), above
         if SEEDS_DIR.is_dir():
-            assert all((SEEDS_DIR / name).is_file() for name in named), above
+            assert all((SEEDS_DIR / name).is_file() for name in seeds), above
+
+
+def test_a_source_comment_names_its_clinical_sources_by_code():
+    assert named_sources("# source: NHS Back pain, NHS inform (getting up)") == {"NHS Back pain", "NHS inform"}
+    assert named_sources("# source: NHS Back pain in pregnancy") == {"NHS Back pain in pregnancy"}
+    assert named_sources("# source: seeds/002_938c41e1b65cdf95.txt (walking)") == set()
 
 
 @pytest.mark.parametrize("path", PATHS, ids=_ids(PATHS))
@@ -220,7 +242,32 @@ def test_the_flare_up_routine_is_short_gentle_and_points_to_learn_cards():
     quoted = set(re.findall(r"'([^']+)'", routine.description))
     assert quoted and quoted <= {c.title for c in CARDS}
     assert {c.title for c in cards_for("routine:flare-up")} <= quoted
-    assert not any("stretch" in _texts(e) for e in routine.exercises if "never" not in _texts(e))
+    assert cards_for("routine:flare-up")[0].id == "flare-up"
+    assert not any("stretch" in _texts(e) for e in routine.exercises)
+
+
+def test_the_flare_up_plan_holds_positions_of_ease_and_the_log_roll_as_timed_steps_between_walks():
+    """Lying with the lower legs on a chair seat, on the side with a pillow between the knees, and
+    the way down to the floor and up again: timed spells of comfort, not counted exercises."""
+    routine = _routine("flare-up")
+    ids = [e.id for e in routine.exercises]
+    assert ids[0] == "slow-walk" and ids[-1] == "easy-walk"
+    lying = ["down-to-floor", "legs-on-chair", "side-lying", "up-from-floor"]
+    assert sorted(lying, key=ids.index) == lying
+    for step in ("down-to-floor", "legs-on-chair", "side-lying", "up-from-floor", "slow-walk", "easy-walk"):
+        assert routine.exercise(step).dosing is Dosing.TIMED, step
+    assert "chair" in _texts(routine.exercise("legs-on-chair"))
+    assert "pillow between your knees" in _texts(routine.exercise("side-lying"))
+    for step in ("down-to-floor", "side-lying"):
+        assert "in one piece" in _texts(routine.exercise(step)), step
+    assert "hands and knees" in _texts(routine.exercise("up-from-floor"))
+    assert routine.exercise("legs-on-chair").duration >= 90 and routine.exercise("side-lying").duration >= 90
+
+
+def test_the_flare_up_plan_never_says_rest():
+    routine = _routine("flare-up")
+    texts = [routine.description, *(_texts(e) for e in routine.exercises)]
+    assert not any(re.search(r"\brest\b", text.lower()) for text in texts)
 
 
 def test_the_desk_break_is_drawn_from_the_posture_reset():

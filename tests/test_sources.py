@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.learn import CARDS
+from coach.learn import CARDS, SEED_TITLES, SOURCES
 from coach.paths import bundled_routines_dir
 from coach.safety.check_texts import (
     ASSESSED_QUESTION,
@@ -32,6 +32,8 @@ SAFETY_DOC = SOURCES_DOC.with_name("safety.md")
 CLINICAL_SOURCES = ("CKS", "NG234", "GIRFT", "cauda equina card", "NG156", "NG59")
 ROUTINES = sorted(bundled_routines_dir().glob("*.toml"))
 SEED_CODES = {name[:3] for name in SEED_FILES}
+SOURCE_CODES = {source.key for source in SOURCES}
+"""Every code a row of docs/sources.md may give in its source column: the seeds' and the named sources'."""
 
 
 def words(text: str) -> list[str]:
@@ -72,7 +74,16 @@ def test_a_sentence_lifted_from_a_source_is_caught(seeds):
 
 @pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
 def test_cards_are_in_our_own_words(card, seeds):
+    """Every card, the reassurance cards from NICE and the NHS included: none shares a run of words
+    with a seed (the clinical sources are not stored here; their facts are restated, never quoted)."""
     assert shared_runs(f"{card.title}. {card.text}", seeds) == {}
+
+
+def test_the_copy_check_covers_every_card_and_every_routine():
+    from coach.learn import GROUPS
+
+    assert sum(len(group.cards) for group in GROUPS) == len(CARDS) == len({c.id for c in CARDS})
+    assert {p.stem for p in ROUTINES} >= {"flare-up"}
 
 
 @pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.stem)
@@ -82,8 +93,10 @@ def test_routines_are_in_our_own_words(path, seeds):
 
 
 def section(doc: str, heading: str) -> str:
+    """From ``heading`` to the next heading of its level or above (its subsections stay in)."""
     start = doc.index(heading)
-    following = re.search(r"^##", doc[start + len(heading) :], re.M)
+    level = len(heading) - len(heading.lstrip("#"))
+    following = re.search(rf"^#{{1,{level}}} ", doc[start + len(heading) :], re.M)
     return doc[start : start + len(heading) + following.start()] if following else doc[start:]
 
 
@@ -93,8 +106,8 @@ def row_for(text: str, key: str) -> str | None:
 
 
 def cited(row: str) -> set[str]:
-    """The seed codes in a row's source column (the first cell after the key)."""
-    return SEED_CODES & set(re.findall(r"\b\d{3}\b", row.split("|")[0]))
+    """The source codes in a row's source column (the first cell after the key, codes split by commas)."""
+    return SOURCE_CODES & {code.strip() for code in row.split("|")[0].split(",")}
 
 
 @pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.stem)
@@ -107,12 +120,24 @@ def test_every_bundled_exercise_has_a_sourced_entry(path):
         assert cited(row), row
 
 
-def test_every_learn_card_has_a_sourced_entry_naming_the_same_files():
+def test_every_learn_card_has_a_sourced_entry_naming_the_same_sources():
     text = section(SOURCES_DOC.read_text(encoding="utf-8"), "## Learn cards")
     for card in CARDS:
         row = row_for(text, card.id)
         assert row is not None, card.id
-        assert cited(row) == {name[:3] for name in card.sources}, card.id
+        assert cited(row) == {source.key for source in card.sources}, card.id
+
+
+def test_every_source_a_card_names_is_listed_by_its_code_and_title():
+    doc = SOURCES_DOC.read_text(encoding="utf-8")
+    for source in {s for card in CARDS for s in card.sources}:
+        assert re.search(rf"^\| {re.escape(source.key)} \|(.*\|)? {re.escape(source.title)} \|", doc, re.M), source
+
+
+def test_cards_name_their_sources_by_title_never_by_file():
+    for card in CARDS:
+        assert ".txt" not in card.source_line, card.id
+        assert all(source.title in card.source_line for source in card.sources), card.id
 
 
 CHECK_QUESTIONS = (
@@ -145,8 +170,11 @@ def test_every_sign_of_the_urgency_table_has_a_sourced_row_in_the_safety_doc():
 
 
 def test_the_sources_doc_names_every_seed_file_and_is_in_our_own_words(seeds):
+    """The seeds' titles are named on purpose, as the cards name them; every other line is ours."""
     doc = SOURCES_DOC.read_text(encoding="utf-8")
     assert all(name in doc for name in SEED_FILES)
+    for title in SEED_TITLES.values():
+        doc = doc.replace(title, "")
     assert shared_runs(doc, seeds) == {}
 
 
@@ -176,4 +204,8 @@ def test_every_module_with_words_for_people_is_in_our_own_words(path, seeds):
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
 def test_every_doc_is_in_our_own_words(path, seeds):
-    assert shared_runs(path.read_text(encoding="utf-8"), seeds) == {}
+    """The seeds' titles are named on purpose; every other line is ours."""
+    text = path.read_text(encoding="utf-8")
+    for title in SEED_TITLES.values():
+        text = text.replace(title, "")
+    assert shared_runs(text, seeds) == {}

@@ -1,13 +1,9 @@
 """The safety check before every session, as a state machine the screens only display.
 
-``SafetyCheck`` needs a finished health profile. It refuses at once a routine the profile rules
-out; otherwise it asks, one question at a time: whether a doctor has assessed last time's
-emergency signs (only when due), the emergency signs (every time), then, unless a block is due
-(a serious sign not yet assessed, a stop for pain under 12 hours ago), the signs that change from
-day to day, new or worse leg symptoms, the pain now, and the follow-up of the last session when
-due. A group of signs is one question; a yes that needs to know which asks "which?". Within 4
-hours of a completed check it asks only what is new and the pain now. The first answer that rules
-the session out ends the check, and ``log`` is called at that moment. docs/safety.md has every rule.
+``SafetyCheck`` refuses at once a routine the profile rules out, else asks one question at a time:
+last time's emergency signs (when due), the emergency signs, then, unless a block is due, the signs
+that change from day to day, new or worse leg symptoms, the pain now and the follow-up when due.
+A yes that needs to know which asks "which?". ``log`` is called the moment a block is decided.
 """
 
 from __future__ import annotations
@@ -16,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from time import monotonic
+from typing import Any
 
 from coach.durations import Clock
 from coach.logs.records import Screening, SessionRecord
@@ -75,7 +72,7 @@ class SafetyCheck:
         ruled_out = profile.ruled_out(self.contraindications)
         pending = emergency_pending(self.recent)
         if profile.under_16:
-            self._block(texts.NOT_FOR_YOU_TITLE, (ADULTS_ONLY,), "Not for you: coach is made for adults.")
+            self._block(texts.NOT_FOR_YOU_TITLE, (ADULTS_ONLY,), "Not for you: coach is made for adults.", moment="")
             return
         if pending:
             self._questions.append(texts.ASSESSED_QUESTION)
@@ -94,7 +91,7 @@ class SafetyCheck:
             return
         unlisted = tuple(c for c in profile.conditions() if c not in self.contraindications)
         if unlisted:
-            self._caution(texts.SUITS_YOU_TITLE, texts.not_listed(unlisted))
+            self._caution(texts.SUITS_YOU_TITLE, texts.not_listed(unlisted), moment="")
         if profile.pregnant:
             self.notes.append(PREGNANCY_NOTE)
         if short_since is None:
@@ -255,8 +252,8 @@ class SafetyCheck:
         advice = advice_for(signs, cancer_history=self.profile.cancer_history)
         named = "; ".join(SIGNS[sign].text for sign in signs)
         said = f"which sign was not said; advice for the most urgent ({named})" if unsaid else named
-        reason = f"{advice.title}: {said}."
-        self._block(advice.title, advice.lines, reason, urgent=advice.urgent)
+        moment = "emergency" if advice.urgent else "nerve-signs" if set(signs) & set(texts.LEG_IDS) else "blocked"
+        self._block(advice.title, advice.lines, f"{advice.title}: {said}.", advice.urgent, moment=moment)
 
     def _pain_answered(self, rating: int) -> None:
         self.record.pain_before = rating
@@ -265,7 +262,8 @@ class SafetyCheck:
                 self._sign_block(["aneurysm-pain"])
                 return
             advice = texts.severe_pain_advice(rating)
-            self._block(texts.SEVERE_PAIN_TITLE, advice, f"Pain {rating}/10 before the session.", offer=Offer.FLARE_UP)
+            reason = f"Pain {rating}/10 before the session."
+            self._block(texts.SEVERE_PAIN_TITLE, advice, reason, offer=Offer.FLARE_UP, moment="severe-pain")
             return
         if rating >= CAUTION_PAIN_AT:
             self._caution(texts.PAIN_CAUTION_TITLE, texts.pain_caution_advice(rating), Offer.GENTLEST)
@@ -318,13 +316,13 @@ class SafetyCheck:
 
     # outcomes ---------------------------------------------------------------------
 
-    def _caution(self, title: str, advice: tuple[str, ...], offer: Offer = Offer.NONE) -> None:
-        self.cautions.append(CheckVerdict(VerdictKind.CAUTION, title, advice, offer=offer))
+    def _caution(self, title: str, advice: tuple[str, ...], offer: Offer = Offer.NONE, moment: str = "amber") -> None:
+        self.cautions.append(CheckVerdict(VerdictKind.CAUTION, title, advice, offer=offer, moment=moment))
 
     def _finish(self) -> None:
         if self._gate is not None:
-            title, advice, reason, offer = self._gate
-            self._block(title, advice, reason, offer=offer)
+            title, advice, reason, offer, moment = self._gate
+            self._block(title, advice, reason, offer=offer, moment=moment)
             return
         if not self.cautions:
             self.verdict = CheckVerdict(VerdictKind.GO, "Before you start" if self.notes else "", tuple(self.notes))
@@ -333,7 +331,8 @@ class SafetyCheck:
         self.record.cautions = [caution.title for caution in self.cautions]
         offer = next((c.offer for c in self.cautions if c.offer is not Offer.NONE), Offer.NONE)
         title = self.cautions[0].title if len(self.cautions) == 1 else "Take care today"
-        self.verdict = CheckVerdict(VerdictKind.CAUTION, title, advice, offer=offer)
+        moment = next((c.moment for c in self.cautions if c.moment), "")
+        self.verdict = CheckVerdict(VerdictKind.CAUTION, title, advice, offer=offer, moment=moment)
 
     def _not_started(self, how: str) -> None:
         titles = "; ".join(c.title for c in self.cautions)
@@ -342,10 +341,9 @@ class SafetyCheck:
 
     def _emergency(self, reason: str) -> None:
         advice = advice_for([CAUDA_EQUINA])
-        self._block(advice.title, advice.lines, reason, urgent=True)
+        self._block(advice.title, advice.lines, reason, urgent=True, moment="emergency")
 
-    def _block(
-        self, title: str, advice: tuple[str, ...], reason: str, urgent: bool = False, offer: Offer = Offer.NONE
-    ) -> None:
-        self.verdict = CheckVerdict(VerdictKind.BLOCKED, title, advice, reason, urgent, offer)
+    def _block(self, title: str, advice: tuple[str, ...], reason: str, urgent: bool = False, **more: Any) -> None:
+        """Block with the offer and Learn moment in ``more``; logged at once."""
+        self.verdict = CheckVerdict(VerdictKind.BLOCKED, title, advice, reason, urgent, **{"moment": "blocked", **more})
         self.log(self.record, reason)

@@ -12,8 +12,8 @@ from coach.safety.profile import Profile
 from coach.safety.urgency import SIGNS, advice_for
 from coach.safety.verdicts import Offer
 
-Gate = tuple[str, tuple[str, ...], str, Offer]
-"""A block known before any answer: title, advice, logged reason, and what it offers instead."""
+Gate = tuple[str, tuple[str, ...], str, Offer, str]
+"""A block known before any answer: title, advice, logged reason, what it offers instead, and its Learn moment."""
 FLARE_RISE = 2
 """Pain now this much above the last session's pain before is a next-day flare."""
 FLARE_DAYS = 3
@@ -52,14 +52,16 @@ def serious_gate(profile: Profile, bad_day_routine: bool) -> Gate | None:
     advice = advice_for(signs, cancer_history=profile.cancer_history)
     named = " ".join(f"{SIGNS[sign].text[:1].upper()}{SIGNS[sign].text[1:]}." for sign in signs)
     reason = f"Serious-cause history not yet assessed by a professional: {named}"
-    return texts.SERIOUS_TITLE, (*advice.lines, texts.ONLY_BAD_DAY), reason, Offer.FLARE_UP
+    return texts.SERIOUS_TITLE, (*advice.lines, texts.ONLY_BAD_DAY), reason, Offer.FLARE_UP, "blocked"
 
 
 def stop_gate(previous: PreviousSession | None, bad_day_routine: bool) -> Gate | None:
     block = stop_block(previous, bad_day_routine)
     if block is None:
         return None
-    return (*block, Offer.FLARE_UP if flare_up_allowed(previous) else Offer.NONE)
+    if flare_up_allowed(previous):
+        return (*block, Offer.FLARE_UP, "stopped")
+    return (*block, Offer.NONE, "nerve-signs")
 
 
 def next_day_flare(previous: PreviousSession | None, rating: int) -> tuple[str, ...] | None:

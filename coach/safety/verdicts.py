@@ -50,6 +50,8 @@ class CheckVerdict:
     urgent: bool = False
     """Emergency help now: the screen shows this advice and nothing else."""
     offer: Offer = Offer.NONE
+    moment: str = ""
+    """Which Learn cards may help here (a ``coach.learn.Moment`` value; "emergency" offers none)."""
 
     @property
     def starts_session(self) -> bool:

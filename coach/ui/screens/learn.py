@@ -1,4 +1,4 @@
-"""Learn: the advice cards from the sources, a list of titles beside the chosen card."""
+"""Learn: the advice cards under their group headings, reassurance first, beside the chosen card."""
 
 from __future__ import annotations
 
@@ -9,17 +9,28 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from coach.learn import CARDS, Card
+from coach.learn import CARDS, GROUPS, Card
+from coach.learn import card as card_named
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain, literal
 
 
+def _options() -> list[Option]:
+    """Each group's heading (not selectable), then its cards, the card's id as the option's id."""
+    options = []
+    for group in GROUPS:
+        options.append(Option(literal(group.title.upper()), disabled=True))
+        options.extend(Option(literal(one.title), id=one.id) for one in group.cards)
+    return options
+
+
 class LearnScreen(Screen[None]):
-    """Up/down chooses a card; its text and source show beside the list."""
+    """Up/down chooses a card (the headings are skipped); its text and source show beside the list."""
 
     DEFAULT_CSS = """
     LearnScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     LearnScreen #cards { width: 38%; max-width: 40; min-width: 20; height: 1fr; margin: 1 0 0 1; }
+    LearnScreen #cards > .option-list--option-disabled { color: $text-accent; text-style: bold; }
     LearnScreen #card { width: 1fr; height: 1fr; margin: 1 1 0 1; padding: 0 1; border: round $primary; }
     LearnScreen #title { text-style: bold; margin-bottom: 1; }
     LearnScreen #source { color: $text-muted; margin-top: 1; }
@@ -33,19 +44,20 @@ class LearnScreen(Screen[None]):
 
     def __init__(self, card_id: str | None = None) -> None:
         super().__init__()
-        ids = [card.id for card in CARDS]
-        self.first_index = ids.index(card_id) if card_id in ids else 0
+        ids = {one.id for one in CARDS}
+        self.first_card = card_named(card_id) if card_id is not None and card_id in ids else CARDS[0]
 
     @property
     def card(self) -> Card:
         """The card on show."""
-        index = self.query_one("#cards", OptionList).highlighted
-        return CARDS[self.first_index if index is None else index]
+        cards = self.query_one("#cards", OptionList)
+        option = cards.highlighted_option
+        return card_named(option.id) if option is not None and option.id else self.first_card
 
     def compose(self) -> ComposeResult:
         yield Plain("Learn · advice from the sources coach is built on", id="banner")
         with Horizontal():
-            yield OptionList(*(Option(literal(card.title), id=card.id) for card in CARDS), id="cards")
+            yield OptionList(*_options(), id="cards")
             with VerticalScroll(id="card"):
                 yield Plain("", id="title")
                 yield Plain("", id="text")
@@ -54,17 +66,18 @@ class LearnScreen(Screen[None]):
 
     def on_mount(self) -> None:
         cards = self.query_one("#cards", OptionList)
-        cards.highlighted = self.first_index
+        cards.highlighted = cards.get_option_index(self.first_card.id)
         cards.focus()
-        self.show(CARDS[self.first_index])
+        self.show(self.first_card)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show(CARDS[event.option_index])
+        if event.option.id:
+            self.show(card_named(event.option.id))
 
-    def show(self, card: Card) -> None:
-        self.query_one("#title", Plain).show(card.title)
-        self.query_one("#text", Plain).show(card.text)
-        self.query_one("#source", Plain).show(card.source_line)
+    def show(self, shown: Card) -> None:
+        self.query_one("#title", Plain).show(shown.title)
+        self.query_one("#text", Plain).show(shown.text)
+        self.query_one("#source", Plain).show(shown.source_line)
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
 
     def action_scroll_text(self, direction: int) -> None:

@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.widgets import Footer
 
-from coach.learn import cards_for
+from coach.learn import Card, Moment, offer
 from coach.routines.catalog import Entry
 from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import AnswerKind
@@ -126,7 +126,9 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
                 advice.append(f"Press f to start {offered.title} instead.")
             elif verdict.offer is Offer.GENTLEST and Offer.GENTLEST in self.offers:
                 advice.append("You have chosen the gentlest routine that comes with coach.")
-            advice.append(f"Worth knowing: {cards_for('blocked')[0].title} (press l).")
+            card = worth_knowing(verdict)
+            if card is not None:
+                advice.append(f"Worth knowing: {card.title} (press l).")
         self.query_one("#advice", Plain).show("\n".join(advice))
         if verdict.kind is VerdictKind.CAUTION:
             keys = "g  go on anyway    b  back to the routines"
@@ -142,11 +144,12 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
         if self.app.screen is not self or event.key == "escape":
             return
         verdict = self.check.verdict if self.check.pending is None else None
-        if verdict is not None and not verdict.urgent and event.key == "l":
+        card = worth_knowing(verdict) if verdict is not None else None
+        if card is not None and event.key == "l":
             from coach.ui.screens.learn import LearnScreen
 
             event.stop()
-            self.app.push_screen(LearnScreen(cards_for("blocked")[0].id))
+            self.app.push_screen(LearnScreen(card.id))
             return
         if verdict is not None and event.key == "f" and self.offered(verdict) is None:
             return
@@ -175,6 +178,14 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
         if self._wake is not None:
             self._wake()
             self._wake = None
+
+
+def worth_knowing(verdict: CheckVerdict) -> Card | None:
+    """The Learn card a verdict offers (never on the emergency screen, which shows its advice alone)."""
+    if verdict.urgent or not verdict.moment:
+        return None
+    cards = offer(Moment(verdict.moment))
+    return cards[0] if cards else None
 
 
 def items_text(pending: Pending) -> str:

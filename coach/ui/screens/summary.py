@@ -74,7 +74,8 @@ class SummaryScreen(CoachScreen[None]):
             scroller.scroll_page_up()
 
     def cards_to_offer(self) -> tuple[Card, ...]:
-        """After a session that raised pain, the Learn card that fits."""
+        """The Learn cards this session calls for: the flare-up plan after a stop, "hurt does not
+        mean harm" after more pain or an amber check, medicines and sleep after the flare-up plan."""
         return cards_after_session(self.recorder.record)
 
     def on_mount(self) -> None:
