@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zs", "Zl", "Zp", "Mn", "Me"})
+"""Controls, format marks, surrogates, private use (no meaning a terminal agrees on), spaces, marks."""
 _BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -29,12 +30,26 @@ def counted(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
+INVISIBLE_TEXT = "spaces, invisible, private-use or non-characters"
+"""What ``has_visible_text`` finds no visible text in, as said to the user."""
+
+
 def has_visible_text(text: str) -> bool:
-    """True when ``text`` shows something: not only spaces, controls, zero-width or format characters."""
+    """True when ``text`` shows something: not only spaces, controls, zero-width, format, private-use
+    or non-characters."""
     return any(
-        not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+        not char.isspace()
+        and char not in _BLANK_LETTERS
+        and not _is_noncharacter(char)
+        and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
         for char in text
     )
+
+
+def _is_noncharacter(char: str) -> bool:
+    """U+FDD0-U+FDEF and the last two code points of every plane: never characters, by Unicode's rule."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def display_width(text: str) -> int:

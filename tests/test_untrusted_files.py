@@ -201,9 +201,9 @@ def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path, mo
     from coach.logs import codec as log_codec
     from coach.logs.store import load_session
     from coach.routines.loader import load_routine_text
+    from coach.session import recorder as recorder_module
     from coach.session.engine import ExerciseResult
     from coach.session.recorder import SessionRecorder
-    from coach.session import recorder as recorder_module
     from tests.routine_texts import SMALL
 
     # A small bound, shared by writer and reader as the real one is: every entry is an atomic rewrite.
