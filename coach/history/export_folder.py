@@ -10,6 +10,7 @@ from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.history import export
 from coach.history.report import markdown_report
 from coach.logs.records import SessionRecord
+from coach.paths import exports_dir
 from coach.safety.profile import profile_for_report
 
 
@@ -17,8 +18,8 @@ def write_export(
     data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date
 ) -> list[Path]:
     """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``."""
-    root = data / "exports"
-    make_private_folder(root, tighten=True)
+    root = exports_dir(data)
+    make_private_folder(root, health_data=True)
     folder = root / f"coach-{today.isoformat()}"
     number = 1
     while True:

@@ -167,10 +167,10 @@ class HomeScreen(Screen[None]):
         for index, entry in enumerate(self.entries):
             if entry.routine is None:
                 cells = [
-                    literal(f"⚠ {entry.path.name}", "bold red"),
+                    literal(f"⚠ {entry.path.name}{'/' if entry.is_folder else ''}", "bold red"),
                     literal("-"),
                     literal("-"),
-                    literal("invalid file", "red"),
+                    literal("unreadable folder" if entry.is_folder else "invalid file", "red"),
                     literal(entry.source),
                 ]
             else:
@@ -210,6 +210,8 @@ class HomeScreen(Screen[None]):
         if ruled_out:
             title, advice, _ = not_for_you(ruled_out)
             text.show(f"{title}. " + " ".join(advice))
+        elif entry.is_folder:
+            text.show(f"This folder cannot be read:\n{entry.error}\nFix its permissions, then press r to reload.")
         elif entry.routine is None:
             text.show(
                 f"This file cannot be used:\n{entry.error}\n"
