@@ -1,9 +1,11 @@
-"""Text for people: untrusted text made safe to show, its width on a terminal, and counts."""
+"""Text for people: untrusted text made safe to show, cut to a terminal's width, in ASCII where need be, and counts."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+import wcwidth
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zs", "Zl", "Zp", "Mn", "Me"})
 """Controls, format marks, surrogates, private use (no meaning a terminal agrees on), spaces, marks."""
@@ -52,21 +54,45 @@ def _is_noncharacter(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text``: wide characters count 2, combining marks 0."""
-    if text.isascii():
-        return len(text)
-    return sum(char_width(char) for char in text)
+def fit(text: str, width: int) -> str:
+    """``text`` cut with an ellipsis to at most ``width`` terminal columns."""
+    if wcwidth.width(text) <= width:
+        return text
+    return wcwidth.clip(text, 0, width - 1) + "…"
 
 
-def char_width(char: str) -> int:
-    """Terminal columns taken by one character: 2 for wide, 0 for combining and format marks."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+_ASCII_STAND_INS = {
+    "→": "->",
+    "←": "<-",
+    "…": "...",
+    "—": "-",
+    "–": "-",
+    "−": "-",
+    "⚠": "!",
+    "✗": "x",
+    "✓": "v",
+    "·": "-",
+    "•": "*",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "×": "x",
+    "≤": "<=",
+    "≥": ">=",
+}
 
 
-def pad(text: str, width: int, right: bool = False) -> str:
-    """``text`` padded with spaces to ``width`` terminal columns, on the left when ``right``."""
-    gap = " " * (width - display_width(text))
-    return gap + text if right else text + gap
+def ascii_stand_in(text: str) -> str:
+    """``text`` for an output that only shows ASCII: ``->`` for ``→``, ``...`` for ``…``, ``e`` for ``é``,
+    ``?`` for a character with no stand-in."""
+    shown = []
+    for char in text:
+        if char.isascii():
+            shown.append(char)
+            continue
+        stand_in = _ASCII_STAND_INS.get(char)
+        if stand_in is None:
+            stand_in = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii") or "?"
+        shown.append(stand_in)
+    return "".join(shown)
