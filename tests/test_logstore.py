@@ -35,6 +35,7 @@ from coach.logs.store import (
 from coach.paths import sessions_dir
 
 NOW = datetime(2026, 11, 21, 19, 30, 12)
+STEP_START, STEP_END = "2026-11-21T19:30:20+01:00", "2026-11-21T19:30:40+01:00"
 
 
 def make_record(session_id: str = "", started: datetime = NOW, **changes) -> SessionRecord:
@@ -168,7 +169,7 @@ def test_save_rewrites_and_leaves_no_temporary_files(tmp_path):
     record = make_record()
     path = create_session(tmp_path, record)
     for n in range(5):
-        record.steps.append(StepRecord(f"ex-{n}", f"Exercise {n}", StepOutcome.DONE, "a", "b", 10, 10))
+        record.steps.append(StepRecord(f"ex-{n}", f"Exercise {n}", StepOutcome.DONE, STEP_START, STEP_END, 10, 10))
         save_session(path, record)
     assert load_session(path).steps == record.steps
     assert os.listdir(path.parent) == [path.name]
@@ -229,7 +230,7 @@ def test_in_progress_log_of_dead_process_reads_interrupted(tmp_path):
     record = make_record()
     path = create_session(tmp_path, record)
     record.pid = dead_pid()
-    record.steps.append(StepRecord("a", "A", StepOutcome.DONE, "s", "e", 5, 5))
+    record.steps.append(StepRecord("a", "A", StepOutcome.DONE, STEP_START, STEP_END, 5, 5))
     save_session(path, record)
     loaded = load_session(path)
     assert loaded.outcome is Outcome.INTERRUPTED

@@ -282,8 +282,8 @@ def _step(d: dict[str, Any], where: str) -> StepRecord:
         exercise_id=_text(d, "exercise_id", where),
         exercise_name=_text(d, "exercise_name", where),
         outcome=_choice(StepOutcome, d, "outcome", where),
-        started_at=_text(d, "started_at", where),
-        ended_at=_text(d, "ended_at", where),
+        started_at=_moment(d, "started_at", where),
+        ended_at=_moment(d, "ended_at", where),
         active_seconds=_seconds(d, "active_seconds", where),
         planned_seconds=_count(d, "planned_seconds", where, _MOST_STEP_SECONDS, 0),
         work_done=_text(d, "work_done", where, ""),
@@ -293,7 +293,7 @@ def _step(d: dict[str, Any], where: str) -> StepRecord:
 
 def _pain(d: dict[str, Any], where: str) -> PainReport:
     return PainReport(
-        at=_text(d, "at", where),
+        at=_moment(d, "at", where),
         source=_text(d, "source", where),
         rating=_get_rating(d, "rating", where),
         exercise_id=_text(d, "exercise_id", where, ""),

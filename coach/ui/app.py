@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
 from coach.files import make_private_folder
-from coach.logs.records import Screening
+from coach.logs.records import Outcome, Screening
 from coach.logs.store import recent_sessions
 from coach.paths import exports_dir, sessions_dir
 from coach.routines.catalog import Entry, bundled, discover
@@ -72,6 +72,8 @@ class CoachApp(App[int]):
         self.changes_signalled = 0
         self._too_small: TooSmallScreen | None = None
         self._mounted = False
+        self._session: RunningSession | None = None
+        """The latest session started, so that however the app ends its log is not left in progress."""
 
     @property
     def sound(self) -> bool:
@@ -125,6 +127,12 @@ class CoachApp(App[int]):
             self.review_profile()
         self._mounted = True
         self.check_size(self.size.width, self.size.height)
+
+    def on_unmount(self) -> None:
+        """The app ended another way than by quitting (an error): a session under way is logged as interrupted."""
+        session = self._session
+        if session is not None and session.outcome is Outcome.IN_PROGRESS:
+            session.recorder.finish(Outcome.INTERRUPTED, "coach stopped during the session.")
 
     def _warn_of_open_folders(self) -> None:
         """Say so when a folder of health data stays readable by others because coach cannot make it private."""
@@ -323,6 +331,7 @@ class CoachApp(App[int]):
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)
         screen = SessionScreen(RunningSession(routine, self.clock, recorder, screening.pain_before))
+        self._session = screen.session
         self.push_screen(screen)
         if too_small(self.size.width, self.size.height):
             screen.session.set_too_small(True)
