@@ -9,12 +9,14 @@ import sys
 import tomllib
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.errors import RoutineError
-from coach.routines.loader import load_routine_text
+from coach.routines.loader import LIMITS, load_routine_text
 from coach.routines.model import MAX_FILE_BYTES
+from coach.routines.toml_outline import Outline
 
 HEAD = 'format = 1\ntitle = "T"\n'
 FINISHES = 120
@@ -236,3 +238,29 @@ def test_hostile_text_in_strings_and_comments_never_moves_a_place_nor_trips_a_gu
     assert len(text.encode()) <= MAX_FILE_BYTES
     tomllib.loads(text)
     assert [p.split(": ")[:2] for p in problems_of(text)] == [[f"r.toml:{line}:1", key] for key, line in places]
+
+
+toml_keys = st.text(alphabet=st.sampled_from(list("ab-_1 .\"'[]#=\u2028\x85é")), min_size=1, max_size=8)
+
+
+toml_values = st.recursive(
+    st.integers(-5, 5) | st.booleans() | hostile_text,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(toml_keys, children, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(toml_keys, toml_values, min_size=1, max_size=6))
+def test_the_guards_never_refuse_a_document_toml_reads_within_the_limits(document):
+    """Whatever tomli-w writes, keys and strings full of dots, brackets and quotes included: when
+    tomllib reads it back and it stays within the limits a routine needs, it is not refused, and
+    every top-level key is placed where it is written."""
+    text = tomli_w.dumps(document)
+    assert tomllib.loads(text) == document and len(text.encode()) <= MAX_FILE_BYTES
+    outline = Outline(text, LIMITS)
+    assert outline.excess is None
+    for key in document:
+        offset = outline.offset_of((key,))
+        assert offset is not None, key
+        assert text[offset] in ("[", '"', "'", key[0]), (key, text[offset:][:20])

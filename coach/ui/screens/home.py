@@ -271,7 +271,8 @@ class HomeScreen(Screen[None]):
         if entry is None:
             return
         if entry.routine is None:
-            self.notify("This routine file has errors; see the box below.", severity="error")
+            broken = "This folder cannot be read" if entry.is_folder else "This routine file has errors"
+            self.notify(f"{broken}; see the box below.", severity="error")
             return
         self.coach.start_routine(entry)
 
