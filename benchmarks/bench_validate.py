@@ -1,7 +1,9 @@
 """``coach validate`` on 256 KiB routine files full of problems vs a bare TOML parse of the same file.
 
-Two files: one of unknown keys (the slowest shape coach parses and judges in full), and one of
-tables each holding a dotted key (a shape that costs the TOML parser seconds, refused unparsed).
+Three files: one of unknown keys (the slowest shape coach parses and judges in full), one of
+tables each holding a dotted key (a shape that costs the TOML parser seconds, refused unparsed),
+and one whose literal string holds U+2028 and then 120,000 escaped quotes, with an unknown key
+after it (it once cost coach minutes, scanning the lines again from every quote).
 
 Both sides are fresh Python processes, so interpreter start-up and imports count on both:
   coach:  coach validate FILE        (must exit 1 and end with "and N more problems")
@@ -58,6 +60,21 @@ def tables_file(folder: Path) -> tuple[Path, int]:
     return path, len(parts) - 1
 
 
+def separator_file(folder: Path) -> tuple[Path, int]:
+    """About 240 KB: U+2028 in a literal string, 120,000 escaped quotes after it, one unknown key."""
+    quotes = 120_000
+    text = (
+        'format = 1\ntitle = "Separator"\n'
+        + "description = 'a\u2028"
+        + '\\"' * quotes
+        + "'\nbogus = 1\n"
+        + '\n[[exercises]]\nid = "a"\nname = "A"\nhow = ["Do it."]\nhold = 5\n'
+    )
+    path = folder / "separator.toml"
+    path.write_text(text, encoding="utf-8")
+    return path, quotes
+
+
 def _timed(command: list[str], expected: int) -> float:
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=child_env())
@@ -79,6 +96,13 @@ def run(repeats: int) -> list[Figure]:
             "tables with dotted keys",
             "coach refuses the file, placed, before parsing: a routine makes at most 300 tables",
         ),
+        _figure(
+            repeats,
+            separator_file,
+            _places_the_key_after_the_separator,
+            "escaped quotes after U+2028",
+            "coach places the unknown key on line 4: U+2028 does not end a TOML line",
+        ),
     ]
 
 
@@ -90,6 +114,10 @@ def _judges_every_key(stderr: str, keys: int) -> bool:
 
 def _refuses_before_parsing(stderr: str, _tables: int) -> bool:
     return "more than 300 tables" in stderr
+
+
+def _places_the_key_after_the_separator(stderr: str, _quotes: int) -> bool:
+    return any(":4:1: bogus: unknown key" in line for line in stderr.splitlines())
 
 
 def _figure(

@@ -7,7 +7,11 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
+from coach.files import check_replaceable
+
 TEMP_SUFFIX = ".tmp"
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+PRIVATE_FILE_MODE = 0o600
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -24,6 +28,28 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         with suppress(OSError):
             os.unlink(temp)
+        raise
+    fsync_dir(path.parent)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """``write_atomic`` to a path the user named: refused where a link, folder, pipe or device stands."""
+    check_replaceable(path)
+    write_atomic(path, text)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path``, readable by its owner only whatever the umask, and write ``text`` to it durably.
+
+    Raises ``FileExistsError`` when anything is there already (a link included, never followed), or
+    another ``OSError``, leaving no file behind.
+    """
+    fd = os.open(path, _NEW_FILE_FLAGS, PRIVATE_FILE_MODE)
+    try:
+        write_durably(fd, text)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(path)
         raise
     fsync_dir(path.parent)
 

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+import wcwidth
+
 from coach import __version__
 from coach.errors import CoachError, UsageError
 from coach.logs.timestamps import local_now, read_day
-from coach.text import clean, counted, display_width, pad
+from coach.output import CLOSED, CleanParser, OutputError, drop, fall_back_to_ascii, flush, say, write
+from coach.paths import check_data_dir, data_dir
+from coach.text import clean, counted
 
 HISTORY_FORMATS = ("table", "csv", "steps-csv", "json", "markdown")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = CleanParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -28,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
             "(default: $COACH_DATA_DIR, else the platform's data folder)"
         ),
     )
-    parser = argparse.ArgumentParser(
+    parser = CleanParser(
         prog="coach",
         parents=[common],
         description="A full-screen terminal coach for looking after a sore lower back.",
@@ -79,38 +82,44 @@ def _iso_date(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fall_back_to_ascii()
     args = build_parser().parse_args(argv)
-    from coach.paths import check_data_dir, data_dir
-
+    if sys.stdout is None:
+        print(f"coach: {CLOSED}", file=sys.stderr)
+        return 1
     data = data_dir(getattr(args, "data_dir", None))
     try:
-        if args.command not in ("validate", "learn"):
-            check_data_dir(data)
-        if args.command == "list":
-            return cmd_list(data)
-        if args.command == "validate":
-            return cmd_validate(args.paths)
-        if args.command == "history":
-            return cmd_history(data, args.format, args.since, args.output)
-        if args.command == "new":
-            return cmd_new(data, args.name)
-        if args.command == "learn":
-            return cmd_learn(args.name)
-        return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
+        code = _run(args, data)
+        flush()
+        return code
+    except OutputError as error:
+        drop()
+        print(f"coach: {error.message}", file=sys.stderr)
+        return 1
     except CoachError as error:
         print(f"coach: {clean(error.message)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return _reader_went_away()
+        drop()
+        return 0
 
 
-def _reader_went_away() -> int:
-    """The output's reader closed early (``coach list | head``): stop quietly, as other tools do."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 0
+def _run(args: argparse.Namespace, data: Path) -> int:
+    if args.command not in ("validate", "learn"):
+        check_data_dir(data)
+    if args.command == "list":
+        return cmd_list(data)
+    if args.command == "validate":
+        return cmd_validate(args.paths)
+    if args.command == "history":
+        return cmd_history(data, args.format, args.since, args.output)
+    if args.command == "new":
+        return cmd_new(data, args.name)
+    if args.command == "learn":
+        return cmd_learn(args.name)
+    return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
 
 
 def cmd_list(data: Path) -> int:
@@ -120,16 +129,17 @@ def cmd_list(data: Path) -> int:
     errors = [""]
     for entry in discover(data):
         if entry.routine is None:
-            rows.append((entry.name, "(invalid file)", "-", "-", str(entry.path)))
+            broken = "(unreadable folder)" if entry.is_folder else "(invalid file)"
+            rows.append((entry.name, broken, "-", "-", str(entry.path)))
         else:
             rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
         errors.append(entry.error)
-    widths = [max(display_width(clean(row[i])) for row in rows) for i in range(4)]
+    widths = [max(wcwidth.width(clean(row[i])) for row in rows) for i in range(4)]
     for row, error in zip(rows, errors, strict=True):
-        cells = [pad(clean(cell), width) for cell, width in zip(row, widths, strict=False)] + [clean(row[4])]
-        print("  ".join(cells).rstrip())
+        cells = [wcwidth.ljust(clean(cell), width) for cell, width in zip(row, widths, strict=False)] + [clean(row[4])]
+        say("  ".join(cells).rstrip())
         if error:
-            print(f"    {clean(error)}")
+            say(f"    {error}")
     return 0
 
 
@@ -146,7 +156,7 @@ def cmd_validate(paths: list[Path]) -> int:
             for problem in error.problems:
                 print(problem.format(), file=sys.stderr)
             continue
-        print(clean(f"{path}: ok ({routine.title})"))
+        say(f"{path}: ok ({routine.title})")
     return 1 if failed else 0
 
 
@@ -176,29 +186,30 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
         text = export.sessions_table(records)
     if output is not None:
         _write_private(output, text)
-        print(clean(f"Wrote {counted(len(records), 'session')} to {output}."))
+        say(f"Wrote {counted(len(records), 'session')} to {output}.")
         return 0
     if not records and fmt in ("table", "markdown"):
         where = f" since {since.isoformat()}" if since else ""
         if unreadable:
             verb = "was" if len(unreadable) == 1 else "were"
-            print(f"No session could be read{where}: {counted(len(unreadable), 'log')} {verb} skipped (named above).")
+            say(f"No session could be read{where}: {counted(len(unreadable), 'log')} {verb} skipped (named above).")
         else:
-            print(clean(f"No sessions logged yet{where} (looked in {data / 'sessions'})."))
+            say(f"No sessions logged yet{where} (looked in {data / 'sessions'}).")
         return 0
-    sys.stdout.write(clean(text, keep_newlines=True))
+    write(text)
     if fmt == "table":
         for advisory in found:
-            print(clean(f"\n⚠ {advisory.title}. {advisory.text}"))
+            say()
+            say(f"⚠ {advisory.title}. {advisory.text}")
     return 0
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` as it is (line ends included), readable by its owner only."""
+    """Write ``text`` to ``path`` as it is (line ends included), atomically and readable by its owner only."""
+    from coach.atomic import replace_file
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "wb") as file:
-            file.write(text.encode("utf-8"))
+        replace_file(path, text)
     except OSError as error:
         raise CoachError(f"Could not write {path}: {error.strerror or error}.") from error
 
@@ -208,14 +219,14 @@ def cmd_new(data: Path, name: str) -> int:
     from coach.routines.template import write_template
 
     path = write_template(name, routines_dir(data), schema_path())
-    print(clean(f"Wrote {path}. Edit it, then check it with: coach validate {path}"))
+    say(f"Wrote {path}. Edit it, then check it with: coach validate {path}")
     return 0
 
 
 def cmd_learn(name: str | None = None) -> int:
     from coach.learn import named, plain_text
 
-    sys.stdout.write(plain_text() if name is None else named(name).plain + "\n")
+    write(plain_text() if name is None else named(name).plain + "\n")
     return 0
 
 

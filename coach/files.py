@@ -1,4 +1,5 @@
-"""Read untrusted files safely and make private folders: no pipe, device or huge file gets in."""
+"""Read untrusted files safely and make private folders: no pipe, device or huge file gets in, and
+health data stays in coach's own folders."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ class NotRegularFileError(OSError):
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(errno.EINVAL, "it is a pipe, device or socket, not a regular file", str(path))
+
+
+class LinkError(OSError):
+    """The path is a symbolic link, which coach does not follow to write."""
+
+    def __init__(self, path: Path | str, why: str) -> None:
+        super().__init__(errno.ELOOP, why, str(path))
+
+
+HEALTH_FOLDER_LINK = "it is a link to another place, and coach keeps health data only in a folder of its own"
 
 
 class FileTooLargeError(OSError):
@@ -62,12 +73,31 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def make_private_folder(folder: Path, tighten: bool = False) -> None:
-    """Create ``folder`` and any missing parents readable by their owner only (0700); with
-    ``tighten``, a ``folder`` that already exists is made 0700 too (it holds health data).
+def check_replaceable(path: Path) -> None:
+    """Raise unless ``path`` is absent or a regular file coach may replace: never a link (whose target
+    would be written), a folder, a pipe or a device."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise LinkError(path, "it is a link; name the file itself, not a link to it")
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(path)
 
-    Raises ``NotADirectoryError`` naming the first part of the path that is a file, or ``OSError``.
+
+def make_private_folder(folder: Path, *, health_data: bool = False) -> bool:
+    """Create ``folder`` and any missing parents readable by their owner only (0700).
+
+    With ``health_data``, a link there is refused (``LinkError``), and a ``folder`` that already exists
+    is made 0700 too where coach may. Returns False when it is left readable by others because its
+    mode cannot be changed (it belongs to another user), else True. Raises ``NotADirectoryError``
+    naming the first part of the path that is a file, or ``OSError``.
     """
+    if health_data and folder.is_symlink():
+        raise LinkError(folder, HEALTH_FOLDER_LINK)
     missing: list[Path] = []
     current = folder
     while not current.is_dir():
@@ -83,5 +113,18 @@ def make_private_folder(folder: Path, tighten: bool = False) -> None:
         except FileExistsError:
             if not part.is_dir():
                 raise NotADirectoryError(errno.ENOTDIR, f"{part} is a file, not a folder", str(part)) from None
-    if tighten and not missing and folder.stat().st_mode & 0o077:
+    if health_data and not missing:
+        return _tighten(folder)
+    return True
+
+
+def _tighten(folder: Path) -> bool:
+    """Make ``folder`` 0700 where coach may; False when others can still read it."""
+    mode = folder.stat().st_mode
+    if not mode & 0o077:
+        return True
+    try:
         folder.chmod(PRIVATE_FOLDER_MODE)
+    except PermissionError:
+        return not mode & 0o044
+    return True

@@ -45,6 +45,11 @@ def sessions_dir(data: Path) -> Path:
     return data / "sessions"
 
 
+def exports_dir(data: Path) -> Path:
+    """One dated folder per export from the history screen."""
+    return data / "exports"
+
+
 def config_path(data: Path) -> Path:
     return data / "config.toml"
 

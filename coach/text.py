@@ -1,11 +1,14 @@
-"""Text for people: untrusted text made safe to show, its width on a terminal, and counts."""
+"""Text for people: untrusted text made safe to show, cut to a terminal's width, in ASCII where need be, and counts."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+import wcwidth
+
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zs", "Zl", "Zp", "Mn", "Me"})
+"""Controls, format marks, surrogates, private use (no meaning a terminal agrees on), spaces, marks."""
 _BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -29,29 +32,67 @@ def counted(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
+INVISIBLE_TEXT = "spaces, invisible, private-use or non-characters"
+"""What ``has_visible_text`` finds no visible text in, as said to the user."""
+
+
 def has_visible_text(text: str) -> bool:
-    """True when ``text`` shows something: not only spaces, controls, zero-width or format characters."""
+    """True when ``text`` shows something: not only spaces, controls, zero-width, format, private-use
+    or non-characters."""
     return any(
-        not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+        not char.isspace()
+        and char not in _BLANK_LETTERS
+        and not _is_noncharacter(char)
+        and unicodedata.category(char) not in _INVISIBLE_CATEGORIES
         for char in text
     )
 
 
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text``: wide characters count 2, combining marks 0."""
-    if text.isascii():
-        return len(text)
-    return sum(char_width(char) for char in text)
+def _is_noncharacter(char: str) -> bool:
+    """U+FDD0-U+FDEF and the last two code points of every plane: never characters, by Unicode's rule."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
-def char_width(char: str) -> int:
-    """Terminal columns taken by one character: 2 for wide, 0 for combining and format marks."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def fit(text: str, width: int) -> str:
+    """``text`` cut with an ellipsis to at most ``width`` terminal columns."""
+    if wcwidth.width(text) <= width:
+        return text
+    return wcwidth.clip(text, 0, width - 1) + "…"
 
 
-def pad(text: str, width: int, right: bool = False) -> str:
-    """``text`` padded with spaces to ``width`` terminal columns, on the left when ``right``."""
-    gap = " " * (width - display_width(text))
-    return gap + text if right else text + gap
+_ASCII_STAND_INS = {
+    "→": "->",
+    "←": "<-",
+    "…": "...",
+    "—": "-",
+    "–": "-",
+    "−": "-",
+    "⚠": "!",
+    "✗": "x",
+    "✓": "v",
+    "·": "-",
+    "•": "*",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "×": "x",
+    "≤": "<=",
+    "≥": ">=",
+}
+
+
+def ascii_stand_in(text: str) -> str:
+    """``text`` for an output that only shows ASCII: ``->`` for ``→``, ``...`` for ``…``, ``e`` for ``é``,
+    ``?`` for a character with no stand-in."""
+    shown = []
+    for char in text:
+        if char.isascii():
+            shown.append(char)
+            continue
+        stand_in = _ASCII_STAND_INS.get(char)
+        if stand_in is None:
+            stand_in = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii") or "?"
+        shown.append(stand_in)
+    return "".join(shown)

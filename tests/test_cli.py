@@ -14,13 +14,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import wcwidth
+from rich.cells import cell_len
 
 import coach
 from coach.cli import HISTORY_FORMATS, main
 from coach.history import export
 from coach.logs.records import Outcome, Screening, StepOutcome, StepRecord
 from coach.logs.store import list_sessions
-from coach.text import display_width
 from tests.helpers.records import at, session
 from tests.routine_texts import SMALL
 
@@ -227,11 +228,23 @@ def test_list_aligns_wide_titles(tmp_path, capsys):
     )
     code, out, _ = run(["--data-dir", str(tmp_path), "list"], capsys)
     header, *rows = out.splitlines()
-    column = display_width(header[: header.index("MIN")])
+    column = wcwidth.width(header[: header.index("MIN")])
     wide = next(row for row in rows if row.startswith("wide "))
     after_title = wide.index("腰痛のストレッチ") + len("腰痛のストレッチ")
     minutes_at = after_title + len(wide[after_title:]) - len(wide[after_title:].lstrip())
-    assert display_width(wide[:minutes_at]) == column
+    assert wcwidth.width(wide[:minutes_at]) == column
+
+
+@pytest.mark.parametrize("title", ["Family 👨‍👩‍👧 time", "❤️ Heart"])
+def test_list_lines_up_emoji_titles_as_the_full_screen_coach_measures_them(tmp_path, capsys, title):
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "emoji.toml").write_text(SMALL.replace('title = "Small routine"', f'title = "{title}"'))
+    code, out, _ = run(["--data-dir", str(tmp_path), "list"], capsys)
+    header, *rows = out.splitlines()
+    row = next(row for row in rows if row.startswith("emoji "))
+    assert code == 0 and title in row
+    minutes = row.index(" 3 ", row.index(title)) + 1
+    assert cell_len(row[:minutes]) == cell_len(header[: header.index("MIN")])
 
 
 def test_bad_date_is_a_usage_error(tmp_path, capsys):

@@ -63,3 +63,52 @@ def test_the_app_reads_the_terminal_with_the_tolerant_driver(tmp_path, monkeypat
 def test_a_driver_named_in_the_environment_still_wins(monkeypatch):
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     assert driver_class() is None
+
+
+HUGE_KEYS = [
+    (b"\x1b[" + b"9" * 12 + b"~", "a"),
+    (b"\x1b[" + b"9" * 5000 + b"~", "b"),
+    (b"\x1b[1;" + b"9" * 20 + b"u", "c"),
+]
+"""Key sequences with numbers past what a character code can be: Textual's parser raises OverflowError
+on some; each is dropped, and the key typed after it still arrives."""
+
+
+async def test_a_key_sequence_with_a_huge_number_is_dropped_and_reading_goes_on(monkeypatch):
+    monkeypatch.setattr("textual.drivers.linux_driver.signal.signal", lambda *args: None)
+    driver = Recording(None)
+    read_end, write_end = os.pipe()
+    driver.fileno = read_end
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    try:
+        thread.start()
+        for sequence, after in HUGE_KEYS:
+            os.write(write_end, sequence + after.encode())
+            deadline = time.monotonic() + ENOUGH
+            while after not in driver.keys() and thread.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert thread.is_alive(), f"the input thread died on {sequence[:16]!r}"
+            assert after in driver.keys()
+    finally:
+        driver.exit_event.set()
+        thread.join(ENOUGH)
+        os.close(write_end)
+        os.close(read_end)
+
+
+async def test_a_session_under_way_when_the_app_ends_unexpectedly_is_logged_as_interrupted(tmp_path):
+    from coach.logs.records import Outcome
+    from tests.conftest import FakeClock
+    from tests.routine_texts import SMALL
+    from tests.ui_driver import accepted, app_for, only_log, pass_safety_check
+
+    routine = tmp_path / "small.toml"
+    routine.write_text(SMALL)
+    data = accepted(tmp_path / "data")
+    app = app_for(data, routine, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pass_safety_check(pilot)
+        assert only_log(data).outcome is Outcome.IN_PROGRESS
+        app.panic("the input thread failed")
+    record = only_log(data)
+    assert record.outcome is Outcome.INTERRUPTED and record.ended_at

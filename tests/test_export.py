@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import wcwidth
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from coach.durations import clock_text
 from coach.history import export
@@ -277,9 +279,26 @@ def column_starts(line: str, cells: list[str]) -> list[int]:
     starts, position = [], 0
     for cell in cells:
         position = line.index(cell, position)
-        starts.append(export.display_width(line[:position]))
+        starts.append(wcwidth.width(line[:position]))
         position += len(cell)
     return starts
+
+
+@pytest.mark.parametrize("title", ["Family 👨‍👩‍👧 time", "❤️ Heart"])
+def test_table_lines_up_emoji_titles_as_the_full_screen_coach_measures_them(title) -> None:
+    record = session(
+        at("2026-11-25T07:00:00+09:00"),
+        at("2026-11-25T07:12:00+09:00"),
+        id="e",
+        title=title,
+        routine="emoji",
+        outcome=Outcome.COMPLETED,
+        planned_exercises=4,
+    )
+    header, rule, *rows = export.sessions_table([*RECORDS, record]).splitlines()
+    row = next(row for row in rows if title in row)
+    duration_ends = [match.end() for match in re.finditer(r"-+", rule)][2]
+    assert cell_len(row[: row.index("12:00") + len("12:00")]) == duration_ends
 
 
 def test_table_has_aligned_columns() -> None:
@@ -315,8 +334,8 @@ def test_table_has_aligned_columns() -> None:
     dones = ["0/4", "0/0", "1/3", "0/12"]
     for row, duration, done in zip(rows, durations, dones, strict=False):
         after_title = row.index(duration)
-        assert export.display_width(row[: after_title + len(duration)]) == rule_ends[2]
-        assert export.display_width(row[: row.index(done, after_title + len(duration)) + len(done)]) == rule_ends[3]
+        assert wcwidth.width(row[: after_title + len(duration)]) == rule_ends[2]
+        assert wcwidth.width(row[: row.index(done, after_title + len(duration)) + len(done)]) == rule_ends[3]
 
 
 def test_table_cleans_and_truncates_long_titles() -> None:

@@ -198,7 +198,7 @@ def test_missing_file_and_folder(tmp_path):
 
 def test_control_characters_never_reach_the_message():
     [line] = problems_of(SMALL.replace('id = "walk"', 'id = "walk"\n"w\\u001b[31m" = 1'))
-    assert "\x1b" not in line and "\ufffd" in line
+    assert "\x1b" not in line and '"w\\u001b[31m": unknown key' in line
 
 
 def test_markup_in_text_is_kept_as_written():
@@ -326,7 +326,7 @@ def test_a_contraindication_that_is_not_text_says_it_must_be_a_name():
     ("added", "expected"),
     [
         ("a.b.c = 3\n", "r.toml:1:1: a: unknown key"),
-        ("'lit.key' = 2\n", "r.toml:1:1: lit.key: unknown key"),
+        ("'lit.key' = 2\n", 'r.toml:1:1: "lit.key": unknown key'),
         ('"x" . y = 2\n', "r.toml:1:1: x: unknown key"),
     ],
 )
@@ -344,4 +344,4 @@ def test_a_quoted_key_written_with_escapes_is_placed():
     text = SMALL.replace('title = "Small routine"', 'title = "Small routine"\n"bo\\u0067us" = 7\n"x\\\\y" = 1')
     lines = problems_of(text)
     assert any(line.startswith("r.toml:3:1: bogus: unknown key") for line in lines), lines
-    assert any(line.startswith("r.toml:4:1: x\\y: unknown key") for line in lines), lines
+    assert any(line.startswith('r.toml:4:1: "x\\\\y": unknown key') for line in lines), lines

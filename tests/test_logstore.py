@@ -36,6 +36,7 @@ from coach.paths import sessions_dir
 from tests.helpers.records import START, at, session
 
 NOW = datetime(2026, 11, 21, 19, 30, 12)
+STEP_START, STEP_END = "2026-11-21T19:30:20+01:00", "2026-11-21T19:30:40+01:00"
 
 
 def make_record(session_id: str = "", started: datetime = NOW, **changes) -> SessionRecord:

@@ -135,3 +135,34 @@ async def test_home_lists_the_bundled_routines_while_a_slow_shared_file_is_still
         await pilot.pause()
         assert [e.name for e in home.entries if e.source == "yours"] == ["slow"]
         assert home.query_one("DataTable").row_count == len(catalog.bundled()) + 1
+
+
+async def test_a_long_title_is_cut_so_every_column_of_home_stays_on_screen(data_dir):
+    from textual.widgets import DataTable
+
+    from tests.routine_texts import SMALL
+
+    title = "A very long routine title that goes on and on, eighty characters in all, right!!"
+    assert len(title) == 80
+    folder = data_dir / "routines"
+    folder.mkdir()
+    (folder / "long.toml").write_text(
+        SMALL.replace(
+            'title = "Small routine"',
+            f'title = "{title}"\nfocus = ["{"f" * 30}", "{"g" * 30}"]\nlevel = "challenging"',
+        )
+    )
+    app = app_for(accepted(data_dir, yes=("osteoporosis",)), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = home.query_one(DataTable)
+        row = next(i for i, entry in enumerate(home.entries) if entry.name == "long")
+        cells = [str(cell) for cell in table.get_row_at(row)]
+        assert cells[0].endswith("…") and cells[0][:-1] in title
+        assert cells[3].endswith("…")
+        ruled_out = [str(cell) for cell in table.get_column_at(0) if "✗" in str(cell)]
+        assert ruled_out and all(cell.endswith("✗ not for you") for cell in ruled_out)
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert len(widths) == 5 and sum(widths) <= table.scrollable_content_region.width, widths

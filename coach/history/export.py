@@ -17,6 +17,8 @@ import json
 import math
 import re
 
+import wcwidth
+
 from coach.durations import clock_text
 from coach.history.figures import (
     chronological,
@@ -29,7 +31,7 @@ from coach.history.report import markdown_report as markdown_report
 from coach.history.summary import pain_change
 from coach.logs.records import SessionRecord
 from coach.logs.timestamps import day_text, moment_text, when
-from coach.text import char_width, clean, display_width, pad
+from coach.text import clean, fit
 
 SESSION_COLUMNS = (
     "id",
@@ -205,19 +207,6 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def _fit(text: str, width: int) -> str:
-    if display_width(text) <= width:
-        return text
-    kept, used = [], 0
-    for char in text:
-        size = char_width(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept) + "…"
-
-
 TABLE_HEADER = ("started", "routine", "duration", "done", "pain before→after", "outcome")
 ROUTINE_WIDTH = 32
 _RIGHT_ALIGNED = (False, False, True, True, False, False)
@@ -233,17 +222,20 @@ def sessions_table(records: list[SessionRecord]) -> str:
         rows.append(
             (
                 when(record.started_at),
-                _fit(title, ROUTINE_WIDTH),
+                fit(title, ROUTINE_WIDTH),
                 clock_text(duration_seconds(record), rounded=True),
                 f"{record.exercises_done}/{record.planned_exercises}",
                 pain_change(record.pain_before, record.pain_after, out_of_ten=False),
                 outcome_label(record),
             )
         )
-    widths = [max(display_width(row[column]) for row in rows) for column in range(len(TABLE_HEADER))]
+    widths = [max(wcwidth.width(row[column]) for row in rows) for column in range(len(TABLE_HEADER))]
     rule = tuple("-" * width for width in widths)
     lines = []
     for row in [rows[0], rule, *rows[1:]]:
-        cells = [pad(cell, width, right) for cell, width, right in zip(row, widths, _RIGHT_ALIGNED, strict=False)]
+        cells = [
+            wcwidth.rjust(cell, width) if right else wcwidth.ljust(cell, width)
+            for cell, width, right in zip(row, widths, _RIGHT_ALIGNED, strict=False)
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"

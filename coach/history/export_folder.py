@@ -10,6 +10,7 @@ from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
 from coach.history import export
 from coach.history.report import markdown_report
 from coach.logs.records import SessionRecord
+from coach.paths import exports_dir
 from coach.safety.profile_store import profile_for_report
 
 
@@ -26,8 +27,8 @@ def write_export(
             records, today, [(str(path), reason) for path, reason in unreadable], profile=profile_for_report(data)
         ),
     }
-    root = data / "exports"
-    make_private_folder(root, tighten=True)
+    root = exports_dir(data)
+    make_private_folder(root, health_data=True)
     folder = root / f"coach-{today.isoformat()}"
     number = 1
     while True:

@@ -10,12 +10,11 @@ import re
 import secrets
 import socket
 from collections.abc import Iterator
-from contextlib import suppress
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 
-from coach.atomic import fsync_dir, write_atomic, write_durably
+from coach.atomic import write_atomic, write_new
 from coach.errors import LogError
 from coach.files import make_private_folder
 from coach.logs.codec import InvalidLog, dumps, problem_text, read_log, why
@@ -45,28 +44,21 @@ def create_session(data: Path, record: SessionRecord, started: datetime | None =
     record.pid = os.getpid()
     record.host = socket.gethostname()
     try:
-        make_private_folder(folder, tighten=True)
+        make_private_folder(folder, health_data=True)
     except OSError as error:
         raise LogError(f"Could not create the session log folder {folder}: {why(error)}.") from error
     started = started or record.started_at
     session_id = record.id if _SAFE_ID.fullmatch(record.id) else new_session_id(started)
     for _ in range(_ID_ATTEMPTS):
         path = folder / f"{session_id}{SUFFIX}"
+        record.id = session_id
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            write_new(path, dumps(record))
         except FileExistsError:
             session_id = new_session_id(started)
             continue
         except OSError as error:
-            raise LogError(f"Could not create the session log {path}: {why(error)}.") from error
-        record.id = session_id
-        try:
-            write_durably(fd, dumps(record))
-        except OSError as error:
-            with suppress(OSError):
-                os.unlink(path)
             raise LogError(f"Could not write the session log {path}: {why(error)}.") from error
-        fsync_dir(folder)
         return path
     raise LogError(f"Could not find a free name for a new session log in {folder}.")
 

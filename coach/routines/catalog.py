@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ class Entry:
     """"bundled", "yours" or "given"."""
     routine: Routine | None
     problems: tuple[Problem, ...] = ()
+    is_folder: bool = False
+    """A routines folder that cannot be read: ``problems`` says why, and its routines are missing."""
 
     @property
     def name(self) -> str:
@@ -50,13 +53,14 @@ def load_entry(path: Path, source: str) -> Entry:
 
 def bundled() -> list[Entry]:
     """The routines that come with coach."""
-    return [load_entry(p, "bundled") for p in _toml_files(bundled_routines_dir())]
+    return _folder_entries(bundled_routines_dir(), "bundled")
 
 
 def discover(data: Path, given: list[Path] | tuple[Path, ...] = ()) -> list[Entry]:
-    """Every routine coach can offer, bundled first, then the user's, then the given paths."""
+    """Every routine coach can offer, bundled first, then the user's, then the given paths; a folder
+    that cannot be read is an entry of its own, with the reason."""
     entries = bundled()
-    entries += [load_entry(p, "yours") for p in _toml_files(routines_dir(data))]
+    entries += _folder_entries(routines_dir(data), "yours")
     entries += [load_entry(Path(p), "given") for p in given]
     return entries
 
@@ -72,12 +76,18 @@ def resolve(data: Path, name_or_path: str) -> Entry:
         path = folder / f"{name_or_path}.toml"
         if path.is_file():
             return load_entry(path, source)
-    known = ", ".join(sorted({e.name for e in discover(data)})) or "none"
+    known = ", ".join(sorted({e.name for e in discover(data) if not e.is_folder})) or "none"
     raise UsageError(f"No routine named '{name_or_path}'; known routines: {known}.")
 
 
-def _toml_files(folder: Path) -> list[Path]:
+def _folder_entries(folder: Path, source: str) -> list[Entry]:
+    """The routine files in ``folder``, loaded; none when it does not exist."""
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and not p.name.startswith("."))
-    except OSError:
+        with os.scandir(folder) as found:
+            paths = sorted(Path(e.path) for e in found if e.name.endswith(".toml") and not e.name.startswith("."))
+    except FileNotFoundError:
         return []
+    except OSError as error:
+        why = f"cannot be read ({error.strerror or error}); its routines are not listed"
+        return [Entry(folder, source, None, (Problem(str(folder), why),), is_folder=True)]
+    return [load_entry(path, source) for path in paths]

@@ -13,6 +13,7 @@ from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, si
 from coach.routines.model import MAX_FILE_BYTES, Routine
 from coach.routines.rules import RoutineReader
 from coach.routines.table_reader import MAX_PROBLEMS, Problem
+from coach.routines.toml_outline import Excess, Limits, Outline
 
 __all__ = ["MAX_PROBLEMS", "Problem", "load_routine", "load_routine_text", "validate_routine"]
 
@@ -26,15 +27,19 @@ slows down with the square of a key's parts, so a longer key is refused before p
 MAX_TABLES = 300
 """More tables than a routine of at most 100 exercises needs. Every ``[table]`` line and every
 dot in a key makes one, and each costs the parser time, so more are refused before parsing."""
-_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.){0,100}+"|'[^'\n]{0,100}+')"""
-"""One part of a key. A quoted part is looked at for 100 characters at most, so that no line of
-quotes and backslashes makes the search go back over the same text again and again."""
-_KEY_START = r"(?:^|[\[{,])[ \t]*+"
-"""Where a key can begin: at the start of a line, in a table header, in an inline table."""
-_DEEP_KEY = re.compile(rf"{_KEY_START}(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}", re.M)
-_TABLE_MAKER = re.compile(rf"^[ \t]*+\[|(?:^|[{{,])[ \t]*+{_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART})++[ \t]*+=", re.M)
-_LONG_NUMBER = re.compile(r"(?:^|[=\[,])[ \t]*+[+-]?+([0-9][0-9_]{4300,})", re.M)
-"""A number of thousands of digits where a value can stand (not inside a string or a comment)."""
+MAX_NESTING = 1000
+"""Lists and inline tables inside each other: past what Python's TOML parser can follow (it gives
+up near 500 lists or 330 inline tables), so deeper is refused before parsing."""
+LIMITS = Limits(key_parts=MAX_KEY_PARTS, tables=MAX_TABLES, depth=MAX_NESTING)
+_TOO_DEEP = "is nested too deeply to be a routine"
+_EXCESS = {
+    Excess.KEY_PARTS: f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts",
+    Excess.TABLES: (
+        f"not valid TOML for a routine: more than {MAX_TABLES} tables and dotted keys "
+        "(a routine has one [[exercises]] table for each of at most 100 exercises)"
+    ),
+    Excess.DEPTH: _TOO_DEEP,
+}
 
 
 def load_routine(path: Path) -> Routine:
@@ -70,55 +75,37 @@ def load_routine_text(text: str, path: str = "<string>") -> Routine:
     text = text.removeprefix(_BYTE_ORDER_MARK)
     if not text.strip():
         raise RoutineError([Problem(path, "is empty; a routine needs format, title and exercises")])
-    _refuse_costly_shapes(text, path)
+    outline = Outline(text, LIMITS)
+    if outline.excess is not None:
+        excess, offset = outline.excess
+        raise RoutineError([_placed(path, _EXCESS[excess], outline, offset)])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RoutineError([_toml_problem(path, str(error), text)]) from None
     except RecursionError:
-        raise RoutineError([Problem(path, "is nested too deeply to be a routine")]) from None
+        raise RoutineError([_placed(path, _TOO_DEEP, outline, outline.deepest)]) from None
     except (ValueError, MemoryError) as error:
-        raise RoutineError([_value_problem(path, str(error), text)]) from None
-    return validate_routine(data, path, text)
+        if "digits" in str(error):
+            message = "not valid TOML for a routine: a number far too large"
+            raise RoutineError([_placed(path, message, outline, outline.long_number)]) from None
+        raise RoutineError([Problem(path, f"is not valid TOML ({error})")]) from None
+    return validate_routine(data, path, outline)
 
 
-def _refuse_costly_shapes(text: str, path: str) -> None:
-    """Refuse, placed, what no routine holds and what would cost the TOML parser seconds."""
-    deep = _DEEP_KEY.search(text)
-    if deep is not None:
-        message = f"not valid TOML for a routine: a dotted key of more than {MAX_KEY_PARTS} parts"
-        raise RoutineError([_placed(path, message, text, deep.start())])
-    tables = 0
-    for found in _TABLE_MAKER.finditer(text):
-        tables += found.group().count(".") or 1
-        if tables > MAX_TABLES:
-            message = (
-                f"not valid TOML for a routine: more than {MAX_TABLES} tables and dotted keys "
-                "(a routine has one [[exercises]] table for each of at most 100 exercises)"
-            )
-            raise RoutineError(
-                [_placed(path, message, text, found.start() + len(found.group()) - len(found.group().lstrip(",{ \t")))]
-            )
-
-
-def _value_problem(path: str, message: str, text: str) -> Problem:
-    """A value the parser could not turn into Python: placed when it is a number of thousands of digits."""
-    number = _LONG_NUMBER.search(text) if "digits" in message else None
-    if number is not None:
-        return _placed(path, "not valid TOML for a routine: a number far too large", text, number.start(1))
-    return Problem(path, f"is not valid TOML ({message})")
-
-
-def _placed(path: str, message: str, text: str, offset: int) -> Problem:
-    line, col = text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _placed(path: str, message: str, outline: Outline, offset: int | None) -> Problem:
+    if offset is None:
+        return Problem(path, message)
+    line, col = outline.place_of(offset)
     return Problem(path, message, line=line, col=col)
 
 
-def validate_routine(data: Any, path: str = "<string>", text: str | None = None) -> Routine:
-    """Turn a parsed TOML document into a ``Routine`` or raise ``RoutineError``."""
-    reader = RoutineReader(path, text)
+def validate_routine(data: Any, path: str = "<string>", outline: Outline | None = None) -> Routine:
+    """Turn a parsed TOML document into a ``Routine`` or raise ``RoutineError``; with the ``outline``
+    of its text, each problem is placed."""
+    reader = RoutineReader(path, outline)
     routine = reader.routine(data)
-    if reader.problems or routine is None:
+    if reader.found or routine is None:
         raise RoutineError(reader.reported())
     return routine
 
@@ -143,14 +130,19 @@ def _toml_problem(path: str, message: str, text: str) -> Problem:
         return Problem(path, said, line=line, col=col)
     match = _TOML_END.match(message)
     if match:
-        lines = text.splitlines() or [""]
+        lines = _lines(text)
         return Problem(path, _toml_message(match["msg"]), line=len(lines), col=len(lines[-1]) + 1)
     return Problem(path, _toml_message(message))
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as TOML counts them: ended by LF (or CRLF) only."""
+    return (text[:-1] if text.endswith("\n") else text).split("\n")
+
+
 def _mark_at(text: str, line: int, col: int) -> bool:
     """Whether a byte-order mark stands at (or just before) this place, where TOML cannot read it."""
-    lines = text.splitlines()
+    lines = _lines(text)
     return 0 < line <= len(lines) and _BYTE_ORDER_MARK in lines[line - 1][max(0, col - 2) : col]
 
 

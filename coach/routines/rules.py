@@ -16,7 +16,8 @@ from coach.routines.model import (
     Routine,
 )
 from coach.routines.plan import estimated_seconds
-from coach.routines.table_reader import TableReader, closest, describe
+from coach.routines.table_reader import TableReader, describe
+from coach.routines.toml_outline import Where
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 TEMPO_WORD_PATTERN = re.compile(r"[A-Za-z]{1,12}")
@@ -54,25 +55,25 @@ class RoutineReader(TableReader):
 
     def routine(self, data: Any) -> Routine | None:
         if not isinstance(data, dict):
-            self.problem("", "must be a TOML document")
+            self.problem((), "must be a TOML document")
             return None
-        self.unknown_keys(data, ROUTINE_KEYS, "")
+        self.unknown_keys(data, ROUTINE_KEYS, ())
         if "format" not in data:
-            self.problem("format", f"is required (format = {FORMAT_VERSION})")
+            self.problem(("format",), f"is required (format = {FORMAT_VERSION})")
         elif type(data["format"]) is not int or data["format"] != FORMAT_VERSION:
             self.problem(
-                "format", f"unsupported format {describe(data['format'])}; this coach reads format {FORMAT_VERSION}"
+                ("format",), f"unsupported format {describe(data['format'])}; this coach reads format {FORMAT_VERSION}"
             )
             return None
-        title = self.text_value(data, "title", "title", required=True, limit=80)
-        description = self.text_value(data, "description", "description", required=False, limit=1000)
-        level = self.choice(data, "level", "level", LEVELS, None)
-        focus = self.text_list(data, "focus", "focus", least=0, most=10, limit=30)
+        title = self.text_value(data, "title", (), required=True, limit=80)
+        description = self.text_value(data, "description", (), required=False, limit=1000)
+        level = self.choice(data, "level", (), LEVELS, None)
+        focus = self.text_list(data, "focus", (), least=0, most=10, limit=30)
         contraindications = self.contraindications(data)
-        prepare = self.integer(data, "prepare", "prepare", 0, 60, 5)
-        pain_check = self.choice(data, "pain_check", "pain_check", ("each", "end"), "each")
+        prepare = self.integer(data, "prepare", (), 0, 60, 5)
+        pain_check = self.choice(data, "pain_check", (), ("each", "end"), "each")
         exercises = self.exercises(data)
-        if self.problems:
+        if self.found:
             return None
         routine = Routine(
             title=title,
@@ -87,7 +88,7 @@ class RoutineReader(TableReader):
         total = estimated_seconds(routine)
         if total > MAX_ROUTINE_SECONDS:
             self.problem(
-                "exercises",
+                ("exercises",),
                 f"the routine lasts {clock_text(total, rounded=True)}; "
                 f"the most is {clock_text(MAX_ROUTINE_SECONDS, rounded=True)}",
             )
@@ -98,7 +99,7 @@ class RoutineReader(TableReader):
             return ()
         value = data["contraindications"]
         if not isinstance(value, list):
-            self.problem("contraindications", f"must be a list, not {describe(value)}")
+            self.problem(("contraindications",), f"must be a list, not {describe(value)}")
             return ()
         found: list[str] = []
         for i, item in enumerate(value):
@@ -106,24 +107,28 @@ class RoutineReader(TableReader):
                 if item not in found:
                     found.append(item)
                 continue
-            close = closest(item, CONTRAINDICATIONS) if isinstance(item, str) and self.reporting else None
-            hint = f"; did you mean '{close}'?" if close else f"; known: {', '.join(CONTRAINDICATIONS)}"
             what = "unknown contraindication" if isinstance(item, str) else "must be the name of a condition, not"
-            self.problem(f"contraindications[{i}]", f"{what} {describe(item)}{hint}")
+            self.problem(
+                ("contraindications", i),
+                f"{what} {describe(item)}",
+                near=item if isinstance(item, str) else "",
+                choices=CONTRAINDICATIONS,
+                otherwise=f"; known: {', '.join(CONTRAINDICATIONS)}",
+            )
         return tuple(found)
 
     def exercises(self, data: dict[str, Any]) -> tuple[Exercise, ...]:
         if "exercises" not in data:
-            self.problem("exercises", "is required: add at least one [[exercises]] table")
+            self.problem(("exercises",), "is required: add at least one [[exercises]] table")
             return ()
         value = data["exercises"]
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.problem("exercises", "must be written as [[exercises]] tables")
+            self.problem(("exercises",), "must be written as [[exercises]] tables")
             return ()
         if not 1 <= len(value) <= 100:
-            self.problem("exercises", f"must have 1 to 100 exercises, not {len(value)}")
+            self.problem(("exercises",), f"must have 1 to 100 exercises, not {len(value)}")
             return ()
-        exercises = [self.exercise(item, f"exercises[{i}]") for i, item in enumerate(value)]
+        exercises = [self.exercise(item, ("exercises", i)) for i, item in enumerate(value)]
         ids = [item.get("id") if isinstance(item.get("id"), str) else None for item in value]
         seen: dict[str, int] = {}
         for i, exercise_id in enumerate(ids):
@@ -131,7 +136,7 @@ class RoutineReader(TableReader):
                 continue
             if exercise_id in seen:
                 self.problem(
-                    f"exercises[{i}].id", f"duplicate id '{exercise_id}' (also exercises[{seen[exercise_id]}])"
+                    ("exercises", i, "id"), f"duplicate id '{exercise_id}' (also exercises[{seen[exercise_id]}])"
                 )
             else:
                 seen[exercise_id] = i
@@ -140,9 +145,9 @@ class RoutineReader(TableReader):
             if not isinstance(easier, str) or not easier.strip():
                 continue
             if easier == ids[i]:
-                self.problem(f"exercises[{i}].easier", "must name another exercise, not itself")
+                self.problem(("exercises", i, "easier"), "must name another exercise, not itself")
             elif easier not in seen:
-                self.problem(f"exercises[{i}].easier", f"names no exercise in this file: {describe(easier)}")
+                self.problem(("exercises", i, "easier"), f"names no exercise in this file: {describe(easier)}")
         self.easier_cycles(ids, [item.get("easier") for item in value], seen)
         return tuple(e for e in exercises if e is not None)
 
@@ -163,28 +168,28 @@ class RoutineReader(TableReader):
                 first = min(loop)
                 names = " → ".join(str(ids[i]) for i in [*loop[loop.index(first) :], *loop[: loop.index(first)], first])
                 self.problem(
-                    f"exercises[{first}].easier",
+                    ("exercises", first, "easier"),
                     f"following easier links returns to an exercise already passed: {names}",
                 )
             settled.update(path)
 
-    def exercise(self, table: dict[str, Any], field: str) -> Exercise | None:
-        before = len(self.problems)
-        self.unknown_keys(table, EXERCISE_KEYS, f"{field}.")
-        exercise_id = self.text_value(table, "id", f"{field}.id", required=True, limit=40)
+    def exercise(self, table: dict[str, Any], where: Where) -> Exercise | None:
+        before = len(self.found)
+        self.unknown_keys(table, EXERCISE_KEYS, where)
+        exercise_id = self.text_value(table, "id", where, required=True, limit=40)
         if exercise_id and not ID_PATTERN.fullmatch(exercise_id):
-            self.problem(f"{field}.id", "must use lowercase letters, digits and '-' only, e.g. \"knee-to-chest\"")
-        name = self.text_value(table, "name", f"{field}.name", required=True, limit=80)
-        how = self.text_list(table, "how", f"{field}.how", least=1, most=12, limit=300)
-        cues = self.text_list(table, "cues", f"{field}.cues", least=0, most=20, limit=300)
-        caution = self.text_value(table, "caution", f"{field}.caution", required=False, limit=300)
-        sides = self.choice(table, "sides", f"{field}.sides", ("each", "none"), "none")
-        sets = self.integer(table, "sets", f"{field}.sets", 1, 20, 1)
-        rest = self.integer(table, "rest", f"{field}.rest", 0, 600, 0)
-        easier = self.text_value(table, "easier", f"{field}.easier", required=False, limit=40) or None
-        dosing = self.dosing(table, field)
-        tempo_words = self.tempo_words(table, field)
-        if len(self.problems) > before or dosing is None:
+            self.problem((*where, "id"), "must use lowercase letters, digits and '-' only, e.g. \"knee-to-chest\"")
+        name = self.text_value(table, "name", where, required=True, limit=80)
+        how = self.text_list(table, "how", where, least=1, most=12, limit=300)
+        cues = self.text_list(table, "cues", where, least=0, most=20, limit=300)
+        caution = self.text_value(table, "caution", where, required=False, limit=300)
+        sides = self.choice(table, "sides", where, ("each", "none"), "none")
+        sets = self.integer(table, "sets", where, 1, 20, 1)
+        rest = self.integer(table, "rest", where, 0, 600, 0)
+        easier = self.text_value(table, "easier", where, required=False, limit=40) or None
+        dosing = self.dosing(table, where)
+        tempo_words = self.tempo_words(table, where)
+        if len(self.found) > before or dosing is None:
             return None
         kind, hold, reps, tempo, duration = dosing
         return Exercise(
@@ -206,60 +211,61 @@ class RoutineReader(TableReader):
         )
 
     def dosing(
-        self, table: dict[str, Any], field: str
+        self, table: dict[str, Any], where: Where
     ) -> tuple[Dosing, int, int, tuple[int, int, int] | None, int] | None:
+        """The one way the exercise is dosed; every wrong value and every clash of keys is a problem."""
         present = [key for key in ("hold", "reps", "tempo", "duration") if key in table]
         if not present:
-            self.problem(field, "needs a dose: hold (seconds), reps, or duration (seconds)")
+            self.problem(where, "needs a dose: hold (seconds), reps, or duration (seconds)")
             return None
+        before = len(self.found)
+        duration = self.integer(table, "duration", where, 1, 3600, None)
+        reps = self.integer(table, "reps", where, 1, 100, 1)
+        hold = self.integer(table, "hold", where, 1, 600, None)
+        tempo = self.tempo(table["tempo"], (*where, "tempo")) if "tempo" in table else None
         if "duration" in table and len(present) > 1:
             others = ", ".join(k for k in present if k != "duration")
-            self.problem(f"{field}.duration", f"a timed activity cannot also have {others}")
+            self.problem((*where, "duration"), f"a timed activity cannot also have {others}")
+        elif "tempo" in table and "hold" in table:
+            self.problem((*where, "tempo"), "cannot be combined with hold; use reps with tempo, or hold with reps")
+        elif "tempo" in table and "reps" not in table:
+            self.problem((*where, "tempo"), "needs reps: how many times to repeat the tempo")
+        if len(self.found) > before:
             return None
-        if "tempo" in table and "hold" in table:
-            self.problem(f"{field}.tempo", "cannot be combined with hold; use reps with tempo, or hold with reps")
-            return None
-        if "tempo" in table and "reps" not in table:
-            self.problem(f"{field}.tempo", "needs reps: how many times to repeat the tempo")
-            return None
-        if "duration" in table:
-            duration = self.integer(table, "duration", f"{field}.duration", 1, 3600, None)
-            return None if duration is None else (Dosing.TIMED, 0, 1, None, duration)
-        reps = self.integer(table, "reps", f"{field}.reps", 1, 100, 1)
-        if "hold" in table:
-            hold = self.integer(table, "hold", f"{field}.hold", 1, 600, None)
-            return None if hold is None else (Dosing.HOLD, hold, reps, None, 0)
-        if "tempo" in table:
-            tempo = self.tempo(table["tempo"], f"{field}.tempo")
-            return None if tempo is None else (Dosing.TEMPO, 0, reps, tempo, 0)
+        if duration is not None:
+            return Dosing.TIMED, 0, 1, None, duration
+        if hold is not None:
+            return Dosing.HOLD, hold, reps, None, 0
+        if tempo is not None:
+            return Dosing.TEMPO, 0, reps, tempo, 0
         return Dosing.REPS, 0, reps, None, 0
 
-    def tempo(self, value: Any, field: str) -> tuple[int, int, int] | None:
+    def tempo(self, value: Any, where: Where) -> tuple[int, int, int] | None:
         if not isinstance(value, list) or len(value) != 3:
-            self.problem(field, "must be three whole numbers of seconds: [lift, hold, lower]")
+            self.problem(where, "must be three whole numbers of seconds: [lift, hold, lower]")
             return None
         for i, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, int) or not 0 <= item <= 30:
-                self.problem(f"{field}[{i}]", f"must be a whole number from 0 to 30, not {describe(item)}")
+                self.problem((*where, i), f"must be a whole number from 0 to 30, not {describe(item)}")
                 return None
         if not any(value):
-            self.problem(field, "needs at least one phase longer than 0 seconds")
+            self.problem(where, "needs at least one phase longer than 0 seconds")
             return None
         return (value[0], value[1], value[2])
 
-    def tempo_words(self, table: dict[str, Any], field: str) -> tuple[str, str, str] | None:
+    def tempo_words(self, table: dict[str, Any], where: Where) -> tuple[str, str, str] | None:
         if "tempo_words" not in table:
             return None
-        field = f"{field}.tempo_words"
+        where = (*where, "tempo_words")
         if "tempo" not in table:
-            self.problem(field, "only goes with tempo: it names the three phases of a paced rep")
+            self.problem(where, "only goes with tempo: it names the three phases of a paced rep")
             return None
         value = table["tempo_words"]
         if not isinstance(value, list) or len(value) != 3:
-            self.problem(field, 'must be three words, one per tempo phase, e.g. ["tighten", "hold", "release"]')
+            self.problem(where, 'must be three words, one per tempo phase, e.g. ["tighten", "hold", "release"]')
             return None
         for i, item in enumerate(value):
             if not isinstance(item, str) or not TEMPO_WORD_PATTERN.fullmatch(item):
-                self.problem(f"{field}[{i}]", f"must be one word of 1 to 12 letters, not {describe(item)}")
+                self.problem((*where, i), f"must be one word of 1 to 12 letters, not {describe(item)}")
                 return None
         return (value[0], value[1], value[2])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import math
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
-from coach.routines.toml_positions import Positions
-from coach.text import clean, has_visible_text
+from coach.routines.toml_outline import Outline, Where, field_name
+from coach.text import INVISIBLE_TEXT, clean, has_visible_text
 
 MAX_PROBLEMS = 20
 """Problems reported one by one; the rest are counted in one last line."""
@@ -38,95 +39,109 @@ class Problem:
         return clean(f"{self.path}: {where}{self.message}")
 
 
+class _Found(NamedTuple):
+    """A problem as found: its place in the document, and a word to suggest a near choice for."""
+
+    where: Where
+    message: str
+    near: str | None = None
+    choices: tuple[str, ...] = ()
+    otherwise: str = ""
+    """Said after the message when no choice is near ``near``."""
+
+
 class TableReader:
     """Collects problems while building typed objects from untrusted data."""
 
-    def __init__(self, path: str, text: str | None) -> None:
+    def __init__(self, path: str, outline: Outline | None) -> None:
         self.path = path
-        self.text = text
-        self.positions: Positions | None = None
-        self.problems: list[Problem] = []
-        self.unreported = 0
+        self.outline = outline
+        """Where each part of the document is written, when it was read from text."""
+        self.found: list[_Found] = []
 
-    @property
-    def reporting(self) -> bool:
-        """False once ``MAX_PROBLEMS`` are listed: further problems are only counted."""
-        return len(self.problems) < MAX_PROBLEMS
-
-    def problem(self, field: str, message: str) -> None:
-        if not self.reporting:
-            self.unreported += 1
-            return
-        line = col = None
-        if self.text is not None:
-            if self.positions is None:
-                self.positions = Positions(self.text)
-            place = self.positions.locate(field)
-            if place:
-                line, col = place
-        self.problems.append(Problem(self.path, message, field, line, col))
+    def problem(
+        self, where: Where, message: str, *, near: str | None = None, choices: tuple[str, ...] = (), otherwise: str = ""
+    ) -> None:
+        """Note a problem at ``where``; with ``near``, the message ends with the choice it was likely meant to be."""
+        self.found.append(_Found(where, message, near, choices, otherwise))
 
     def reported(self) -> list[Problem]:
-        """The listed problems, and a last line counting the others."""
-        if not self.unreported:
-            return self.problems
-        return [*self.problems, Problem(self.path, f"and {self.unreported:,} more problems")]
+        """The problems in line order, then those without a place; ``MAX_PROBLEMS`` of them and a count of the rest."""
+        outline = self.outline
+        offsets = [outline.offset_of(found.where) if outline else None for found in self.found]
+        first = heapq.nsmallest(
+            MAX_PROBLEMS, range(len(offsets)), key=lambda i: (0, offsets[i]) if offsets[i] is not None else (1, i)
+        )
+        problems = [self._problem(self.found[i], offsets[i]) for i in first]
+        if len(offsets) > MAX_PROBLEMS:
+            problems.append(Problem(self.path, f"and {len(offsets) - MAX_PROBLEMS:,} more problems"))
+        return problems
 
-    def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], prefix: str) -> None:
+    def _problem(self, found: _Found, offset: int | None) -> Problem:
+        message = found.message
+        if found.near is not None:
+            close = closest(found.near, found.choices)
+            message += f"; did you mean '{close}'?" if close else found.otherwise
+        line, col = self.outline.place_of(offset) if self.outline and offset is not None else (None, None)
+        return Problem(self.path, message, field_name(found.where), line, col)
+
+    def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], where: Where) -> None:
         for key in table:
-            if key in allowed:
-                continue
-            field = f"{prefix}{key}" if prefix else str(key)
-            close = closest(str(key), allowed) if self.reporting else None
-            hint = f"; did you mean '{close}'?" if close else ""
-            self.problem(field, f"unknown key{hint}")
+            if key not in allowed:
+                self.problem((*where, key), "unknown key", near=key, choices=allowed)
 
     @overload
-    def integer(self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int) -> int: ...
+    def integer(self, table: dict[str, Any], key: str, where: Where, low: int, high: int, default: int) -> int: ...
 
     @overload
     def integer(
-        self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: None
+        self, table: dict[str, Any], key: str, where: Where, low: int, high: int, default: None
     ) -> int | None: ...
 
     def integer(
-        self, table: dict[str, Any], key: str, field: str, low: int, high: int, default: int | None
+        self, table: dict[str, Any], key: str, where: Where, low: int, high: int, default: int | None
     ) -> int | None:
-        """The whole number at ``key`` within ``low``-``high``; ``default`` when absent or wrong (then a problem)."""
+        """The whole number at ``key`` of the table at ``where``, within ``low``-``high``; ``default`` when
+        absent or wrong (then a problem)."""
         if key not in table:
             return default
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(field, f"must be a whole number from {low} to {high}, not {describe(value)}")
+            self.problem((*where, key), f"must be a whole number from {low} to {high}, not {describe(value)}")
             return default
         if not low <= value <= high:
-            self.problem(field, f"must be from {low} to {high}, not {describe(value)}")
+            self.problem((*where, key), f"must be from {low} to {high}, not {describe(value)}")
             return default
         return value
 
-    def text_value(self, table: dict[str, Any], key: str, field: str, *, required: bool, limit: int) -> str:
+    def text_value(self, table: dict[str, Any], key: str, where: Where, *, required: bool, limit: int) -> str:
+        """The text at ``key`` of the table at ``where``; empty when absent or wrong (then a problem)."""
         if key not in table:
             if required:
-                self.problem(field, "is required")
+                self.problem((*where, key), "is required")
             return ""
-        value = table[key]
+        return self.visible_text(table[key], (*where, key), limit)
+
+    def visible_text(self, value: Any, where: Where, limit: int) -> str:
+        """``value`` when it is text that shows something, at most ``limit`` characters; else a problem and ""."""
         if not isinstance(value, str):
-            self.problem(field, f"must be text, not {describe(value)}")
+            self.problem(where, f"must be text, not {describe(value)}")
             return ""
         if not value.strip():
-            self.problem(field, "must not be empty")
+            self.problem(where, "must not be empty")
             return ""
         if not has_visible_text(value):
-            self.problem(field, "must have visible text, not only spaces or invisible characters")
+            self.problem(where, f"must have visible text, not only {INVISIBLE_TEXT}")
             return ""
         if len(value) > limit:
-            self.problem(field, f"must be at most {limit} characters, not {len(value)}")
+            self.problem(where, f"must be at most {limit} characters, not {len(value)}")
             return ""
         return value
 
     def text_list(
-        self, table: dict[str, Any], key: str, field: str, *, least: int, most: int, limit: int
+        self, table: dict[str, Any], key: str, where: Where, *, least: int, most: int, limit: int
     ) -> tuple[str, ...]:
+        field = (*where, key)
         if key not in table:
             if least:
                 self.problem(field, "is required")
@@ -138,29 +153,25 @@ class TableReader:
         if not least <= len(value) <= most:
             self.problem(field, f"must have {least} to {most} entries, not {len(value)}")
             return ()
-        items = [
-            self.text_value({key: item}, key, f"{field}[{i}]", required=True, limit=limit)
-            for i, item in enumerate(value)
-        ]
-        return tuple(items)
+        return tuple(self.visible_text(item, (*field, i), limit) for i, item in enumerate(value))
 
     @overload
-    def choice(self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: str) -> str: ...
+    def choice(self, table: dict[str, Any], key: str, where: Where, choices: tuple[str, ...], default: str) -> str: ...
 
     @overload
     def choice(
-        self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: None
+        self, table: dict[str, Any], key: str, where: Where, choices: tuple[str, ...], default: None
     ) -> str | None: ...
 
     def choice(
-        self, table: dict[str, Any], key: str, field: str, choices: tuple[str, ...], default: str | None
+        self, table: dict[str, Any], key: str, where: Where, choices: tuple[str, ...], default: str | None
     ) -> str | None:
         if key not in table:
             return default
         value = table[key]
         if not isinstance(value, str) or value not in choices:
             options = ", ".join(f'"{c}"' for c in choices)
-            self.problem(field, f"must be one of {options}, not {describe(value)}")
+            self.problem((*where, key), f"must be one of {options}, not {describe(value)}")
             return default
         return value
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coach.atomic import write_new
 from coach.errors import UsageError
 from coach.files import make_private_folder
 from coach.text import clean
@@ -102,8 +103,7 @@ def write_template(name: str, folder: Path, schema: Path) -> Path:
         raise UsageError(f"{path} already exists; choose another name or edit that file.")
     try:
         make_private_folder(folder)
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(render(name, schema))
+        write_new(path, render(name, schema))
     except FileExistsError:
         raise UsageError(f"{path} already exists; choose another name or edit that file.") from None
     except OSError as error:

@@ -84,7 +84,7 @@ def save_profile(data: Path, profile: Profile) -> Profile:
         saved = Profile()
     merged = merge(saved, profile)
     try:
-        make_private_folder(data, tighten=True)
+        make_private_folder(data)
         write_atomic(path, _text(merged))
         os.chmod(path, 0o600)
     except OSError as error:

@@ -13,12 +13,15 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
-from coach.logs.records import Screening
+from coach.files import make_private_folder
+from coach.logs.records import Outcome, Screening
 from coach.logs.store import recent_sessions
 from coach.logs.timestamps import day_text, local_now
+from coach.paths import exports_dir, sessions_dir
 from coach.routines.catalog import Entry, bundled, discover
 from coach.routines.model import Routine
 from coach.safety.check import RECENT_LOGS, SafetyCheck
@@ -29,6 +32,7 @@ from coach.safety.verdicts import Offer, VerdictKind
 from coach.session.recorder import SessionRecorder, log_blocked
 from coach.session.running import RunningSession
 from coach.session.speech import INSTALL_HINT, find_speaker
+from coach.text import clean
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
 from coach.ui.protocols import Cancel
@@ -72,6 +76,8 @@ class CoachApp(App[int]):
         self.changes_signalled = 0
         self._too_small: TooSmallScreen | None = None
         self._mounted = False
+        self._session: RunningSession | None = None
+        """The latest session started, so that however the app ends its log is not left in progress."""
 
     @property
     def sound(self) -> bool:
@@ -98,9 +104,25 @@ class CoachApp(App[int]):
         given = [self.start_with] if self.start_with and self.start_with.source == "given" else []
         return HomeScreen(bundled() + given, self.start_with.path if self.start_with else None, self.profile)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is shown literally: no markup, and no control character of a path or a
+        message reaches the terminal."""
+        super().notify(
+            clean(message, keep_newlines=True), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
+
     def on_mount(self) -> None:
         if self.profile_problem:
-            self.notify(self.profile_problem, title="Health profile not read", severity="warning", markup=False)
+            self.notify(self.profile_problem, title="Health profile not read", severity="warning")
+        self._warn_of_open_folders()
         if not self.config.accepted_notice:
             self.push_screen(FirstRunNotice(), self._notice_answered)
         elif self.start_with is not None:
@@ -109,6 +131,30 @@ class CoachApp(App[int]):
             self.review_profile()
         self._mounted = True
         self.check_size(self.size.width, self.size.height)
+
+    def on_unmount(self) -> None:
+        """The app ended another way than by quitting (an error): a session under way is logged as interrupted."""
+        session = self._session
+        if session is not None and session.outcome is Outcome.IN_PROGRESS:
+            session.recorder.finish(Outcome.INTERRUPTED, "coach stopped during the session.")
+
+    def _warn_of_open_folders(self) -> None:
+        """Say so when a folder of health data stays readable by others because coach cannot make it private."""
+        for folder in (sessions_dir(self.data), exports_dir(self.data)):
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            try:
+                private = make_private_folder(folder, health_data=True)
+            except OSError:
+                continue
+            if not private:
+                self.notify(
+                    f"{folder} holds health data and other users can read it; it belongs to another user, so "
+                    "coach cannot make it private. Change its owner, or give coach a data folder of your own.",
+                    title="Health data not private",
+                    severity="warning",
+                    timeout=30,
+                )
 
     def _notice_answered(self, accepted: bool | None) -> None:
         if not accepted:
@@ -125,7 +171,7 @@ class CoachApp(App[int]):
         try:
             save_config(self.data, self.config)
         except CoachError as error:
-            self.notify(error.message, title=error.title, severity="warning", markup=False)
+            self.notify(error.message, title=error.title, severity="warning")
 
     def on_resize(self, event: Resize) -> None:
         if self._mounted:
@@ -189,7 +235,7 @@ class CoachApp(App[int]):
         elif self.speaker.engine:
             self.notify(f"Voice on ({self.speaker.engine})")
         else:
-            self.notify(f"Voice on, but no speech program was found: {INSTALL_HINT}.", severity="warning", markup=False)
+            self.notify(f"Voice on, but no speech program was found: {INSTALL_HINT}.", severity="warning")
 
     # navigation -----------------------------------------------------------
 
@@ -217,7 +263,6 @@ class CoachApp(App[int]):
                 f"{error.message} Your answers count until coach closes.",
                 title=error.title,
                 severity="warning",
-                markup=False,
             )
         self.profile = profile
         home = self.screen_stack[0]
@@ -311,6 +356,7 @@ class CoachApp(App[int]):
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)
         screen = SessionScreen(RunningSession(routine, self.clock, recorder, screening.pain_before))
+        self._session = screen.session
         self.push_screen(screen)
         if too_small(self.size.width, self.size.height):
             screen.session.set_too_small(True)

@@ -1,4 +1,5 @@
-"""Terminal input that survives bytes which are not UTF-8: each bad byte becomes U+FFFD."""
+"""Terminal input that survives what a terminal may send: bytes which are not UTF-8 (each becomes
+U+FFFD) and key sequences Textual's parser cannot read (each is dropped)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import selectors
 import sys
 from codecs import IncrementalDecoder, getincrementaldecoder
+from collections.abc import Iterator
 
 from textual.driver import Driver
 
@@ -27,18 +29,51 @@ def driver_class() -> type[Driver] | None:
 
 if sys.platform != "win32":
     from textual._loop import loop_last
-    from textual._parser import ParseError
     from textual._xterm_parser import XTermParser
     from textual.drivers.linux_driver import LinuxDriver
+    from textual.message import Message
+
+    class GuardedParser:
+        """Textual's terminal input parser, started afresh past a key sequence it cannot read.
+
+        A sequence with a huge number (``ESC [ 999999999999 ~``) makes the parser raise
+        ``OverflowError`` and stop for good; that sequence is dropped and reading goes on with
+        the next character. Input is fed one character at a time, so nothing after it is lost.
+        """
+
+        def __init__(self, debug: bool) -> None:
+            self._debug = debug
+            self._parser = XTermParser(debug)
+
+        def feed(self, text: str) -> Iterator[Message]:
+            for char in text:
+                try:
+                    yield from self._parser.feed(char)
+                except Exception:
+                    self._parser = XTermParser(self._debug)
+
+        def tick(self) -> Iterator[Message]:
+            try:
+                yield from self._parser.tick()
+            except Exception:
+                self._parser = XTermParser(self._debug)
+
+        def close(self) -> None:
+            try:
+                for _event in self._parser.feed(""):
+                    pass
+            except Exception:
+                pass
 
     class TolerantLinuxDriver(LinuxDriver):
-        """Textual's Linux driver, reading input with ``tolerant_decoder`` (Textualize/textual#6456)."""
+        """Textual's Linux driver, reading input with ``tolerant_decoder`` (Textualize/textual#6456) and
+        ``GuardedParser``."""
 
         def run_input_thread(self) -> None:
-            """Wait for input and dispatch events; the upstream loop with a tolerant decoder."""
+            """Wait for input and dispatch events; the upstream loop with a tolerant decoder and parser."""
             selector = selectors.SelectSelector()
             selector.register(self.fileno, selectors.EVENT_READ)
-            parser = XTermParser(self._debug)
+            parser = GuardedParser(self._debug)
             decode = tolerant_decoder().decode
 
             def process_selector_events(
@@ -61,8 +96,4 @@ if sys.platform != "win32":
                 process_selector_events(selector.select(0.1), final=True)
             finally:
                 selector.close()
-                try:
-                    for _event in parser.feed(""):
-                        pass
-                except (EOFError, ParseError):
-                    pass
+                parser.close()

@@ -24,6 +24,7 @@ from coach.history.filter import Filter, haystack, newest_day_first
 from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
 from coach.logs.timestamps import local_now
+from coach.paths import exports_dir
 from coach.text import clean
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
@@ -263,7 +264,7 @@ class HistoryScreen(CoachScreen[None]):
         try:
             paths = write_export(self.data, records, unreadable, self.today)
         except OSError as error:
-            where = error.filename or self.data / "exports"
+            where = error.filename or exports_dir(self.data)
             message = f"Could not write the export to {where}: {error.strerror or error}."
             self.app.call_from_thread(
                 self.app.notify, clean(message), title="Export failed", severity="error", timeout=10, markup=False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,10 +25,17 @@ from coach.safety.last_sessions import emergency_pending, newest_first
 from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.screens.base import CoachScreen
-from coach.ui.widgets.plain import Plain, literal
+from coach.ui.widgets.plain import Plain, cut, literal
 from coach.ui.widgets.row_table import RowTable
 
 NOT_FOR_YOU_MARK = "✗ not for you"
+COLUMNS = ("Routine", "Minutes", "Level", "Focus", "From")
+FOCUS_CELLS = 26
+"""Focus tags past this are cut: ten tags of 30 characters would push the last column off screen."""
+LEAST_TITLE_CELLS = 20
+"""A title is cut to the room the other columns leave, but never shorter than this."""
+TABLE_MARGINS = 2
+SCROLLBAR = 2
 
 
 class HomeScreen(CoachScreen[None]):
@@ -64,6 +73,8 @@ class HomeScreen(CoachScreen[None]):
         self.advisories: list[Advisory] = []
         self._narrow = False
         self._routines_read = False
+        self._filled_width = 0
+        """The terminal width the titles were last cut for."""
         """Whether the user's and the given routine files have been read yet."""
 
     def compose(self) -> ComposeResult:
@@ -79,7 +90,6 @@ class HomeScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Routine", "Minutes", "Level", "Focus", "From")
         self._narrow = self.app.size.width < NARROW_BELOW
         self.show_hold()
         self.fill()
@@ -129,6 +139,10 @@ class HomeScreen(CoachScreen[None]):
 
     def on_resize(self, event: Resize) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
+        if event.size.width != self._filled_width:
+            current = self.selected()
+            self.fill()
+            self.highlight(current.path if current else None)
         if self._narrow != (event.size.width < NARROW_BELOW):
             self._narrow = event.size.width < NARROW_BELOW
             self.refresh_bindings()
@@ -159,30 +173,44 @@ class HomeScreen(CoachScreen[None]):
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
-        table.clear()
-        for index, entry in enumerate(self.entries):
-            if entry.routine is None:
-                cells = [
-                    literal(f"⚠ {entry.path.name}", "bold red"),
-                    literal("-"),
-                    literal("-"),
-                    literal("invalid file", "red"),
-                    literal(entry.source),
-                ]
-            else:
-                routine = entry.routine
-                title = literal(routine.title)
-                if self.ruled_out(entry):
-                    title.append(f"  {NOT_FOR_YOU_MARK}", "bold yellow")
-                cells = [
-                    title,
-                    literal(str(entry.minutes)),
-                    literal(routine.level or "-"),
-                    literal(", ".join(routine.focus) or "-"),
-                    literal(entry.source),
-                ]
-            table.add_row(*cells, key=str(index))
+        self._filled_width = self.app.size.width
+        rows = [self._row(entry) for entry in self.entries]
+        others = sum(
+            max(len(name), *(cell_len(row[column].plain) for row in rows))
+            for column, name in enumerate(COLUMNS[1:], start=1)
+        )
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        title_cells = max(LEAST_TITLE_CELLS, self.app.size.width - TABLE_MARGINS - SCROLLBAR - padding - others)
+        table.clear(columns=True)
+        table.add_columns(*COLUMNS)
+        for index, (entry, cells) in enumerate(zip(self.entries, rows, strict=True)):
+            title = cells[0]
+            if entry.routine is not None:
+                mark = f"  {NOT_FOR_YOU_MARK}" if self.ruled_out(entry) else ""
+                title = cut(literal(entry.routine.title), title_cells - cell_len(mark))
+                title.append(mark, "bold yellow")
+            table.add_row(title, *cells[1:], key=str(index))
         self.show_details(0)
+
+    def _row(self, entry: Entry) -> list[Text]:
+        """The cells of one entry; its title whole, to be cut to the room left."""
+        if entry.routine is None:
+            return [
+                literal(f"⚠ {entry.path.name}{'/' if entry.is_folder else ''}", "bold red"),
+                literal("-"),
+                literal("-"),
+                literal("unreadable folder" if entry.is_folder else "invalid file", "red"),
+                literal(entry.source),
+            ]
+        routine = entry.routine
+        mark = f"  {NOT_FOR_YOU_MARK}" if self.ruled_out(entry) else ""
+        return [
+            literal(routine.title + mark),
+            literal(str(entry.minutes)),
+            literal(routine.level or "-"),
+            cut(literal(", ".join(routine.focus) or "-"), FOCUS_CELLS),
+            literal(entry.source),
+        ]
 
     def highlight(self, path: Path | None) -> None:
         """Put the cursor on the routine read from ``path``, when it is listed."""
@@ -206,6 +234,8 @@ class HomeScreen(CoachScreen[None]):
         if ruled_out:
             title, advice, _ = not_for_you(ruled_out)
             text.show(f"{title}. " + " ".join(advice))
+        elif entry.is_folder:
+            text.show(f"This folder cannot be read:\n{entry.error}\nFix its permissions, then press r to reload.")
         elif entry.routine is None:
             text.show(
                 f"This file cannot be used:\n{entry.error}\n"
@@ -237,7 +267,8 @@ class HomeScreen(CoachScreen[None]):
         if entry is None:
             return
         if entry.routine is None:
-            self.notify("This routine file has errors; see the box below.", severity="error")
+            broken = "This folder cannot be read" if entry.is_folder else "This routine file has errors"
+            self.notify(f"{broken}; see the box below.", severity="error")
             return
         self.coach.start_routine(entry)
 

@@ -16,6 +16,12 @@ def literal(text: str, style: StyleType = "", *, keep_newlines: bool = False) ->
     return Text(clean(text, keep_newlines=keep_newlines), style=style)
 
 
+def cut(text: Text, cells: int) -> Text:
+    """``text`` cut with an ellipsis to at most ``cells`` terminal columns."""
+    text.truncate(cells, overflow="ellipsis")
+    return text
+
+
 class Plain(Static):
     """A ``Static`` for untrusted text; ``update`` takes a plain string."""
 
