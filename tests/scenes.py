@@ -218,7 +218,7 @@ def seed_history(data: Path, days: int = 56) -> None:
             record.active_seconds += planned
             rating = max(0, min(10, rating + rng.choice((-1, -1, 0, 0, 0, 1))))
             if outcome is Outcome.STOPPED_FOR_PAIN and len(record.steps) == last:
-                rating = before + 3
+                rating = min(10, max(6, before + 3))
             record.pain_reports.append(
                 PainReport(
                     ended, "check", rating, exercise.id, None, judge_pain(rating, before).light.value, "continue"
