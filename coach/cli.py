@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import wcwidth
@@ -161,8 +161,10 @@ def cmd_validate(paths: list[Path]) -> int:
 
 
 def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = None) -> int:
+    from coach.function.store import function_or_empty
     from coach.history import export
-    from coach.history.advisories import LOOKBACK_DAYS, advisories
+    from coach.history.advisories import advisories
+    from coach.history.report import markdown_report
     from coach.logs.store import list_sessions
     from coach.safety.profile_store import profile_for_report
 
@@ -170,17 +172,18 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     for path, reason in unreadable:
         print(clean(f"coach: skipped unreadable log {path}: {reason}"), file=sys.stderr)
     today = local_now().date()
-    lookback = today - timedelta(days=LOOKBACK_DAYS)
-    found = advisories(records if since is None or since <= lookback else list_sessions(data, lookback)[0], today)
+    profile, function = profile_for_report(data), function_or_empty(data)
+    every = records if since is None else list_sessions(data)[0]
+    found = advisories(every, today, function, profile is not None and profile.long_unassessed)
     if fmt == "csv":
         text = export.sessions_csv(records)
     elif fmt == "steps-csv":
         text = export.steps_csv(records)
     elif fmt == "json":
-        text = export.sessions_json(records)
+        text = export.sessions_json(records, function)
     elif fmt == "markdown":
-        text = export.markdown_report(
-            records, today, [(str(p), r) for p, r in unreadable], profile=profile_for_report(data), found=found
+        text = markdown_report(
+            records, today, [(str(p), r) for p, r in unreadable], profile=profile, found=found, function=function
         )
     else:
         text = export.sessions_table(records)

@@ -1,14 +1,19 @@
-"""The two advisories of flow 8 on hand-made histories."""
+"""The two advisories of flow 8, in calendar time, on hand-made and random histories."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
-from coach.history.advisories import advisories, banner, persisting, worsening
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coach.function.model import FunctionLog
+from coach.history.advisories import advisories, banner, not_improving, worsening
 from coach.logs.records import Outcome, Screening, SessionRecord
 from tests.helpers.records import session
 
 TODAY = date(2026, 11, 21)
+ZONE = timezone(timedelta(hours=1))
 
 
 def history(ratings_by_day: dict[int, int | None]) -> list[SessionRecord]:
@@ -18,7 +23,7 @@ def history(ratings_by_day: dict[int, int | None]) -> list[SessionRecord]:
         day = TODAY - timedelta(days=ago)
         records.append(
             session(
-                datetime(day.year, day.month, day.day, 10).astimezone(),
+                datetime(day.year, day.month, day.day, 10, tzinfo=ZONE),
                 id=f"{day:%Y%m%d}T100000-1-0",
                 path="gentle.toml",
                 outcome=Outcome.COMPLETED,
@@ -28,92 +33,114 @@ def history(ratings_by_day: dict[int, int | None]) -> list[SessionRecord]:
     return records
 
 
-def test_steady_one_out_of_ten_gives_no_advisory():
-    assert advisories(history({ago: 1 for ago in range(0, 56, 3)}), TODAY) == []
+def every_other_day(first_ago: int, pain: int, last_pain: int | None = None) -> dict[int, int | None]:
+    """A session every other day from ``first_ago`` days ago to today: ``pain``, then ``last_pain`` in the last week."""
+    last = pain if last_pain is None else last_pain
+    return {ago: (last if ago < 7 else pain) for ago in range(first_ago, -1, -1) if ago % 2 == 0 or ago < 7}
+
+
+def rated(*scores_by_days_ago: tuple[int, int]) -> FunctionLog:
+    """A function log with one activity rated ``score`` so many days ago."""
+    log = FunctionLog()
+    log.add("putting on socks", datetime(2026, 9, 1, tzinfo=ZONE))
+    for ago, score in scores_by_days_ago:
+        day = TODAY - timedelta(days=ago)
+        log.rate("a1", score, datetime(day.year, day.month, day.day, 12, tzinfo=ZONE))
+    return log
+
+
+# not improving
+
+
+def test_a_flat_history_at_six_weeks_is_not_improving():
+    found = advisories(history(every_other_day(42, 5)), TODAY)
+    assert [a.kind for a in found] == ["not-improving"]
+    assert "pain before 5.0 in the first week, 5.0 in the last" in found[0].line
+    assert "six weeks of self-care" in found[0].text and "physiotherapist or doctor" in found[0].text
+
+
+def test_someone_who_exercised_five_times_in_seven_weeks_is_still_told_when_pain_does_not_fall():
+    ratings = {49: 6, 47: 6, 45: 6, 6: 6, 4: 6, 2: 6}
+    assert [a.kind for a in advisories(history(ratings), TODAY)] == ["not-improving"]
+
+
+def test_before_six_weeks_nothing_is_said():
+    assert not_improving(history(every_other_day(41, 5)), TODAY, FunctionLog()) is None
+
+
+def test_over_twelve_weeks_unassessed_is_told_at_once():
+    found = not_improving([], TODAY, FunctionLog(), long_unassessed=True)
+    assert found is not None and "over 12 weeks" in found.line
+
+
+def test_a_fall_of_two_points_or_thirty_percent_is_improvement():
+    assert not_improving(history(every_other_day(42, 6, 4)), TODAY, FunctionLog()) is None
+    assert not_improving(history(every_other_day(42, 3, 2)), TODAY, FunctionLog()) is None, "3 to 2 is 33 %"
+    assert not_improving(history(every_other_day(42, 6, 5)), TODAY, FunctionLog()) is not None
+
+
+def test_function_up_by_two_is_improvement_even_when_pain_is_flat():
+    records = history(every_other_day(42, 5))
+    assert not_improving(records, TODAY, rated((42, 3), (0, 5))) is None
+    assert not_improving(records, TODAY, rated((42, 3), (0, 4))) is not None
+
+
+def test_a_week_needs_three_rated_days():
+    ratings = {42: 5, 40: 5, 30: 5, 20: 5, 10: 5, 4: 5, 2: 5, 0: 5}
+    assert not_improving(history(ratings), TODAY, FunctionLog()) is None
+
+
+def test_it_applies_only_from_pain_three_or_function_seven_or_less():
+    mild = history(every_other_day(42, 2))
+    assert not_improving(mild, TODAY, FunctionLog()) is None
+    assert not_improving(mild, TODAY, rated((42, 6), (0, 6))) is not None
+    assert not_improving(mild, TODAY, rated((42, 8), (0, 8))) is None
+
+
+# worsening
 
 
 def test_two_to_seven_in_three_weeks_is_worsening():
-    records = history({20: 2, 17: 3, 13: 4, 10: 5, 6: 6, 3: 7, 0: 7})
-    found = advisories(records, TODAY)
+    found = advisories(history({20: 2, 17: 3, 13: 4, 10: 5, 6: 6, 3: 7, 0: 7}), TODAY)
     assert [a.kind for a in found] == ["worsening"]
     assert "6.7 this week, up from 4.5" in found[0].line
     assert "see a professional" in found[0].title
 
 
-def test_six_to_five_over_eight_weeks_is_persisting():
-    ratings = {ago: (6 if ago > 28 else 5) for ago in range(0, 57, 4)}
-    ratings[56] = 6
-    found = advisories(history(ratings), TODAY)
-    assert [a.kind for a in found] == ["persisting"]
-    assert "first week 6.0, last week 5.0" in found[0].line
-    assert "few weeks of self-care" in found[0].text
+def test_function_down_by_two_is_worsening():
+    found = worsening([], TODAY, rated((14, 6), (7, 4)))
+    assert found is not None and "fell from 6.0" in found.line and "to 4.0" in found.line
+    assert worsening([], TODAY, rated((14, 6), (7, 5))) is None
 
 
-def test_persisting_needs_twenty_one_days():
-    assert persisting(history({20: 5, 16: 5, 12: 5, 8: 5, 4: 5, 0: 5}), TODAY) is None
-    assert persisting(history({21: 5, 16: 5, 12: 5, 8: 5, 4: 5, 0: 5}), TODAY) is not None
+def test_steady_one_out_of_ten_gives_no_advisory():
+    assert advisories(history({ago: 1 for ago in range(0, 56, 3)}), TODAY) == []
 
 
-def test_persisting_needs_six_sessions():
-    assert persisting(history({28: 5, 20: 5, 12: 5, 4: 5, 0: 5}), TODAY) is None
+def test_the_banner_names_every_advisory():
+    found = advisories(history({20: 2, 17: 3, 13: 4, 10: 5, 6: 6, 3: 7, 0: 7}), TODAY, long_unassessed=True)
+    assert [a.kind for a in found] == ["worsening", "not-improving"]
+    assert banner(found, "More in history.").startswith("⚠ Pain is getting worse: see a professional; ")
+    assert banner([], "x") == ""
 
 
-def test_persisting_needs_pain_of_three_or_more_in_most_sessions():
-    assert persisting(history({28: 5, 24: 5, 20: 5, 12: 2, 4: 2, 0: 2}), TODAY) is None
-    assert persisting(history({28: 4, 24: 4, 20: 4, 16: 3, 4: 2, 0: 3}), TODAY) is not None
+# random histories
 
 
-def test_a_fall_of_two_points_from_the_first_week_to_the_last_is_not_persisting():
-    assert persisting(history({28: 6, 25: 6, 20: 5, 12: 5, 4: 4, 0: 4}), TODAY) is None
-    assert persisting(history({28: 6, 25: 6, 20: 5, 12: 5, 4: 5, 0: 4}), TODAY) is not None
+histories = st.dictionaries(st.integers(0, 120), st.one_of(st.none(), st.integers(0, 10)), max_size=60)
 
 
-def test_sessions_older_than_eight_weeks_do_not_count():
-    assert persisting(history({80: 5, 75: 5, 70: 5, 65: 5, 60: 5, 57: 5}), TODAY) is None
+@settings(max_examples=200, deadline=None)
+@given(histories)
+def test_not_improving_never_fires_before_six_weeks_of_sessions(ratings):
+    records = history(ratings)
+    days = [record.day for record in records if record.pain_before is not None]
+    found = not_improving(records, TODAY, FunctionLog())
+    if not days or (TODAY - min(days)).days < 42:
+        assert found is None
 
 
-def test_sessions_without_a_pain_rating_do_not_count():
-    assert persisting(history({28: 5, 24: 5, 20: 5, 12: 5, 4: 5, 0: None}), TODAY) is None
-
-
-def test_a_rise_of_less_than_two_points_week_on_week_is_not_worsening():
-    assert worsening(history({10: 3, 8: 3, 5: 4, 1: 4}), TODAY) is None
-    assert worsening(history({10: 3, 8: 3, 5: 5, 1: 5}), TODAY) is not None
-
-
-def test_worsening_needs_ratings_in_the_last_week_and_one_of_the_two_before():
-    assert worsening(history({5: 9, 1: 9}), TODAY) is None
-    assert worsening(history({21: 1, 5: 9}), TODAY) is None
-    assert worsening(history({20: 1, 5: 9}), TODAY) is not None
-
-
-def test_a_steady_climb_from_2_to_7_over_three_weeks_is_worsening():
-    climb = history({21 - day: 2 + round(day * 5 / 21) for day in range(22)})
-    found = worsening(climb, TODAY)
-    assert found is not None and "two weeks before" in found.line
-
-
-def test_five_sessions_climbing_from_2_to_7_over_three_weeks_is_worsening():
-    assert worsening(history({21: 2, 16: 3, 11: 5, 6: 6, 1: 7}), TODAY) is not None
-
-
-def test_persisting_pain_that_rose_says_it_rose():
-    climb = history({21 - day: 2 + round(day * 5 / 21) for day in range(22)})
-    [persist] = [a for a in advisories(climb, TODAY) if a.kind == "persisting"]
-    assert "has risen" in persist.text and "not eased" not in persist.text
-
-
-def test_worsening_comes_before_persisting_when_both_apply():
-    records = history({35: 4, 30: 4, 25: 4, 20: 4, 12: 3, 9: 3, 4: 6, 0: 6})
-    assert [a.kind for a in advisories(records, TODAY)] == ["worsening", "persisting"]
-
-
-def test_the_banner_names_every_advisory_that_applies():
-    one = advisories(history({20: 2, 17: 3, 13: 4, 10: 5, 6: 6, 3: 7, 0: 7}), TODAY)
-    assert banner(one, "History (h) has more.") == f"⚠ {one[0].title}: {one[0].line}. History (h) has more."
-    ratings = {ago: (3 if ago > 6 else 7) for ago in range(0, 57, 2)}
-    both = advisories(history(ratings), TODAY)
-    assert [a.kind for a in both] == ["worsening", "persisting"]
-    text = banner(both, "See Trends (t).")
-    assert all(a.title in text for a in both) and text.endswith("See Trends (t).")
-    assert banner([], "See Trends (t).") == ""
+@settings(max_examples=100, deadline=None)
+@given(st.integers(42, 120), st.integers(3, 10))
+def test_a_flat_history_always_fires_from_six_weeks(first_ago, pain):
+    assert not_improving(history(every_other_day(first_ago, pain)), TODAY, FunctionLog()) is not None

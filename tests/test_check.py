@@ -497,3 +497,22 @@ def test_long_ago_reads_in_days():
     from coach.durations import elapsed_words
 
     assert elapsed_words(47.9) == "47 hours 54 minutes" and elapsed_words(720.5) == "30 days"
+
+
+def test_a_routine_the_profile_rules_out_never_starts_even_after_last_times_emergency_sign_is_assessed():
+    emergency = session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
+    safety = check(profile(yes=("pregnancy",)), ("pregnancy",), recent=[emergency])
+    verdict = answer_all(safety, True, False)
+    assert verdict.kind is VerdictKind.BLOCKED and verdict.title == NOT_FOR_YOU_TITLE
+
+
+def test_the_serious_sign_block_never_says_do_not_exercise_beside_walking_and_the_flare_up_plan():
+    verdict = check(profile(yes=("cancer-history",))).answer(False)
+    assert not any(line.startswith("Do not exercise") for line in verdict.advice)
+    assert any("only walking and the flare-up plan" in line for line in verdict.advice)
+
+
+def test_the_since_question_asks_about_signs_a_doctor_has_not_checked():
+    safety = check()
+    answer_until(safety, "since-last")
+    assert "that a doctor has not checked" in safety.pending.question.text

@@ -14,8 +14,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from coach.logs.records import Outcome, Screening
 from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import EMERGENCY_QUESTION
-from coach.safety.scale import TEN_AFTER_ONE
 from coach.safety.verdicts import VerdictKind
+from coach.scale import TEN_AFTER_ONE
 from tests.conftest import FakeClock
 from tests.helpers.checks import NOW, Log, profile
 from tests.test_check import session, stopped

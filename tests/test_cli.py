@@ -152,7 +152,7 @@ def test_history_formats_and_since(tmp_path, capsys):
     assert code == 0 and [r["outcome"] for r in rows] == ["completed", "stopped_for_pain"]
     assert rows[0]["note"] == "first, with a comma"
     code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "json", "--since", "2026-11-10"], capsys)
-    assert [s["outcome"] for s in json.loads(out)] == ["stopped_for_pain"]
+    assert [s["outcome"] for s in json.loads(out)["sessions"]] == ["stopped_for_pain"]
     code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "markdown"], capsys)
     assert code == 0 and out.startswith("#")
     code, out, _ = run(["--data-dir", str(tmp_path), "history", "--format", "steps-csv"], capsys)

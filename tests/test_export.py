@@ -197,7 +197,7 @@ def test_csv_cell_defuses_formulas_only() -> None:
 
 def test_sessions_json_round_trip() -> None:
     text = export.sessions_json(RECORDS)
-    sessions = json.loads(text)
+    sessions = json.loads(text)["sessions"]
     assert [s["id"] for s in sessions] == ["2026-11-20-tokyo", "2026-11-23-blocked", "2026-11-24-ny"]
     ny = sessions[2]
     assert list(ny) == [
@@ -266,13 +266,13 @@ def test_json_text_never_carries_raw_control_characters() -> None:
     text = export.sessions_json([record])
     assert not re.search(r"[\x00-\x1f\x7f-\x9f\u202e]", text.replace("\n", ""))
     assert "ünïcödé" in text
-    (back,) = json.loads(text)
+    (back,) = json.loads(text)["sessions"]
     assert back["routine_title"] == "Evil\x9b2J\u202etitle"
     assert back["note"] == "\x1b]0;pwned\x07 ünïcödé"
 
 
-def test_empty_json_is_an_empty_array() -> None:
-    assert json.loads(export.sessions_json([])) == []
+def test_empty_json_has_no_sessions_and_no_activities() -> None:
+    assert json.loads(export.sessions_json([])) == {"sessions": [], "activities": []}
 
 
 def column_starts(line: str, cells: list[str]) -> list[int]:
@@ -519,7 +519,8 @@ def test_the_report_and_table_do_not_count_going_back_at_a_caution_as_a_block() 
     ) in report
     rows = export.sessions_table([BLOCKED, NOT_STARTED]).splitlines()[2:]
     assert rows[0].endswith("blocked") and rows[1].endswith("not started")
-    flags = [s["not_started_after_caution"] for s in json.loads(export.sessions_json([BLOCKED, NOT_STARTED]))]
+    sessions = json.loads(export.sessions_json([BLOCKED, NOT_STARTED]))["sessions"]
+    flags = [s["not_started_after_caution"] for s in sessions]
     assert flags == [False, True], "the JSON keeps the log's outcome and says which was the user's choice"
 
 

@@ -187,7 +187,7 @@ def test_filter_keeps_the_given_order() -> None:
 
 def test_pain_series_oldest_first_by_local_day_then_instant(records: list[SessionRecord]) -> None:
     d = date
-    assert history.pain_series(records) == [
+    assert [(p.day, p.before, p.after) for p in history.pain_series(records)] == [
         (d(2026, 9, 6), 7, 6),
         (d(2026, 10, 1), 6, 5),
         (d(2026, 10, 28), 5, 4),
@@ -363,7 +363,7 @@ def test_a_log_with_an_unparseable_start_never_reaches_the_figures(tmp_path) -> 
     records, unreadable = list_sessions(tmp_path)
     assert [path.name for path, _ in unreadable] == ["broken.toml"] and "started_at" in unreadable[0][1]
     assert adherence.sessions_per_week(records, TODAY, weeks=1) == [(date(2026, 11, 23), 1)]
-    assert history.pain_series(records) == [(date(2026, 11, 25), 4, 2)]
+    assert [(p.day, p.before, p.after) for p in history.pain_series(records)] == [(date(2026, 11, 25), 4, 2)]
     assert history.summary(records, TODAY).sessions == 1
     assert history.filter_sessions(records, since=date(2026, 1, 1)) == records
 
@@ -452,4 +452,4 @@ def test_pain_means_leave_out_checks_that_led_to_no_exercise() -> None:
     assert (window.sessions, window.before, window.after) == (3, pytest.approx(5.0), pytest.approx(7.0))
     week = history.weekly_pain(records, TODAY, weeks=1)[0]
     assert (week.sessions, week.before, week.after) == (3, pytest.approx(5.0), pytest.approx(7.0))
-    assert [before for _, before, _ in history.pain_series(records)] == [6, 6, 3]
+    assert [point.before for point in history.pain_series(records)] == [6, 6, 3]

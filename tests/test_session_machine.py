@@ -21,7 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from coach.logs.records import Outcome, Screening
 from coach.routines.loader import load_routine_text
-from coach.safety.scale import SCALE_KEYS, TEN_AFTER_ONE
+from coach.scale import SCALE_KEYS, TEN_AFTER_ONE
 from coach.session.engine import Status
 from coach.session.questions import QuestionKind
 from coach.session.recorder import SessionRecorder

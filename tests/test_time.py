@@ -141,9 +141,9 @@ def test_an_export_of_a_late_9999_log_writes_every_file(data_dir, zone):
     write_log(data_dir, "99991220T120000-1-late", LATE_9999)
     records, _ = list_sessions(data_dir)
     paths = write_export(data_dir, records, [], date(2026, 11, 22))
-    assert [p.name for p in paths] == ["sessions.csv", "steps.csv", "report.md"]
+    assert [p.name for p in paths] == ["sessions.csv", "steps.csv", "function.csv", "report.md"]
     assert all(p.stat().st_size > 0 for p in paths)
-    assert "9999-12-20" in paths[2].read_text()
+    assert "9999-12-20" in paths[3].read_text()
 
 
 def profile_text(reviewed_at: str, clearance: str = "") -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -13,12 +13,13 @@ from textual.widgets import DataTable, Input, TabbedContent
 
 from coach.config import Config, save_config
 from coach.history import export
+from coach.history.figures import PainPoint
 from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
 from coach.logs.store import create_session, list_sessions
 from coach.ui.screens.history import HistoryScreen
 from coach.ui.screens.session_detail import SessionDetailScreen, steps_table
 from coach.ui.widgets.calendar import calendar_grid
-from coach.ui.widgets.pain_chart import AFTER, BEFORE, BOTH, LEFT, PainChart, pain_chart
+from coach.ui.widgets.pain_chart import AFTER, BEFORE, BOTH, LEFT, STOP, PainChart, pain_chart
 from coach.ui.widgets.plain import Plain
 from tests.helpers.records import session
 
@@ -128,9 +129,9 @@ def standard_sessions() -> list[SessionRecord]:
 
 
 def persistent_sessions() -> list[SessionRecord]:
-    """Pain before goes from 5 to 6 over five weeks: the persisting advisory applies."""
+    """Pain before goes from 5 to 6 over six weeks, every other day: the not-improving advisory applies."""
     return [
-        make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 36, 5)
+        make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 43, 2)
     ]
 
 
@@ -168,8 +169,12 @@ def cell_texts(table: DataTable, column: int) -> list[str]:
 # the pure renderers ----------------------------------------------------------
 
 
+def point(day: date, before: int | None, after: int | None, stopped: bool = False, hour: int = 10) -> PainPoint:
+    return PainPoint(datetime(day.year, day.month, day.day, hour, tzinfo=UTC), before, after, stopped)
+
+
 def test_pain_chart_puts_each_point_on_its_rating_row_and_day_column():
-    series = [(date(2026, 11, 1), 6, 4), (date(2026, 11, 11), 3, 3), (date(2026, 11, 21), None, 0)]
+    series = [point(date(2026, 11, 1), 6, 4), point(date(2026, 11, 11), 3, 3), point(date(2026, 11, 21), None, 0)]
     lines = pain_chart(series, LEFT + 21).plain.splitlines()
     assert len(lines) == 13
     row = lambda rating: lines[10 - rating]  # noqa: E731
@@ -183,11 +188,22 @@ def test_pain_chart_puts_each_point_on_its_rating_row_and_day_column():
     assert markers == 4
 
 
-def test_pain_chart_averages_sessions_in_one_column_and_says_when_there_is_nothing():
-    series = [(date(2026, 11, 1), 2, None), (date(2026, 11, 1), 5, None)]
-    lines = pain_chart(series, 30).plain.splitlines()
-    assert lines[10 - 4][LEFT] == BEFORE
-    assert "No pain ratings" in pain_chart([(date(2026, 11, 1), None, None)], 30).plain
+def test_two_sessions_on_one_day_are_two_points_and_a_stop_is_marked():
+    """The reported case: 3 then 2, and 6 then 9 stopped, on one day: the 9 and the stop must show."""
+    day = date(2026, 11, 1)
+    series = [point(date(2026, 10, 20), 3, 3), point(day, 3, 2, hour=8), point(day, 6, 9, stopped=True, hour=18)]
+    lines = pain_chart(series, LEFT + 60).plain.splitlines()
+    row = lambda rating: lines[10 - rating]  # noqa: E731
+    assert STOP in row(9), "the stop at 9 is drawn where it is"
+    assert BEFORE in row(6) and AFTER in row(2), "the morning session is a point of its own"
+
+
+def test_sessions_that_share_a_column_show_the_highest_and_nothing_says_when_there_is_nothing():
+    series = [point(date(2026, 10, 1), 1, None), point(date(2026, 11, 1), 2, None, hour=9)]
+    series.append(point(date(2026, 11, 1), 5, None, hour=10))
+    lines = pain_chart(series, LEFT + 8).plain.splitlines()
+    assert BEFORE in lines[10 - 5] and BEFORE not in lines[10 - 2] and BEFORE not in lines[10 - 4]
+    assert "No pain ratings" in pain_chart([point(date(2026, 11, 1), None, None)], 30).plain
 
 
 def test_calendar_grid_shades_each_day_by_sessions():
@@ -349,7 +365,7 @@ async def test_trends_draw_the_chart_bars_calendar_and_streak(data_dir):
         await pilot.pause()
         assert screen.query_one(TabbedContent).active == "trends"
         chart = screen.query_one(PainChart)
-        assert [point[0] for point in chart.series][-1] == TODAY
+        assert [point.day for point in chart.series][-1] == TODAY
         assert len(chart.series) == 6  # the blocked check is left out
         lines = chart.render().plain.splitlines()
         assert lines[10 - 1].rstrip().endswith(AFTER) and lines[10 - 2].rstrip().endswith(BEFORE)
@@ -364,17 +380,17 @@ async def test_advisory_shows_when_pain_persists(data_dir):
     write(data_dir, persistent_sessions())
     async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
         screen = await settle(pilot)
-        assert [a.kind for a in screen.advisories] == ["persisting"]
+        assert [a.kind for a in screen.advisories] == ["not-improving"]
         line = screen.query_one("#advisory-line")
         assert line.display and "see a professional" in str(line.content)
-        assert "8 of 8 sessions over 5 weeks" in str(line.content)
+        assert "pain before 5.0 in the first week, 6.0 in the last" in str(line.content)
         await pilot.press("t")
         await pilot.pause()
         box = str(screen.query_one("#advisory").content)
-        assert "persists beyond a few weeks" in box and "physiotherapist or doctor" in box
+        assert "six weeks of self-care" in box and "physiotherapist or doctor" in box
 
 
-async def test_export_writes_the_three_files(data_dir):
+async def test_export_writes_the_four_files(data_dir):
     write(data_dir, standard_sessions())
     (data_dir / "sessions" / "broken.toml").write_text("format = 1\nid = ")
     async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
@@ -382,14 +398,15 @@ async def test_export_writes_the_three_files(data_dir):
         await pilot.press("x")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        assert [p.name for p in screen.last_export] == ["sessions.csv", "steps.csv", "report.md"]
+        assert [p.name for p in screen.last_export] == ["sessions.csv", "steps.csv", "function.csv", "report.md"]
         assert screen.last_export[0].parent == data_dir / "exports" / f"coach-{TODAY.isoformat()}"
         records, unreadable = list_sessions(data_dir)
         files = [p.read_bytes().decode() for p in screen.last_export]
         assert files[0] == export.sessions_csv(records)
         assert files[1] == export.steps_csv(records)
-        assert files[2] == export.markdown_report(records, TODAY, [(str(p), r) for p, r in unreadable])
-        assert "broken.toml" in files[2]
+        assert files[2] == "activity,name,rated_at,score,dropped\r\n"
+        assert files[3] == export.markdown_report(records, TODAY, [(str(p), r) for p, r in unreadable])
+        assert "broken.toml" in files[3]
         assert any(str(screen.last_export[0].parent) in n.message for n in pilot.app._notifications)
         await pilot.press("x")
         await pilot.app.workers.wait_for_complete()

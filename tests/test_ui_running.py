@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from coach.config import load_config
+from coach.function.store import load_function
 from coach.logs.records import Outcome, StepOutcome
 from coach.session.questions import QuestionKind
+from coach.ui.screens.activities import ActivityQuestionsScreen
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.session import SessionScreen
@@ -18,7 +20,17 @@ from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from coach.ui.widgets.question_panel import QuestionPanel
 from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, app_for, layout_requests, move, only_log, pass_safety_check, skip
+from tests.ui_driver import (
+    accepted,
+    answer,
+    app_for,
+    layout_requests,
+    move,
+    only_log,
+    pass_safety_check,
+    skip,
+    wait_for_screen,
+)
 
 SIZE = (100, 30)
 NO_PREPARE = """\
@@ -83,7 +95,18 @@ async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
         assert "All 4 exercises done." in app.screen.query_one("#outcome").text
         await pilot.press(*"felt fine", "enter")
         await pilot.pause()
+        naming = await wait_for_screen(pilot, ActivityQuestionsScreen)
+        await pilot.press(*"putting on socks", "enter")
+        await pilot.pause()
+        assert naming.questions.prompt.title.startswith("How well can you do this now? putting on socks")
+        await answer(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+    print((data_dir / "function.toml").read_text() if (data_dir / "function.toml").exists() else "NO FILE")
+    assert [(r.score, a.name) for a in load_function(data_dir).activities for r in load_function(data_dir).ratings] == [
+        (3, "putting on socks")
+    ]
     record = only_log(data_dir)
     assert record.outcome is Outcome.COMPLETED
     assert [s.outcome for s in record.steps] == [StepOutcome.DONE] * 4
@@ -161,8 +184,11 @@ async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_esca
         assert "goes on" not in summary.query_one("#warning").text
         await pilot.press(*"knee was sore")
         await answer(pilot, "escape")
+        assert isinstance(app.screen, ActivityQuestionsScreen)
+        await answer(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
     assert only_log(data_dir).note == "knee was sore"
+    assert load_function(data_dir).naming_put_off is not None, "left for later: asked again another day"
 
 
 async def test_a_summary_after_a_stop_for_pain_scrolls_to_the_log_with_page_down(data_dir, routine_file):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from rich.color import Color
 from textual.app import App, ComposeResult
 
 import coach
+from coach.history.figures import PainPoint
 from coach.logs.records import Outcome
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, PainChart
@@ -58,7 +59,10 @@ async def test_widgets_take_their_colours_from_the_theme_and_follow_a_change():
         )
         bars.show([(MONDAY, 2), (date(2026, 11, 9), 1)])
         calendar.show([[1, 0, 2, 0, 0, 0, -1]], MONDAY)
-        chart.series = [(MONDAY, 6, 3), (date(2026, 11, 9), 5, 2)]
+        chart.series = [
+            PainPoint(datetime(2026, 11, 2, 10, tzinfo=UTC), 6, 3, False),
+            PainPoint(datetime(2026, 11, 9, 10, tzinfo=UTC), 5, 2, False),
+        ]
         table.set_width(100)
         table.show([make_record(MONDAY, outcome=Outcome.COMPLETED)])
         await pilot.pause()

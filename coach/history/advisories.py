@@ -1,7 +1,11 @@
-"""The two advisories of history (PRODUCT.md flow 8): pain that persists, pain that is getting worse.
+"""The two advisories of history (PRODUCT.md flow 8), counted in calendar time, not in sessions.
 
-One rule each, used by home, the history screen, ``coach history`` and the Markdown report.
-Both look at the pain rated before each session. Cases: ``docs/safety.md``.
+*Not improving*: six weeks after the first session (or at once when the episode has lasted over
+12 weeks with no professional assessment), the last week's mean pain before is not down by 2
+points or 30 % from the first week's and the function average has not risen by 2. *Worsening*:
+the last 7 days' mean pain before is 2 or more above the 7 days before (or the 7 before those),
+or the function average fell by 2 or more. One rule each, used by home, the history screen,
+``coach history`` and the Markdown report. Cases: ``docs/safety.md``.
 """
 
 from __future__ import annotations
@@ -10,20 +14,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
+from coach.function.model import FunctionLog
 from coach.logs.records import SessionRecord
 
-PERSISTING_WINDOW_DAYS = 56
-"""Only sessions of the last eight weeks count: the advisory is about now."""
-PERSISTING_MIN_DAYS = 21
-PERSISTING_MIN_SESSIONS = 6
-PERSISTING_PAIN = 3
-PERSISTING_MIN_FALL = 2.0
-WORSENING_DAYS = 7
+REVIEW_AFTER_DAYS = 42
+"""Six weeks of self-care before "not improving" is judged (NICE CKS reviews at 4-6 weeks)."""
+WEEK = 7
+RATED_DAYS = 3
+"""A week counts only with pain rated on this many days."""
+APPLIES_FROM_PAIN = 3
+APPLIES_UP_TO_FUNCTION = 7.0
+IMPROVED_BY_POINTS = 2.0
+IMPROVED_BY_SHARE = 0.3
+FUNCTION_BY = 2.0
 WORSENING_RISE = 2.0
 WORSENING_WEEKS_BEFORE = 2
 """The last week is compared with each of this many weeks before it, so a steady climb counts too."""
-LOOKBACK_DAYS = PERSISTING_WINDOW_DAYS
-"""No advisory looks further back than this: the sessions it needs, whatever else is shown."""
 SEE_A_PROFESSIONAL = "Have it assessed by a physiotherapist or doctor."
 
 
@@ -32,7 +38,7 @@ class Advisory:
     """Advice to see a professional, with the figures that triggered it."""
 
     kind: str
-    """``persisting`` or ``worsening``."""
+    """``not-improving`` or ``worsening``."""
     title: str
     line: str
     """One line with the figures, for home and the history header."""
@@ -40,9 +46,16 @@ class Advisory:
     """The whole advice, for the history box and the report."""
 
 
-def advisories(records: list[SessionRecord], today: date) -> list[Advisory]:
-    """Every advisory that applies on ``today``: worsening first, then persisting."""
-    return [found for found in (worsening(records, today), persisting(records, today)) if found is not None]
+def advisories(
+    records: list[SessionRecord], today: date, function: FunctionLog | None = None, long_unassessed: bool = False
+) -> list[Advisory]:
+    """Every advisory that applies on ``today``: worsening first, then not improving.
+
+    ``long_unassessed``: the profile says this episode has lasted over 12 weeks and no
+    professional has assessed it."""
+    log = function or FunctionLog()
+    found = (worsening(records, today, log), not_improving(records, today, log, long_unassessed))
+    return [advisory for advisory in found if advisory is not None]
 
 
 def banner(found: list[Advisory], where: str) -> str:
@@ -54,68 +67,99 @@ def banner(found: list[Advisory], where: str) -> str:
     return "⚠ " + "; ".join(advisory.title for advisory in found) + f". {where}"
 
 
-def _ratings(records: list[SessionRecord], first: date, last: date) -> list[tuple[date, int]]:
-    """(day, pain before) of the sessions that started from ``first`` to ``last``, oldest first."""
-    return sorted(
-        (record.day, record.pain_before)
-        for record in records
-        if first <= record.day <= last and record.pain_before is not None
+def _pain(records: list[SessionRecord], first: date, last: date) -> dict[date, list[int]]:
+    """Pain before each session that started from ``first`` to ``last``, by day."""
+    days: dict[date, list[int]] = {}
+    for record in records:
+        if first <= record.day <= last and record.pain_before is not None:
+            days.setdefault(record.day, []).append(record.pain_before)
+    return days
+
+
+def _mean(days: dict[date, list[int]]) -> float:
+    return fmean(pain for ratings in days.values() for pain in ratings)
+
+
+def not_improving(
+    records: list[SessionRecord], today: date, function: FunctionLog, long_unassessed: bool = False
+) -> Advisory | None:
+    """Six weeks on, neither the pain before nor function has improved enough: see a professional."""
+    if long_unassessed:
+        line = "this episode has lasted over 12 weeks and no professional has assessed it"
+        text = (
+            "Your health profile says this episode of back pain has lasted more than 12 weeks and no doctor or "
+            f"physiotherapist has assessed it. Back pain that lasts this long deserves a professional's view. "
+            f"{SEE_A_PROFESSIONAL}"
+        )
+        return Advisory("not-improving", "Have this episode assessed", line, text)
+    rated = [record.day for record in records if record.pain_before is not None]
+    if not rated:
+        return None
+    start = min(rated)
+    if (today - start).days < REVIEW_AFTER_DAYS:
+        return None
+    first = _pain(records, start, start + timedelta(days=WEEK - 1))
+    last = _pain(records, today - timedelta(days=WEEK - 1), today)
+    if len(first) < RATED_DAYS or len(last) < RATED_DAYS:
+        return None
+    first_pain, last_pain = _mean(first), _mean(last)
+    first_function = function.average_between(start, start + timedelta(days=WEEK - 1))
+    if first_function is None and function.averages():
+        first_function = function.averages()[0][1]
+    latest_function = function.averages()[-1][1] if function.averages() else None
+    if first_pain < APPLIES_FROM_PAIN and (first_function is None or first_function > APPLIES_UP_TO_FUNCTION):
+        return None
+    fall = first_pain - last_pain
+    if fall >= IMPROVED_BY_POINTS or (first_pain > 0 and fall / first_pain >= IMPROVED_BY_SHARE):
+        return None
+    risen = None if first_function is None or latest_function is None else latest_function - first_function
+    if risen is not None and risen >= FUNCTION_BY:
+        return None
+    weeks = (today - start).days // WEEK
+    function_words = (
+        f"; function {first_function:.1f} then {latest_function:.1f}"
+        if first_function is not None and latest_function is not None
+        else ""
     )
-
-
-def persisting(records: list[SessionRecord], today: date) -> Advisory | None:
-    """Pain of 3 or more in most sessions over 21 days or more, not down by 2 from first to last week.
-
-    Takes the sessions of the last eight weeks with a pain-before rating; there must be at least
-    six, the first and last at least 21 days apart. The first week is the seven days from the
-    first of them, the last week the seven days up to the last.
-    """
-    rated = _ratings(records, today - timedelta(days=PERSISTING_WINDOW_DAYS), today)
-    if len(rated) < PERSISTING_MIN_SESSIONS:
-        return None
-    first_day, last_day = rated[0][0], rated[-1][0]
-    span = (last_day - first_day).days
-    if span < PERSISTING_MIN_DAYS:
-        return None
-    painful = sum(1 for _, pain in rated if pain >= PERSISTING_PAIN)
-    if painful * 2 <= len(rated):
-        return None
-    first_week = fmean(pain for day, pain in rated if day < first_day + timedelta(days=WORSENING_DAYS))
-    last_week = fmean(pain for day, pain in rated if day > last_day - timedelta(days=WORSENING_DAYS))
-    if first_week - last_week >= PERSISTING_MIN_FALL:
-        return None
-    weeks = span // 7
-    line = (
-        f"pain before was {PERSISTING_PAIN} or more in {painful} of {len(rated)} sessions over {weeks} weeks; "
-        f"first week {first_week:.1f}, last week {last_week:.1f}"
+    line = f"pain before {first_pain:.1f} in the first week, {last_pain:.1f} in the last{function_words}"
+    activities = (
+        f", and your activities' score went from {first_function:.1f} to {latest_function:.1f}"
+        if function_words
+        else ""
     )
-    trend = "has risen" if last_week > first_week else "has not eased by 2 points"
     text = (
-        f"Your pain before sessions has been {PERSISTING_PAIN}/10 or more in most sessions for "
-        f"{weeks} weeks ({painful} of {len(rated)} sessions) and {trend}: it averaged "
-        f"{first_week:.1f} in the first week and {last_week:.1f} in the last. Pain that persists beyond a "
-        f"few weeks of self-care needs a professional's assessment. {SEE_A_PROFESSIONAL}"
+        f"After {weeks} weeks, your pain before sessions averaged {last_pain:.1f}/10 in the last week, against "
+        f"{first_pain:.1f}/10 in your first week: not down by 2 points or 30 %{activities}. Pain that does not "
+        f"improve over six weeks of self-care needs a professional's assessment. {SEE_A_PROFESSIONAL}"
     )
-    return Advisory("persisting", "Pain is persisting: see a professional", line, text)
+    return Advisory("not-improving", "Not improving: see a professional", line, text)
 
 
-def worsening(records: list[SessionRecord], today: date) -> Advisory | None:
-    """The mean pain before over the last 7 days is 2 or more points above that of the 7 days before,
-    or of the 7 days before those (so that a steady climb over three weeks counts as well as a jump)."""
-    last_start = today - timedelta(days=WORSENING_DAYS - 1)
-    last = [pain for _, pain in _ratings(records, last_start, today)]
-    if not last:
-        return None
-    last_mean = fmean(last)
-    for weeks_back in range(1, WORSENING_WEEKS_BEFORE + 1):
-        start = last_start - timedelta(days=WORSENING_DAYS * weeks_back)
-        earlier = [pain for _, pain in _ratings(records, start, start + timedelta(days=WORSENING_DAYS - 1))]
-        if earlier and last_mean - fmean(earlier) >= WORSENING_RISE:
-            return _worsening(last_mean, fmean(earlier), weeks_back)
+def worsening(records: list[SessionRecord], today: date, function: FunctionLog) -> Advisory | None:
+    """The mean pain before over the last 7 days is 2 or more above that of the 7 days before (or of
+    the 7 days before those), or the function average fell by 2 or more since the rating before."""
+    last_start = today - timedelta(days=WEEK - 1)
+    last = _pain(records, last_start, today)
+    if last:
+        last_mean = _mean(last)
+        for weeks_back in range(1, WORSENING_WEEKS_BEFORE + 1):
+            start = last_start - timedelta(days=WEEK * weeks_back)
+            earlier = _pain(records, start, start + timedelta(days=WEEK - 1))
+            if earlier and last_mean - _mean(earlier) >= WORSENING_RISE:
+                return _pain_worsening(last_mean, _mean(earlier), weeks_back)
+    averages = function.averages()
+    if len(averages) >= 2 and averages[-2][1] - averages[-1][1] >= FUNCTION_BY:
+        (before_day, before), (_, now) = averages[-2], averages[-1]
+        line = f"your activities' score fell from {before:.1f} to {now:.1f}"
+        text = (
+            f"Your activities' score fell from {before:.1f} on {before_day.isoformat()} to {now:.1f} at your latest "
+            f"rating. Doing less of your everyday life needs a professional's assessment. {SEE_A_PROFESSIONAL}"
+        )
+        return Advisory("worsening", "Activities are getting harder: see a professional", line, text)
     return None
 
 
-def _worsening(last_mean: float, earlier_mean: float, weeks_back: int) -> Advisory:
+def _pain_worsening(last_mean: float, earlier_mean: float, weeks_back: int) -> Advisory:
     when = ("the week before", "the 7 days before") if weeks_back == 1 else ("two weeks before", "days 15 to 21 ago")
     line = f"pain before averaged {last_mean:.1f} this week, up from {earlier_mean:.1f} {when[0]}"
     text = (

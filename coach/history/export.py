@@ -20,6 +20,7 @@ import re
 import wcwidth
 
 from coach.durations import clock_text
+from coach.function.model import Activity, FunctionLog
 from coach.history.figures import (
     chronological,
     duration_seconds,
@@ -195,12 +196,46 @@ def _session_dict(record: SessionRecord) -> dict[str, object]:
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def sessions_json(records: list[SessionRecord]) -> str:
-    """A JSON array with one session object per line, keys in a fixed order, enums as values."""
+def sessions_json(records: list[SessionRecord], function: FunctionLog | None = None) -> str:
+    """A JSON object: ``sessions``, one session object per line, keys in a fixed order, enums as
+    values; then ``activities``, each with its ratings (flow 10)."""
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
-    lines = [encode(_session_dict(record)) for record in chronological(records)]
-    text = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    sessions = [encode(_session_dict(record)) for record in chronological(records)]
+    activities = [encode(_activity_dict(activity, function)) for activity in (function or FunctionLog()).activities]
+    text = '{"sessions": ' + _json_list(sessions) + ',\n"activities": ' + _json_list(activities) + "}\n"
     return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def _json_list(lines: list[str]) -> str:
+    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+
+
+def _activity_dict(activity: Activity, function: FunctionLog | None) -> dict[str, object]:
+    ratings = function.ratings_of(activity.id) if function is not None else []
+    return {
+        "id": activity.id,
+        "name": activity.name,
+        "added_at": moment_text(activity.added_at),
+        "dropped_at": moment_text(activity.dropped_at) if activity.dropped_at else None,
+        "ratings": [{"at": moment_text(r.at), "score": r.score} for r in ratings],
+    }
+
+
+FUNCTION_COLUMNS = ("activity", "name", "rated_at", "score", "dropped")
+
+
+def function_csv(function: FunctionLog) -> str:
+    """One row per rating of an activity (PSFS, 0 unable to 10 as before), oldest first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FUNCTION_COLUMNS)
+    for rating in sorted(function.ratings, key=lambda r: r.at):
+        activity = function.find(rating.activity)
+        dropped = "yes" if activity.dropped_at else "no"
+        writer.writerow(
+            [csv_cell(v) for v in (activity.id, activity.name, moment_text(rating.at), rating.score, dropped)]
+        )
+    return buffer.getvalue()
 
 
 def _json_escape(match: re.Match[str]) -> str:

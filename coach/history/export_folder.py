@@ -7,6 +7,7 @@ from pathlib import Path
 
 from coach.atomic import write_atomic
 from coach.files import PRIVATE_FOLDER_MODE, make_private_folder
+from coach.function.store import function_or_empty
 from coach.history import export
 from coach.history.report import markdown_report
 from coach.logs.records import SessionRecord
@@ -17,15 +18,17 @@ from coach.safety.profile_store import profile_for_report
 def write_export(
     data: Path, records: list[SessionRecord], unreadable: list[tuple[Path, str]], today: date
 ) -> list[Path]:
-    """Sessions CSV, steps CSV and the Markdown report in a new dated folder under ``exports``.
+    """Sessions CSV, steps CSV, the activities' ratings CSV and the Markdown report in a new dated
+    folder under ``exports``.
 
     The texts are made before the folder, so an export that fails leaves no empty folder behind."""
+    function = function_or_empty(data)
+    problems = [(str(path), reason) for path, reason in unreadable]
     files = {
         "sessions.csv": export.sessions_csv(records),
         "steps.csv": export.steps_csv(records),
-        "report.md": markdown_report(
-            records, today, [(str(path), reason) for path, reason in unreadable], profile=profile_for_report(data)
-        ),
+        "function.csv": export.function_csv(function),
+        "report.md": markdown_report(records, today, problems, profile=profile_for_report(data), function=function),
     }
     root = exports_dir(data)
     make_private_folder(root, health_data=True)

@@ -80,16 +80,31 @@ def filter_sessions(
     return kept
 
 
-def pain_series(records: list[SessionRecord]) -> list[tuple[date, int | None, int | None]]:
-    """Per session that exercised, oldest first: (day, pain before, pain after).
+@dataclass(frozen=True)
+class PainPoint:
+    """One session that exercised, as the pain chart draws it."""
+
+    at: datetime
+    before: int | None
+    after: int | None
+    stopped: bool
+    """It stopped for pain."""
+
+    @property
+    def day(self) -> date:
+        return self.at.date()
+
+
+def pain_series(records: list[SessionRecord]) -> list[PainPoint]:
+    """Every session that exercised, oldest first: when, pain before and after, whether it stopped for pain.
 
     Checks that did not lead to exercise are left out, so before and after cover the same sessions.
     """
-    series = []
-    for record in chronological(records):
-        if is_exercising(record):
-            series.append((record.day, record.pain_before, record.pain_after))
-    return series
+    return [
+        PainPoint(record.started_at, record.pain_before, record.pain_after, record.outcome is Outcome.STOPPED_FOR_PAIN)
+        for record in chronological(records)
+        if is_exercising(record)
+    ]
 
 
 @dataclass(frozen=True)

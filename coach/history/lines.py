@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from coach.function.model import MEANINGFUL_ONE, FunctionLog, meaningful_average
 from coach.history import figures as history
 from coach.history.adherence import adherence, adherence_start, current_streak, window_start
 from coach.logs.records import SessionRecord
+from coach.logs.timestamps import day_text
 from coach.text import clean, counted
 
 SHOWN_UNREADABLE = 5
@@ -86,3 +88,29 @@ def next_routine(records: list[SessionRecord], current: str) -> str:
     titles = sorted({clean(r.routine_title or r.routine_name) for r in records}, key=str.casefold)
     following = titles[titles.index(current) + 1 :] if current in titles else titles
     return following[0] if following else ""
+
+
+def function_lines(function: FunctionLog) -> list[str]:
+    """The activities' ratings over time, one line each, then the average: for the trends view."""
+    changes = function.changes()
+    if not changes:
+        return ["No activity rated yet: f on home names up to three and rates them."]
+    lines = []
+    for activity in function.activities:
+        rated = function.ratings_of(activity.id)
+        if not rated:
+            continue
+        scores = " → ".join(str(r.score) for r in rated[-8:])
+        earlier = "… → " if len(rated) > 8 else ""
+        change = rated[-1].score - rated[0].score
+        mark = "  meaningful" if abs(change) >= MEANINGFUL_ONE else ""
+        dropped = " (no longer rated)" if activity.dropped_at else ""
+        lines.append(
+            f"{clean(activity.name)}{dropped}: {earlier}{scores}  ({change:+d} since {day_text(rated[0].at)}){mark}"
+        )
+    averages = function.averages()
+    figures = " → ".join(f"{average:.1f}" for _, average in averages[-8:])
+    moved = averages[-1][1] - averages[0][1]
+    mark = "  meaningful" if meaningful_average(averages[0][1], averages[-1][1]) else ""
+    lines.append(f"Average: {figures}  ({moved:+.1f}){mark}")
+    return lines

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from os import PathLike
 from pathlib import PurePath
 
+from coach.function.model import FunctionLog
 from coach.history.adherence import adherence_start, sessions_per_week, window_start
 from coach.history.advisories import Advisory, advisories
 from coach.history.figures import (
@@ -24,6 +25,7 @@ from coach.history.figures import (
     weekly_pain,
 )
 from coach.history.markdown import markdown_table, markdown_text
+from coach.history.report_function import function_section
 from coach.history.report_safety import safety_section
 from coach.logs.records import Outcome, PainReport, SessionRecord
 from coach.logs.timestamps import day_text, when
@@ -68,6 +70,7 @@ def markdown_report(
     weeks: int = 12,
     profile: Profile | None = None,
     found: list[Advisory] | None = None,
+    function: FunctionLog | None = None,
 ) -> str:
     """A report for a clinician: overview, pain trend, what hurt, safety checks and profile, notes,
     unreadable logs. ``found`` are the advisories, when worked out from more logs than ``records``."""
@@ -104,8 +107,10 @@ def markdown_report(
             f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",
             "",
         ]
-        found = advisories(ordered, today) if found is None else found
+        if found is None:
+            found = advisories(ordered, today, function, profile is not None and profile.long_unassessed)
         lines += _pain_section(ordered, figures, per_week, today, found)
+        lines += function_section(function)
         lines += _hurts_section(ordered)
         lines += safety_section(ordered, profile)
         lines += _notes_section(ordered)

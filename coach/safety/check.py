@@ -22,9 +22,9 @@ from coach.safety import check_texts as texts
 from coach.safety.check_texts import AnswerKind, CheckQuestion
 from coach.safety.last_sessions import PreviousSession, emergency_pending, last_check_at, newest_first, previous_session
 from coach.safety.profile import ADULTS_ONLY, PREGNANCY_NOTE, Profile
-from coach.safety.scale import ScaleEntry
 from coach.safety.urgency import CAUDA_EQUINA, SIGNS, advice_for
 from coach.safety.verdicts import CheckVerdict, LogBlock, Offer, Pending, VerdictKind
+from coach.scale import ScaleEntry
 
 RECENT_LOGS = 50
 """How many of the newest logs the check reads: plenty for the last session and last emergency sign."""
@@ -80,8 +80,7 @@ class SafetyCheck:
             self._block(*texts.not_for_you(ruled_out))
             return
         self._previous = previous_session(self.recent, self.now)
-        bad_day = self.bad_day_routine
-        self._gate = plan.serious_gate(profile, bad_day) or plan.stop_gate(self._previous, bad_day)
+        self._gate = plan.gate(profile, ruled_out, self._previous, self.bad_day_routine)
         short_since = None if pending or self._gate else last_check_at(self.recent, self.now, texts.SHORT_CHECK_HOURS)
         if short_since is not None:
             self._questions.append(texts.anything_new_question(time_of_day(short_since)))

@@ -44,6 +44,17 @@ def followup(previous: PreviousSession | None) -> tuple[CheckQuestion | None, tu
     return texts.followup_question(p.hours_ago, bool(p.stopped)), None
 
 
+def gate(profile: Profile, ruled_out: tuple[str, ...], previous: PreviousSession | None, bad_day: bool) -> Gate | None:
+    """The block that comes after the emergency questions, if any: the routine is ruled out, a serious
+    sign is not yet assessed, or a stop for pain is under 12 hours old."""
+    return not_for_you_gate(ruled_out) or serious_gate(profile, bad_day) or stop_gate(previous, bad_day)
+
+
+def not_for_you_gate(ruled_out: tuple[str, ...]) -> Gate | None:
+    """A routine the profile rules out: after last time's emergency sign is asked about, it still never starts."""
+    return (*texts.not_for_you(ruled_out), Offer.FLARE_UP, "blocked") if ruled_out else None
+
+
 def serious_gate(profile: Profile, bad_day_routine: bool) -> Gate | None:
     """A serious sign not yet assessed: only walking and the flare-up plan may start."""
     if not profile.needs_clearance or bad_day_routine:
@@ -52,7 +63,8 @@ def serious_gate(profile: Profile, bad_day_routine: bool) -> Gate | None:
     advice = advice_for(signs, cancer_history=profile.cancer_history)
     named = " ".join(f"{SIGNS[sign].text[:1].upper()}{SIGNS[sign].text[1:]}." for sign in signs)
     reason = f"Serious-cause history not yet assessed by a professional: {named}"
-    return texts.SERIOUS_TITLE, (*advice.lines, texts.ONLY_BAD_DAY), reason, Offer.FLARE_UP, "blocked"
+    where_and_why = advice.lines[1:]
+    return texts.SERIOUS_TITLE, (*where_and_why, texts.ONLY_BAD_DAY), reason, Offer.FLARE_UP, "blocked"
 
 
 def stop_gate(previous: PreviousSession | None, bad_day_routine: bool) -> Gate | None:

@@ -104,7 +104,8 @@ SHORT_CHECK_HOURS = 4
 def since_question(sign_ids: Sequence[str], first: bool) -> CheckQuestion:
     """The signs that change from day to day, since the last session (the first time: two weeks)."""
     when = "In the last two weeks" if first else "Since your last session"
-    return CheckQuestion("since-last", f"{when}, have you had any of these?", items=_signs(*sign_ids))
+    text = f"{when}, have you had any of these that a doctor has not checked?"
+    return CheckQuestion("since-last", text, items=_signs(*sign_ids))
 
 
 def leg_question(known: bool) -> CheckQuestion:

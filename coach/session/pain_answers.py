@@ -17,6 +17,10 @@ from coach.session.questions import AnswerValue, QuestionKind
 if TYPE_CHECKING:
     from coach.session.running import RunningSession
 
+SEVERITY = {pain.PainLight.GREEN: 0, pain.PainLight.AMBER: 1, pain.PainLight.RED: 2}
+STOPPED = 3
+"""The weight of advice given when the session stopped for pain: nothing outranks it."""
+
 
 class PainAnswers:
     """The pain part of one ``RunningSession``: the kind of pain asked after p, and the last verdict."""
@@ -27,6 +31,14 @@ class PainAnswers:
         """A pain rating was given with p in the exercise under way: the end does not ask it again."""
         self._kind: HurtKind | None = None
         self._last_verdict: pain.PainVerdict | None = None
+        self._kept_weight = 0
+
+    def keep(self, advice: str, verdict: pain.PainVerdict | int) -> None:
+        """Keep ``advice`` for the summary unless something more serious was said earlier: a stop
+        outranks red, red outranks amber; among equals the latest is kept."""
+        weight = verdict if isinstance(verdict, int) else SEVERITY[verdict.light] + verdict.stop
+        if weight >= self._kept_weight:
+            self.session.advice, self._kept_weight = advice, weight
 
     def new_exercise(self) -> None:
         self.rated_here = False
@@ -52,7 +64,7 @@ class PainAnswers:
         session = self.session
         if session.outcome is not Outcome.IN_PROGRESS:
             said = f"{pain.HURT_KINDS[HurtKind.RED_FLAG]}: stop exercising now."
-            session.advice = pain.stop_advice_text(said)
+            self.keep(pain.stop_advice_text(said), STOPPED)
             session.ask(ask.stop_advice("Stop now", said))
         else:
             session.ask(ask.hurt_kind())
@@ -74,7 +86,7 @@ class PainAnswers:
             self._stop(f"Stopped after a pain check of {figures}.", verdict)
             return
         if decision == "finish" and verdict.light is not pain.PainLight.GREEN:
-            session.advice = pain.after_last_exercise(verdict)
+            self.keep(pain.after_last_exercise(verdict), verdict)
         session.go_on()
 
     def _after_check(self, value: AnswerValue) -> None:
@@ -128,7 +140,7 @@ class PainAnswers:
             session.leave_run(StepOutcome.SKIPPED)
             return
         if verdict.light is not pain.PainLight.GREEN:
-            session.advice = verdict.message
+            self.keep(verdict.message, verdict)
         session.ask(ask.way_out(verdict, variant, engine.is_last_run))
 
     def _easier_or_skip(self, value: AnswerValue) -> None:
@@ -151,10 +163,10 @@ class PainAnswers:
         verdict = pain.judge_pain(rating, session.pain_before)
         session.recorder.add_pain("end", rating, verdict=verdict.light.value)
         if verdict.stop:
-            session.advice = pain.stop_advice_text(verdict)
+            self.keep(pain.stop_advice_text(verdict), STOPPED)
             session.ask(ask.stop_advice("Stop for today", verdict))
         elif verdict.light is not pain.PainLight.GREEN:
-            session.advice = verdict.message
+            self.keep(verdict.message, verdict)
 
     def _stop(self, reason: str, verdict: pain.PainVerdict) -> None:
         """The pain rule stops the session: logged as stopped for pain, with the advice to stop for today."""
@@ -165,11 +177,11 @@ class PainAnswers:
         else:
             session.reason = reason
             session.recorder.finish(session.outcome, reason)
-        session.advice = pain.stop_advice_text(verdict)
+        self.keep(pain.stop_advice_text(verdict), STOPPED)
         session.ask(ask.stop_advice("Stop now", verdict))
 
     def _advise(self, verdict: pain.PainVerdict) -> None:
         """Tell the user what the pain rule says of a rating that is not green, and keep it for the summary."""
         if verdict.light is not pain.PainLight.GREEN:
-            self.session.advice = verdict.message
+            self.keep(verdict.message, verdict)
             self.session.emit("advice", verdict.message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from coach.safety.scale import SCALE_KEYS
+from coach.scale import SCALE_KEYS
 
 AnswerValue = str | int
 """An option's value, or a rating from 0 to 10 on a scale."""

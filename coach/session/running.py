@@ -14,7 +14,7 @@ from coach.durations import Clock
 from coach.logs.records import Outcome, StepOutcome
 from coach.routines.model import Routine
 from coach.routines.plan import Phase
-from coach.safety.scale import ScaleEntry
+from coach.scale import ScaleEntry
 from coach.session import asking as ask
 from coach.session import rules, variants
 from coach.session.engine import Engine, Events, Status

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Unpack
 
@@ -18,33 +16,32 @@ from textual.notifications import SeverityLevel
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
 from coach.files import make_private_folder
+from coach.function.asking import ActivityQuestions
+from coach.function.model import FunctionLog
+from coach.function.store import load_function, save_function
 from coach.logs.records import Outcome, Screening
-from coach.logs.store import recent_sessions
-from coach.logs.timestamps import day_text, local_now
+from coach.logs.timestamps import local_now
 from coach.paths import exports_dir, sessions_dir
 from coach.routines.catalog import Entry, bundled, discover
 from coach.routines.model import Routine
-from coach.safety.check import RECENT_LOGS, SafetyCheck
-from coach.safety.gentlest import bad_day_routine, flare_up_plan, gentlest
 from coach.safety.profile import Profile
-from coach.safety.profile_store import load_profile, save_profile
-from coach.safety.verdicts import Offer, VerdictKind
-from coach.session.recorder import SessionRecorder, log_blocked
+from coach.safety.profile_store import load_profile
+from coach.session.recorder import SessionRecorder
 from coach.session.running import RunningSession
 from coach.session.speech import INSTALL_HINT, find_speaker
 from coach.text import clean
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
+from coach.ui.profile_flow import ProfileFlow
 from coach.ui.protocols import Cancel
+from coach.ui.screens.activities import ActivityQuestionsScreen
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.notice import FirstRunNotice
-from coach.ui.screens.profile import ProfileScreen
-from coach.ui.screens.prompts import YesNoPrompt
-from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen, too_small
+from coach.ui.starting import Starter
 
 
 class CoachApp(App[int]):
@@ -77,6 +74,9 @@ class CoachApp(App[int]):
         self._too_small: TooSmallScreen | None = None
         self._mounted = False
         self._session: RunningSession | None = None
+        self._function: FunctionLog | None = None
+        self.starter = Starter(self)
+        self.profile_flow = ProfileFlow(self)
         """The latest session started, so that however the app ends its log is not left in progress."""
 
     @property
@@ -253,105 +253,68 @@ class CoachApp(App[int]):
 
     # the health profile -------------------------------------------------
 
-    def _store_profile(self, profile: Profile) -> bool:
-        """Save the profile, merged with what another coach window may have saved since; when that
-        fails, warn and use it for this run all the same."""
-        try:
-            profile = save_profile(self.data, profile)
-        except CoachError as error:
-            self.notify(
-                f"{error.message} Your answers count until coach closes.",
-                title=error.title,
-                severity="warning",
-            )
-        self.profile = profile
-        home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
-            home.set_profile(profile)
-        return True
-
-    async def _ask_profile(self) -> Profile | None:
-        """Show the profile for answering or editing; the saved profile, or None when left unsaved."""
-        return await self.push_screen_wait(ProfileScreen(self.profile, self.wall_clock, self._store_profile))
-
     def action_edit_profile(self) -> None:
         self.edit_profile()
 
     @work(exclusive=True, group="safety")
     async def edit_profile(self) -> None:
-        await self._ask_profile()
+        await self.profile_flow.ask()
 
     @work(exclusive=True, group="safety")
     async def review_profile(self) -> None:
-        await self._review_if_due()
-
-    async def _review_if_due(self) -> None:
-        """Every four weeks: "has anything changed?"; yes opens the profile, no is recorded as a review."""
-        now = self.wall_clock()
-        if not self.profile.due_for_review(now.date()):
-            return
-        changed = await self.push_screen_wait(
-            YesNoPrompt(
-                "Has anything changed in your health?",
-                "It is four weeks or more since you last looked at your health profile "
-                f"({day_text(self.profile.reviewed_at) if self.profile.reviewed_at else 'never'}).",
-                yes="Yes, let me update it",
-                no="No, nothing has changed",
-            )
-        )
-        if changed:
-            await self._ask_profile()
-        else:
-            self.profile.mark_reviewed(now)
-            self._store_profile(self.profile)
+        await self.profile_flow.review_if_due()
 
     # the safety check -----------------------------------------------------
 
     @work(exclusive=True, group="safety")
     async def start_routine(self, entry: Entry) -> None:
         """The profile if it is not done, then the safety check; the session starts only on "go"."""
-        routine = entry.routine
-        if routine is None:
+        if entry.routine is None:
             return
         if not self.profile.complete:
-            if await self._ask_profile() is None:
+            if await self.profile_flow.ask() is None:
                 return
         else:
-            await self._review_if_due()
-        recent = await asyncio.to_thread(recent_sessions, self.data, RECENT_LOGS)
-        blocked: list[SessionRecorder] = []
+            await self.profile_flow.review_if_due()
+        await self.starter.run(entry)
 
-        def log(screening: Screening, reason: str) -> None:
-            if blocked:
-                blocked[0].record.reason = reason
-                blocked[0].save()
-            else:
-                blocked.append(log_blocked(self.data, routine, screening, reason, self.wall_clock))
+    # the activities (flow 10) --------------------------------------------
 
-        bad_day = bad_day_routine(entry)
-        check = SafetyCheck(
-            self.profile, routine.contraindications, recent, self.wall_clock(), log, self.clock, bad_day
-        )
-        if check.verdict is not None and check.verdict.kind is VerdictKind.PROFILE_FIRST:
-            return
-        offers = self._offers(entry)
-        verdict = await self.push_screen_wait(SafetyCheckScreen(check, routine.title, offers))
-        if verdict.starts_session:
-            self.begin_session(routine, check.record)
-            return
-        instead = offers.get(verdict.offer) if verdict.kind is VerdictKind.SWITCH else None
-        if instead is not None and instead.routine is not None:
-            screening = replace(check.record, not_started_after_caution=False, cautions=list(check.record.cautions))
-            screening.contraindications = {c: c in self.profile.conditions() for c in instead.routine.contraindications}
-            self.begin_session(instead.routine, screening)
+    def function_log(self) -> FunctionLog:
+        """The activities and their ratings, read once and kept for this run."""
+        if self._function is None:
+            try:
+                self._function = load_function(self.data)
+            except CoachError as error:
+                self.notify(error.message, title=error.title, severity="warning")
+                self._function = FunctionLog()
+        return self._function
 
-    def _offers(self, chosen: Entry) -> dict[Offer, Entry | None]:
-        """The routines a verdict may offer in place of ``chosen``: the flare-up plan and the gentlest
-        (``None`` where that is the routine chosen)."""
-        home = self.screen_stack[0]
-        entries = home.entries if isinstance(home, HomeScreen) else bundled()
-        found = {Offer.FLARE_UP: flare_up_plan(entries, self.profile), Offer.GENTLEST: gentlest(entries, self.profile)}
-        return {offer: (None if e.path == chosen.path else e) for offer, e in found.items() if e is not None}
+    def keep_function_log(self, log: FunctionLog) -> None:
+        """Save the activities (merged with any other window's); when that fails, keep them for this run."""
+        try:
+            self._function = save_function(self.data, log)
+        except CoachError as error:
+            self._function = log
+            self.notify(f"{error.message} They count until coach closes.", title=error.title, severity="warning")
+
+    def ask_activities(self, naming: bool, then: Callable[[], None] | None = None) -> None:
+        """Name activities (up to three, each rated) or rate them now; ``then`` runs afterwards."""
+        questions = ActivityQuestions(self.function_log(), self.wall_clock(), naming, self.clock)
+
+        def done(log: FunctionLog | None) -> None:
+            if log is not None:
+                self.keep_function_log(log)
+            if then is not None:
+                then()
+
+        self.push_screen(ActivityQuestionsScreen(questions), done)
+
+    def leave_summary(self, exercised: bool) -> None:
+        """Home after a summary; after a session that exercised, the activities are named when none are."""
+        self.go_home()
+        if exercised and self.function_log().needs_naming(self.wall_clock().date()):
+            self.ask_activities(naming=True)
 
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)

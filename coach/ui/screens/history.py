@@ -17,6 +17,8 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from coach.function.model import FunctionLog
+from coach.function.store import function_or_empty
 from coach.history import lines
 from coach.history.advisories import Advisory, advisories, banner
 from coach.history.export_folder import write_export
@@ -25,6 +27,7 @@ from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
 from coach.logs.timestamps import local_now
 from coach.paths import exports_dir
+from coach.safety.profile_store import profile_for_report
 from coach.text import clean
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
@@ -76,6 +79,7 @@ class HistoryScreen(CoachScreen[None]):
         self.total = 0
         self.complete = False
         self.advisories: list[Advisory] = []
+        self.function = FunctionLog()
         self.filter = Filter()
         self._haystacks: dict[int, str] = {}
         self._range = 0
@@ -120,21 +124,29 @@ class HistoryScreen(CoachScreen[None]):
                 return
             self.app.call_from_thread(self._received, newest_day_first(records), unreadable, False)
         records, unreadable = list_sessions(self.data)
+        profile, self.function = profile_for_report(self.data), function_or_empty(self.data)
+        found = advisories(records, self.today, self.function, profile is not None and profile.long_unassessed)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._received, newest_day_first(records), unreadable, True)
+            self.app.call_from_thread(self._received, newest_day_first(records), unreadable, True, found)
 
     def _counted(self, total: int) -> None:
         self.total = total
         self._show_status()
 
-    def _received(self, records: list[SessionRecord], unreadable: list[tuple[Path, str]], complete: bool) -> None:
+    def _received(
+        self,
+        records: list[SessionRecord],
+        unreadable: list[tuple[Path, str]],
+        complete: bool,
+        found: list[Advisory] | None = None,
+    ) -> None:
         if not self.is_attached:
             return
         self.records, self.unreadable, self.complete = records, unreadable, complete
         self._haystacks = {id(record): haystack(record) for record in records}
         if complete:
             self.total = len(records)
-            self.advisories = advisories(records, self.today)
+            self.advisories = found or []
             self._show_advisory()
         self._show_problems()
         self._apply(keep_rows=True)
@@ -195,7 +207,7 @@ class HistoryScreen(CoachScreen[None]):
             return
         self._trends_stale = False
         routine_only = Filter(routine=self.filter.routine).apply(self.records, self._haystacks)
-        self.query_one(TrendsPanel).show(self.shown, routine_only, self.today)
+        self.query_one(TrendsPanel).show(self.shown, routine_only, self.today, self.function)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")

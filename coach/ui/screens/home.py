@@ -14,6 +14,7 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
+from coach.function.store import function_or_empty
 from coach.history.advisories import Advisory, advisories, banner
 from coach.learn import Card, cards_for
 from coach.logs.store import list_sessions
@@ -25,6 +26,7 @@ from coach.safety.last_sessions import emergency_pending, newest_first
 from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.screens.base import CoachScreen
+from coach.ui.screens.help import HelpScreen
 from coach.ui.widgets.plain import Plain, cut, literal
 from coach.ui.widgets.row_table import RowTable
 
@@ -57,8 +59,11 @@ class HomeScreen(CoachScreen[None]):
         Binding("h", "app.history", "History"),
         Binding("l", "learn", "Learn"),
         Binding("e", "app.edit_profile", "Profile"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("r", "reload", "Reload"),
+        Binding("f", "activities", "Activities"),
+        Binding("question_mark", "help('footer')", "Help"),
+        Binding("question_mark", "help('narrow')", "Help", show=False),
+        Binding("r", "reload('footer')", "Reload"),
+        Binding("r", "reload('narrow')", "Reload", show=False),
         Binding("v", "voice('footer')", "Voice"),
         Binding("v", "voice('narrow')", "Voice", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -125,7 +130,8 @@ class HomeScreen(CoachScreen[None]):
         assessed, and a stop for today that still lasts."""
         records, _ = list_sessions(self.coach.data)
         now = self.coach.wall_clock()
-        found = advisories(records, now.date())
+        function = function_or_empty(self.coach.data)
+        found = advisories(records, now.date(), function, self.profile.long_unassessed)
         recent = newest_first(records[:RECENT_LOGS])
         urgent = emergency_pending(recent)
         self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now))
@@ -148,8 +154,8 @@ class HomeScreen(CoachScreen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """On a narrow terminal v works without a place in the footer, so every other key fits."""
-        if action == "voice":
+        """On a narrow terminal v, r and ? work without a place in the footer, so every other key fits."""
+        if action in ("voice", "reload", "help"):
             return parameters == (("narrow",) if self._narrow else ("footer",))
         return True
 
@@ -278,6 +284,14 @@ class HomeScreen(CoachScreen[None]):
         offer = self.card_for(self.selected())
         self.app.push_screen(LearnScreen(offer.id if offer else None))
 
-    def action_reload(self) -> None:
+    def action_help(self, _shown: str) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_activities(self) -> None:
+        from coach.ui.screens.activities import ActivitiesScreen
+
+        self.app.push_screen(ActivitiesScreen())
+
+    def action_reload(self, _shown: str = "") -> None:
         """Read the routine files again, keeping the cursor on the same file."""
         self.load_routines()

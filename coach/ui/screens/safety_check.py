@@ -14,8 +14,8 @@ from coach.learn import Card, Moment, offer
 from coach.routines.catalog import Entry
 from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import AnswerKind
-from coach.safety.scale import SCALE_HINT, TYPED_ONE_HINT
 from coach.safety.verdicts import CheckVerdict, Offer, Pending, VerdictKind
+from coach.scale import SCALE_HINT, TYPED_ONE_HINT
 from coach.ui.protocols import Cancel
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once

@@ -1,10 +1,14 @@
-"""Pain before and after over time: a two-series dot chart on a 0–10 axis, dates underneath."""
+"""Pain before and after each session: a two-series dot chart on a 0–10 axis, dates underneath.
+
+Every session is placed at the moment it started, so two on one day are two points; where
+sessions share a column the highest rating shows, so a high one is never hidden, and a session
+that stopped for pain is drawn as a cross."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from rich.style import StyleType
@@ -13,21 +17,20 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from coach.history.figures import PainPoint
 from coach.ui.component_styles import component_css, component_styles
-
-PainPoint = tuple[date, "int | None", "int | None"]
-"""(day, pain before, pain after), as ``history.pain_series`` gives them."""
 
 TOP = 10
 """The highest rating; the chart has one row per rating, TOP at the top and 0 at the bottom."""
 LEFT = 5
 """Columns before the first plot column: the rating label, the axis line and a space (``"10 ┤ "``)."""
 MIN_PLOT_WIDTH = 8
-BEFORE, AFTER, BOTH = "○", "●", "◉"
+BEFORE, AFTER, BOTH, STOP = "○", "●", "◉", "✕"
 LOOKS = {
     "pain-chart--before": ("$warning", "bold"),
     "pain-chart--after": ("$primary", "bold"),
     "pain-chart--both": ("$foreground", "bold"),
+    "pain-chart--stop": ("$error", "bold"),
     "pain-chart--before-line": ("$warning", "dim"),
     "pain-chart--after-line": ("$primary", "dim"),
     "pain-chart--axis": ("$text-muted", ""),
@@ -43,6 +46,7 @@ class ChartStyles:
     before: StyleType = "bold"
     after: StyleType = "bold"
     both: StyleType = "bold"
+    stop: StyleType = "bold"
     before_line: StyleType = "dim"
     after_line: StyleType = "dim"
     axis: StyleType = ""
@@ -53,11 +57,11 @@ def plot_width(width: int) -> int:
     return max(MIN_PLOT_WIDTH, width - LEFT)
 
 
-def column_of(day: date, first: date, span_days: int, columns: int) -> int:
-    """The plot column of ``day`` on a time axis from ``first`` over ``span_days`` days."""
-    if span_days <= 0:
+def column_of(moment: datetime, first: datetime, span_seconds: float, columns: int) -> int:
+    """The plot column of ``moment`` on a time axis from ``first`` over ``span_seconds``."""
+    if span_seconds <= 0:
         return 0
-    return round((day - first).days * (columns - 1) / span_days)
+    return round((moment - first).total_seconds() * (columns - 1) / span_seconds)
 
 
 def row_of(rating: float) -> int:
@@ -65,22 +69,22 @@ def row_of(rating: float) -> int:
     return TOP - min(TOP, max(0, int(rating + 0.5)))
 
 
-def _columns(series: Sequence[PainPoint], columns: int) -> tuple[dict[int, int], dict[int, int]]:
-    """Per plot column, the mean before and after rows of the sessions that fall in it."""
-    first, last = series[0][0], series[-1][0]
-    span = (last - first).days
-    sums: dict[int, list[int]] = {}
-    for day, before, after in series:
-        cell = sums.setdefault(column_of(day, first, span, columns), [0, 0, 0, 0])
-        if before is not None:
-            cell[0] += before
-            cell[1] += 1
-        if after is not None:
-            cell[2] += after
-            cell[3] += 1
-    befores = {c: row_of(s[0] / s[1]) for c, s in sums.items() if s[1]}
-    afters = {c: row_of(s[2] / s[3]) for c, s in sums.items() if s[3]}
-    return befores, afters
+def _columns(series: Sequence[PainPoint], columns: int) -> tuple[dict[int, int], dict[int, int], set[int]]:
+    """Per plot column, the highest before and after of the sessions in it, and the columns with a stop."""
+    first, last = series[0].at, series[-1].at
+    span = (last - first).total_seconds()
+    befores: dict[int, int] = {}
+    afters: dict[int, int] = {}
+    stops: set[int] = set()
+    for point in series:
+        column = column_of(point.at, first, span, columns)
+        if point.before is not None:
+            befores[column] = min(befores.get(column, TOP), row_of(point.before))
+        if point.after is not None:
+            afters[column] = min(afters.get(column, TOP), row_of(point.after))
+        if point.stopped:
+            stops.add(column)
+    return befores, afters, stops
 
 
 def _connect(grid: list[list[tuple[str, StyleType]]], points: dict[int, int], style: StyleType) -> None:
@@ -122,13 +126,13 @@ def _date_line(first: date, span: int, columns: int) -> tuple[str, list[int]]:
 def pain_chart(series: Sequence[PainPoint], width: int, styles: ChartStyles = ChartStyles()) -> Text:
     """The chart as text ``width`` columns wide: 11 rating rows, the axis, then the dates.
 
-    ``series`` is oldest first. Sessions that fall in the same column are averaged.
+    ``series`` is oldest first. Where sessions fall in the same column, the highest shows.
     """
-    series = [point for point in series if point[1] is not None or point[2] is not None]
+    series = [point for point in series if point.before is not None or point.after is not None]
     if not series:
         return Text("No pain ratings in these sessions.", style="italic")
     columns = plot_width(width)
-    befores, afters = _columns(series, columns)
+    befores, afters, stops = _columns(series, columns)
     blank: tuple[str, StyleType] = (" ", "")
     grid = [[blank] * columns for _ in range(TOP + 1)]
     for column, row in befores.items():
@@ -136,9 +140,12 @@ def pain_chart(series: Sequence[PainPoint], width: int, styles: ChartStyles = Ch
     for column, row in afters.items():
         both = grid[row][column][0] == BEFORE
         grid[row][column] = (BOTH, styles.both) if both else (AFTER, styles.after)
+    for column in stops:
+        row = afters.get(column, befores.get(column, TOP))
+        grid[row][column] = (STOP, styles.stop)
     _connect(grid, afters, styles.after_line)
     _connect(grid, befores, styles.before_line)
-    first, last = series[0][0], series[-1][0]
+    first, last = series[0].day, series[-1].day
     dates, marks = _date_line(first, (last - first).days, columns)
     text = Text(no_wrap=True, overflow="crop")
     for row, cells in enumerate(grid):
@@ -169,7 +176,9 @@ def legend() -> Content:
         (AFTER, _content_style("after")),
         " after  ",
         (BOTH, _content_style("both")),
-        " the same   (0 none, 10 worst)",
+        " the same  ",
+        (STOP, _content_style("stop")),
+        " stopped for pain   (0 none, 10 worst; sessions sharing a column show the highest)",
     )
 
 
@@ -180,7 +189,7 @@ class PainChart(Widget):
     DEFAULT_CSS = "PainChart { height: 13; width: 1fr; }\n" + component_css("PainChart", LOOKS)
 
     series: reactive[list[PainPoint]] = reactive(list, always_update=True)
-    """(day, before, after) per session, oldest first."""
+    """Every session that exercised, oldest first."""
 
     def render(self) -> Text:
         return pain_chart(self.series, self.content_size.width, component_styles(self, ChartStyles, "pain-chart"))

@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 
-from coach.safety.scale import SCALE_HINT, TYPED_ONE_HINT
+from coach.scale import SCALE_HINT, TYPED_ONE_HINT
 from coach.session.questions import Question
 from coach.ui.widgets.plain import Plain
 

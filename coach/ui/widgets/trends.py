@@ -9,10 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from coach.function.model import FunctionLog
 from coach.history import figures as history
 from coach.history import lines
 from coach.history.adherence import adherence_calendar, sessions_per_week, window_start
 from coach.history.advisories import Advisory
+from coach.history.lines import function_lines
 from coach.logs.records import SessionRecord
 from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import PainChart, legend
@@ -35,9 +37,11 @@ class TrendsPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="advisory")
-        yield Plain("Pain before and after each session", classes="heading")
+        yield Plain("Pain before and after each session (one point a session)", classes="heading")
         yield Static(legend(), id="legend")
         yield PainChart()
+        yield Plain("Activities your back makes hard (0 unable, 10 as before the problem)", classes="heading")
+        yield Plain("", id="function", keep_newlines=True)
         with Horizontal(id="lower"):
             with Vertical():
                 yield Plain("Sessions per week", classes="heading")
@@ -54,9 +58,12 @@ class TrendsPanel(VerticalScroll):
         if found:
             box.update(Text("\n\n").join(Text.assemble((f"⚠ {a.title}\n", "bold"), a.text) for a in found))
 
-    def show(self, shown: list[SessionRecord], routine_only: list[SessionRecord], today: date) -> None:
-        """Pain of the ``shown`` sessions; weeks, days and streak of ``routine_only``, whatever their dates."""
+    def show(
+        self, shown: list[SessionRecord], routine_only: list[SessionRecord], today: date, function: FunctionLog
+    ) -> None:
+        """Pain of the ``shown`` sessions; the activities' ratings; weeks, days and streak of ``routine_only``."""
         self.query_one(PainChart).series = history.pain_series(shown)
+        self.query_one("#function", Plain).show("\n".join(function_lines(function)))
         self.query_one(WeekBars).show(sessions_per_week(routine_only, today, WEEKS))
         grid = adherence_calendar(routine_only, today, WEEKS)
         self.query_one(AdherenceCalendar).show(grid, window_start(today, WEEKS))

@@ -1,4 +1,5 @@
-"""The 0-10 scale every rating in coach is given on: its keys, its one hint, and how a 1 waits for a 0."""
+"""The 0-10 scale every rating in coach is given on (pain, and the activities): its keys, its one hint,
+and how a 1 waits for a 0."""
 
 from __future__ import annotations
 

@@ -1,0 +1,56 @@
+"""The report's function part: each activity from its first rating to its latest, and the average,
+marked where the change is meaningful (the Patient-Specific Functional Scale, flow 10)."""
+
+from __future__ import annotations
+
+from statistics import fmean
+
+from coach.function.model import (
+    HIGH_ANCHOR,
+    LOW_ANCHOR,
+    MEANINGFUL_AVERAGE,
+    MEANINGFUL_ONE,
+    SCALE_NAME,
+    Change,
+    FunctionLog,
+    meaningful_average,
+)
+from coach.history.markdown import markdown_table, markdown_text
+from coach.logs.timestamps import day_text
+
+
+def function_section(function: FunctionLog | None) -> list[str]:
+    """The section, or nothing when no activity has been rated."""
+    changes = function.changes() if function is not None else []
+    if function is None or not changes:
+        return []
+    rows = [_row(markdown_text(c.name) + _dropped(function, c), c) for c in changes]
+    first = fmean(c.first for c in changes)
+    latest = fmean(c.latest for c in changes)
+    mark = "meaningful" if meaningful_average(first, latest) else ""
+    rows.append(["Average", f"{first:.1f}", f"{latest:.1f}", f"{latest - first:+.1f}", mark])
+    return [
+        f"## Function ({SCALE_NAME})",
+        "",
+        f"Activities the person named as made hard by their back, each rated from {LOW_ANCHOR} to {HIGH_ANCHOR}. "
+        f"A change of {MEANINGFUL_AVERAGE:.0f} points on the average or {MEANINGFUL_ONE} on one activity is "
+        "meaningful (Stratford et al. 1995; for low back pain, Abbott and Schmitt 2014).",
+        "",
+        *markdown_table(["Activity", "First rating", "Latest", "Change", "Meaningful"], rows),
+        "",
+    ]
+
+
+def _row(name: str, change: Change) -> list[str]:
+    return [
+        name,
+        f"{change.first} ({day_text(change.first_at)})",
+        f"{change.latest} ({day_text(change.latest_at)})",
+        f"{change.change:+d}",
+        "meaningful" if change.meaningful else "",
+    ]
+
+
+def _dropped(function: FunctionLog, change: Change) -> str:
+    dropped = [a for a in function.activities if a.name == change.name and a.dropped_at is not None]
+    return " (no longer rated)" if dropped else ""
