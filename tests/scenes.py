@@ -13,6 +13,8 @@ from pathlib import Path
 
 from coach.config import Config, save_config
 from coach.durations import clock_text
+from coach.function.model import FunctionLog
+from coach.function.store import save_function
 from coach.logs.records import Outcome, PainReport, Screening, StepOutcome, StepRecord
 from coach.logs.store import create_session, save_session
 from coach.paths import bundled_routines_dir
@@ -243,10 +245,38 @@ def seed_history(data: Path, days: int = 56) -> None:
         save_session(path, record)
 
 
+def seed_same_day(data: Path) -> None:
+    """Two sessions on the day before FIXED_START: 3 to 2 in the morning, 6 to 9 and a stop in the evening."""
+    day = FIXED_START - timedelta(days=1)
+    for hour, before, after, outcome in ((7, 3, 2, Outcome.COMPLETED), (19, 6, 9, Outcome.STOPPED_FOR_PAIN)):
+        start = day.replace(hour=hour, minute=15)
+        record = session(start, start + timedelta(minutes=20), id="", title="Posture reset", routine="posture-reset")
+        record.screening = Screening({"emergency-signs": False}, {}, before)
+        record.pain_after, record.outcome, record.planned_exercises = after, outcome, 1
+        record.steps = [StepRecord("walk", "Walk", StepOutcome.DONE, start, start, 60.0, 60)]
+        record.reason = "Done." if outcome is Outcome.COMPLETED else f"Stopped after a pain check of {after}/10."
+        save_session(create_session(data, record), record)
+
+
+def seed_function(data: Path) -> None:
+    """Two activities rated each week for six weeks, the first getting easier."""
+    log = FunctionLog()
+    first = FIXED_START - timedelta(weeks=6)
+    log.add("putting on socks", first)
+    log.add("sitting through a film", first)
+    for week in range(6):
+        at = first + timedelta(weeks=week)
+        log.rate("a1", min(10, 3 + week), at)
+        log.rate("a2", 5 + week % 2, at)
+    save_function(data, log)
+
+
 def make_history_app(data: Path) -> CoachApp:
-    """The app at home over a data folder holding eight weeks of sessions."""
+    """The app at home over a data folder holding eight weeks of sessions and of activities' ratings."""
     app, _ = make_app(data, routine=None)
     seed_history(data)
+    seed_same_day(data)
+    seed_function(data)
     return app
 
 

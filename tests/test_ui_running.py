@@ -103,7 +103,6 @@ async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    print((data_dir / "function.toml").read_text() if (data_dir / "function.toml").exists() else "NO FILE")
     assert [(r.score, a.name) for a in load_function(data_dir).activities for r in load_function(data_dir).ratings] == [
         (3, "putting on socks")
     ]

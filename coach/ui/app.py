@@ -311,10 +311,13 @@ class CoachApp(App[int]):
         self.push_screen(ActivityQuestionsScreen(questions), done)
 
     def leave_summary(self, exercised: bool) -> None:
-        """Home after a summary; after a session that exercised, the activities are named when none are."""
+        """Home after a summary; after a session that exercised, the activities are named when none are.
+
+        Asked from the app's own turn, not the summary's: a screen's result goes back to whoever
+        pushed it, and the summary is gone by then."""
         self.go_home()
         if exercised and self.function_log().needs_naming(self.wall_clock().date()):
-            self.ask_activities(naming=True)
+            self.call_next(self.ask_activities, True)
 
     def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
         recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)

@@ -176,9 +176,9 @@ def legend() -> Content:
         (AFTER, _content_style("after")),
         " after  ",
         (BOTH, _content_style("both")),
-        " the same  ",
+        " same  ",
         (STOP, _content_style("stop")),
-        " stopped for pain   (0 none, 10 worst; sessions sharing a column show the highest)",
+        " stopped for pain   (0 none, 10 worst; the highest where they share a column)",
     )
 
 
