@@ -178,7 +178,7 @@ def legend() -> Content:
         (BOTH, _content_style("both")),
         " same  ",
         (STOP, _content_style("stop")),
-        " stopped for pain   (0 none, 10 worst; the highest where they share a column)",
+        " stopped for pain   (0 none, 10 worst)",
     )
 
 

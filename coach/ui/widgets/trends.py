@@ -37,7 +37,10 @@ class TrendsPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="advisory")
-        yield Plain("Pain before and after each session (one point a session)", classes="heading")
+        yield Plain(
+            "Pain before and after each session: one point a session, the higher where two share a column",
+            classes="heading",
+        )
         yield Static(legend(), id="legend")
         yield PainChart()
         yield Plain("Activities your back makes hard (0 unable, 10 as before the problem)", classes="heading")
