@@ -106,7 +106,7 @@ def hold_in_progress(clock: FakeClock) -> RunBefore:
     """Knee-to-chest, the first hold, after skipping the warm-up walk."""
 
     async def run(pilot) -> None:
-        await check_keys(pilot, *CHECK_PASSED, "2", "s")
+        await check_keys(pilot, *CHECK_PASSED, "2", "enter", "s")
         await advance(pilot, clock, 10)
         await advance(pilot, clock, 7.5)
         await pilot.pause(0.5)
@@ -124,7 +124,7 @@ def it_hurts(clock: FakeClock) -> RunBefore:
 
 def pain_check(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
-        await check_keys(pilot, *CHECK_PASSED, "2")
+        await check_keys(pilot, *CHECK_PASSED, "2", "enter")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         await advance(pilot, clock, screen.session.engine.runs[0].planned_seconds + 0.01)

@@ -82,6 +82,7 @@ async def pass_safety_check_to(pilot, kind: type) -> None:
     check = await wait_for_screen(pilot, SafetyCheckScreen)
     while check.check.pending is not None:
         await answer(pilot, "2" if check.check.pending.question.kind.value == "0-10" else "n")
+    await answer(pilot, "enter")
     await wait_for_screen(pilot, kind)
 
 

@@ -71,4 +71,7 @@ async def test_a_one_at_the_check_is_taken_when_its_moment_passes(data_dir):
         clock.advance(0.2)
         await pilot.pause()
         assert check.check.record.pain_before == 1
+        assert check.query_one("#verdict-title").text == "Ready to start"
+        assert "Level 0" in check.query_one("#advice").text, "today's dose on the check's last screen"
+        await answer(pilot, "enter")
         assert not isinstance(app.screen, SafetyCheckScreen)

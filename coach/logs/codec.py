@@ -38,6 +38,8 @@ _MOST_PID = 2**31 - 1
 _MOST_STEP_SECONDS = 24 * 60 * 60
 _MOST_ACTIVE_SECONDS = 7 * 24 * 60 * 60.0
 _NEWEST_NAMED_FORMAT = 1_000
+_MOST_LEVELS = 100
+"""Far beyond any level a dose can reach (between half and twice the file's dose)."""
 
 
 class InvalidLog(Exception):
@@ -65,6 +67,8 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
             "reason": record.reason,
             "pain_after": record.pain_after,
             "stop_advised": record.stop_advised or None,
+            "level": record.level or None,
+            "level_reason": record.level_reason or None,
             "active_seconds": float(record.active_seconds),
             "planned_exercises": record.planned_exercises,
             "note": record.note,
@@ -77,6 +81,7 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
                     "emergency_assessed": screening.emergency_assessed,
                     "cautions": list(screening.cautions),
                     "not_started_after_caution": screening.not_started_after_caution or None,
+                    "next_day_flare": screening.next_day_flare or None,
                     "red_flags": dict(screening.red_flags),
                     "contraindications": dict(screening.contraindications),
                 }
@@ -272,17 +277,27 @@ def _record(d: dict[str, Any]) -> SessionRecord:
             emergency_assessed=_get(screening, "emergency_assessed", bool, "screening.", None),
             cautions=_texts(screening, "cautions", "screening."),
             not_started_after_caution=_get(screening, "not_started_after_caution", bool, "screening.", False),
+            next_day_flare=_get(screening, "next_day_flare", bool, "screening.", False),
         ),
         steps=[_step(item, f"steps[{n}].") for n, item in enumerate(_tables(d, "steps"))],
         pain_reports=[_pain(item, f"pain_reports[{n}].") for n, item in enumerate(_tables(d, "pain_reports"))],
         pain_after=_rating(d, "pain_after", "", None),
         stop_advised=_get(d, "stop_advised", bool, "", False),
+        level=_level(d),
+        level_reason=_text(d, "level_reason", "", ""),
         active_seconds=_seconds(d, "active_seconds", ""),
         planned_exercises=_count(d, "planned_exercises", "", _MOST_EXERCISES, 0),
         note=_text(d, "note", "", "", MAX_NOTE_CHARS),
         pid=_count(d, "pid", "", _MOST_PID, 0),
         host=_text(d, "host", "", ""),
     )
+
+
+def _level(d: dict[str, Any]) -> int:
+    value: int = _get(d, "level", int, "", 0)
+    if not -_MOST_LEVELS <= value <= _MOST_LEVELS:
+        raise InvalidLog(f"level should be a whole number from {-_MOST_LEVELS} to {_MOST_LEVELS}")
+    return value
 
 
 def _step(d: dict[str, Any], where: str) -> StepRecord:

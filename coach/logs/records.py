@@ -138,6 +138,8 @@ class Screening:
     """Titles of the cautions shown before the session (pain 6-7, pain from last time)."""
     not_started_after_caution: bool = False
     """The user went back at a caution: logged with outcome ``blocked``, yet no block."""
+    next_day_flare: bool = False
+    """The pain now was 2 or more above the last session's pain before, within 3 days of it."""
 
 
 @dataclass
@@ -159,6 +161,10 @@ class SessionRecord:
     pain_reports: list[PainReport] = field(default_factory=list)
     pain_after: int | None = None
     stop_advised: bool = False
+    level: int = 0
+    """The dose level the session ran at (flow 11); 0 is the routine file's own dose."""
+    level_reason: str = ""
+    """Why that level, in one sentence."""
     """The coach told the user to stop exercising for today (a rating of 8 or more, or a warning sign)."""
     active_seconds: float = 0.0
     planned_exercises: int = 0

@@ -90,6 +90,8 @@ class Routine:
     contraindications: tuple[str, ...] = ()
     prepare: int = 5
     pain_check: str = "each"
+    progress: bool = True
+    """Whether the dose moves in levels from the logs (flow 11); false keeps the file's dose every time."""
     path: Path | None = None
     name: str = ""
     """The routine's short name: its file name without ``.toml``."""

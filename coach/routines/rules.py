@@ -30,6 +30,7 @@ ROUTINE_KEYS = (
     "contraindications",
     "prepare",
     "pain_check",
+    "progress",
     "exercises",
 )
 EXERCISE_KEYS = (
@@ -72,6 +73,7 @@ class RoutineReader(TableReader):
         contraindications = self.contraindications(data)
         prepare = self.integer(data, "prepare", (), 0, 60, 5)
         pain_check = self.choice(data, "pain_check", (), ("each", "end"), "each")
+        progress = self.flag(data, "progress", (), True)
         exercises = self.exercises(data)
         if self.found:
             return None
@@ -84,6 +86,7 @@ class RoutineReader(TableReader):
             contraindications=contraindications,
             prepare=prepare,
             pain_check=pain_check,
+            progress=progress,
         )
         total = estimated_seconds(routine)
         if total > MAX_ROUTINE_SECONDS:

@@ -175,6 +175,16 @@ class TableReader:
             return default
         return value
 
+    def flag(self, table: dict[str, Any], key: str, where: Where, default: bool) -> bool:
+        """A true or false value; anything else (``"true"``, 1) is a problem."""
+        if key not in table:
+            return default
+        value = table[key]
+        if type(value) is not bool:
+            self.problem((*where, key), f"must be true or false, not {describe(value)}")
+            return default
+        return value
+
 
 def closest(word: str, choices: tuple[str, ...]) -> str | None:
     """The choice ``word`` was most likely meant to be, for a "did you mean" hint."""

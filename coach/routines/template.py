@@ -27,6 +27,7 @@ focus = ["core"]                 # short tags
 # contraindications = ["osteoporosis", "spinal-fracture"]
 prepare = 10                     # get-ready seconds before each exercise, 0-60
 pain_check = "each"              # ask for a 0-10 pain score after "each" exercise, or at the "end"
+progress = true                  # false keeps this file's dose every time; true moves it in levels
 
 # Each [[exercises]] table is one exercise, done in the order written.
 # Dose it in exactly one way:

@@ -47,6 +47,8 @@ class SafetyCheck:
     """Seconds from a monotonic clock, for a 1 typed on the scale that waits for a 0."""
     bad_day_routine: bool = False
     """The chosen routine is the flare-up plan (or walking), which may start on a bad day."""
+    wait_at_go: bool = False
+    """The screen has today's dose to show: a go waits for enter, as a go with a note does."""
     record: Screening = field(default_factory=Screening)
     verdict: CheckVerdict | None = None
     cautions: list[CheckVerdict] = field(default_factory=list)
@@ -123,10 +125,8 @@ class SafetyCheck:
         verdict = self.verdict
         if verdict is None:
             return False
-        quiet_go = verdict.kind is VerdictKind.GO and not verdict.advice
-        return (
-            self.closed or quiet_go or verdict.kind in (VerdictKind.LEFT, VerdictKind.NOT_STARTED, VerdictKind.SWITCH)
-        )
+        quiet_go = verdict.kind is VerdictKind.GO and not verdict.advice and not self.wait_at_go
+        return self.closed or quiet_go or verdict.kind in ENDS
 
     def seconds_to_next_change(self) -> float | None:
         """When a 1 typed on the scale becomes the answer by itself, if one waits."""
@@ -268,6 +268,7 @@ class SafetyCheck:
             self._caution(texts.PAIN_CAUTION_TITLE, texts.pain_caution_advice(rating), Offer.GENTLEST)
         flare = plan.next_day_flare(self._previous, rating)
         if flare is not None:
+            self.record.next_day_flare = True
             self._caution(texts.FLARE_TITLE, flare, Offer.GENTLEST)
 
     def _settled(self, yes: bool) -> None:

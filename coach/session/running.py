@@ -61,6 +61,7 @@ class RunningSession:
         self.scale = ScaleEntry()
         """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
         self.pain = PainAnswers(self)
+        self.dose_line = ""
         self._skipped_at = float("-inf")
         """When s was last pressed: another s within ``SKIP_AGAIN_AFTER`` of it is the same press (or a held key)."""
 
@@ -76,7 +77,9 @@ class RunningSession:
         return self.engine.status is Status.RUNNING
 
     def view(self) -> SessionView:
-        return build_view(self.engine, self.pain_check_follows(), self._space_action())
+        view = build_view(self.engine, self.pain_check_follows(), self._space_action())
+        first_card = self.engine.run_index == 0 and bool(view.how)
+        return replace(view, dose=self.dose_line) if first_card and self.dose_line else view
 
     def seconds_to_next_change(self) -> float | None:
         """When something next changes by itself: a segment ending, or a 1 on a scale waiting for a 0."""

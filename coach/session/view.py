@@ -36,6 +36,8 @@ class SessionView:
     """Shown on the intro card."""
     hint: str
     """What the user can press now, in words."""
+    dose: str = ""
+    """Today's dose and why, on the first intro card."""
     space: str = "pause"
     """What space does now: "pause", "resume", "start" (an intro card that waits) or "set_done"."""
 

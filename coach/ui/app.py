@@ -22,6 +22,8 @@ from coach.function.store import load_function, save_function
 from coach.logs.records import Outcome, Screening
 from coach.logs.timestamps import local_now
 from coach.paths import exports_dir, sessions_dir
+from coach.progression.choice import DoseChoice
+from coach.progression.levels import dosed
 from coach.routines.catalog import Entry, bundled, discover
 from coach.routines.model import Routine
 from coach.safety.profile import Profile
@@ -319,9 +321,15 @@ class CoachApp(App[int]):
         if exercised and self.function_log().needs_naming(self.wall_clock().date()):
             self.call_next(self.ask_activities, True)
 
-    def begin_session(self, routine: Routine, screening: Screening) -> SessionScreen:
-        recorder = SessionRecorder(self.data, routine, screening, self.wall_clock)
-        screen = SessionScreen(RunningSession(routine, self.clock, recorder, screening.pain_before))
+    def begin_session(self, routine: Routine, screening: Screening, dose: DoseChoice | None = None) -> SessionScreen:
+        """The session of ``routine`` at the dose chosen (the file's own when there is none)."""
+        level = dose.chosen if dose is not None else 0
+        dosed_routine = dosed(routine, level)
+        recorder = SessionRecorder(self.data, dosed_routine, screening, self.wall_clock)
+        recorder.record.level, recorder.record.level_reason = level, dose.line if dose is not None else ""
+        session = RunningSession(dosed_routine, self.clock, recorder, screening.pain_before)
+        session.dose_line = dose.line if dose is not None and routine.progress else ""
+        screen = SessionScreen(session)
         self._session = screen.session
         self.push_screen(screen)
         if too_small(self.size.width, self.size.height):

@@ -11,6 +11,8 @@ from coach.function.asking import ActivityQuestions
 from coach.history.adherence import is_exercising
 from coach.logs.records import Screening, SessionRecord
 from coach.logs.store import recent_sessions
+from coach.progression.choice import DoseChoice
+from coach.progression.replay import todays_level
 from coach.routines.catalog import Entry, bundled
 from coach.safety.check import RECENT_LOGS, SafetyCheck
 from coach.safety.gentlest import bad_day_routine, flare_up_plan, gentlest
@@ -58,10 +60,15 @@ class Starter:
         if check.verdict is not None and check.verdict.kind is VerdictKind.PROFILE_FIRST:
             return None
         offers = self.offers(entry)
-        verdict = await app.push_screen_wait(SafetyCheckScreen(check, routine.title, offers))
+
+        def dose_for(screening: Screening) -> DoseChoice:
+            return DoseChoice(routine, todays_level(routine, recent, screening))
+
+        screen = SafetyCheckScreen(check, routine.title, offers, dose_for if routine.progress else None)
+        verdict = await app.push_screen_wait(screen)
         if verdict.starts_session:
             await self._activities_if_due(recent)
-            app.begin_session(routine, check.record)
+            app.begin_session(routine, check.record, screen.dose)
             return None
         instead = offers.get(verdict.offer) if verdict.kind is VerdictKind.SWITCH else None
         if instead is None or instead.routine is None:
@@ -71,7 +78,8 @@ class Starter:
         screening = replace(check.record, not_started_after_caution=False, cautions=list(check.record.cautions))
         screening.contraindications = {c: c in app.profile.conditions() for c in instead.routine.contraindications}
         await self._activities_if_due(recent)
-        app.begin_session(instead.routine, screening)
+        dose = DoseChoice(instead.routine, todays_level(instead.routine, recent, screening))
+        app.begin_session(instead.routine, screening, dose)
         return None
 
     def offers(self, chosen: Entry) -> dict[Offer, Entry | None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +11,8 @@ from textual.events import Key
 from textual.widgets import Footer
 
 from coach.learn import Card, Moment, offer
+from coach.logs.records import Screening
+from coach.progression.choice import DoseChoice
 from coach.routines.catalog import Entry
 from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import AnswerKind
@@ -49,13 +51,21 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
     BINDINGS = [Binding("escape", "leave", "Back")]
 
     def __init__(
-        self, check: SafetyCheck, routine_title: str, offers: Mapping[Offer, Entry | None] | None = None
+        self,
+        check: SafetyCheck,
+        routine_title: str,
+        offers: Mapping[Offer, Entry | None] | None = None,
+        dose_for: Callable[[Screening], DoseChoice] | None = None,
     ) -> None:
         super().__init__()
         self.check = check
         self.routine_title = routine_title
         self.offers = dict(offers or {})
         """The routine each offer would start; ``None`` where it is the routine chosen."""
+        self.dose_for = dose_for
+        """Today's dose of the routine, from what the check found (a next-day flare lowers it)."""
+        self.dose: DoseChoice | None = None
+        self.check.wait_at_go = dose_for is not None
         self._wake: Cancel | None = None
 
     def compose(self) -> ComposeResult:
@@ -118,8 +128,12 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
         box.display = True
         box.set_class(verdict.kind is VerdictKind.BLOCKED, "blocked")
         box.set_class(verdict.urgent, "urgent")
-        self.query_one("#verdict-title", Plain).show(("⚠ " if verdict.urgent else "") + verdict.title)
+        title = verdict.title or ("Ready to start" if go else "")
+        self.query_one("#verdict-title", Plain).show(("⚠ " if verdict.urgent else "") + title)
         advice = list(verdict.advice)
+        dose = self._dose(verdict)
+        if dose is not None:
+            advice.append(dose.line)
         offered = self.offered(verdict)
         if not verdict.urgent:
             if offered is not None:
@@ -138,7 +152,17 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             keys = "enter or escape  back to the routines"
         if offered is not None and not verdict.urgent:
             keys = f"f  {offered.title}    {keys}"
+        if dose is not None and dose.hint:
+            keys = f"{keys}\n{dose.hint}"
         self.query_one("#keys", Plain).show(keys)
+
+    def _dose(self, verdict: CheckVerdict) -> DoseChoice | None:
+        """Today's dose, shown where the session may start: at a go or a caution."""
+        if self.dose_for is None or verdict.kind not in (VerdictKind.GO, VerdictKind.CAUTION):
+            return None
+        if self.dose is None:
+            self.dose = self.dose_for(self.check.record)
+        return self.dose
 
     def on_key(self, event: Key) -> None:
         if self.app.screen is not self or event.key == "escape":
@@ -152,6 +176,15 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             self.app.push_screen(LearnScreen(card.id))
             return
         if verdict is not None and event.key == "f" and self.offered(verdict) is None:
+            return
+        if (
+            verdict is not None
+            and self._dose(verdict) is not None
+            and self.dose is not None
+            and self.dose.key(event.key)
+        ):
+            event.stop()
+            self.show()
             return
         if self.check.key(event.key):
             event.stop()

@@ -40,6 +40,7 @@ class SessionScreen(CoachScreen[None]):
     SessionScreen #detail { text-align: center; width: 100%; color: $text-muted; }
     SessionScreen #middle { height: 1fr; scrollbar-size-vertical: 1; }
     SessionScreen #hint { text-align: center; width: 100%; text-style: bold; color: $warning; }
+    SessionScreen #dose { text-align: center; width: 100%; color: $accent; padding: 0 2; }
     SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin-top: 1; padding: 0 2; }
     SessionScreen #howto { margin: 0 4; height: auto; color: $text; }
     SessionScreen #caution { margin: 1 4 0 4; color: $warning; height: auto; }
@@ -54,6 +55,7 @@ class SessionScreen(CoachScreen[None]):
     SessionScreen.-asking #next { display: none; }
     SessionScreen.-compact #exercise { margin-top: 0; }
     SessionScreen.-compact #cue { margin-top: 0; }
+    SessionScreen.-compact #dose { display: none; }
     SessionScreen.-compact #caution { margin: 0 4; }
     SessionScreen.-compact PhaseDisplay { padding: 0; }
     SessionScreen.-compact BigDigits { margin-top: 0; }
@@ -96,6 +98,7 @@ class SessionScreen(CoachScreen[None]):
         yield QuestionPanel()
         with VerticalScroll(id="middle", can_focus=False):
             yield Plain("", id="hint", hide_empty=True)
+            yield Plain("", id="dose", hide_empty=True)
             yield Plain("", id="warning", hide_empty=True)
             yield Plain("", id="cue", hide_empty=True)
             yield Plain("", id="caution", hide_empty=True)
@@ -233,6 +236,7 @@ class SessionScreen(CoachScreen[None]):
         cut = bool(view.how) and self.query_one("#middle", VerticalScroll).max_scroll_y > 0
         self.query_one("#hint", Plain).show(f"{view.hint} Up/down: scroll the steps." if cut else view.hint)
         self.query_one("#cue", Plain).show(view.cue)
+        self.query_one("#dose", Plain).show(view.dose)
         self.query_one("#howto", Plain).show("\n".join(f"{n}. {step}" for n, step in enumerate(view.how, 1)))
         self.query_one("#caution", Plain).show(f"Caution: {view.caution}" if view.caution else "")
         self.query_one("#next", Plain).show(f"Next: {view.next_up}" if view.next_up else "")

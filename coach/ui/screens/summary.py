@@ -27,6 +27,7 @@ class SummaryScreen(CoachScreen[None]):
     SummaryScreen #title { text-style: bold; margin-bottom: 1; }
     SummaryScreen #outcome { margin-bottom: 1; }
     SummaryScreen #advice { color: $warning; margin-bottom: 1; }
+    SummaryScreen #dose { color: $accent; margin-bottom: 1; }
     SummaryScreen .step { color: $text; }
     SummaryScreen .learn { color: $text-muted; margin-top: 1; }
     SummaryScreen #figures { margin-top: 1; }
@@ -54,6 +55,7 @@ class SummaryScreen(CoachScreen[None]):
             yield Plain(f"Session summary: {record.routine_title}", id="title")
             yield Plain(summary.headline, id="outcome")
             yield Plain(summary.advice, id="advice", keep_newlines=True, hide_empty=True)
+            yield Plain(record.level_reason, id="dose", hide_empty=True)
             for line in summary.steps:
                 yield Plain(line, classes="step")
             yield Plain("\n".join(summary.figures), id="figures", keep_newlines=True)
