@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         "learn", parents=[common], help="print the Learn cards (reassurance first), each with its source"
     )
     learn.add_argument("name", metavar="NAME", nargs="?", help="print only the card of this name, e.g. hurt-not-harm")
+    plan = commands.add_parser("plan", parents=[common], help="each routine's dose today, its level and why")
+    plan.add_argument("routine", metavar="NAME_OR_PATH", nargs="?", help="only this routine (a name or a .toml file)")
     return parser
 
 
@@ -119,6 +121,8 @@ def _run(args: argparse.Namespace, data: Path) -> int:
         return cmd_new(data, args.name)
     if args.command == "learn":
         return cmd_learn(args.name)
+    if args.command == "plan":
+        return cmd_plan(data, args.routine)
     return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
 
 
@@ -223,6 +227,22 @@ def cmd_new(data: Path, name: str) -> int:
 
     path = write_template(name, routines_dir(data), schema_path())
     say(f"Wrote {path}. Edit it, then check it with: coach validate {path}")
+    return 0
+
+
+def cmd_plan(data: Path, name: str | None) -> int:
+    from coach.logs.store import list_sessions
+    from coach.progression.plan_text import plan_text
+    from coach.routines.catalog import discover, resolve
+
+    entries = [resolve(data, name)] if name else discover(data)
+    for entry in entries:
+        if entry.routine is None and name:
+            for problem in entry.problems:
+                print(problem.format(), file=sys.stderr)
+            return 1
+    records, _ = list_sessions(data)
+    write(plan_text([entry.routine for entry in entries if entry.routine is not None], records))
     return 0
 
 

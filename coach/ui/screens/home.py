@@ -18,6 +18,7 @@ from coach.function.store import function_or_empty
 from coach.history.advisories import Advisory, advisories, banner
 from coach.learn import Card, cards_for
 from coach.logs.store import list_sessions
+from coach.progression.replay import todays_level
 from coach.routines.catalog import Entry
 from coach.safety.after_stop import rest_line
 from coach.safety.check import RECENT_LOGS
@@ -31,7 +32,7 @@ from coach.ui.widgets.plain import Plain, cut, literal
 from coach.ui.widgets.row_table import RowTable
 
 NOT_FOR_YOU_MARK = "✗ not for you"
-COLUMNS = ("Routine", "Minutes", "Level", "Focus", "From")
+COLUMNS = ("Routine", "Minutes", "Level", "Today", "Focus", "From")
 FOCUS_CELLS = 26
 """Focus tags past this are cut: ten tags of 30 characters would push the last column off screen."""
 LEAST_TITLE_CELLS = 20
@@ -76,6 +77,8 @@ class HomeScreen(CoachScreen[None]):
         """The routine the cursor starts on (the one given to ``coach run``), if listed."""
         self.profile = profile or Profile()
         self.advisories: list[Advisory] = []
+        self.levels: dict[Path, int] = {}
+        """Today's level of each routine file, once the logs are read."""
         self._narrow = False
         self._routines_read = False
         self._filled_width = 0
@@ -118,6 +121,7 @@ class HomeScreen(CoachScreen[None]):
         if self.is_attached:
             self.fill()
             self.highlight(keep)
+            self.load_advisories()
 
     def on_screen_resume(self) -> None:
         """Back on home after a check or a session: what the logs now say may have changed."""
@@ -134,10 +138,19 @@ class HomeScreen(CoachScreen[None]):
         found = advisories(records, now.date(), function, self.profile.long_unassessed)
         recent = newest_first(records[:RECENT_LOGS])
         urgent = emergency_pending(recent)
-        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now))
+        levels = {e.path: todays_level(e.routine, records).today for e in list(self.entries) if e.routine is not None}
+        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now), levels)
 
-    def _show_advisories(self, found: list[Advisory], urgent: bool = False, rest: str = "") -> None:
+    def _show_advisories(
+        self, found: list[Advisory], urgent: bool = False, rest: str = "", levels: dict[Path, int] | None = None
+    ) -> None:
         self.advisories = found
+        if levels is not None and levels != self.levels:
+            self.levels = levels
+            if self.is_attached:
+                current = self.selected()
+                self.fill()
+                self.highlight(current.path if current else self.first_highlight)
         if self.is_attached:
             self.query_one("#emergency", Plain).show(f"⚠ {EMERGENCY_BANNER}" if urgent else "")
             self.query_one("#rest", Plain).show(rest)
@@ -174,6 +187,15 @@ class HomeScreen(CoachScreen[None]):
         """While a serious sign waits for a professional's clearance, say so before any routine is chosen."""
         self.query_one("#clearance", Plain).show(f"⚠ {ON_HOLD_BANNER}" if self.profile.needs_clearance else "")
 
+    def todays_dose(self, entry: Entry) -> str:
+        """``level 2`` worked out from the logs, ``own dose`` for a routine that keeps its file's dose."""
+        if entry.routine is None:
+            return "-"
+        if not entry.routine.progress:
+            return "own dose"
+        level = self.levels.get(entry.path)
+        return "-" if level is None else f"level {level}"
+
     def ruled_out(self, entry: Entry) -> tuple[str, ...]:
         return self.profile.ruled_out(entry.routine.contraindications) if entry.routine else ()
 
@@ -205,6 +227,7 @@ class HomeScreen(CoachScreen[None]):
                 literal(f"⚠ {entry.path.name}{'/' if entry.is_folder else ''}", "bold red"),
                 literal("-"),
                 literal("-"),
+                literal("-"),
                 literal("unreadable folder" if entry.is_folder else "invalid file", "red"),
                 literal(entry.source),
             ]
@@ -214,6 +237,7 @@ class HomeScreen(CoachScreen[None]):
             literal(routine.title + mark),
             literal(str(entry.minutes)),
             literal(routine.level or "-"),
+            literal(self.todays_dose(entry)),
             cut(literal(", ".join(routine.focus) or "-"), FOCUS_CELLS),
             literal(entry.source),
         ]

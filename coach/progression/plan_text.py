@@ -1,0 +1,26 @@
+"""``coach plan``: each routine's level today, each exercise's dose, and the reason, as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coach.logs.records import SessionRecord
+from coach.progression.levels import base_dose, dose_at
+from coach.progression.replay import sentence, todays_level
+from coach.routines.model import Dosing, Routine
+
+UNIT = {Dosing.HOLD: "s a hold", Dosing.REPS: "reps", Dosing.TEMPO: "reps", Dosing.TIMED: "s"}
+
+
+def plan_text(routines: Sequence[Routine], records: Sequence[SessionRecord]) -> str:
+    """One block per routine: its title, today's level and why, then every exercise's dose today."""
+    blocks = []
+    for routine in routines:
+        level = todays_level(routine, records)
+        lines = [routine.title, f"  {sentence(routine, level)}"]
+        for exercise in routine.exercises:
+            now, own = dose_at(exercise, level.today), base_dose(exercise)
+            file_dose = f" (the file says {own})" if now != own else ""
+            lines.append(f"    {exercise.name}: {now} {UNIT[exercise.dosing]}{file_dose}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n" if blocks else "No routines.\n"
