@@ -170,6 +170,7 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     from coach.history.advisories import advisories
     from coach.history.report import markdown_report
     from coach.logs.store import list_sessions
+    from coach.routines.catalog import discover
     from coach.safety.profile_store import profile_for_report
 
     records, unreadable = list_sessions(data, since=since)
@@ -186,8 +187,10 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     elif fmt == "json":
         text = export.sessions_json(records, function)
     elif fmt == "markdown":
+        routines = [entry.routine for entry in discover(data) if entry.routine is not None]
+        problems = [(str(p), r) for p, r in unreadable]
         text = markdown_report(
-            records, today, [(str(p), r) for p, r in unreadable], profile=profile, found=found, function=function
+            records, today, problems, profile=profile, found=found, function=function, routines=routines
         )
     else:
         text = export.sessions_table(records)

@@ -304,7 +304,7 @@ def session_detail() -> RunBefore:
     async def run(pilot) -> None:
         await history_screen()(pilot)
         screen = pilot.app.screen
-        row = next(n for n, record in enumerate(screen.shown) if record.outcome is Outcome.STOPPED_FOR_PAIN)
+        row = next(n for n, r in enumerate(screen.shown) if r.outcome is Outcome.STOPPED_FOR_PAIN and r.pain_reports)
         screen.query_one("#table").move_cursor(row=row)
         await keys(pilot, "enter")
         await pilot.pause(0.3)

@@ -208,3 +208,67 @@ def test_the_level_never_rises_after_a_session_with_a_red_or_a_stop(drawn, kind)
     bad = ran(hours, verdicts=("red",)) if kind == "red" else ran(hours, outcome=Outcome.STOPPED_FOR_PAIN)
     before = todays_level(HOLD10, history).today
     assert todays_level(HOLD10, [*history, bad]).today <= before
+
+
+# the command line, the report and the log
+
+
+SHORT = """\
+format = 1
+title = "Short hold"
+prepare = 0
+
+[[exercises]]
+id = "hold"
+name = "Knee-to-chest"
+how = ["Hold it."]
+hold = 10
+reps = 3
+"""
+
+
+def test_coach_plan_shows_level_one_with_a_ten_second_hold_now_twelve_and_why(tmp_path, capsys):
+    from coach.cli import main
+    from coach.logs.store import create_session
+
+    data = tmp_path / "data"
+    (data / "routines").mkdir(parents=True)
+    (data / "routines" / "short.toml").write_text(SHORT)
+    for record in (ran(0), ran(24)):
+        create_session(data, record)
+    assert main(["--data-dir", str(data), "plan", "short"]) == 0
+    out = capsys.readouterr().out
+    assert "Level 1 — Knee-to-chest holds 12 s, was 10: your last two sessions were comfortable and settled." in out
+    assert "Knee-to-chest: 12 s holds (the file says 10 s holds)" in out
+    assert main(["--data-dir", str(data), "plan", "nothing-such"]) == 1
+
+
+def test_the_report_lists_every_level_change_with_its_date_and_reason():
+    from coach.history.report import markdown_report
+
+    history = [ran(0), ran(24), ran(48, verdicts=("red",))]
+    report = markdown_report(history, START.date() + timedelta(days=3), routines=[HOLD10])
+    part = report.split("## Dose levels")[1]
+    assert "| 2026-11-03 | Ten-second hold | 1 | your last two sessions were comfortable and settled |" in part
+    assert "| 2026-11-04 | Ten-second hold | 0 | your last session had a red pain rating |" in part
+
+
+def test_a_log_keeps_the_level_and_its_reason_and_an_older_log_reads_as_level_zero():
+    from coach.logs.codec import dumps, parse_log
+
+    record = ran(0)
+    record.level, record.level_reason = (
+        2,
+        "Level 2 — Knee-to-chest holds 14 s, was 12: your last two sessions were comfortable.",
+    )
+    back = parse_log(dumps(record).encode())
+    assert (back.level, back.level_reason) == (2, record.level_reason)
+    assert parse_log(dumps(ran(0)).encode()).level == 0
+    assert "level" not in dumps(ran(0))
+
+
+def test_a_progress_value_that_is_not_true_or_false_is_a_problem():
+    from coach.errors import RoutineError
+
+    with pytest.raises(RoutineError, match="progress.*true or false"):
+        load_routine_text(SHORT.replace("prepare = 0", 'prepare = 0\nprogress = "yes"'), "p.toml")

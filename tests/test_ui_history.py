@@ -16,6 +16,7 @@ from coach.history import export
 from coach.history.figures import PainPoint
 from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
 from coach.logs.store import create_session, list_sessions
+from coach.routines.catalog import discover
 from coach.ui.screens.history import HistoryScreen
 from coach.ui.screens.session_detail import SessionDetailScreen, steps_table
 from coach.ui.widgets.calendar import calendar_grid
@@ -405,7 +406,9 @@ async def test_export_writes_the_four_files(data_dir):
         assert files[0] == export.sessions_csv(records)
         assert files[1] == export.steps_csv(records)
         assert files[2] == "activity,name,rated_at,score,dropped\r\n"
-        assert files[3] == export.markdown_report(records, TODAY, [(str(p), r) for p, r in unreadable])
+        routines = [entry.routine for entry in discover(data_dir) if entry.routine is not None]
+        problems = [(str(p), r) for p, r in unreadable]
+        assert files[3] == export.markdown_report(records, TODAY, problems, routines=routines)
         assert "broken.toml" in files[3]
         assert any(str(screen.last_export[0].parent) in n.message for n in pilot.app._notifications)
         await pilot.press("x")

@@ -12,6 +12,8 @@ from coach.history import export
 from coach.history.report import markdown_report
 from coach.logs.records import SessionRecord
 from coach.paths import exports_dir
+from coach.routines.catalog import discover
+from coach.routines.model import Routine
 from coach.safety.profile_store import profile_for_report
 
 
@@ -28,7 +30,9 @@ def write_export(
         "sessions.csv": export.sessions_csv(records),
         "steps.csv": export.steps_csv(records),
         "function.csv": export.function_csv(function),
-        "report.md": markdown_report(records, today, problems, profile=profile_for_report(data), function=function),
+        "report.md": markdown_report(
+            records, today, problems, profile=profile_for_report(data), function=function, routines=_routines(data)
+        ),
     }
     root = exports_dir(data)
     make_private_folder(root, health_data=True)
@@ -44,3 +48,7 @@ def write_export(
     for name, text in files.items():
         write_atomic(folder / name, text)
     return [folder / name for name in files]
+
+
+def _routines(data: Path) -> list[Routine]:
+    return [entry.routine for entry in discover(data) if entry.routine is not None]

@@ -11,6 +11,8 @@ from coach.history import figures as history
 from coach.history.adherence import adherence, adherence_start, current_streak, window_start
 from coach.logs.records import SessionRecord
 from coach.logs.timestamps import day_text
+from coach.progression.replay import replay
+from coach.routines.model import Routine
 from coach.text import clean, counted
 
 SHOWN_UNREADABLE = 5
@@ -114,3 +116,14 @@ def function_lines(function: FunctionLog) -> list[str]:
     mark = "  meaningful" if meaningful_average(averages[0][1], averages[-1][1]) else ""
     lines.append(f"Average: {figures}  ({moved:+.1f}){mark}")
     return lines
+
+
+def level_lines(routines: Sequence[Routine], records: Sequence[SessionRecord]) -> list[str]:
+    """Each routine's level over time, for the trends view: ``Stabilise: 0 → 1 (2026-11-03) → 0 (2026-11-10)``."""
+    lines = []
+    for routine in routines:
+        changes = replay(routine, records)[0]
+        if changes:
+            steps = " → ".join(f"{change.level} ({day_text(change.at)})" for change in changes[-6:])
+            lines.append(f"{clean(routine.title)}: 0 → {steps}")
+    return lines or ["No routine has changed level yet: level 0 is each routine file's own dose."]

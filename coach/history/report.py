@@ -25,10 +25,11 @@ from coach.history.figures import (
     weekly_pain,
 )
 from coach.history.markdown import markdown_table, markdown_text
-from coach.history.report_function import function_section
+from coach.history.report_function import function_section, level_changes, level_section
 from coach.history.report_safety import safety_section
 from coach.logs.records import Outcome, PainReport, SessionRecord
 from coach.logs.timestamps import day_text, when
+from coach.routines.model import Routine
 from coach.safety.profile import Profile
 from coach.text import counted
 
@@ -71,6 +72,7 @@ def markdown_report(
     profile: Profile | None = None,
     found: list[Advisory] | None = None,
     function: FunctionLog | None = None,
+    routines: Sequence[Routine] = (),
 ) -> str:
     """A report for a clinician: overview, pain trend, what hurt, safety checks and profile, notes,
     unreadable logs. ``found`` are the advisories, when worked out from more logs than ``records``."""
@@ -111,6 +113,7 @@ def markdown_report(
             found = advisories(ordered, today, function, profile is not None and profile.long_unassessed)
         lines += _pain_section(ordered, figures, per_week, today, found)
         lines += function_section(function)
+        lines += level_section(level_changes(routines, ordered))
         lines += _hurts_section(ordered)
         lines += safety_section(ordered, profile)
         lines += _notes_section(ordered)

@@ -1,8 +1,9 @@
-"""The report's function part: each activity from its first rating to its latest, and the average,
-marked where the change is meaningful (the Patient-Specific Functional Scale, flow 10)."""
+"""The report's function and dose parts: each activity from its first rating to its latest, and the
+average, marked where the change is meaningful (flow 10); every change of a routine's level (flow 11)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from statistics import fmean
 
 from coach.function.model import (
@@ -16,7 +17,10 @@ from coach.function.model import (
     meaningful_average,
 )
 from coach.history.markdown import markdown_table, markdown_text
+from coach.logs.records import SessionRecord
 from coach.logs.timestamps import day_text
+from coach.progression.replay import LevelChange, replay
+from coach.routines.model import Routine
 
 
 def function_section(function: FunctionLog | None) -> list[str]:
@@ -54,3 +58,26 @@ def _row(name: str, change: Change) -> list[str]:
 def _dropped(function: FunctionLog, change: Change) -> str:
     dropped = [a for a in function.activities if a.name == change.name and a.dropped_at is not None]
     return " (no longer rated)" if dropped else ""
+
+
+def level_section(changes: Sequence[tuple[str, LevelChange]]) -> list[str]:
+    """Every level change of every routine, with its date and reason; nothing when there is none."""
+    if not changes:
+        return []
+    rows = [
+        [day_text(change.at), markdown_text(title), str(change.level), markdown_text(change.why)]
+        for title, change in sorted(changes, key=lambda pair: pair[1].at)
+    ]
+    return [
+        "## Dose levels",
+        "",
+        "Each routine's dose moves in levels worked out from these logs (level 0 is the routine file's own dose).",
+        "",
+        *markdown_table(["Date", "Routine", "Level from then", "Why"], rows),
+        "",
+    ]
+
+
+def level_changes(routines: Sequence[Routine], records: Sequence[SessionRecord]) -> list[tuple[str, LevelChange]]:
+    """Every level change of these routines in the logs, with the routine's title."""
+    return [(routine.title, change) for routine in routines for change in replay(routine, records)[0]]

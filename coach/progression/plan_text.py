@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coach.durations import clock_text
 from coach.logs.records import SessionRecord
 from coach.progression.levels import base_dose, dose_at
 from coach.progression.replay import sentence, todays_level
-from coach.routines.model import Dosing, Routine
+from coach.routines.model import Dosing, Exercise, Routine
 
-UNIT = {Dosing.HOLD: "s a hold", Dosing.REPS: "reps", Dosing.TEMPO: "reps", Dosing.TIMED: "s"}
+
+def _shown(exercise: Exercise, dose: int) -> str:
+    """``12 s holds``, ``10 reps``, ``5:00``."""
+    if exercise.dosing is Dosing.TIMED:
+        return clock_text(dose)
+    return f"{dose} s holds" if exercise.dosing is Dosing.HOLD else f"{dose} reps"
 
 
 def plan_text(routines: Sequence[Routine], records: Sequence[SessionRecord]) -> str:
@@ -19,8 +25,8 @@ def plan_text(routines: Sequence[Routine], records: Sequence[SessionRecord]) -> 
         level = todays_level(routine, records)
         lines = [routine.title, f"  {sentence(routine, level)}"]
         for exercise in routine.exercises:
-            now, own = dose_at(exercise, level.today), base_dose(exercise)
+            now, own = _shown(exercise, dose_at(exercise, level.today)), _shown(exercise, base_dose(exercise))
             file_dose = f" (the file says {own})" if now != own else ""
-            lines.append(f"    {exercise.name}: {now} {UNIT[exercise.dosing]}{file_dose}")
+            lines.append(f"    {exercise.name}: {now}{file_dose}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else "No routines.\n"

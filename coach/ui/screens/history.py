@@ -27,6 +27,7 @@ from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
 from coach.logs.timestamps import local_now
 from coach.paths import exports_dir
+from coach.routines.catalog import discover
 from coach.safety.profile_store import profile_for_report
 from coach.text import clean
 from coach.ui.screens.base import CoachScreen
@@ -80,6 +81,7 @@ class HistoryScreen(CoachScreen[None]):
         self.complete = False
         self.advisories: list[Advisory] = []
         self.function = FunctionLog()
+        self.levels: list[str] = []
         self.filter = Filter()
         self._haystacks: dict[int, str] = {}
         self._range = 0
@@ -125,6 +127,8 @@ class HistoryScreen(CoachScreen[None]):
             self.app.call_from_thread(self._received, newest_day_first(records), unreadable, False)
         records, unreadable = list_sessions(self.data)
         profile, self.function = profile_for_report(self.data), function_or_empty(self.data)
+        routines = [entry.routine for entry in discover(self.data) if entry.routine is not None]
+        self.levels = lines.level_lines(routines, records)
         found = advisories(records, self.today, self.function, profile is not None and profile.long_unassessed)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._received, newest_day_first(records), unreadable, True, found)
@@ -207,7 +211,7 @@ class HistoryScreen(CoachScreen[None]):
             return
         self._trends_stale = False
         routine_only = Filter(routine=self.filter.routine).apply(self.records, self._haystacks)
-        self.query_one(TrendsPanel).show(self.shown, routine_only, self.today, self.function)
+        self.query_one(TrendsPanel).show(self.shown, routine_only, self.today, self.function, self.levels)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")

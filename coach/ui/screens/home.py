@@ -121,7 +121,6 @@ class HomeScreen(CoachScreen[None]):
         if self.is_attached:
             self.fill()
             self.highlight(keep)
-            self.load_advisories()
 
     def on_screen_resume(self) -> None:
         """Back on home after a check or a session: what the logs now say may have changed."""
@@ -138,7 +137,8 @@ class HomeScreen(CoachScreen[None]):
         found = advisories(records, now.date(), function, self.profile.long_unassessed)
         recent = newest_first(records[:RECENT_LOGS])
         urgent = emergency_pending(recent)
-        levels = {e.path: todays_level(e.routine, records).today for e in list(self.entries) if e.routine is not None}
+        entries = self.coach.load_entries()
+        levels = {e.path: todays_level(e.routine, records).today for e in entries if e.routine is not None}
         self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now), levels)
 
     def _show_advisories(

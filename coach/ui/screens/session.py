@@ -40,7 +40,7 @@ class SessionScreen(CoachScreen[None]):
     SessionScreen #detail { text-align: center; width: 100%; color: $text-muted; }
     SessionScreen #middle { height: 1fr; scrollbar-size-vertical: 1; }
     SessionScreen #hint { text-align: center; width: 100%; text-style: bold; color: $warning; }
-    SessionScreen #dose { text-align: center; width: 100%; color: $accent; padding: 0 2; }
+    SessionScreen #dose { width: 100%; color: $accent; margin: 1 4 0 4; height: auto; }
     SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin-top: 1; padding: 0 2; }
     SessionScreen #howto { margin: 0 4; height: auto; color: $text; }
     SessionScreen #caution { margin: 1 4 0 4; color: $warning; height: auto; }
@@ -55,7 +55,7 @@ class SessionScreen(CoachScreen[None]):
     SessionScreen.-asking #next { display: none; }
     SessionScreen.-compact #exercise { margin-top: 0; }
     SessionScreen.-compact #cue { margin-top: 0; }
-    SessionScreen.-compact #dose { display: none; }
+    SessionScreen.-compact #dose { margin: 0 4; }
     SessionScreen.-compact #caution { margin: 0 4; }
     SessionScreen.-compact PhaseDisplay { padding: 0; }
     SessionScreen.-compact BigDigits { margin-top: 0; }
@@ -98,11 +98,11 @@ class SessionScreen(CoachScreen[None]):
         yield QuestionPanel()
         with VerticalScroll(id="middle", can_focus=False):
             yield Plain("", id="hint", hide_empty=True)
-            yield Plain("", id="dose", hide_empty=True)
             yield Plain("", id="warning", hide_empty=True)
             yield Plain("", id="cue", hide_empty=True)
             yield Plain("", id="caution", hide_empty=True)
             yield Plain("", id="howto", keep_newlines=True, hide_empty=True)
+            yield Plain("", id="dose", hide_empty=True)
         with Horizontal(classes="bars"):
             with Vertical():
                 yield Plain("This exercise", classes="label")
@@ -255,7 +255,7 @@ class SessionScreen(CoachScreen[None]):
         middle = self.query_one("#middle")
         if self.session.question is not None or not middle.display or not middle.size.height:
             return
-        shown = sum(child.outer_size.height for child in middle.children if child.display)
+        shown = sum(child.outer_size.height for child in middle.children if child.display and child.id != "dose")
         if shown > middle.size.height and self.session.hold_intro():
             self.render_session()
 

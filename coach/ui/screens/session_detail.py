@@ -140,6 +140,7 @@ class SessionDetailScreen(CoachScreen[None]):
             yield Plain(f"{record.routine_title or record.routine_name} · {when(record.started_at)}", id="title")
             yield Static(id="outcome")
             yield Plain(figures(record), id="figures")
+            yield Plain(record.level_reason or f"Level {record.level}.", id="level")
             yield Plain("Exercises", classes="heading")
             yield Static(id="steps")
             yield Plain("Pain reports", classes="heading")

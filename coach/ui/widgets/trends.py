@@ -45,6 +45,8 @@ class TrendsPanel(VerticalScroll):
         yield PainChart()
         yield Plain("Activities your back makes hard (0 unable, 10 as before the problem)", classes="heading")
         yield Plain("", id="function", keep_newlines=True)
+        yield Plain("Each routine's level (0 is the file's own dose)", classes="heading")
+        yield Plain("", id="levels", keep_newlines=True)
         with Horizontal(id="lower"):
             with Vertical():
                 yield Plain("Sessions per week", classes="heading")
@@ -62,11 +64,18 @@ class TrendsPanel(VerticalScroll):
             box.update(Text("\n\n").join(Text.assemble((f"⚠ {a.title}\n", "bold"), a.text) for a in found))
 
     def show(
-        self, shown: list[SessionRecord], routine_only: list[SessionRecord], today: date, function: FunctionLog
+        self,
+        shown: list[SessionRecord],
+        routine_only: list[SessionRecord],
+        today: date,
+        function: FunctionLog,
+        levels: list[str],
     ) -> None:
-        """Pain of the ``shown`` sessions; the activities' ratings; weeks, days and streak of ``routine_only``."""
+        """Pain of the ``shown`` sessions; the activities' ratings and each routine's level; weeks, days
+        and streak of ``routine_only``."""
         self.query_one(PainChart).series = history.pain_series(shown)
         self.query_one("#function", Plain).show("\n".join(function_lines(function)))
+        self.query_one("#levels", Plain).show("\n".join(levels))
         self.query_one(WeekBars).show(sessions_per_week(routine_only, today, WEEKS))
         grid = adherence_calendar(routine_only, today, WEEKS)
         self.query_one(AdherenceCalendar).show(grid, window_start(today, WEEKS))
