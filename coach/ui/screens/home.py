@@ -14,10 +14,13 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
+from coach.config import load_config
 from coach.function.store import function_or_empty
+from coach.history.adherence import kept_days
 from coach.history.advisories import Advisory, advisories, banner
 from coach.learn import Card, cards_for
 from coach.logs.store import list_sessions
+from coach.reminders import rhythm_line
 from coach.routines.catalog import Entry
 from coach.safety.after_stop import rest_line
 from coach.safety.check import RECENT_LOGS
@@ -49,6 +52,7 @@ class HomeScreen(CoachScreen[None]):
     HomeScreen #rest { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
+    HomeScreen #rhythm { height: auto; padding: 0 1; background: $boost; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 12; margin: 0 1; padding: 0 2; border: round $primary; }
     HomeScreen #details.invalid { border: round $error; color: $error; }
@@ -88,6 +92,7 @@ class HomeScreen(CoachScreen[None]):
         yield Plain("", id="rest", hide_empty=True)
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
+        yield Plain("", id="rhythm", hide_empty=True)
         yield RowTable(zebra_stripes=True, id="routines")
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
@@ -127,21 +132,26 @@ class HomeScreen(CoachScreen[None]):
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
         """Read the logs away from the screen: the advisory that applies, an emergency sign not yet
-        assessed, and a stop for today that still lasts."""
+        assessed, a stop for today that still lasts, and, when a reminder's rhythm is set, when the next
+        session is due and how this week went (the settings are read again: ``coach remind`` may have
+        set the rhythm while the coach was open)."""
         records, _ = list_sessions(self.coach.data)
         now = self.coach.wall_clock()
         function = function_or_empty(self.coach.data)
         found = advisories(records, now.date(), function, self.profile.long_unassessed)
         recent = newest_first(records[:RECENT_LOGS])
         urgent = emergency_pending(recent)
-        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now))
+        rhythm = load_config(self.coach.data).rhythm
+        due = "" if rhythm is None else rhythm_line(rhythm, now, kept_days(records, now.date()))
+        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now), due)
 
-    def _show_advisories(self, found: list[Advisory], urgent: bool = False, rest: str = "") -> None:
+    def _show_advisories(self, found: list[Advisory], urgent: bool = False, rest: str = "", due: str = "") -> None:
         self.advisories = found
         if self.is_attached:
             self.query_one("#emergency", Plain).show(f"⚠ {EMERGENCY_BANNER}" if urgent else "")
             self.query_one("#rest", Plain).show(rest)
             self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
+            self.query_one("#rhythm", Plain).show(due)
 
     def on_resize(self, event: Resize) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
