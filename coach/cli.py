@@ -73,6 +73,26 @@ def build_parser() -> argparse.ArgumentParser:
     learn.add_argument("name", metavar="NAME", nargs="?", help="print only the card of this name, e.g. hurt-not-harm")
     plan = commands.add_parser("plan", parents=[common], help="each routine's dose today, its level and why")
     plan.add_argument("routine", metavar="NAME_OR_PATH", nargs="?", help="only this routine (a name or a .toml file)")
+    remind = commands.add_parser(
+        "remind",
+        parents=[common],
+        help="write a calendar file that reminds you to exercise every week, and remember that rhythm",
+        description=(
+            "Writes an iCalendar file with one weekly event and an alarm at the days and time you pick, "
+            "to import into any calendar or phone; home then shows when the next session is due."
+        ),
+    )
+    remind.add_argument(
+        "--days", required=True, metavar="DAYS", help="days of the week, separated by commas, e.g. mon,wed,fri"
+    )
+    remind.add_argument("--at", required=True, metavar="HH:MM", help="the time of day, 24-hour clock, e.g. 18:00")
+    remind.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write the calendar file to FILE (default: coach-reminder.ics in the data folder)",
+    )
     return parser
 
 
@@ -123,6 +143,8 @@ def _run(args: argparse.Namespace, data: Path) -> int:
         return cmd_learn(args.name)
     if args.command == "plan":
         return cmd_plan(data, args.routine)
+    if args.command == "remind":
+        return cmd_remind(data, args.days, args.at, args.output)
     return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
 
 
@@ -253,6 +275,31 @@ def cmd_learn(name: str | None = None) -> int:
     from coach.learn import named, plain_text
 
     write(plain_text() if name is None else named(name).plain + "\n")
+    return 0
+
+
+def cmd_remind(data: Path, days: str, at: str, output: Path | None = None) -> int:
+    from coach.config import load_config, save_config
+    from coach.files import make_private_folder
+    from coach.reminders import FILE_NAME, calendar_text, parse_rhythm, reminder_uid
+
+    rhythm = parse_rhythm(days, at)
+    now = local_now()
+    text = calendar_text(rhythm, now, reminder_uid(str(data.resolve())))
+    if output is None:
+        output = data / FILE_NAME
+        try:
+            make_private_folder(data)
+        except OSError as error:
+            raise CoachError(f"Could not write {output}: {error.strerror or error}.") from error
+    _write_private(output, text)
+    config = load_config(data)
+    config.rhythm = rhythm
+    save_config(data, config)
+    say(
+        f"Wrote a weekly reminder for {rhythm.describe()} to {output}: import it into your calendar "
+        "(or open it on your phone), and home will show when your next session is due."
+    )
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from coach.atomic import write_atomic
 from coach.errors import CoachError
 from coach.files import make_private_folder, read_bounded
 from coach.paths import config_path
+from coach.reminders import Rhythm, rhythm_from_settings
 from coach.session.speech import DEFAULT_RATE
 
 MAX_CONFIG_BYTES = 64 * 1024
@@ -30,6 +31,12 @@ class Config:
     """Speak the cues when a speech program is installed."""
     voice_rate: int = DEFAULT_RATE
     """Speaking rate in words per minute."""
+    rhythm: Rhythm | None = None
+    """The days and time to exercise that ``coach remind`` set, kept as ``remind_days`` and ``remind_at``."""
+
+
+SIMPLE_SETTINGS = ("accepted_notice", "sound", "voice", "voice_rate")
+"""The settings kept in ``config.toml`` under their own names."""
 
 
 def load_config(data: Path) -> Config:
@@ -39,22 +46,29 @@ def load_config(data: Path) -> Config:
     except (OSError, ValueError, RecursionError):
         return Config()
     defaults = Config()
-    values: dict[str, Any] = {
-        setting.name: _setting(content, setting.name, getattr(defaults, setting.name)) for setting in fields(Config)
-    }
-    return Config(**values)
+    values: dict[str, Any] = {name: _setting(content, name, getattr(defaults, name)) for name in SIMPLE_SETTINGS}
+    return Config(**values, rhythm=rhythm_from_settings(content.get("remind_days"), content.get("remind_at")))
 
 
 def save_config(data: Path, config: Config) -> None:
     """Write the settings atomically; raises ``CoachError`` when they cannot be saved."""
     path = config_path(data)
-    text = tomli_w.dumps({setting.name: getattr(config, setting.name) for setting in fields(Config)})
+    text = tomli_w.dumps(settings_table(config))
     try:
         make_private_folder(path.parent)
         write_atomic(path, text)
     except OSError as error:
         message = f"Could not save the settings to {path}: {error.strerror or error}."
         raise CoachError(message, title="Settings not saved") from error
+
+
+def settings_table(config: Config) -> dict[str, Any]:
+    """What ``config.toml`` holds: the simple settings, then the rhythm when one is set."""
+    table: dict[str, Any] = {name: getattr(config, name) for name in SIMPLE_SETTINGS}
+    if config.rhythm is not None:
+        table["remind_days"] = config.rhythm.day_keys
+        table["remind_at"] = config.rhythm.at_text
+    return table
 
 
 def _setting(content: dict[str, Any], name: str, default: bool | int) -> bool | int:

@@ -409,7 +409,7 @@ def test_markdown_report_sections_and_figures() -> None:
     # exercised on Nov 20 and Nov 24: 2 of the 6 days from the first session (Nov 20) to Wed Nov 25
     assert "- Adherence since the first session (2026-11-20 – 2026-11-25): exercised on 2 of 6 days (33%)" in report
     assert "Sessions per week since the first session: 2.0 on average" in report  # 2 in 6 days, at least a week
-    assert "Current streak: 1 consecutive day with exercise" in report  # Tue 24; Mon 23 was blocked
+    assert "Current streak: 1 day kept in a row (with exercise," in report  # Tue 24; Mon 23 was blocked
     # last 4 weeks, the two sessions that exercised: before 4, 5 -> 4.5; after 7, 3 -> 5.0
     assert "| Last 4 weeks (2026-10-29 – 2026-11-25) | 2 | 4.5 | 5.0 |" in report
     assert "| Previous 4 weeks (2026-10-01 – 2026-10-28) | 0 | – | – |" in report

@@ -1,7 +1,9 @@
 """How regularly someone exercises: sessions per week, the day-by-day calendar, adherence and streak.
 
 A session counts on its day (``SessionRecord.day``, the day written in its own offset); sessions
-dated after ``today`` are left out.
+dated after ``today`` are left out. Sessions per week, the calendar and adherence count days with
+exercise; the streak (and the week's tally against a reminder's rhythm) counts kept days, where a
+flare-up session or coach's advice to ease off keeps the day too (PRODUCT.md flow 12).
 """
 
 from __future__ import annotations
@@ -10,6 +12,11 @@ from collections import Counter
 from datetime import date, timedelta
 
 from coach.logs.records import Outcome, SessionRecord, StepOutcome
+from coach.safety.after_stop import STOP_BLOCK_REASON_START
+from coach.safety.check_texts import SEVERE_PAIN_AT, SEVERE_PAIN_REASON_START
+
+FLARE_UP_ROUTINE = "flare-up"
+"""The name of the flare-up plan that comes with coach: a session of it keeps the day."""
 
 
 def is_exercising(record: SessionRecord) -> bool:
@@ -25,6 +32,30 @@ def is_exercising(record: SessionRecord) -> bool:
         step.outcome is StepOutcome.DONE or (step.outcome is not StepOutcome.NOT_REACHED and step.active_seconds > 0)
         for step in record.steps
     )
+
+
+def eased_off(record: SessionRecord) -> bool:
+    """True when coach advised easing off exercise: it told the user to stop for today, or its check
+    blocked the session at pain 8-10 or while a stop for pain lasted."""
+    if record.stop_advised:
+        return True
+    if record.outcome is not Outcome.BLOCKED or record.screening.not_started_after_caution:
+        return False
+    pain = record.pain_before
+    severe = record.reason.startswith(SEVERE_PAIN_REASON_START) and pain is not None and pain >= SEVERE_PAIN_AT
+    return severe or record.reason.startswith(STOP_BLOCK_REASON_START)
+
+
+def keeps_the_day(record: SessionRecord) -> bool:
+    """True when the session keeps its day: it exercised, it was the flare-up plan (not blocked), or
+    coach advised easing off (``eased_off``). Doing what coach advises on a bad day is keeping up."""
+    flare_up = record.routine_name == FLARE_UP_ROUTINE and record.outcome is not Outcome.BLOCKED
+    return is_exercising(record) or flare_up or eased_off(record)
+
+
+def kept_days(records: list[SessionRecord], today: date) -> set[date]:
+    """The days up to ``today`` that a session kept."""
+    return {record.day for record in records if record.day <= today and keeps_the_day(record)}
 
 
 def window_start(today: date, weeks: int) -> date:
@@ -91,8 +122,8 @@ def adherence(records: list[SessionRecord], today: date, weeks: int = 12) -> flo
 
 
 def current_streak(records: list[SessionRecord], today: date) -> int:
-    """Consecutive days with exercise ending today, or yesterday if nothing yet today."""
-    days = {record.day for record in records if is_exercising(record) and record.day <= today}
+    """Consecutive kept days (``keeps_the_day``) ending today, or yesterday if nothing yet today."""
+    days = kept_days(records, today)
     day = today if today in days else today - timedelta(days=1)
     streak = 0
     while day in days:

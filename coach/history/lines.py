@@ -65,15 +65,20 @@ def unreadable_reasons(unreadable: Sequence[tuple[Path, str]]) -> str:
     return "\n".join(lines)
 
 
+STREAK_COUNTS = "a flare-up or eased-off day counts"
+"""What the streak counts besides days with exercise, in a few words."""
+
+
 def streak_line(records: list[SessionRecord], today: date, weeks: int) -> str:
-    """The current streak and the share of days with exercise over the last ``weeks``, or since the first session."""
+    """The current streak of kept days and the share of days with exercise over the last ``weeks``, or since the
+    first session."""
     first = adherence_start(records, today, weeks)
     streak = current_streak(records, today)
     share = adherence(records, today, weeks)
     days = (today - first).days + 1
     since = f"since {first.isoformat()}" + (" (first session)" if first > window_start(today, weeks) else "")
     return (
-        f"Current streak: {streak} day{'s' if streak != 1 else ''} · exercised on "
+        f"Current streak: {streak} day{'s' if streak != 1 else ''} kept ({STREAK_COUNTS}) · exercised on "
         f"{round(share * days)} of {counted(days, 'day')} ({share:.0%}) {since}"
     )
 

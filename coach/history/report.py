@@ -106,7 +106,8 @@ def markdown_report(
             f"- Adherence {adherence_span} ({_span(adherence_first, today)}): "
             f"exercised on {active_days} of {counted(days_in_window, 'day')} ({figures.adherence:.0%})",
             f"- Sessions per week {adherence_span}: {figures.sessions_per_week:.1f} on average",
-            f"- Current streak: {counted(figures.streak, 'consecutive day')} with exercise",
+            f"- Current streak: {counted(figures.streak, 'day')} kept in a row (with exercise, a flare-up "
+            "session, or easing off as coach advised)",
             "",
         ]
         if found is None:

@@ -16,6 +16,8 @@ from coach.safety.last_sessions import PreviousSession, previous_session
 SETTLE_HOURS = 12
 """Under this many hours since a session that raised pain: let it settle; from then on: ask."""
 AFTER_STOP_TITLE = "Ease off exercise today"
+STOP_BLOCK_REASON_START = "The last session stopped because of pain"
+"""How the logged reason of a block while a stop for pain lasts begins."""
 
 
 def resting_hours(previous: PreviousSession | None) -> float | None:
@@ -65,5 +67,5 @@ def stop_block(previous: PreviousSession | None, bad_day_routine: bool) -> tuple
         "Talk to a physiotherapist or doctor before your next session if the pain was sharp or spreading, "
         "or has not eased.",
     )
-    reason = f"The last session stopped because of pain {elapsed_words(hours)} ago: easing off today."
+    reason = f"{STOP_BLOCK_REASON_START} {elapsed_words(hours)} ago: easing off today."
     return AFTER_STOP_TITLE, advice, reason

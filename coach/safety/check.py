@@ -19,7 +19,7 @@ from coach.logs.records import Screening, SessionRecord
 from coach.logs.timestamps import time_of_day
 from coach.safety import check_plan as plan
 from coach.safety import check_texts as texts
-from coach.safety.check_texts import AnswerKind, CheckQuestion
+from coach.safety.check_texts import SEVERE_PAIN_AT, AnswerKind, CheckQuestion
 from coach.safety.last_sessions import PreviousSession, emergency_pending, last_check_at, newest_first, previous_session
 from coach.safety.profile import ADULTS_ONLY, PREGNANCY_NOTE, Profile
 from coach.safety.urgency import CAUDA_EQUINA, SIGNS, advice_for
@@ -28,7 +28,6 @@ from coach.scale import ScaleEntry
 
 RECENT_LOGS = 50
 """How many of the newest logs the check reads: plenty for the last session and last emergency sign."""
-SEVERE_PAIN_AT = 8
 CAUTION_PAIN_AT = 6
 YES_NO_KEYS = {"y": True, "n": False}
 ENDS = (VerdictKind.LEFT, VerdictKind.NOT_STARTED, VerdictKind.SWITCH)
@@ -261,7 +260,7 @@ class SafetyCheck:
                 self._sign_block(["aneurysm-pain"])
                 return
             advice = texts.severe_pain_advice(rating)
-            reason = f"Pain {rating}/10 before the session."
+            reason = texts.severe_pain_reason(rating)
             self._block(texts.SEVERE_PAIN_TITLE, advice, reason, offer=Offer.FLARE_UP, moment="severe-pain")
             return
         if rating >= CAUTION_PAIN_AT:

@@ -162,6 +162,10 @@ EMERGENCY_BANNER = (
 NOT_FOR_YOU_TITLE = "Not for you"
 SERIOUS_TITLE = "See a doctor before exercising"
 SEVERE_PAIN_TITLE = "A lot of pain today"
+SEVERE_PAIN_AT = 8
+"""Pain before the session this high blocks the chosen routine: skip today, or do the flare-up plan."""
+SEVERE_PAIN_REASON_START = "Pain "
+"""How the logged reason of a block at pain 8-10 begins."""
 SETTLE_TITLE = "Let it settle first"
 SUITS_YOU_TITLE = "Check that it suits you"
 NOT_SETTLED_TITLE = "Take it easier today"
@@ -201,6 +205,11 @@ def inline(sentence: str) -> str:
     """A logged sentence as it reads inside another one: no full stop, no capital to begin with."""
     text = sentence.rstrip(".")
     return text[:1].lower() + text[1:]
+
+
+def severe_pain_reason(rating: int) -> str:
+    """The logged reason of a block at pain 8-10."""
+    return f"{SEVERE_PAIN_REASON_START}{rating}/10 before the session."
 
 
 def severe_pain_advice(rating: int) -> tuple[str, ...]:

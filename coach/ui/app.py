@@ -170,6 +170,9 @@ class CoachApp(App[int]):
             self.edit_profile()
 
     def _save_config(self) -> None:
+        """Save the settings; the reminder's rhythm is kept as the file has it, since ``coach remind`` may have
+        set it while the coach was open."""
+        self.config.rhythm = load_config(self.data).rhythm
         try:
             save_config(self.data, self.config)
         except CoachError as error:

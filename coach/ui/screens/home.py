@@ -14,11 +14,14 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
+from coach.config import load_config
 from coach.function.store import function_or_empty
+from coach.history.adherence import kept_days
 from coach.history.advisories import Advisory, advisories, banner
 from coach.learn import Card, cards_for
 from coach.logs.store import list_sessions
 from coach.progression.replay import todays_level
+from coach.reminders import rhythm_line
 from coach.routines.catalog import Entry
 from coach.safety.after_stop import rest_line
 from coach.safety.check import RECENT_LOGS
@@ -50,6 +53,7 @@ class HomeScreen(CoachScreen[None]):
     HomeScreen #rest { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
+    HomeScreen #rhythm { height: auto; padding: 0 1; background: $boost; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 12; margin: 0 1; padding: 0 2; border: round $primary; }
     HomeScreen #details.invalid { border: round $error; color: $error; }
@@ -91,6 +95,7 @@ class HomeScreen(CoachScreen[None]):
         yield Plain("", id="rest", hide_empty=True)
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
+        yield Plain("", id="rhythm", hide_empty=True)
         yield RowTable(zebra_stripes=True, id="routines")
         with Vertical(id="details"):
             yield Plain("", id="description", keep_newlines=True)
@@ -130,7 +135,9 @@ class HomeScreen(CoachScreen[None]):
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
         """Read the logs away from the screen: the advisory that applies, an emergency sign not yet
-        assessed, and a stop for today that still lasts."""
+        assessed, a stop for today that still lasts, and, when a reminder's rhythm is set, when the next
+        session is due and how this week went (the settings are read again: ``coach remind`` may have
+        set the rhythm while the coach was open)."""
         records, _ = list_sessions(self.coach.data)
         now = self.coach.wall_clock()
         function = function_or_empty(self.coach.data)
@@ -139,10 +146,17 @@ class HomeScreen(CoachScreen[None]):
         urgent = emergency_pending(recent)
         entries = self.coach.load_entries()
         levels = {e.path: todays_level(e.routine, records).today for e in entries if e.routine is not None}
-        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now), levels)
+        rhythm = load_config(self.coach.data).rhythm
+        due = "" if rhythm is None else rhythm_line(rhythm, now, kept_days(records, now.date()))
+        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now), due, levels)
 
     def _show_advisories(
-        self, found: list[Advisory], urgent: bool = False, rest: str = "", levels: dict[Path, int] | None = None
+        self,
+        found: list[Advisory],
+        urgent: bool = False,
+        rest: str = "",
+        due: str = "",
+        levels: dict[Path, int] | None = None,
     ) -> None:
         self.advisories = found
         if levels is not None and levels != self.levels:
@@ -155,6 +169,7 @@ class HomeScreen(CoachScreen[None]):
             self.query_one("#emergency", Plain).show(f"⚠ {EMERGENCY_BANNER}" if urgent else "")
             self.query_one("#rest", Plain).show(rest)
             self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
+            self.query_one("#rhythm", Plain).show(due)
 
     def on_resize(self, event: Resize) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
