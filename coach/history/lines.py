@@ -129,6 +129,7 @@ def level_lines(routines: Sequence[Routine], records: Sequence[SessionRecord]) -
     for routine in routines:
         changes = replay(routine, records)[0]
         if changes:
-            steps = " → ".join(f"{change.level} ({day_text(change.at)})" for change in changes[-6:])
-            lines.append(f"{clean(routine.title)}: 0 → {steps}")
+            steps = " → ".join(f"{change.level} ({day_text(change.at)})" for change in changes[-5:])
+            start = "…" if len(changes) > 5 else "0"
+            lines.append(f"{clean(routine.title)}: {start} → {steps}")
     return lines or ["No routine has changed level yet: level 0 is each routine file's own dose."]
