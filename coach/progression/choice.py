@@ -27,7 +27,9 @@ class DoseChoice:
         if not self.routine.progress:
             return {}
         low = level_range(self.routine)[0]
-        picks = {"k": self.level.last, "e": max(low, self.level.easier)}
+        picks = {"k": self.level.last}
+        if max(low, self.level.easier) != self.level.last:
+            picks["e"] = max(low, self.level.easier)
         return {key: level for key, level in picks.items() if level != self.level.today}
 
     def key(self, key: str) -> bool:

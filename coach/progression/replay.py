@@ -39,7 +39,8 @@ class Level:
 
     @property
     def easier(self) -> int:
-        return min(self.today, self.last) - 1
+        """One level easier than today's."""
+        return self.today - 1
 
 
 @dataclass(frozen=True)
