@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from pathlib import Path
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -86,6 +87,22 @@ def check_replaceable(path: Path) -> None:
         raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
     if not stat.S_ISREG(mode):
         raise NotRegularFileError(path)
+
+
+def keep_aside(path: Path) -> Path | None:
+    """Move an unreadable file out of the way before it is replaced, so nothing it held is lost.
+
+    It becomes ``<name>.damaged-<local time>`` beside it; returns that path, or ``None`` when
+    there was no file to keep."""
+    if not os.path.lexists(path):
+        return None
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    for n in range(1, 1000):
+        kept = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(kept):
+            os.replace(path, kept)
+            return kept
+    raise FileExistsError(errno.EEXIST, "too many damaged copies are kept beside it", str(path))
 
 
 def make_private_folder(folder: Path, *, health_data: bool = False) -> bool:

@@ -225,3 +225,12 @@ def test_json_carries_the_ratings_and_the_csv_has_a_row_each():
     ]
     rows = export.function_csv(log).splitlines()
     assert rows == ["activity,name,rated_at,score,dropped", "a1,putting on socks,2026-11-23T09:00:00+01:00,3,no"]
+
+
+def test_saving_over_a_damaged_file_keeps_it_beside_the_new_one(data_dir):
+    damaged = b'format = 1\n[[ratings]]\nactivity = "a9"\nat = "2026-11-23T09:00:00+01:00"\nscore = 3\n'
+    function_path(data_dir).write_bytes(damaged)
+    save_function(data_dir, FunctionLog(naming_put_off=date(2026, 12, 6)))
+    kept = [p for p in data_dir.iterdir() if p.name.startswith("function.toml.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert load_function(data_dir).naming_put_off == date(2026, 12, 6)

@@ -165,7 +165,9 @@ def test_saving_leaves_no_temporary_file(data_dir):
     assert sorted(p.name for p in data_dir.iterdir()) == ["profile.toml"]
 
 
-def test_a_damaged_profile_is_replaced_when_saved(data_dir):
+def test_a_damaged_profile_is_replaced_when_saved_and_kept_beside_it(data_dir):
     profile_path(data_dir).write_text("format = ")
     save_profile(data_dir, answered())
     assert load_profile(data_dir) == answered()
+    kept = [p for p in data_dir.iterdir() if p.name.startswith("profile.toml.damaged-")]
+    assert [p.read_text() for p in kept] == ["format = "]

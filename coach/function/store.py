@@ -13,7 +13,7 @@ import tomli_w
 
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import make_private_folder, read_bounded
+from coach.files import keep_aside, make_private_folder, read_bounded
 from coach.function.model import LONGEST_NAME, Activity, FunctionLog, Rating
 from coach.logs.timestamps import TimestampError, moment_text, read_day, read_moment
 
@@ -53,15 +53,17 @@ def load_function(data: Path) -> FunctionLog:
 def save_function(data: Path, log: FunctionLog) -> FunctionLog:
     """Merge with what is on disk (another window may have rated too) and write; returns the merged log.
 
+    A saved file that cannot be read is moved aside (``keep_aside``), never written over.
+
     Raises ``CoachError`` with one sentence when it cannot be written."""
     path = function_path(data)
-    try:
-        saved = load_function(data)
-    except CoachError:
-        saved = FunctionLog()
-    merged = merge(saved, log)
+    merged = log
     try:
         make_private_folder(data)
+        try:
+            merged = merge(load_function(data), log)
+        except CoachError:
+            keep_aside(path)
         write_atomic(path, _text(merged))
         os.chmod(path, 0o600)
     except OSError as error:

@@ -56,9 +56,10 @@ class HurtKind(_Worded):
     """The answers to "what kind of pain?" after pressing p."""
 
     RED_FLAG = "red_flag"
-    """Sharp, shooting, spreading down a leg, or numbness: stop now."""
+    """Spreading into a buttock or leg, tingling or numbness: stop the session (in logs before
+    safety v3 also sharp or shooting pain)."""
     MORE_THAN_MILD = "more_than_mild"
-    """More than mild discomfort: skip this exercise."""
+    """Sharp, or more than mild discomfort: stop this exercise."""
     MILD = "mild"
     """Mild and settling: carry on."""
 

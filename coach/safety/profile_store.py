@@ -20,7 +20,7 @@ import tomli_w
 
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import make_private_folder, read_bounded
+from coach.files import keep_aside, make_private_folder, read_bounded
 from coach.logs.timestamps import TimestampError, moment_text, read_moment
 from coach.safety.profile import Answer, Change, Profile
 from coach.safety.profile_questions import ALL_IDS, RETIRED_IDS, allowed
@@ -75,16 +75,17 @@ def profile_for_report(data: Path) -> Profile | None:
 def save_profile(data: Path, profile: Profile) -> Profile:
     """Merge ``profile`` into the saved one and write the result atomically, owner only; returns it.
 
-    A saved file that cannot be read is replaced. Raises ``CoachError`` when writing fails.
+    A saved file that cannot be read is moved aside (``keep_aside``) and replaced. Raises
+    ``CoachError`` when writing fails.
     """
     path = profile_path(data)
-    try:
-        saved = load_profile(data)
-    except CoachError:
-        saved = Profile()
-    merged = merge(saved, profile)
+    merged = merge(Profile(), profile)
     try:
         make_private_folder(data)
+        try:
+            merged = merge(load_profile(data), profile)
+        except CoachError:
+            keep_aside(path)
         write_atomic(path, _text(merged))
         os.chmod(path, 0o600)
     except OSError as error:
