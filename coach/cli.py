@@ -163,6 +163,7 @@ def cmd_validate(paths: list[Path]) -> int:
 def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = None) -> int:
     from coach.history import export
     from coach.history.advisories import LOOKBACK_DAYS, advisories
+    from coach.history.report import markdown_report
     from coach.logs.store import list_sessions
     from coach.safety.profile_store import profile_for_report
 
@@ -179,7 +180,7 @@ def cmd_history(data: Path, fmt: str, since: date | None, output: Path | None = 
     elif fmt == "json":
         text = export.sessions_json(records)
     elif fmt == "markdown":
-        text = export.markdown_report(
+        text = markdown_report(
             records, today, [(str(p), r) for p, r in unreadable], profile=profile_for_report(data), found=found
         )
     else:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, TabbedContent
 
 from coach.config import Config, save_config
 from coach.history import export
+from coach.history.report import markdown_report
 from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
 from coach.logs.store import create_session, list_sessions
 from coach.ui.screens.history import HistoryScreen
@@ -388,7 +389,7 @@ async def test_export_writes_the_three_files(data_dir):
         files = [p.read_bytes().decode() for p in screen.last_export]
         assert files[0] == export.sessions_csv(records)
         assert files[1] == export.steps_csv(records)
-        assert files[2] == export.markdown_report(records, TODAY, [(str(p), r) for p, r in unreadable])
+        assert files[2] == markdown_report(records, TODAY, [(str(p), r) for p, r in unreadable])
         assert "broken.toml" in files[2]
         assert any(str(screen.last_export[0].parent) in n.message for n in pilot.app._notifications)
         await pilot.press("x")

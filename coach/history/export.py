@@ -27,7 +27,6 @@ from coach.history.figures import (
     outcome_label,
 )
 from coach.history.markdown import markdown_text as markdown_text
-from coach.history.report import markdown_report as markdown_report
 from coach.history.summary import pain_change
 from coach.logs.records import SessionRecord
 from coach.logs.timestamps import day_text, moment_text, when
@@ -67,13 +66,6 @@ STEP_COLUMNS = (
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A CSV cell starting with one of these gets a leading ``'``."""
-
-
-def csv_cell(value: object) -> str:
-    """One CSV cell: None as empty, and formula-looking text defused with a leading ``'``."""
-    if value is None:
-        return ""
-    return _text(value if isinstance(value, str) else str(value))
 
 
 def _text(text: str) -> str:
