@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 
 from coach.logs.records import Outcome, StepOutcome
 from coach.logs.store import list_sessions
+from tests.helpers.process import wait_for_line
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX only")
 
@@ -34,12 +34,6 @@ SESSION = textwrap.dedent("""
     print("STEP1", path, flush=True)
     time.sleep(120)
 """)
-
-
-def wait_for_line(stream, timeout: float) -> str:
-    ready, _, _ = select.select([stream], [], [], timeout)
-    assert ready, "the session process never reported its first step"
-    return stream.readline()
 
 
 def test_kill_9_after_first_step_keeps_the_step_and_reads_interrupted(tmp_path):

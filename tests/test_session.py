@@ -10,8 +10,8 @@ from coach.routines.plan import Phase
 from coach.safety import pain as safety
 from coach.session.questions import QuestionKind
 from coach.session.running import SKIP_AGAIN_AFTER
-from tests.routine_texts import SMALL
-from tests.session_helpers import make_session, run_until_question
+from tests.helpers.routines import SMALL
+from tests.helpers.session import make_session, run_until_question
 
 EASIER_IS_NEXT = """\
 format = 1

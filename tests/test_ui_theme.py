@@ -15,7 +15,7 @@ from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, PainChart
 from coach.ui.widgets.session_table import SessionTable
 from coach.ui.widgets.week_bars import WeekBars
-from tests.test_ui_history import make_record
+from tests.helpers.records import finished_session
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 MONDAY = date(2026, 11, 2)
@@ -60,7 +60,7 @@ async def test_widgets_take_their_colours_from_the_theme_and_follow_a_change():
         calendar.show([[1, 0, 2, 0, 0, 0, -1]], MONDAY)
         chart.series = [(MONDAY, 6, 3), (date(2026, 11, 9), 5, 2)]
         table.set_width(100)
-        table.show([make_record(MONDAY, outcome=Outcome.COMPLETED)])
+        table.show([finished_session(MONDAY, outcome=Outcome.COMPLETED)])
         await pilot.pause()
 
         def colours() -> dict[str, Color | None]:

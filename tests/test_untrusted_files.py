@@ -20,7 +20,7 @@ from coach.logs.records import MAX_LOG_ENTRIES, Outcome, Screening, SessionRecor
 from coach.logs.store import create_session, list_sessions
 from coach.routines.loader import MAX_PROBLEMS, load_routine, load_routine_text
 from tests.helpers.records import at, session
-from tests.routine_texts import SMALL
+from tests.helpers.routines import SMALL
 
 HUGE = "0x" + "f" * 3600
 """An integer whose decimal form is past Python's 4,300-digit limit."""
@@ -205,7 +205,7 @@ def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path, mo
     from coach.session import recorder as recorder_module
     from coach.session.engine import ExerciseResult
     from coach.session.recorder import SessionRecorder
-    from tests.routine_texts import SMALL
+    from tests.helpers.routines import SMALL
 
     # A small bound, shared by writer and reader as the real one is: every entry is an atomic rewrite.
     bound = 12
