@@ -7,6 +7,7 @@ Each scene builds an app over a data folder with fixed content and a fake clock,
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -36,14 +37,24 @@ SIZE = (100, 30)
 FIXED_START = datetime(2026, 11, 21, 8, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
+WALL_CLOCK_START = FIXED_START + timedelta(minutes=2)
+"""Where the scenes' wall clock starts: the first session of a scene starts at 08:35."""
+
+
 class FixedWallClock:
-    """Wall-clock times that move a minute per reading, from a fixed start."""
+    """Wall-clock times from ``WALL_CLOCK_START``: each reading on the app's own thread moves them a minute on.
+
+    Home also reads the time in threads, and a thread it starts may be cancelled before it runs; a reading from
+    another thread gets the time as it is, so the times a scene shows never depend on which threads ran.
+    """
 
     def __init__(self) -> None:
-        self.moment = FIXED_START
+        self.moment = WALL_CLOCK_START
+        self.thread = threading.get_ident()
 
     def __call__(self) -> datetime:
-        self.moment += timedelta(minutes=1)
+        if threading.get_ident() == self.thread:
+            self.moment += timedelta(minutes=1)
         return self.moment
 
 
