@@ -177,20 +177,15 @@ async def skip(pilot, clock: FakeClock, times: int) -> None:
 # time -----------------------------------------------------------------------------------------------------
 
 
-async def move(pilot, clock: FakeClock, seconds: float, step: float | None = None) -> None:
-    """Move the fake clock ``seconds`` on at once, then let the app catch up; the app's own scheduled ticks
-    run at their moments as the clock passes them.
+async def move(pilot, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock ``seconds`` on in one step, then let the app catch up; the app's own scheduled
+    ticks run at their moments as the clock passes them.
 
     The screen wakes ``TICK_MARGIN`` after each change is due, so the clock moves that much more. A test
-    that needs the app to catch up between moments asks for a ``step``: the clock then moves that many
-    seconds at a time.
+    that needs the app drawn between two moments moves the clock twice.
     """
-    remaining = seconds + TICK_MARGIN
-    while remaining > 1e-9:
-        delta = min(step or remaining, remaining)
-        clock.advance(delta)
-        remaining -= delta
-        await pilot.pause()
+    clock.advance(seconds + TICK_MARGIN)
+    await pilot.pause()
     await pilot.pause()
 
 
