@@ -74,14 +74,13 @@ def ensure_logs(count: int, *, quiet: bool = False) -> Path:
 
 def _still_readable(folder: Path) -> bool:
     """The cached logs still load with today's coach (the format may have moved on)."""
-    from coach.errors import LogError
-    from coach.logs.store import load_session
+    from coach.logs.codec import InvalidLog, read_log
 
     files = sorted((folder / "sessions").glob("*.toml"))
     try:
         for path in files[:: max(1, len(files) // 20)]:
-            load_session(path)
-    except LogError:
+            read_log(path)
+    except (OSError, InvalidLog):
         return False
     return bool(files)
 

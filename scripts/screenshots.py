@@ -28,7 +28,9 @@ async def shoot(name: str, make, data: Path) -> Path:
         await pilot.pause()
         if run_before is not None:
             await run_before(pilot)
-        await pilot.pause(0.6)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         path = OUT / f"{name}.svg"
         app.save_screenshot(str(path))
     return path

@@ -7,29 +7,31 @@ Each scene builds an app over a data folder with fixed content and a fake clock,
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from coach.config import Config, save_config
 from coach.durations import clock_text
 from coach.function.model import FunctionLog
 from coach.function.store import save_function
 from coach.logs.records import Outcome, PainReport, Screening, StepOutcome, StepRecord
 from coach.logs.store import create_session, save_session
 from coach.paths import bundled_routines_dir
-from coach.routines.catalog import load_entry
 from coach.routines.loader import load_routine
 from coach.routines.model import Dosing
 from coach.routines.plan import build_run, unit_name
 from coach.safety.pain import judge_pain
-from coach.safety.profile import Profile
-from coach.safety.profile_store import save_profile
-from coach.ui.app import CoachApp, build_app
-from coach.ui.screens.safety_check import SafetyCheckScreen
+from coach.ui.app import CoachApp
+from coach.ui.screens.history import HistoryScreen
+from coach.ui.screens.learn import LearnScreen
 from coach.ui.screens.session import SessionScreen
-from tests.conftest import FakeClock, RecordingSpeaker
-from tests.helpers.checks import profile
+from coach.ui.screens.session_detail import SessionDetailScreen
+from coach.ui.screens.summary import SummaryScreen
+from coach.ui.widgets.phase_display import PhaseDisplay
+from tests.helpers.app import accepted as accept
+from tests.helpers.app import answer, answer_check, app_for, bundled, move, wait_for_screen, wait_until
+from tests.helpers.clock import FakeClock
 from tests.helpers.records import session
 
 RunBefore = Callable[[object], Awaitable[None]]
@@ -37,67 +39,52 @@ SIZE = (100, 30)
 FIXED_START = datetime(2026, 11, 21, 8, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
+WALL_CLOCK_START = FIXED_START + timedelta(minutes=2)
+"""Where the scenes' wall clock starts: the first session of a scene starts at 08:35."""
+
+
 class FixedWallClock:
-    """Wall-clock times that move a minute per reading, from a fixed start."""
+    """Wall-clock times from ``WALL_CLOCK_START``: each reading on the app's own thread moves them a minute on.
+
+    Home also reads the time in threads, and a thread it starts may be cancelled before it runs; a reading from
+    another thread gets the time as it is, so the times a scene shows never depend on which threads ran.
+    """
 
     def __init__(self) -> None:
-        self.moment = FIXED_START
+        self.moment = WALL_CLOCK_START
+        self.thread = threading.get_ident()
 
     def __call__(self) -> datetime:
-        self.moment += timedelta(minutes=1)
+        if threading.get_ident() == self.thread:
+            self.moment += timedelta(minutes=1)
         return self.moment
 
 
 def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool = True) -> tuple[CoachApp, FakeClock]:
+    """The app over ``data`` with the bundled ``routine`` chosen, sound off, its wall clock at FIXED_START;
+    ``accepted``: notice accepted and every profile question answered "no" (16 to 49, under 6 weeks) the day
+    before."""
     data.mkdir(parents=True, exist_ok=True)
     if accepted:
-        save_config(data, Config(accepted_notice=True, sound=False))
-        save_profile(data, answered_profile())
+        accept(data, sound=False, at=FIXED_START - timedelta(days=1))
     clock = FakeClock()
-    entry = load_entry(bundled_routines_dir() / f"{routine}.toml", "bundled") if routine else None
-    return build_app(
-        data,
-        start_with=entry,
-        clock=clock,
-        wall_clock=FixedWallClock(),
-        bell=lambda: None,
-        scheduler=clock.schedule,
-        speaker=RecordingSpeaker(clock),
-    ), clock
-
-
-def answered_profile() -> Profile:
-    """A health profile with every question answered "no" (16 to 49, under 6 weeks) the day before FIXED_START."""
-    return profile(at=FIXED_START - timedelta(days=1))
+    app = app_for(data, bundled(routine) if routine else None, clock, source="bundled", wall_clock=FixedWallClock())
+    return app, clock
 
 
 CHECK_PASSED = ("n", "n", "n")
 """A typical day's yes/no questions of the safety check answered "no": emergency signs, since last time, legs."""
 
 
-async def check_keys(pilot, *pressed: str) -> None:
-    """Wait for the safety check to show, then press ``pressed``."""
-    from tests.ui_driver import wait_for_screen
-
-    await wait_for_screen(pilot, SafetyCheckScreen)
-    await keys(pilot, *pressed)
-
-
-async def keys(pilot, *pressed: str) -> None:
-    for key in pressed:
-        await pilot.press(key)
-        await pilot.pause()
-
-
-async def advance(pilot, clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock on; the session screen's own scheduled ticks run as their moments pass."""
-    clock.advance(seconds)
-    await pilot.pause()
+async def no_flash(pilot) -> None:
+    """Wait until the phase display's flash at a change of phase is over."""
+    display = pilot.app.screen.query_one(PhaseDisplay)
+    await wait_until(pilot, lambda: not display.has_class("flash"), "the end of the flash")
 
 
 def safety_check() -> RunBefore:
     async def run(pilot) -> None:
-        await check_keys(pilot, "n", "n")
+        await answer_check(pilot, "n", "n")
 
     return run
 
@@ -106,10 +93,10 @@ def hold_in_progress(clock: FakeClock) -> RunBefore:
     """Knee-to-chest, the first hold, after skipping the warm-up walk."""
 
     async def run(pilot) -> None:
-        await check_keys(pilot, *CHECK_PASSED, "2", "enter", "s")
-        await advance(pilot, clock, 10)
-        await advance(pilot, clock, 7.5)
-        await pilot.pause(0.5)
+        await answer_check(pilot, *CHECK_PASSED, "2", "enter", "s")
+        await move(pilot, clock, 10)
+        await move(pilot, clock, 7.5)
+        await no_flash(pilot)
 
     return run
 
@@ -117,18 +104,18 @@ def hold_in_progress(clock: FakeClock) -> RunBefore:
 def it_hurts(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
         await hold_in_progress(clock)(pilot)
-        await keys(pilot, "p")
+        await answer(pilot, "p")
 
     return run
 
 
 def pain_check(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
-        await check_keys(pilot, *CHECK_PASSED, "2", "enter")
+        await answer_check(pilot, *CHECK_PASSED, "2", "enter")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
-        await advance(pilot, clock, screen.session.engine.runs[0].planned_seconds + 0.01)
-        await pilot.pause(0.5)
+        await move(pilot, clock, screen.session.engine.runs[0].planned_seconds)
+        await no_flash(pilot)
 
     return run
 
@@ -136,13 +123,13 @@ def pain_check(clock: FakeClock) -> RunBefore:
 def summary(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
         await pain_check(clock)(pilot)
-        await keys(pilot, "2")
-        await advance(pilot, clock, 40)
-        await keys(pilot, "p", "b", "4", "s")
-        await advance(pilot, clock, 30)
-        await keys(pilot, "q", "y", "1", "enter")
-        await pilot.pause(0.5)
-        pilot.app.screen.query_one("Input").cursor_blink = False
+        await answer(pilot, "2")
+        await move(pilot, clock, 40)
+        await answer(pilot, "p", "b", "4", "s")
+        await move(pilot, clock, 30)
+        await answer(pilot, "q", "y", "1", "enter")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.query_one("Input").cursor_blink = False
         await pilot.pause()
 
     return run
@@ -282,9 +269,10 @@ def make_history_app(data: Path) -> CoachApp:
 
 def history_screen() -> RunBefore:
     async def run(pilot) -> None:
-        await keys(pilot, "h")
+        await answer(pilot, "h")
+        await wait_for_screen(pilot, HistoryScreen)
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await pilot.pause()
 
     return run
 
@@ -292,8 +280,8 @@ def history_screen() -> RunBefore:
 def history_trends() -> RunBefore:
     async def run(pilot) -> None:
         await history_screen()(pilot)
-        await keys(pilot, "t")
-        await pilot.pause(0.3)
+        await answer(pilot, "t")
+        await pilot.wait_for_scheduled_animations()
 
     return run
 
@@ -306,8 +294,8 @@ def session_detail() -> RunBefore:
         screen = pilot.app.screen
         row = next(n for n, r in enumerate(screen.shown) if r.outcome is Outcome.STOPPED_FOR_PAIN and r.pain_reports)
         screen.query_one("#table").move_cursor(row=row)
-        await keys(pilot, "enter")
-        await pilot.pause(0.3)
+        await answer(pilot, "enter")
+        await wait_for_screen(pilot, SessionDetailScreen)
 
     return run
 
@@ -316,7 +304,7 @@ def learn() -> RunBefore:
     """The Learn screen opened from home with l, then taken to its first card with home."""
 
     async def run(pilot) -> None:
-        await keys(pilot, "l", "home")
-        await pilot.pause(0.3)
+        await answer(pilot, "l", "home")
+        await wait_for_screen(pilot, LearnScreen)
 
     return run

@@ -12,14 +12,14 @@ import pytest
 
 from coach.logs.records import Outcome
 from coach.logs.store import list_sessions
-from tests.test_kill9 import wait_for_line
+from tests.helpers.process import wait_for_line
 
 CHECK_THEN_HANG = textwrap.dedent("""
     import asyncio, sys, time
     from pathlib import Path
-    from tests.conftest import FakeClock
+    from tests.helpers.clock import FakeClock
     from coach.ui.screens.safety_check import SafetyCheckScreen
-    from tests.ui_driver import accepted, app_for, wait_for_screen
+    from tests.helpers.app import accepted, app_for, wait_for_screen
 
     data, routine = Path(sys.argv[1]), Path(sys.argv[2])
 
@@ -37,7 +37,7 @@ CHECK_THEN_HANG = textwrap.dedent("""
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX only")
 def test_an_emergency_yes_is_logged_even_when_the_process_is_killed_right_after(tmp_path):
-    from tests.routine_texts import SMALL
+    from tests.helpers.routines import SMALL
 
     data = tmp_path / "data"
     data.mkdir()

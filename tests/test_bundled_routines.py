@@ -12,16 +12,9 @@ from coach.paths import bundled_routines_dir
 from coach.routines.loader import load_routine
 from coach.routines.model import Dosing
 from coach.session.engine import estimated_seconds
+from tests.helpers.routines import SEED_FILES, SEEDS_DIR
 
 EXPECTED = {"gentle-relief", "stabilise", "hips-not-back", "glute-release", "posture-reset", "flare-up", "desk-break"}
-SEED_FILES = {
-    "000_84b18329a5d00774.txt",
-    "001_2782d5a0639a4d26.txt",
-    "002_938c41e1b65cdf95.txt",
-    "003_1eb83e7e4533b963.txt",
-    "004_e7d96563a60eeb5c.txt",
-}
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PAIN_CHECK_SECONDS = 20
 MINUTES = {"flare-up": (5, 12), "desk-break": (1.5, 3)}
 """Routines meant to be short (the flare-up plan's positions of ease take two minutes each);

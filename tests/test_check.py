@@ -6,7 +6,7 @@ from datetime import UTC, timedelta, timezone
 
 import pytest
 
-from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord
+from coach.logs.records import Outcome, Screening
 from coach.logs.timestamps import time_of_day
 from coach.safety.after_stop import AFTER_STOP_TITLE, rest_line
 from coach.safety.check_texts import (
@@ -25,34 +25,10 @@ from coach.safety.check_texts import (
 from coach.safety.last_sessions import previous_session
 from coach.safety.profile import Profile
 from coach.safety.verdicts import Offer, VerdictKind
-from tests.helpers.checks import NOW, Log, answer_all, answer_until, check, profile
-from tests.helpers.records import session as make_session
+from tests.helpers.checks import NOW, Log, answer_all, answer_until, check, earlier_session, profile, stopped_session
 
 CLEAR = (False, False, False, 2)
 """A typical day's check: no emergency sign, nothing since last time, no leg symptoms, pain 2."""
-
-
-def session(
-    hours_ago: float,
-    before: int | None = 2,
-    after: int | None = 5,
-    outcome: Outcome = Outcome.COMPLETED,
-    screening: Screening | None = None,
-) -> SessionRecord:
-    ended = NOW - timedelta(hours=hours_ago)
-    screening = screening or Screening(red_flags={EMERGENCY_QUESTION.id: False}, pain_before=before)
-    return make_session(
-        ended - timedelta(minutes=20), ended, id="x", outcome=outcome, screening=screening, pain_after=after
-    )
-
-
-def stopped(hours_ago: float, leg: bool = False, before: int = 3, after: int = 2) -> SessionRecord:
-    record = session(hours_ago, before, after, Outcome.STOPPED_FOR_PAIN)
-    kind = HurtKind.RED_FLAG if leg else HurtKind.MORE_THAN_MILD
-    record.pain_reports = [PainReport(record.ended_at or NOW, "hurts", 9 if not leg else 3, kind=kind)]
-    record.reason = "Pain reported: spreading into a buttock or leg." if leg else "Stopped after a pain check of 9/10."
-    record.stop_advised = True
-    return record
 
 
 # before any question
@@ -129,7 +105,7 @@ def test_the_first_check_asks_about_the_last_two_weeks_later_ones_since_the_last
     first = check()
     answer_until(first, "since-last")
     assert first.pending.question.text.startswith("In the last two weeks")
-    later = check(recent=[session(30, before=2, after=2)])
+    later = check(recent=[earlier_session(30, before=2, after=2)])
     answer_until(later, "since-last")
     assert later.pending.question.text.startswith("Since your last session")
 
@@ -154,7 +130,7 @@ def test_an_emergency_yes_ends_the_check_at_once_with_only_go_now_advice_and_is_
     "flags", [{"emergency-signs": True}, {"bladder-bowel": True}, {"worsening-leg-weakness": True}]
 )
 def test_after_an_emergency_yes_the_next_start_repeats_the_advice_and_asks_if_a_doctor_assessed_it(flags):
-    blocked = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags=flags))
+    blocked = earlier_session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags=flags))
     safety = check(recent=[blocked])
     assert safety.pending.question is ASSESSED_QUESTION
     assert (
@@ -166,22 +142,22 @@ def test_after_an_emergency_yes_the_next_start_repeats_the_advice_and_asks_if_a_
 
 
 def test_assessed_by_a_doctor_goes_on_to_the_emergency_question():
-    blocked = session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
+    blocked = earlier_session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
     safety = check(recent=[blocked])
     safety.answer(True)
     assert safety.pending.question is EMERGENCY_QUESTION and safety.record.emergency_assessed is True
 
 
 def test_an_emergency_yes_behind_a_not_for_you_block_is_still_asked_first():
-    emergency = session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
+    emergency = earlier_session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
     safety = check(profile(yes=("pregnancy",)), ("pregnancy",), recent=[emergency])
     assert safety.pending.question is ASSESSED_QUESTION
 
 
 def test_the_newest_check_is_found_by_its_moment_not_its_file_name():
-    emergency = session(0.3, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
+    emergency = earlier_session(0.3, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
     emergency.started_at = (NOW - timedelta(minutes=20)).astimezone(UTC)
-    earlier = session(1.2)
+    earlier = earlier_session(1.2)
     earlier.started_at = (NOW - timedelta(minutes=70)).astimezone(timezone(timedelta(hours=2)))
     assert earlier.started_at.isoformat() > emergency.started_at.isoformat(), "as a file name would sort"
     assert check(recent=[earlier, emergency]).pending.question is ASSESSED_QUESTION
@@ -279,7 +255,7 @@ def test_pain_of_five_or_less_goes(pain):
     [(20, 3, 5, True), (20, 3, 6, True), (20, 3, 4, False), (71, 2, 4, True), (73, 2, 4, False)],
 )
 def test_pain_two_above_last_times_start_within_three_days_is_a_flare_without_a_question(hours_ago, before, now, flare):
-    safety = check(recent=[session(hours_ago, before=before, after=before)])
+    safety = check(recent=[earlier_session(hours_ago, before=before, after=before)])
     verdict = answer_all(safety, *CLEAR[:-1], now)
     assert safety.total == 4, "no extra question"
     titles = [c.title for c in safety.cautions]
@@ -293,7 +269,7 @@ def test_pain_two_above_last_times_start_within_three_days_is_a_flare_without_a_
 
 
 def test_under_twelve_hours_after_a_session_that_raised_pain_says_let_it_settle_and_may_go_on():
-    safety = check(recent=[session(5)])
+    safety = check(recent=[earlier_session(5)])
     verdict = answer_all(safety, *CLEAR)
     assert verdict.kind is VerdictKind.CAUTION and verdict.title == SETTLE_TITLE
     assert any("up to 24 hours" in line for line in verdict.advice)
@@ -302,7 +278,7 @@ def test_under_twelve_hours_after_a_session_that_raised_pain_says_let_it_settle_
 
 @pytest.mark.parametrize(("hours_ago", "text"), [(14, "Has it settled since?"), (30, "Did it settle within 24 hours?")])
 def test_from_twelve_hours_the_follow_up_asks_by_its_window(hours_ago, text):
-    safety = check(recent=[session(hours_ago)])
+    safety = check(recent=[earlier_session(hours_ago)])
     answer_all(safety, *CLEAR)
     pending = safety.pending
     assert pending.question.text.endswith(text) and pending.position == "Question 5 of 5"
@@ -310,7 +286,7 @@ def test_from_twelve_hours_the_follow_up_asks_by_its_window(hours_ago, text):
 
 
 def test_not_settled_means_a_gentler_routine_today_or_a_professional():
-    safety = check(recent=[session(30)])
+    safety = check(recent=[earlier_session(30)])
     verdict = answer_all(safety, *CLEAR, False)
     assert verdict.title == NOT_SETTLED_TITLE and verdict.offer is Offer.GENTLEST
     assert "more than 24 hours" in verdict.advice[0]
@@ -319,20 +295,20 @@ def test_not_settled_means_a_gentler_routine_today_or_a_professional():
 
 @pytest.mark.parametrize(("before", "after", "asked"), [(2, 3, False), (2, 4, True), (3, 7, True), (5, 2, False)])
 def test_the_follow_up_is_due_at_a_rise_of_two_or_a_red_end(before, after, asked):
-    safety = check(recent=[session(20, before=before, after=after)])
+    safety = check(recent=[earlier_session(20, before=before, after=after)])
     answer_all(safety, *CLEAR)
     assert (safety.pending is not None) is asked
 
 
 def test_a_one_point_rise_to_a_green_two_asks_nothing():
-    assert answer_all(check(recent=[session(20, before=1, after=2)]), *CLEAR).kind is VerdictKind.GO
+    assert answer_all(check(recent=[earlier_session(20, before=1, after=2)]), *CLEAR).kind is VerdictKind.GO
 
 
 # after a stop for pain
 
 
 def test_within_twelve_hours_of_a_stop_only_the_flare_up_plan_may_start():
-    safety = check(recent=[stopped(0.1)])
+    safety = check(recent=[stopped_session(0.1)])
     assert safety.total == 1
     verdict = safety.answer(False)
     assert verdict.kind is VerdictKind.BLOCKED and verdict.title == AFTER_STOP_TITLE
@@ -340,24 +316,24 @@ def test_within_twelve_hours_of_a_stop_only_the_flare_up_plan_may_start():
     text = " ".join(verdict.advice).lower()
     assert "keep gently moving" in text and "avoid bed rest" in text and "only the flare-up plan" in text
     assert "rest for today" not in text and "rest today" not in text
-    flare_up = check(recent=[stopped(0.1)], bad_day_routine=True)
+    flare_up = check(recent=[stopped_session(0.1)], bad_day_routine=True)
     assert answer_all(flare_up, *CLEAR).kind is VerdictKind.GO
 
 
 def test_after_a_stop_for_leg_symptoms_not_even_the_flare_up_plan_starts():
-    safety = check(recent=[stopped(2, leg=True)], bad_day_routine=True)
+    safety = check(recent=[stopped_session(2, leg=True)], bad_day_routine=True)
     verdict = safety.answer(False)
     assert verdict.kind is VerdictKind.BLOCKED and verdict.offer is Offer.NONE
     assert any("no routine starts" in line for line in verdict.advice)
 
 
 def test_a_user_who_ended_at_a_red_rating_counts_as_a_stop():
-    ended = session(1, before=2, after=7, outcome=Outcome.STOPPED_FOR_PAIN)
+    ended = earlier_session(1, before=2, after=7, outcome=Outcome.STOPPED_FOR_PAIN)
     assert check(recent=[ended]).answer(False).title == AFTER_STOP_TITLE
 
 
 def test_twelve_hours_after_a_stop_asks_whether_that_pain_settled():
-    safety = check(recent=[stopped(13)])
+    safety = check(recent=[stopped_session(13)])
     answer_all(safety, *CLEAR)
     assert safety.pending.question.text == "Your last session stopped because of pain. Has it settled since?"
     assert "13 hours ago" in safety.pending.note
@@ -365,7 +341,7 @@ def test_twelve_hours_after_a_stop_asks_whether_that_pain_settled():
 
 @pytest.mark.parametrize(("hours_ago", "line"), [(2, "2 hours ago"), (12, "")])
 def test_home_names_a_stop_while_it_lasts_with_keep_moving_words(hours_ago, line):
-    shown = rest_line([stopped(hours_ago)], NOW)
+    shown = rest_line([stopped_session(hours_ago)], NOW)
     if line:
         assert line in shown and "keep gently moving" in shown and "only the flare-up plan may start" in shown
     else:
@@ -398,7 +374,7 @@ def test_a_clearance_lets_every_routine_start():
 
 
 def test_within_four_hours_of_a_completed_check_only_what_is_new_and_the_pain_are_asked():
-    earlier = session(1, before=2, after=2)
+    earlier = earlier_session(1, before=2, after=2)
     safety = check(recent=[earlier])
     assert safety.total == 2
     at = time_of_day(NOW - timedelta(hours=1, minutes=20))
@@ -407,18 +383,18 @@ def test_within_four_hours_of_a_completed_check_only_what_is_new_and_the_pain_ar
 
 
 def test_something_new_runs_the_full_check():
-    safety = check(recent=[session(1, before=2, after=2)])
+    safety = check(recent=[earlier_session(1, before=2, after=2)])
     safety.answer(True)
     assert safety.pending.question is EMERGENCY_QUESTION and safety.total == 5
 
 
 def test_after_a_stop_the_flare_up_plan_asks_the_full_check():
-    safety = check(recent=[stopped(1)], bad_day_routine=True)
+    safety = check(recent=[stopped_session(1)], bad_day_routine=True)
     assert safety.pending.question is EMERGENCY_QUESTION and safety.total == 4
 
 
 def test_a_blocked_check_is_no_completed_check():
-    blocked = session(1, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": False}))
+    blocked = earlier_session(1, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": False}))
     assert check(recent=[blocked]).pending.question is EMERGENCY_QUESTION
 
 
@@ -462,7 +438,7 @@ def test_an_answer_of_the_wrong_kind_is_an_error(value):
 
 def test_a_block_before_a_caution_was_shown_logs_no_caution():
     log = Log()
-    safety = check(recent=[session(5)], log=log)
+    safety = check(recent=[earlier_session(5)], log=log)
     assert safety.answer(True).kind is VerdictKind.BLOCKED
     assert [screening.cautions for screening, _ in log.blocks] == [[]]
 
@@ -471,14 +447,14 @@ def test_a_block_before_a_caution_was_shown_logs_no_caution():
 
 
 def test_time_since_the_last_session_holds_across_time_zones():
-    logged_elsewhere = session(0)
+    logged_elsewhere = earlier_session(0)
     logged_elsewhere.ended_at = (NOW - timedelta(seconds=21)).astimezone(timezone(timedelta(hours=-5)))
     assert previous_session([logged_elsewhere], NOW).hours_ago == pytest.approx(21 / 3600)
     assert previous_session([logged_elsewhere], NOW.astimezone(UTC)).hours_ago == pytest.approx(21 / 3600)
 
 
 def test_a_last_session_that_ended_in_the_future_is_asked_about_without_a_made_up_time():
-    raised = session(5)
+    raised = earlier_session(5)
     raised.ended_at = raised.started_at = NOW + timedelta(days=3000)
     safety = check(recent=[raised])
     answer_all(safety, *CLEAR)
@@ -488,7 +464,7 @@ def test_a_last_session_that_ended_in_the_future_is_asked_about_without_a_made_u
 
 
 def test_a_last_session_that_ended_before_it_started_is_timed_from_its_start():
-    odd = session(5)
+    odd = earlier_session(5)
     odd.ended_at = NOW - timedelta(days=30)
     assert answer_all(check(recent=[odd]), *CLEAR).title == SETTLE_TITLE
 
@@ -500,7 +476,7 @@ def test_long_ago_reads_in_days():
 
 
 def test_a_routine_the_profile_rules_out_never_starts_even_after_last_times_emergency_sign_is_assessed():
-    emergency = session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
+    emergency = earlier_session(50, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
     safety = check(profile(yes=("pregnancy",)), ("pregnancy",), recent=[emergency])
     verdict = answer_all(safety, True, False)
     assert verdict.kind is VerdictKind.BLOCKED and verdict.title == NOT_FOR_YOU_TITLE

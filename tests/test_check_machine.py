@@ -16,19 +16,20 @@ from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import EMERGENCY_QUESTION
 from coach.safety.verdicts import VerdictKind
 from coach.scale import TEN_AFTER_ONE
-from tests.conftest import FakeClock
-from tests.helpers.checks import NOW, Log, profile
-from tests.test_check import session, stopped
+from tests.helpers.checks import NOW, Log, earlier_session, profile, stopped_session
+from tests.helpers.clock import FakeClock
 
 KEYS = ["y", "n", "enter", "space", "escape", "f", "g", "b", "t", *"0123456789", "x"]
 HISTORIES = {
     "none": [],
-    "raised-5h": [session(5)],
-    "raised-20h": [session(20)],
-    "earlier-today": [session(1, before=2, after=2)],
-    "stopped-2h": [stopped(2)],
-    "leg-stop-2h": [stopped(2, leg=True)],
-    "emergency": [session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))],
+    "raised-5h": [earlier_session(5)],
+    "raised-20h": [earlier_session(20)],
+    "earlier-today": [earlier_session(1, before=2, after=2)],
+    "stopped-2h": [stopped_session(2)],
+    "leg-stop-2h": [stopped_session(2, leg=True)],
+    "emergency": [
+        earlier_session(30, outcome=Outcome.BLOCKED, screening=Screening(red_flags={"emergency-signs": True}))
+    ],
 }
 PROFILES = {
     "clear": {},

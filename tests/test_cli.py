@@ -23,7 +23,7 @@ from coach.history import export
 from coach.logs.records import Outcome, Screening, StepOutcome, StepRecord
 from coach.logs.store import list_sessions
 from tests.helpers.records import at, session
-from tests.routine_texts import SMALL
+from tests.helpers.routines import SMALL
 
 ROOT = Path(__file__).resolve().parent.parent
 

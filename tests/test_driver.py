@@ -98,9 +98,9 @@ async def test_a_key_sequence_with_a_huge_number_is_dropped_and_reading_goes_on(
 
 async def test_a_session_under_way_when_the_app_ends_unexpectedly_is_logged_as_interrupted(tmp_path):
     from coach.logs.records import Outcome
-    from tests.conftest import FakeClock
-    from tests.routine_texts import SMALL
-    from tests.ui_driver import accepted, app_for, only_log, pass_safety_check
+    from tests.helpers.app import accepted, app_for, only_log, pass_safety_check
+    from tests.helpers.clock import FakeClock
+    from tests.helpers.routines import SMALL
 
     routine = tmp_path / "small.toml"
     routine.write_text(SMALL)

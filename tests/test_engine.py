@@ -15,8 +15,8 @@ from coach.routines.model import Dosing, Exercise, Routine
 from coach.routines.plan import Phase, build_plan, estimated_seconds, phase_word
 from coach.session.engine import Engine, Status
 from coach.session.view import build_view
-from tests.conftest import FakeClock
-from tests.routine_texts import SMALL
+from tests.helpers.clock import FakeClock
+from tests.helpers.routines import SMALL
 
 
 def small() -> Routine:

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 
 from coach.durations import clock_text
 from coach.history import export
+from coach.history.report import markdown_report
 from coach.logs.records import (
     HurtKind,
     Outcome,
@@ -185,14 +186,14 @@ def test_csv_round_trips_any_note(note: str) -> None:
     assert row["note"] == expected
 
 
-def test_csv_cell_defuses_formulas_only() -> None:
-    assert export.csv_cell("=1+2") == "'=1+2"
-    assert export.csv_cell("+1") == "'+1"
-    assert export.csv_cell("-1") == "'-1"
-    assert export.csv_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert export.csv_cell("a=1") == "a=1"
-    assert export.csv_cell(None) == ""
-    assert export.csv_cell(3) == "3"
+@pytest.mark.parametrize(
+    ("text", "cell"), [("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("a=1", "a=1")]
+)
+def test_csv_defuses_formulas_only(text: str, cell: str) -> None:
+    record = session(at("2026-11-24T10:00:00+01:00"), id=text, title=text, routine=text, note=text, pain_after=3)
+    (row,) = read_csv(export.sessions_csv([record]))
+    assert (row["id"], row["routine"], row["routine_title"], row["note"]) == (cell,) * 4
+    assert (row["pain_before"], row["pain_after"]) == ("", "3"), "None is an empty cell, a number is as it is"
 
 
 def test_sessions_json_round_trip() -> None:
@@ -393,7 +394,7 @@ def sections(report: str) -> list[str]:
 
 def test_markdown_report_sections_and_figures() -> None:
     unreadable = [("/home/ann/.local/share/coach/sessions/bad.toml", "line 3 | col 1")]
-    report = export.markdown_report(RECORDS, TODAY, unreadable)
+    report = markdown_report(RECORDS, TODAY, unreadable)
     assert sections(report) == [
         "# Lower-back exercise report",
         "## Overview",
@@ -421,7 +422,7 @@ def test_markdown_report_sections_and_figures() -> None:
 
 
 def test_markdown_report_what_hurt() -> None:
-    report = export.markdown_report(RECORDS, TODAY)
+    report = markdown_report(RECORDS, TODAY)
     hurt = report.split("## What hurt and when")[1].split("## Safety checks")[0]
     rows = [split_row(line) for line in hurt.splitlines() if line.startswith("| 2026")]
     assert rows == [
@@ -431,7 +432,7 @@ def test_markdown_report_what_hurt() -> None:
 
 
 def test_markdown_report_notes_stay_in_their_rows() -> None:
-    report = export.markdown_report(RECORDS, TODAY)
+    report = markdown_report(RECORDS, TODAY)
     notes = report.split("## Notes")[1].split("## Unreadable")[0]
     rows = [split_row(line) for line in notes.splitlines() if line.startswith("| 2026")]
     assert rows == [
@@ -443,7 +444,7 @@ def test_markdown_report_notes_stay_in_their_rows() -> None:
 
 
 def test_markdown_report_every_table_row_has_its_columns() -> None:
-    report = export.markdown_report(RECORDS, TODAY, [("a|b.toml", "x\ny")])
+    report = markdown_report(RECORDS, TODAY, [("a|b.toml", "x\ny")])
     width = None
     for line in report.splitlines():
         if not line.startswith("|"):
@@ -460,10 +461,10 @@ def test_markdown_report_gives_the_same_advisories_as_history() -> None:
         return session(at(started), id=id, title="t", routine="t", screening=screening)
 
     worse = [rated("a", "2026-11-14T10:00:00+01:00", 2), rated("b", "2026-11-20T10:00:00+01:00", 6)]
-    report = export.markdown_report(worse, TODAY)
+    report = markdown_report(worse, TODAY)
     assert "> **Pain is getting worse: see a professional.** Your pain before sessions averaged 6.0/10" in report
     steady = [rated("a", "2026-11-14T10:00:00+01:00", 4), rated("b", "2026-11-20T10:00:00+01:00", 4)]
-    assert "see a professional" not in export.markdown_report(steady, TODAY)
+    assert "see a professional" not in markdown_report(steady, TODAY)
 
 
 def test_markdown_report_first_weeks_row_when_history_is_long() -> None:
@@ -479,12 +480,12 @@ def test_markdown_report_first_weeks_row_when_history_is_long() -> None:
         ),
         *RECORDS,
     ]
-    report = export.markdown_report(records, TODAY)
+    report = markdown_report(records, TODAY)
     assert "| First 4 weeks (2026-08-03 – 2026-08-30) | 1 | 6.0 | 5.0 |" in report
 
 
 def test_markdown_report_without_sessions() -> None:
-    report = export.markdown_report([], TODAY, [(Path("/data/sessions/one.toml"), "bad"), ("two.toml", "worse")])
+    report = markdown_report([], TODAY, [(Path("/data/sessions/one.toml"), "bad"), ("two.toml", "worse")])
     assert "No sessions were logged." in report
     assert "2 log files could not be read and are not included above:" in report
     assert "| one.toml | bad |" in report and "| two.toml | worse |" in report
@@ -513,7 +514,7 @@ NOT_STARTED = session(
 
 
 def test_the_report_and_table_do_not_count_going_back_at_a_caution_as_a_block() -> None:
-    report = export.markdown_report([*RECORDS, NOT_STARTED], TODAY)
+    report = markdown_report([*RECORDS, NOT_STARTED], TODAY)
     assert (
         "- Sessions: 4 (1 completed, 1 stopped for pain, 1 blocked at the safety check, 1 not started after a caution)"
     ) in report
@@ -525,18 +526,18 @@ def test_the_report_and_table_do_not_count_going_back_at_a_caution_as_a_block() 
 
 
 def test_the_report_of_a_first_day_counts_one_day() -> None:
-    report = export.markdown_report([NOT_STARTED], TODAY)
+    report = markdown_report([NOT_STARTED], TODAY)
     assert "- Adherence since the first session (2026-11-25 – 2026-11-25): exercised on 0 of 1 day (0%)" in report
 
 
 def test_the_report_of_a_long_time_user_counts_adherence_over_the_whole_window() -> None:
     early = session(at("2026-01-05T08:00:00+01:00"), id="early", path="/g.toml", outcome=Outcome.BLOCKED)
-    report = export.markdown_report([early, *RECORDS], TODAY)
+    report = markdown_report([early, *RECORDS], TODAY)
     assert "- Adherence over the last 12 weeks (2026-09-07 – 2026-11-25): exercised on 2 of 80 days (2%)" in report
 
 
 def test_markdown_report_says_why_each_session_was_blocked() -> None:
-    report = export.markdown_report(RECORDS, TODAY)
+    report = markdown_report(RECORDS, TODAY)
     part = report.split("## Safety checks")[1].split("## Notes")[0]
     rows = [split_row(line) for line in part.splitlines() if line.startswith("| 2026")]
     assert rows == [["2026-11-23", "Gentle lower-back relief", "blocked", "Red flag: numbness in the legs"]]
@@ -553,7 +554,7 @@ def test_markdown_report_gives_the_health_profile_with_its_dates() -> None:
     profile = answered(yes=("cancer-history", "pregnancy"), age="50-69", at=noted)
     profile.answer(CLEARANCE_QUESTION.id, True, noted + timedelta(days=3))
     profile.mark_reviewed(noted + timedelta(days=3))
-    report = export.markdown_report(RECORDS, TODAY, profile=profile)
+    report = markdown_report(RECORDS, TODAY, profile=profile)
     part = report.split("### Health profile")[1].split("## Notes")[0]
     assert "- Conditions noted: pregnancy (since 2026-11-02)" in part
     assert "- Serious-cause history noted: a history of cancer (since 2026-11-02)" in part

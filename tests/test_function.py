@@ -16,7 +16,7 @@ from coach.function.model import ActivityError, FunctionLog, meaningful_average
 from coach.function.store import function_path, load_function, save_function
 from coach.history import export
 from coach.history.report_function import function_section
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 11, 23, 9, tzinfo=ZONE)

@@ -14,10 +14,10 @@ from coach.logs.store import list_sessions
 from coach.session.running import SKIP_AGAIN_AFTER
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.summary import SummaryScreen
-from tests.conftest import FakeClock
+from tests.helpers.app import accepted, answer, app_for, move, pass_safety_check, skip
+from tests.helpers.clock import FakeClock
 from tests.helpers.records import session
-from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check, skip
+from tests.helpers.routines import SMALL, hostile_routine
 
 SIZE = (100, 30)
 
@@ -110,33 +110,6 @@ def test_fifty_corrupt_logs_are_counted_and_named_and_the_rest_shown(data_dir):
     assert result.returncode == 0
     assert result.stdout.count("\n") == 11
     assert result.stderr.count("skipped unreadable log") == 50
-
-
-HOSTILE = "[bold]B[/] [link=x]L[/link] [@click=app.quit]Q[/] [/] \x1b[31mR\x07\x00\u202eZ"
-
-
-def hostile_routine() -> str:
-    escaped = (
-        HOSTILE.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\x1b", "\\u001b")
-        .replace("\x07", "\\u0007")
-        .replace("\x00", "\\u0000")
-        .replace("\u202e", "\\u202e")
-    )
-    text = SMALL
-    for original in (
-        "Small routine",
-        "Knee-to-chest",
-        "Lie on your back.",
-        "Breathe slowly.",
-        "Gentle pull.",
-        "Stop if pain spreads into a leg.",
-        "Pelvic tilt",
-        "Bird dog",
-    ):
-        text = text.replace(f'"{original}"', f'"{original} {escaped}"')
-    return text.replace("prepare = 3", f'prepare = 3\ndescription = "{escaped}"\nfocus = ["[b]"]')
 
 
 def visible(app) -> str:

@@ -29,7 +29,7 @@ from coach.logs.records import HurtKind, Outcome, PainReport, Screening, StepOut
 from coach.paths import bundled_routines_dir
 from tests.helpers.records import START, at
 from tests.helpers.records import session as make_session
-from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
+from tests.helpers.routines import SEED_FILES, SEEDS_DIR
 
 GROUP_IDS = {
     "Good to know": ["hurt-not-harm", "stay-active", "scans", "pregnancy"],

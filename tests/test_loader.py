@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from coach.errors import RoutineError
 from coach.routines.loader import MAX_KEY_PARTS, load_routine, load_routine_text, validate_routine
 from coach.routines.model import Dosing
-from tests.routine_texts import SMALL
+from tests.helpers.routines import SMALL
 
 
 def problems_of(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from coach.logs.records import Outcome, Screening, SessionRecord
 from coach.logs.store import create_session
 from coach.routines.catalog import discover
 from tests.helpers.records import at, session
-from tests.routine_texts import SMALL
+from tests.helpers.routines import SMALL
 
 FINISHES = 120
 """Seconds a child coach gets before the test calls it hung; generous, never a speed check."""
@@ -156,8 +156,8 @@ def test_only_a_folder_others_can_read_and_coach_cannot_tighten_is_left_open(tmp
 
 
 async def test_the_app_warns_of_a_sessions_folder_others_can_read(tmp_path, monkeypatch):
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, app_for
+    from tests.helpers.app import accepted, app_for
+    from tests.helpers.clock import FakeClock
 
     folder = tmp_path / "sessions"
     folder.mkdir()
@@ -258,8 +258,8 @@ def test_a_routines_folder_without_read_permission_is_named(tmp_path):
 
 async def test_home_lists_a_routines_folder_it_cannot_read(tmp_path, monkeypatch):
     from coach.ui.screens.home import HomeScreen
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, app_for
+    from tests.helpers.app import accepted, app_for
+    from tests.helpers.clock import FakeClock
 
     folder = routines_folder(tmp_path)
     unreadable_folder(monkeypatch, folder)

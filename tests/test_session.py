@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from coach.logs.codec import read_log
 from coach.logs.records import HurtKind, Outcome, StepOutcome
-from coach.logs.store import load_session
 from coach.routines.plan import Phase
 from coach.safety import pain as safety
 from coach.session.questions import QuestionKind
 from coach.session.running import SKIP_AGAIN_AFTER
-from tests.routine_texts import SMALL
-from tests.session_helpers import make_session, run_until_question
+from tests.helpers.routines import SMALL
+from tests.helpers.session import make_session, run_until_question
 
 EASIER_IS_NEXT = """\
 format = 1
@@ -439,12 +439,12 @@ def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
     session.key("6")
     report = session.recorder.record.pain_reports[-1]
     assert (report.verdict, report.decision) == ("red", ""), "nothing is chosen until the user answers"
-    assert load_session(session.recorder.path).pain_reports[-1].decision == ""
+    assert read_log(session.recorder.path).pain_reports[-1].decision == ""
     assert session.question.kind is QuestionKind.EASIER_OR_SKIP
     assert [o.value for o in session.question.options] == ["end", "skip"]
     session.key("s")
     assert session.view().exercise_name == "Pelvic tilt"
-    assert load_session(session.recorder.path).pain_reports[-1].decision == "skip"
+    assert read_log(session.recorder.path).pain_reports[-1].decision == "skip"
 
 
 def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_path):
@@ -453,7 +453,7 @@ def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_p
     for key in ("p", "b", "5"):
         session.key(key)
     assert session.question is None and session.view().exercise_name == "Pelvic tilt"
-    assert load_session(session.recorder.path).pain_reports[-1].decision == "skip"
+    assert read_log(session.recorder.path).pain_reports[-1].decision == "skip"
 
 
 def test_a_warning_sign_at_a_low_rating_stops_with_words_that_say_stop(tmp_path):
@@ -474,12 +474,12 @@ def test_a_warning_sign_stops_the_session_and_is_logged_before_its_strength_is_a
     session.key("p")
     session.key("a")
     assert session.question.kind is QuestionKind.HURT_STRENGTH
-    on_disk = load_session(session.recorder.path)
+    on_disk = read_log(session.recorder.path)
     assert on_disk.outcome is Outcome.STOPPED_FOR_PAIN
     assert on_disk.reason == "Pain reported: spreading into a buttock or leg, tingling or numbness."
     assert on_disk.steps[-1].outcome is StepOutcome.NOT_REACHED
     session.key("4")
-    on_disk = load_session(session.recorder.path)
+    on_disk = read_log(session.recorder.path)
     assert on_disk.reason == "Pain reported: spreading into a buttock or leg, tingling or numbness (4/10, up from 2)."
     assert on_disk.pain_reports[-1].kind is HurtKind.RED_FLAG
     assert session.question.kind is QuestionKind.STOP_ADVICE
@@ -707,16 +707,16 @@ def test_more_than_mild_at_a_low_rating_says_to_leave_the_exercise_not_to_carry_
 
 def test_advice_to_stop_for_today_is_in_the_log_for_the_next_check(tmp_path):
     session, _ = hurting(tmp_path)
-    assert not load_session(session.recorder.path).stop_advised
+    assert not read_log(session.recorder.path).stop_advised
     session.key("a")
-    assert load_session(session.recorder.path).stop_advised, "closed at the rating, the stop must already count"
+    assert read_log(session.recorder.path).stop_advised, "closed at the rating, the stop must already count"
 
 
 def test_a_session_that_went_on_after_it_hurt_is_not_marked_stop_advised(tmp_path):
     session, _ = hurting(tmp_path)
     for key in ("c", "2"):
         session.key(key)
-    assert session.running and not load_session(session.recorder.path).stop_advised
+    assert session.running and not read_log(session.recorder.path).stop_advised
 
 
 def test_s_pressed_twice_skips_one_exercise(tmp_path):

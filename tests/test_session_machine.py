@@ -26,7 +26,7 @@ from coach.session.engine import Status
 from coach.session.questions import QuestionKind
 from coach.session.recorder import SessionRecorder
 from coach.session.running import RunningSession
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 KEYS = [
     "space",

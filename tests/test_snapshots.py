@@ -4,25 +4,40 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests import scenes
 
+try:
+    import fcntl
+except ImportError:  # Windows has no fcntl
+    fcntl = None
+
 SIZE = scenes.SIZE
 
 
 @pytest.fixture
-def data(request, monkeypatch) -> Path:
-    """A data folder at a fixed path, so paths shown on screen are the same on every run."""
+def data(request, monkeypatch) -> Iterator[Path]:
+    """A data folder at a fixed path, so paths shown on screen are the same on every run.
+
+    The folder is locked while the test runs: another run of the same test (from another checkout, say)
+    waits, rather than emptying it under this one.
+    """
     import coach.logs.store
 
     monkeypatch.setattr(coach.logs.store, "new_session_id", lambda now: f"{now:%Y%m%dT%H%M%S}-snapshot")
-    path = Path(tempfile.gettempdir()) / "coach-snapshots" / request.node.name
-    shutil.rmtree(path, ignore_errors=True)
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
+    folder = Path(tempfile.gettempdir()) / "coach-snapshots"
+    folder.mkdir(exist_ok=True)
+    path = folder / request.node.name
+    with open(folder / f"{request.node.name}.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(path, ignore_errors=True)
+        yield path
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def test_first_run_notice(snap_compare, data):

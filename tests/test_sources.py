@@ -23,7 +23,7 @@ from coach.safety.check_texts import (
 from coach.safety.profile_questions import CLEARANCE_QUESTION
 from coach.safety.profile_questions import QUESTIONS as PROFILE_QUESTIONS
 from coach.safety.urgency import SIGNS
-from tests.test_bundled_routines import SEED_FILES, SEEDS_DIR
+from tests.helpers.routines import SEED_FILES, SEEDS_DIR
 
 RUN = 8
 """Words in a row that may not be shared with a source."""

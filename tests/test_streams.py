@@ -79,8 +79,8 @@ def test_argument_errors_never_echo_control_characters(tmp_path, capsys, argv):
 
 
 async def test_a_notification_naming_the_data_folder_shows_it_clean(tmp_path):
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, app_for
+    from tests.helpers.app import accepted, app_for
+    from tests.helpers.clock import FakeClock
 
     data = tmp_path / "data\x1b]0;owned\x07\x1b[41m"
     data.mkdir()

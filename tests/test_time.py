@@ -15,9 +15,9 @@ from coach.logs.store import list_sessions, recent_sessions
 from coach.safety.check import RECENT_LOGS, SafetyCheck
 from coach.safety.profile_questions import ANSWER_IDS
 from coach.ui.screens.home import HomeScreen
-from tests.conftest import FakeClock
 from tests.helpers import checks
-from tests.ui_driver import accepted, app_for, wait_for_screen
+from tests.helpers.app import accepted, app_for, wait_for_screen
+from tests.helpers.clock import FakeClock
 
 ORDINARY = "2026-11-20T08:00:00+01:00"
 NO_OFFSET = "9999-12-31T23:59:59"

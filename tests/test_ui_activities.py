@@ -10,8 +10,8 @@ from coach.logs.timestamps import local_now
 from coach.ui.screens.activities import ActivitiesScreen, ActivityQuestionsScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.session import SessionScreen
-from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, move, pass_safety_check, wait_for_screen
+from tests.helpers.clock import FakeClock
 
 SIZE = (100, 30)
 

@@ -13,9 +13,9 @@ from coach.logs.store import create_session
 from coach.logs.timestamps import local_now
 from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
-from tests.conftest import FakeClock
+from tests.helpers.app import accepted, answer, app_for, wait_for_screen
+from tests.helpers.clock import FakeClock
 from tests.helpers.records import session
-from tests.ui_driver import accepted, answer, app_for, wait_for_screen
 
 SIZE = (100, 30)
 SHORT = """\

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Input, TabbedContent
 from coach.config import Config, save_config
 from coach.history import export
 from coach.history.figures import PainPoint
-from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord, StepOutcome, StepRecord
+from coach.history.report import markdown_report
+from coach.logs.records import Outcome, SessionRecord, StepOutcome
 from coach.logs.store import create_session, list_sessions
 from coach.routines.catalog import discover
 from coach.ui.screens.history import HistoryScreen
@@ -22,78 +23,16 @@ from coach.ui.screens.session_detail import SessionDetailScreen, steps_table
 from coach.ui.widgets.calendar import calendar_grid
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, BOTH, LEFT, STOP, PainChart, pain_chart
 from coach.ui.widgets.plain import Plain
-from tests.helpers.records import session
+from tests.helpers.records import ZONE, finished_session
 
 TODAY = date(2026, 11, 21)
 """A Saturday."""
-ZONE = timezone(timedelta(hours=1))
 SIZE = (100, 30)
 HOSTILE = "[bold]x[/] [@click=app.quit]q[/] \x1b[31mred"
 
 
 def stamp(day: date, hour: int = 8, minute: int = 30) -> str:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE).isoformat()
-
-
-def make_record(
-    day: date,
-    *,
-    title: str = "Gentle relief",
-    name: str = "gentle-relief",
-    outcome: Outcome = Outcome.COMPLETED,
-    before: int | None = 3,
-    after: int | None = 2,
-    note: str = "",
-    hour: int = 8,
-    steps: int = 2,
-    planned: int = 2,
-    exercise: str = "Knee to chest",
-) -> SessionRecord:
-    """A finished session on ``day`` with ``steps`` exercises, a pain check and a hurt report."""
-    start = datetime(day.year, day.month, day.day, hour, 30, tzinfo=ZONE)
-    records = []
-    for number in range(steps):
-        begin = start + timedelta(minutes=2 + 3 * number)
-        records.append(
-            StepRecord(
-                f"ex-{number}",
-                f"{exercise} {number + 1}",
-                StepOutcome.DONE if number == 0 else StepOutcome.SKIPPED,
-                begin,
-                begin + timedelta(minutes=2),
-                95.0,
-                120,
-                f"{3 - number} of 3 holds",
-            )
-        )
-    pains = []
-    if steps:
-        pains = [
-            PainReport(start + timedelta(minutes=4), "check", 3, "ex-0", None, "green", "continue"),
-            PainReport(start + timedelta(minutes=6), "hurts", 5, "ex-1", HurtKind.MORE_THAN_MILD, "skip", "easier"),
-        ]
-    return session(
-        start,
-        start + timedelta(minutes=12, seconds=5),
-        id="",
-        title=title,
-        routine=name,
-        path=f"/routines/{name}.toml",
-        outcome=outcome,
-        reason=f"{outcome.label.capitalize()} on purpose.",
-        screening=Screening(
-            {"leg-symptoms": False, "bladder-bowel": False},
-            {"osteoporosis": False},
-            before,
-            True if day.day % 2 else None,
-        ),
-        steps=records,
-        pain_reports=pains,
-        pain_after=after,
-        active_seconds=190.0,
-        planned_exercises=planned,
-        note=note,
-    )
 
 
 def write(data: Path, records: list[SessionRecord]) -> Path:
@@ -105,8 +44,8 @@ def write(data: Path, records: list[SessionRecord]) -> Path:
 def standard_sessions() -> list[SessionRecord]:
     """Seven sessions over three weeks, two routines, every outcome once."""
     return [
-        make_record(TODAY, outcome=Outcome.COMPLETED, before=2, after=1, note="Felt loose afterwards."),
-        make_record(
+        finished_session(TODAY, outcome=Outcome.COMPLETED, before=2, after=1, note="Felt loose afterwards."),
+        finished_session(
             TODAY - timedelta(days=1),
             title="Morning mobility",
             name="morning-mobility",
@@ -114,9 +53,9 @@ def standard_sessions() -> list[SessionRecord]:
             before=4,
             after=4,
         ),
-        make_record(TODAY - timedelta(days=3), outcome=Outcome.STOPPED_FOR_PAIN, before=3, after=7),
-        make_record(TODAY - timedelta(days=6), outcome=Outcome.BLOCKED, before=None, after=None, steps=0),
-        make_record(
+        finished_session(TODAY - timedelta(days=3), outcome=Outcome.STOPPED_FOR_PAIN, before=3, after=7),
+        finished_session(TODAY - timedelta(days=6), outcome=Outcome.BLOCKED, before=None, after=None, steps=0),
+        finished_session(
             TODAY - timedelta(days=9),
             title="Morning mobility",
             name="morning-mobility",
@@ -124,15 +63,16 @@ def standard_sessions() -> list[SessionRecord]:
             before=5,
             after=None,
         ),
-        make_record(TODAY - timedelta(days=13), before=6, after=4),
-        make_record(TODAY - timedelta(days=20), before=6, after=5),
+        finished_session(TODAY - timedelta(days=13), before=6, after=4),
+        finished_session(TODAY - timedelta(days=20), before=6, after=5),
     ]
 
 
 def persistent_sessions() -> list[SessionRecord]:
     """Pain before goes from 5 to 6 over six weeks, every other day: the not-improving advisory applies."""
     return [
-        make_record(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4) for days in range(0, 43, 2)
+        finished_session(TODAY - timedelta(days=days), before=5 if days > 18 else 6, after=4)
+        for days in range(0, 43, 2)
     ]
 
 
@@ -317,7 +257,7 @@ async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):
 
 
 async def test_the_detail_opens_for_every_way_an_exercise_can_end(data_dir):
-    record = make_record(TODAY, outcome=Outcome.ENDED_EARLY, steps=len(StepOutcome), planned=len(StepOutcome))
+    record = finished_session(TODAY, outcome=Outcome.ENDED_EARLY, steps=len(StepOutcome), planned=len(StepOutcome))
     for step, outcome in zip(record.steps, StepOutcome, strict=True):
         step.outcome = outcome
     write(data_dir, [record])
@@ -333,7 +273,7 @@ async def test_the_detail_opens_for_every_way_an_exercise_can_end(data_dir):
 
 
 async def test_an_exercise_not_reached_has_no_start_time_in_the_detail():
-    record = make_record(TODAY, outcome=Outcome.ENDED_EARLY, steps=2, planned=2)
+    record = finished_session(TODAY, outcome=Outcome.ENDED_EARLY, steps=2, planned=2)
     record.steps[1].outcome = StepOutcome.NOT_REACHED
     console = Console(width=200, color_system=None, record=True)
     console.print(steps_table(record, {outcome: Style() for outcome in StepOutcome}))
@@ -408,7 +348,7 @@ async def test_export_writes_the_four_files(data_dir):
         assert files[2] == "activity,name,rated_at,score,dropped\r\n"
         routines = [entry.routine for entry in discover(data_dir) if entry.routine is not None]
         problems = [(str(p), r) for p, r in unreadable]
-        assert files[3] == export.markdown_report(records, TODAY, problems, routines=routines)
+        assert files[3] == markdown_report(records, TODAY, problems, routines=routines)
         assert "broken.toml" in files[3]
         assert any(str(screen.last_export[0].parent) in n.message for n in pilot.app._notifications)
         await pilot.press("x")
@@ -461,7 +401,7 @@ async def test_corrupt_logs_are_counted_and_named_while_the_others_show(data_dir
 
 
 async def test_markup_and_escape_characters_from_logs_are_shown_literally(data_dir):
-    write(data_dir, [make_record(TODAY, title=HOSTILE, name="evil", note=HOSTILE, exercise=HOSTILE)])
+    write(data_dir, [finished_session(TODAY, title=HOSTILE, name="evil", note=HOSTILE, exercise=HOSTILE)])
     clean_hostile = HOSTILE.replace("\x1b", "\ufffd")
     async with HistoryApp(data_dir).run_test(size=(200, 40)) as pilot:
         screen = await settle(pilot)
@@ -481,8 +421,8 @@ async def test_markup_and_escape_characters_from_logs_are_shown_literally(data_d
 
 
 async def test_from_home_h_opens_history_and_escape_returns(data_dir):
-    from tests.conftest import FakeClock
-    from tests.ui_driver import app_for
+    from tests.helpers.app import app_for
+    from tests.helpers.clock import FakeClock
 
     write(accepted(data_dir), standard_sessions())
     app = app_for(data_dir, None, FakeClock())
@@ -519,7 +459,7 @@ async def test_small_and_large_terminals(data_dir, size):
 async def test_end_adds_every_row_step_by_step_and_lands_on_the_oldest():
     from coach.ui.widgets.session_table import FIRST_ROWS, SessionTable
 
-    records = [make_record(TODAY - timedelta(days=n)) for n in range(FIRST_ROWS + 1000)]
+    records = [finished_session(TODAY - timedelta(days=n)) for n in range(FIRST_ROWS + 1000)]
 
     class TableApp(App[None]):
         def compose(self):
@@ -545,7 +485,7 @@ async def test_end_adds_every_row_step_by_step_and_lands_on_the_oldest():
 
 
 async def test_trends_of_a_new_user_count_adherence_from_the_first_session(data_dir):
-    write(data_dir, [make_record(TODAY)])
+    write(data_dir, [finished_session(TODAY)])
     async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
         screen = await settle(pilot)
         await pilot.press("t")
@@ -556,7 +496,7 @@ async def test_trends_of_a_new_user_count_adherence_from_the_first_session(data_
 
 
 async def test_going_back_at_a_caution_shows_as_not_started_not_blocked(data_dir):
-    declined = make_record(TODAY, outcome=Outcome.BLOCKED, before=7, after=None, steps=0)
+    declined = finished_session(TODAY, outcome=Outcome.BLOCKED, before=7, after=None, steps=0)
     declined.reason = "Not started after the caution: Go gently today."
     declined.screening.not_started_after_caution = True
     write(data_dir, [declined])

@@ -6,8 +6,8 @@ from coach.safety.profile import CLEARANCE_QUESTION
 from coach.safety.profile_store import load_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
-from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, app_for, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, wait_for_screen
+from tests.helpers.clock import FakeClock
 
 SIZE = (100, 30)
 
@@ -140,7 +140,7 @@ async def test_home_lists_the_bundled_routines_while_a_slow_shared_file_is_still
 async def test_a_long_title_is_cut_so_every_column_of_home_stays_on_screen(data_dir):
     from textual.widgets import DataTable
 
-    from tests.routine_texts import SMALL
+    from tests.helpers.routines import SMALL
 
     title = "A very long routine title that goes on and on, eighty characters in all, right!!"
     assert len(title) == 80

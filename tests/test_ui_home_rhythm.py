@@ -13,10 +13,11 @@ from coach.safety.profile_store import save_profile
 from coach.ui.app import build_app
 from coach.ui.screens.history import HistoryScreen
 from coach.ui.screens.home import HomeScreen
-from tests.conftest import FakeClock, RecordingSpeaker
+from tests.helpers.app import answer, wait_for_screen
 from tests.helpers.checks import profile
+from tests.helpers.clock import FakeClock
 from tests.helpers.records import session
-from tests.ui_driver import answer, wait_for_screen
+from tests.helpers.speaker import RecordingSpeaker
 
 SIZE = (100, 30)
 TZ = timezone(timedelta(hours=1))

@@ -10,7 +10,9 @@ from coach.paths import bundled_routines_dir
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.learn import LearnScreen
 from coach.ui.widgets.plain import Plain
-from tests.scenes import make_app
+from tests.helpers.app import accepted, answer, app_for, move, pass_safety_check, wait_for_screen
+from tests.helpers.clock import FakeClock
+from tests.helpers.routines import SMALL
 
 
 def shown(screen: LearnScreen) -> tuple[str, str, str]:
@@ -24,7 +26,7 @@ def listed(screen: LearnScreen) -> list[tuple[str, bool]]:
 
 
 async def test_l_on_home_opens_learn_and_escape_comes_back(tmp_path):
-    app, _ = make_app(tmp_path / "data", routine=None)
+    app = app_for(accepted(tmp_path / "data"), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("l")
         await pilot.pause()
@@ -43,7 +45,7 @@ async def test_l_on_home_opens_learn_and_escape_comes_back(tmp_path):
 
 
 async def test_the_learn_screen_lists_the_cards_under_their_group_headings(tmp_path):
-    app, _ = make_app(tmp_path / "data", routine=None)
+    app = app_for(accepted(tmp_path / "data"), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(LearnScreen())
         await pilot.pause()
@@ -64,7 +66,7 @@ async def test_the_learn_screen_lists_the_cards_under_their_group_headings(tmp_p
 
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)])
 async def test_opens_on_a_given_card_and_fits_small_terminals(tmp_path, size):
-    app, _ = make_app(tmp_path / "data", routine=None)
+    app = app_for(accepted(tmp_path / "data"), None, FakeClock())
     async with app.run_test(size=size) as pilot:
         app.push_screen(LearnScreen("see-a-professional"))
         await pilot.pause()
@@ -86,7 +88,7 @@ async def test_opens_on_a_given_card_and_fits_small_terminals(tmp_path, size):
 
 
 async def test_an_unknown_card_id_opens_on_the_first(tmp_path):
-    app, _ = make_app(tmp_path / "data", routine=None)
+    app = app_for(accepted(tmp_path / "data"), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(LearnScreen("no-such-card"))
         await pilot.pause()
@@ -97,9 +99,6 @@ async def test_learn_cards_are_offered_where_they_apply(data_dir, tmp_path):
     """On a routine's intro at home, after a block, and after a session that raised pain."""
     from coach.ui.screens.safety_check import SafetyCheckScreen
     from coach.ui.screens.summary import SummaryScreen
-    from tests.conftest import FakeClock
-    from tests.routine_texts import SMALL
-    from tests.ui_driver import accepted, answer, app_for, pass_safety_check, wait_for_screen
 
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -141,8 +140,6 @@ def offered_on(summary) -> list[str]:
 
 async def test_the_summary_of_an_amber_session_offers_hurt_does_not_mean_harm(data_dir, routine_file):
     from coach.ui.screens.summary import SummaryScreen
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
 
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
@@ -157,8 +154,6 @@ async def test_the_summary_of_an_amber_session_offers_hurt_does_not_mean_harm(da
 
 async def test_the_summary_of_a_stop_offers_the_flare_up_card(data_dir, routine_file):
     from coach.ui.screens.summary import SummaryScreen
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
 
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
@@ -173,8 +168,6 @@ async def test_the_summary_of_a_stop_offers_the_flare_up_card(data_dir, routine_
 
 async def test_the_flare_up_plan_runs_its_positions_of_ease_and_offers_medicines_and_sleep(data_dir):
     from coach.ui.screens.summary import SummaryScreen
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
 
     clock = FakeClock()
     app = app_for(accepted(data_dir), bundled_routines_dir() / "flare-up.toml", clock)
@@ -192,7 +185,7 @@ async def test_the_flare_up_plan_runs_its_positions_of_ease_and_offers_medicines
             if run is not None and run.exercise.name not in names:
                 names.append(run.exercise.name)
                 assert screen.query_one("#exercise").text.startswith(run.exercise.name)
-            await move(pilot, clock, 20, step=20)
+            await move(pilot, clock, 20)
         assert names == [e.name for e in screen.session.routine.exercises]
         lying = {"Down to the floor", "Legs up on a chair", "On your side with a pillow", "Up from the floor"}
         assert lying <= set(names)
@@ -203,8 +196,6 @@ async def test_the_flare_up_plan_runs_its_positions_of_ease_and_offers_medicines
 async def test_an_amber_check_offers_hurt_does_not_mean_harm_and_the_emergency_screen_offers_nothing(data_dir):
     from coach.paths import bundled_routines_dir
     from coach.ui.screens.safety_check import SafetyCheckScreen
-    from tests.conftest import FakeClock
-    from tests.ui_driver import accepted, answer, app_for, wait_for_screen
 
     app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:

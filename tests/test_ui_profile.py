@@ -10,8 +10,8 @@ from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
-from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, app_for, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, wait_for_screen
+from tests.helpers.clock import FakeClock
 
 
 async def open_profile(pilot) -> ProfileScreen:

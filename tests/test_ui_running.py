@@ -19,8 +19,7 @@ from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
 from coach.ui.widgets.question_panel import QuestionPanel
-from tests.conftest import FakeClock
-from tests.ui_driver import (
+from tests.helpers.app import (
     accepted,
     answer,
     app_for,
@@ -31,6 +30,7 @@ from tests.ui_driver import (
     skip,
     wait_for_screen,
 )
+from tests.helpers.clock import FakeClock
 
 SIZE = (100, 30)
 NO_PREPARE = """\
@@ -494,7 +494,7 @@ async def test_an_intro_card_that_fits_counts_down_with_every_step_on_screen(dat
 
 
 async def test_a_long_routine_title_takes_the_header_row_and_ends_in_an_ellipsis(data_dir, tmp_path):
-    from tests.routine_texts import SMALL
+    from tests.helpers.routines import SMALL
 
     title = "Long title " + "one two three four five six seven eight nine ten eleven twelve"
     path = tmp_path / "long.toml"

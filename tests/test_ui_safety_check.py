@@ -10,8 +10,8 @@ from coach.logs.store import list_sessions
 from coach.paths import bundled_routines_dir
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
-from tests.conftest import FakeClock
-from tests.ui_driver import accepted, answer, app_for, only_log, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, only_log, wait_for_screen
+from tests.helpers.clock import FakeClock
 
 SIZE = (100, 30)
 

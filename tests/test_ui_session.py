@@ -14,18 +14,19 @@ from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen
-from tests.conftest import FakeClock
-from tests.helpers.records import session
-from tests.routine_texts import SMALL
-from tests.ui_driver import (
+from tests.helpers.app import (
     accepted,
     answer,
     app_for,
+    bundled,
     fill_profile,
     only_log,
     pass_safety_check,
     wait_for_screen,
 )
+from tests.helpers.clock import FakeClock
+from tests.helpers.records import session
+from tests.helpers.routines import SMALL
 
 SIZE = (100, 30)
 
@@ -234,9 +235,8 @@ async def test_a_terminal_that_is_too_small_says_so(data_dir):
 
 async def test_coach_run_puts_the_home_cursor_on_that_routine(tmp_path):
     from coach.ui.screens.home import HomeScreen
-    from tests import scenes
 
-    app, _ = scenes.make_app(tmp_path, routine="stabilise")
+    app = app_for(accepted(tmp_path), bundled("stabilise"), FakeClock(), source="bundled")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         home = next(screen for screen in app.screen_stack if isinstance(screen, HomeScreen))

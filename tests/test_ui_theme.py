@@ -16,7 +16,7 @@ from coach.ui.widgets.calendar import AdherenceCalendar
 from coach.ui.widgets.pain_chart import AFTER, BEFORE, PainChart
 from coach.ui.widgets.session_table import SessionTable
 from coach.ui.widgets.week_bars import WeekBars
-from tests.test_ui_history import make_record
+from tests.helpers.records import finished_session
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 MONDAY = date(2026, 11, 2)
@@ -64,7 +64,7 @@ async def test_widgets_take_their_colours_from_the_theme_and_follow_a_change():
             PainPoint(datetime(2026, 11, 9, 10, tzinfo=UTC), 5, 2, False),
         ]
         table.set_width(100)
-        table.show([make_record(MONDAY, outcome=Outcome.COMPLETED)])
+        table.show([finished_session(MONDAY, outcome=Outcome.COMPLETED)])
         await pilot.pause()
 
         def colours() -> dict[str, Color | None]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from coach.config import Config, load_config, save_config
 from coach.session.speech import SilentSpeaker
 from coach.ui.screens.home import HomeScreen
-from tests.conftest import FakeClock, RecordingSpeaker
-from tests.routine_texts import SMALL
-from tests.ui_driver import accepted, answer, app_for, move, pass_safety_check
+from tests.helpers.app import accepted, answer, app_for, move, pass_safety_check
+from tests.helpers.clock import FakeClock
+from tests.helpers.routines import SMALL
+from tests.helpers.speaker import RecordingSpeaker
 
 SIZE = (100, 30)
 

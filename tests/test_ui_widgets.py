@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 
 from coach.ui.widgets.big_digits import BigDigits, render_lines, scale_for
 from coach.ui.widgets.line_bar import PERCENT_WIDTH, LineBar
-from tests.ui_driver import layout_requests
+from tests.helpers.app import layout_requests
 
 
 class Holder(App[None]):

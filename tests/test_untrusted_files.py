@@ -20,7 +20,7 @@ from coach.logs.records import MAX_LOG_ENTRIES, Outcome, Screening, SessionRecor
 from coach.logs.store import create_session, list_sessions
 from coach.routines.loader import MAX_PROBLEMS, load_routine, load_routine_text
 from tests.helpers.records import at, session
-from tests.routine_texts import SMALL
+from tests.helpers.routines import SMALL
 
 HUGE = "0x" + "f" * 3600
 """An integer whose decimal form is past Python's 4,300-digit limit."""
@@ -200,12 +200,12 @@ def test_a_log_with_more_entries_than_a_session_can_write_is_skipped_unread(tmp_
 
 def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path, monkeypatch):
     from coach.logs import codec as log_codec
-    from coach.logs.store import load_session
+    from coach.logs.codec import read_log
     from coach.routines.loader import load_routine_text
     from coach.session import recorder as recorder_module
     from coach.session.engine import ExerciseResult
     from coach.session.recorder import SessionRecorder
-    from tests.routine_texts import SMALL
+    from tests.helpers.routines import SMALL
 
     # A small bound, shared by writer and reader as the real one is: every entry is an atomic rewrite.
     bound = 12
@@ -216,7 +216,7 @@ def test_the_recorder_never_writes_more_entries_than_a_log_may_hold(tmp_path, mo
     for n in range(bound + 5):
         recorder.add_pain("check", n % 10, "x")
         recorder.add_step(ExerciseResult("x", "X", StepOutcome.DONE, 1.0, 10, "1 of 1"))
-    saved = load_session(recorder.path)
+    saved = read_log(recorder.path)
     assert len(saved.pain_reports) == len(saved.steps) == bound
     assert saved.pain_after == (bound + 4) % 10
 

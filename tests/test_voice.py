@@ -14,9 +14,8 @@ from coach.paths import bundled_routines_dir
 from coach.routines.plan import Phase, Segment
 from coach.session.announcer import COUNT_FROM, HALFWAY_FROM, QUIET_AFTER_GO, START_SECONDS, WORDS_PER_SECOND, Announcer
 from coach.session.speech import MAX_CHARS, ProgramSpeaker, SilentSpeaker, find_speaker, speakable
-from tests.routine_texts import SMALL
-from tests.session_helpers import make_session
-from tests.test_hardening import hostile_routine
+from tests.helpers.routines import SMALL, hostile_routine
+from tests.helpers.session import make_session
 
 BUNDLED = sorted(path.stem for path in bundled_routines_dir().glob("*.toml"))
 MARKUP_AND_ESCAPES = ("[", "]", "<", ">", "\x1b", "\x07", "\x00", "\u202e", "\ufffd")
@@ -355,7 +354,7 @@ def test_a_short_rest_is_not_counted_with_a_lone_one():
 
 
 def test_a_red_check_is_spoken_and_the_card_that_waits_says_space_starts_it(tmp_path):
-    from tests.session_helpers import run_until_question
+    from tests.helpers.session import run_until_question
 
     session, clock = make_session(SMALL.replace("prepare = 3", "prepare = 0"), tmp_path, pain_before=2)
     announcer = Announcer()

@@ -28,7 +28,6 @@ from coach.history.figures import (
     outcome_label,
 )
 from coach.history.markdown import markdown_text as markdown_text
-from coach.history.report import markdown_report as markdown_report
 from coach.history.summary import pain_change
 from coach.logs.records import SessionRecord
 from coach.logs.timestamps import day_text, moment_text, when
@@ -68,13 +67,6 @@ STEP_COLUMNS = (
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A CSV cell starting with one of these gets a leading ``'``."""
-
-
-def csv_cell(value: object) -> str:
-    """One CSV cell: None as empty, and formula-looking text defused with a leading ``'``."""
-    if value is None:
-        return ""
-    return _text(value if isinstance(value, str) else str(value))
 
 
 def _text(text: str) -> str:
@@ -226,16 +218,12 @@ FUNCTION_COLUMNS = ("activity", "name", "rated_at", "score", "dropped")
 
 def function_csv(function: FunctionLog) -> str:
     """One row per rating of an activity (PSFS, 0 unable to 10 as before), oldest first."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FUNCTION_COLUMNS)
+    rows: list[list[object]] = []
     for rating in sorted(function.ratings, key=lambda r: r.at):
         activity = function.find(rating.activity)
         dropped = "yes" if activity.dropped_at else "no"
-        writer.writerow(
-            [csv_cell(v) for v in (activity.id, activity.name, moment_text(rating.at), rating.score, dropped)]
-        )
-    return buffer.getvalue()
+        rows.append([_text(activity.id), _text(activity.name), moment_text(rating.at), rating.score, dropped])
+    return _csv(FUNCTION_COLUMNS, rows)
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -59,27 +59,6 @@ def _chronological_key(record: SessionRecord) -> tuple[date, datetime, str]:
     return (record.day, record.started_at, record.id)
 
 
-def filter_sessions(
-    records: list[SessionRecord],
-    routine: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> list[SessionRecord]:
-    """The records of one routine (name or title, any case) between two days, inclusive."""
-    wanted = routine.strip().casefold() if routine else None
-    kept = []
-    for record in records:
-        if wanted is not None and wanted not in (
-            record.routine_name.casefold(),
-            record.routine_title.casefold(),
-        ):
-            continue
-        if (since is not None and record.day < since) or (until is not None and record.day > until):
-            continue
-        kept.append(record)
-    return kept
-
-
 @dataclass(frozen=True)
 class PainPoint:
     """One session that exercised, as the pain chart draws it."""

@@ -35,11 +35,8 @@ class Filter:
     until: date | None = None
 
     def apply(self, records: list[SessionRecord], haystacks: dict[int, str]) -> list[SessionRecord]:
-        kept = (
-            history.filter_sessions(records, since=self.since, until=self.until)
-            if self.since or self.until
-            else records
-        )
+        since, until = self.since, self.until
+        kept = [r for r in records if (since is None or r.day >= since) and (until is None or r.day <= until)]
         needle = clean(self.routine).strip().casefold()
         if needle:
             kept = [r for r in kept if needle in haystacks.get(id(r), "")]

@@ -13,7 +13,6 @@ from typing import Any
 
 import tomli_w
 
-from coach.errors import LogError
 from coach.files import read_bounded
 from coach.logs.records import (
     LOG_FORMAT_VERSION,
@@ -90,14 +89,6 @@ def record_to_dict(record: SessionRecord) -> dict[str, Any]:
             "pain_reports": [_without_none(report.fields()) for report in record.pain_reports],
         }
     )
-
-
-def record_from_dict(d: dict[str, Any], path: Path | str) -> SessionRecord:
-    """Build a record from its on-disk form; raises ``LogError`` naming ``path`` if it isn't valid."""
-    try:
-        return _record(d)
-    except InvalidLog as problem:
-        raise LogError(f"Cannot read the session log {path}: {problem}.") from None
 
 
 def read_log(path: Path | str) -> SessionRecord:

@@ -71,15 +71,6 @@ def save_session(path: Path, record: SessionRecord) -> None:
         raise LogError(f"Could not save the session log {path}: {why(error)}.") from error
 
 
-def load_session(path: Path) -> SessionRecord:
-    """Read one log; an in-progress log whose process is gone reads as interrupted."""
-    found = _read_or_reason(path)
-    if isinstance(found, str):
-        raise LogError(f"Cannot read the session log {path}: {found}.")
-    mark_interrupted(found, path, Liveness())
-    return found
-
-
 def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRecord], list[tuple[Path, str]]]:
     """Every readable log, newest first, and every unreadable one with the reason.
 

@@ -1,15 +1,16 @@
-"""Profiles and safety checks for the tests, at a fixed moment."""
+"""Profiles, safety checks and the sessions before them, for the tests, at a fixed moment."""
 
 from __future__ import annotations
 
 import copy
 from datetime import datetime, timedelta, timezone
 
-from coach.logs.records import Screening
+from coach.logs.records import HurtKind, Outcome, PainReport, Screening, SessionRecord
 from coach.safety.check import SafetyCheck
-from coach.safety.check_texts import AnswerKind
+from coach.safety.check_texts import EMERGENCY_QUESTION, AnswerKind
 from coach.safety.profile import Profile
 from coach.safety.profile_questions import AGE_QUESTION, ANSWER_IDS, CLEARANCE_QUESTION, EPISODE_QUESTION
+from tests.helpers.records import session
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)
@@ -75,3 +76,26 @@ def answer_all(safety: SafetyCheck, *answers):
     for value in answers:
         verdict = safety.answer(value)
     return verdict
+
+
+def earlier_session(
+    hours_ago: float,
+    before: int | None = 2,
+    after: int | None = 5,
+    outcome: Outcome = Outcome.COMPLETED,
+    screening: Screening | None = None,
+) -> SessionRecord:
+    """A session that ended ``hours_ago`` before ``NOW``, 20 minutes long, no emergency sign answered."""
+    ended = NOW - timedelta(hours=hours_ago)
+    screening = screening or Screening(red_flags={EMERGENCY_QUESTION.id: False}, pain_before=before)
+    return session(ended - timedelta(minutes=20), ended, id="x", outcome=outcome, screening=screening, pain_after=after)
+
+
+def stopped_session(hours_ago: float, leg: bool = False, before: int = 3, after: int = 2) -> SessionRecord:
+    """A session stopped for pain ``hours_ago`` before ``NOW``: a warning sign in a leg, or a pain of 9."""
+    record = earlier_session(hours_ago, before, after, Outcome.STOPPED_FOR_PAIN)
+    kind = HurtKind.RED_FLAG if leg else HurtKind.MORE_THAN_MILD
+    record.pain_reports = [PainReport(record.ended_at or NOW, "hurts", 9 if not leg else 3, kind=kind)]
+    record.reason = "Pain reported: spreading into a buttock or leg." if leg else "Stopped after a pain check of 9/10."
+    record.stop_advised = True
+    return record

@@ -8,7 +8,7 @@ from coach.logs.records import Screening
 from coach.routines.loader import load_routine_text
 from coach.session.recorder import SessionRecorder
 from coach.session.running import RunningSession
-from tests.conftest import FakeClock
+from tests.helpers.clock import FakeClock
 
 
 def make_session(text: str, data: Path, pain_before: int | None = 2) -> tuple[RunningSession, FakeClock]:
