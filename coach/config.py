@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ import tomli_w
 
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import make_private_folder, read_bounded
+from coach.files import UnreadableToml, make_private_folder, read_bounded, read_toml
 from coach.paths import config_path
 from coach.reminders import Rhythm, rhythm_from_settings
 from coach.session.speech import DEFAULT_RATE
@@ -42,8 +41,8 @@ SIMPLE_SETTINGS = ("accepted_notice", "sound", "voice", "voice_rate")
 def load_config(data: Path) -> Config:
     """The saved settings; defaults for anything missing, unreadable or of the wrong type."""
     try:
-        content = tomllib.loads(read_bounded(config_path(data), MAX_CONFIG_BYTES).decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
+        content = read_toml(read_bounded(config_path(data), MAX_CONFIG_BYTES))
+    except (OSError, UnreadableToml):
         return Config()
     defaults = Config()
     values: dict[str, Any] = {name: _setting(content, name, getattr(defaults, name)) for name in SIMPLE_SETTINGS}

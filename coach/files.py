@@ -7,7 +7,9 @@ import errno
 import os
 import stat
 import time
+import tomllib
 from pathlib import Path
+from typing import Any
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 PRIVATE_FOLDER_MODE = 0o700
@@ -72,6 +74,27 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
     if size > limit:
         raise FileTooLargeError(path, limit)
     return b"".join(chunks)
+
+
+class UnreadableToml(ValueError):
+    """A data file's bytes are not TOML coach can read; the message says why, in words."""
+
+
+def read_toml(raw: bytes) -> dict[str, Any]:
+    """The tables in a data file's bytes (a log, the profile, the activities).
+
+    Raises ``UnreadableToml`` for bytes that are not UTF-8, not TOML, nested too deeply or holding
+    a number too long to read."""
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UnreadableToml("it is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UnreadableToml(f"it is not valid TOML ({error})") from None
+    except RecursionError:
+        raise UnreadableToml("it is nested too deeply") from None
+    except ValueError:
+        raise UnreadableToml("it holds a number too long to read") from None
 
 
 def check_replaceable(path: Path) -> None:

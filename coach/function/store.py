@@ -4,7 +4,6 @@ written atomically, readable by its owner only. Its format is in docs/log-format
 from __future__ import annotations
 
 import os
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import tomli_w
 
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import keep_aside, make_private_folder, read_bounded
+from coach.files import UnreadableToml, keep_aside, make_private_folder, read_bounded, read_toml
 from coach.function.model import LONGEST_NAME, Activity, FunctionLog, Rating
 from coach.logs.timestamps import TimestampError, moment_text, read_day, read_moment
 
@@ -107,15 +106,9 @@ def _text(log: FunctionLog) -> str:
 
 def _content(raw: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _Damaged("it is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise _Damaged(f"it is not valid TOML: {error}") from None
-    except RecursionError:
-        raise _Damaged("it is nested too deeply") from None
-    except ValueError:
-        raise _Damaged("it holds a number too long to read") from None
+        return read_toml(raw)
+    except UnreadableToml as problem:
+        raise _Damaged(str(problem)) from None
 
 
 def _log(content: dict[str, Any]) -> FunctionLog:

@@ -6,14 +6,13 @@ The format is documented in ``docs/log-format.md``.
 from __future__ import annotations
 
 import math
-import tomllib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from coach.files import read_bounded
+from coach.files import UnreadableToml, read_bounded, read_toml
 from coach.logs.records import (
     LOG_FORMAT_VERSION,
     MAX_LOG_ENTRIES,
@@ -99,17 +98,9 @@ def read_log(path: Path | str) -> SessionRecord:
 def parse_log(raw: bytes) -> SessionRecord:
     """The record in a log file's bytes; raises ``InvalidLog`` saying what is wrong."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidLog("it is not UTF-8 text") from None
-    try:
-        content = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidLog(f"it is not valid TOML ({error})") from None
-    except RecursionError:
-        raise InvalidLog("it is nested too deeply") from None
-    except ValueError:
-        raise InvalidLog("it holds a number too long to read") from None
+        content = read_toml(raw)
+    except UnreadableToml as problem:
+        raise InvalidLog(str(problem)) from None
     return _record(content)
 
 

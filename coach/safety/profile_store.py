@@ -10,7 +10,6 @@ change of both stays on record, so two coach windows never undo each other's ans
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ import tomli_w
 
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import keep_aside, make_private_folder, read_bounded
+from coach.files import UnreadableToml, keep_aside, make_private_folder, read_bounded, read_toml
 from coach.logs.timestamps import TimestampError, moment_text, read_moment
 from coach.safety.profile import Answer, Change, Profile
 from coach.safety.profile_questions import ALL_IDS, RETIRED_IDS, allowed
@@ -122,15 +121,9 @@ def _text(profile: Profile) -> str:
 
 def _content(raw: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _Damaged("it is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise _Damaged(f"it is not valid TOML: {error}") from None
-    except RecursionError:
-        raise _Damaged("it is nested too deeply") from None
-    except ValueError:
-        raise _Damaged("it holds a number too long to read") from None
+        return read_toml(raw)
+    except UnreadableToml as problem:
+        raise _Damaged(str(problem)) from None
 
 
 def _profile(content: dict[str, Any]) -> Profile:
