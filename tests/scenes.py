@@ -90,11 +90,11 @@ def safety_check() -> RunBefore:
 
 
 def hold_in_progress(clock: FakeClock) -> RunBefore:
-    """Knee-to-chest, the first hold, after skipping the warm-up walk."""
+    """Knee-to-chest, the first hold, after skipping the warm-up walk (the first time, each intro card
+    waits for space)."""
 
     async def run(pilot) -> None:
-        await answer_check(pilot, *CHECK_PASSED, "2", "enter", "s")
-        await move(pilot, clock, 10)
+        await answer_check(pilot, *CHECK_PASSED, "2", "enter", "s", "space")
         await move(pilot, clock, 7.5)
         await no_flash(pilot)
 
@@ -111,7 +111,7 @@ def it_hurts(clock: FakeClock) -> RunBefore:
 
 def pain_check(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
-        await answer_check(pilot, *CHECK_PASSED, "2", "enter")
+        await answer_check(pilot, *CHECK_PASSED, "2", "enter", "space")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         await move(pilot, clock, screen.session.engine.runs[0].planned_seconds)
@@ -123,10 +123,10 @@ def pain_check(clock: FakeClock) -> RunBefore:
 def summary(clock: FakeClock) -> RunBefore:
     async def run(pilot) -> None:
         await pain_check(clock)(pilot)
-        await answer(pilot, "2")
-        await move(pilot, clock, 40)
-        await answer(pilot, "p", "b", "4", "s")
+        await answer(pilot, "2", "space")
         await move(pilot, clock, 30)
+        await answer(pilot, "p", "b", "4", "s", "space")
+        await move(pilot, clock, 20)
         await answer(pilot, "q", "y", "1", "enter")
         screen = await wait_for_screen(pilot, SummaryScreen)
         screen.query_one("Input").cursor_blink = False

@@ -34,7 +34,8 @@ async def test_an_unwritable_data_folder_warns_and_the_session_still_runs(tmp_pa
         await answer(pilot, "a")
         session = await pass_safety_check(pilot)
         assert "Could not create the session log folder" in session.query_one("#warning").text
-        await move(pilot, clock, 58)
+        await answer(pilot, "space")
+        await move(pilot, clock, 55)
         await answer(pilot, "2")
         assert session.session.view().exercise_name == "Pelvic tilt"
         assert session.session.recorder.path is None
@@ -139,7 +140,8 @@ async def test_markup_and_control_characters_stay_literal_on_every_screen(data_d
         shown = visible(app)
         assert "Lie on your back. [bold]B[/]" in shown
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
-        await move(pilot, clock, 4)
+        await answer(pilot, "space")
+        await move(pilot, clock, 1)
         assert "Breathe slowly. [bold]B[/]" in visible(app)
         await skip(pilot, clock, 2)
         await answer(pilot, "p", "b", "5")

@@ -92,7 +92,8 @@ async def test_naming_left_for_later_is_asked_again_at_a_later_days_session_star
     first = app_for(data_dir, routine_file, clock)
     async with first.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot, pain="2")
-        await move(pilot, clock, 8)
+        await answer(pilot, "space")
+        await move(pilot, clock, 5)
         await answer(pilot, "q", "y", "2")
         await answer(pilot, "escape")
         await wait_for_screen(pilot, ActivityQuestionsScreen)

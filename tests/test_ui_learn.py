@@ -185,6 +185,8 @@ async def test_the_flare_up_plan_runs_its_positions_of_ease_and_offers_medicines
             if run is not None and run.exercise.name not in names:
                 names.append(run.exercise.name)
                 assert screen.query_one("#exercise").text.startswith(run.exercise.name)
+            if screen.session.engine.waits_for_user:
+                await answer(pilot, "space")
             await move(pilot, clock, 20)
         assert names == [e.name for e in screen.session.routine.exercises]
         lying = {"Down to the floor", "Legs up on a chair", "On your side with a pillow", "Up from the floor"}

@@ -23,10 +23,12 @@ from tests.helpers.app import (
     accepted,
     answer,
     app_for,
+    bundled,
     layout_requests,
     move,
     only_log,
     pass_safety_check,
+    returning,
     skip,
     wait_for_screen,
 )
@@ -74,21 +76,21 @@ async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         assert screen.query_one("#phase-word").text == "GET READY"
-        await move(pilot, clock, 3)
+        assert screen.session.engine.waits_for_user, "the first time, each intro card waits for space"
+        await answer(pilot, "space")
         assert screen.query_one("#phase-word").text == "HOLD"
         await move(pilot, clock, 55)
         assert question(screen).kind is QuestionKind.PAIN_CHECK
-        await answer(pilot, "2")
-        await move(pilot, clock, 18)
-        await answer(pilot, "2")
-        await move(pilot, clock, 3)
+        await answer(pilot, "2", "space")
+        await move(pilot, clock, 15)
+        await answer(pilot, "2", "space")
         assert screen.query_one("#phase-word").text == "YOUR PACE"
         await move(pilot, clock, 2.5)
         await answer(pilot, "space")
         await move(pilot, clock, 12.5)
         await answer(pilot, "space")
-        await answer(pilot, "1", "enter")
-        await move(pilot, clock, 63)
+        await answer(pilot, "1", "enter", "space")
+        await move(pilot, clock, 60)
         assert question(screen).kind is QuestionKind.PAIN_CHECK
         await answer(pilot, "1", "enter")
         assert isinstance(app.screen, SummaryScreen)
@@ -117,7 +119,7 @@ async def test_a_whole_routine_from_start_to_summary(data_dir, routine_file):
 @pytest.mark.parametrize("key", ["space", "p", "s", "enter"])
 async def test_a_key_just_after_a_segment_ends_shows_the_pain_check_and_logs_the_step(data_dir, routine_file, key):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 57)
@@ -132,7 +134,7 @@ async def test_a_key_just_after_a_segment_ends_shows_the_pain_check_and_logs_the
 
 async def test_enter_on_a_pain_scale_records_nothing(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 58)
@@ -175,7 +177,8 @@ async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_esca
     async with app.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot)
         await skip(pilot, clock, 3)
-        await move(pilot, clock, 63)
+        await answer(pilot, "space")
+        await move(pilot, clock, 60)
         await answer(pilot, "2")
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
@@ -192,7 +195,7 @@ async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_esca
 
 async def test_a_summary_after_a_stop_for_pain_scrolls_to_the_log_with_page_down(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot, pain="2")
         await move(pilot, clock, 63)
@@ -211,7 +214,7 @@ async def test_a_summary_after_a_stop_for_pain_scrolls_to_the_log_with_page_down
 
 async def test_the_session_pauses_while_the_terminal_is_too_small(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 4)
@@ -263,7 +266,7 @@ async def test_the_intro_card_shows_steps_and_caution_until_space(data_dir, tmp_
 
 async def test_own_pace_reps_say_set_done_in_the_footer(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await skip(pilot, clock, 2)
@@ -275,7 +278,7 @@ async def test_own_pace_reps_say_set_done_in_the_footer(data_dir, routine_file):
 
 async def test_paused_says_how_to_go_on_and_help_is_a_key_away(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 5)
@@ -291,7 +294,7 @@ async def test_paused_says_how_to_go_on_and_help_is_a_key_away(data_dir, routine
 
 async def test_it_hurts_spreading_pain_stops_the_session_and_says_why(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 6)
@@ -308,7 +311,7 @@ async def test_it_hurts_spreading_pain_stops_the_session_and_says_why(data_dir, 
 
 async def test_ending_early_asks_first_and_keeps_what_was_done(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await answer(pilot, "s")
@@ -332,7 +335,7 @@ async def test_ending_early_asks_first_and_keeps_what_was_done(data_dir, routine
 
 async def test_pause_freezes_the_countdown_exactly(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 5.5)
@@ -350,7 +353,7 @@ async def test_pause_freezes_the_countdown_exactly(data_dir, routine_file):
 async def test_sound_toggle_is_remembered_and_silences_the_bell(data_dir, routine_file):
     clock = FakeClock()
     bells: list[float] = []
-    app = app_for(accepted(data_dir), routine_file, clock, bells)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock, bells)
     async with app.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot)
         rung = len(bells)
@@ -363,7 +366,7 @@ async def test_sound_toggle_is_remembered_and_silences_the_bell(data_dir, routin
 
 async def test_the_countdown_changes_once_a_second_and_never_lays_out_the_screen(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 4)
@@ -383,7 +386,7 @@ async def test_the_countdown_changes_once_a_second_and_never_lays_out_the_screen
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 60)])
 async def test_the_session_screen_fits_from_60x20_to_200x60(data_dir, routine_file, size):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=size) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 4)
@@ -479,7 +482,7 @@ async def test_an_intro_card_that_fits_counts_down_with_every_step_on_screen(dat
     path = tmp_path / "long.toml"
     path.write_text(LONG_STEPS)
     clock = FakeClock()
-    app = app_for(accepted(data_dir), path, clock)
+    app = app_for(returning(data_dir, path), path, clock)
     async with app.run_test(size=size) as pilot:
         screen = await pass_safety_check(pilot)
         await pilot.pause()
@@ -491,6 +494,28 @@ async def test_an_intro_card_that_fits_counts_down_with_every_step_on_screen(dat
         assert "6. If your lower back arches" in screen.query_one("#howto").text
         await move(pilot, clock, 10)
         assert screen.query_one("#phase-word").text == "HOLD"
+
+
+@pytest.mark.parametrize("before", ["first time", "returning"])
+async def test_the_first_time_a_routine_runs_each_intro_card_waits_for_space(data_dir, before):
+    """The desk break at 60x20: its 3-second cards are too short to read the first time."""
+    path = bundled("desk-break")
+    data = accepted(data_dir) if before == "first time" else returning(data_dir, path)
+    clock = FakeClock()
+    app = app_for(data, path, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 60)
+        if before == "returning":
+            assert screen.session.engine.run_index > 0, "a returning user's cards count down"
+            return
+        for number in (1, 2):
+            assert screen.session.engine.run_index == number - 1 and screen.session.engine.waits_for_user
+            assert screen.query_one("#phase-word").text == "GET READY"
+            assert "press space to start" in screen.query_one("#hint").text
+            await answer(pilot, "space")
+            assert not screen.session.engine.waits_for_user
+            await move(pilot, clock, screen.session.engine.runs[number - 1].planned_seconds + 60)
 
 
 async def test_a_long_routine_title_takes_the_header_row_and_ends_in_an_ellipsis(data_dir, tmp_path):
@@ -570,7 +595,7 @@ async def test_one_then_enter_at_the_last_pain_check_leads_to_a_working_summary(
     path = tmp_path / "one.toml"
     path.write_text(LONG_STEPS.replace("prepare = 10", "prepare = 2"))
     clock = FakeClock()
-    app = app_for(accepted(data_dir), path, clock)
+    app = app_for(returning(data_dir, path), path, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 8)

@@ -342,6 +342,7 @@ async def test_ctrl_c_during_a_session_ends_it_in_the_log_before_closing(data_di
     app = app_for(accepted(data_dir), routine, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot)
+        await answer(pilot, "space")
         clock.advance(5)
         await pilot.press("ctrl+c")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coach.config import Config, load_config, save_config
 from coach.session.speech import SilentSpeaker
 from coach.ui.screens.home import HomeScreen
-from tests.helpers.app import accepted, answer, app_for, move, pass_safety_check
+from tests.helpers.app import accepted, answer, app_for, move, pass_safety_check, returning
 from tests.helpers.clock import FakeClock
 from tests.helpers.routines import SMALL
 from tests.helpers.speaker import RecordingSpeaker
@@ -26,7 +26,8 @@ def status(screen) -> str:
 async def test_the_speaker_hears_the_cues_as_they_fall_due(data_dir, tmp_path):
     clock = FakeClock()
     speaker = RecordingSpeaker(clock)
-    app = app_for(accepted(data_dir), small_routine(tmp_path), clock, speaker=speaker)
+    routine = small_routine(tmp_path)
+    app = app_for(returning(data_dir, routine), routine, clock, speaker=speaker)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         start = clock.now
@@ -46,7 +47,8 @@ async def test_the_speaker_hears_the_cues_as_they_fall_due(data_dir, tmp_path):
 async def test_v_switches_the_voice_off_and_on_and_it_is_remembered(data_dir, tmp_path):
     clock = FakeClock()
     speaker = RecordingSpeaker(clock)
-    app = app_for(accepted(data_dir), small_routine(tmp_path), clock, speaker=speaker)
+    routine = small_routine(tmp_path)
+    app = app_for(returning(data_dir, routine), routine, clock, speaker=speaker)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot)
         await move(pilot, clock, 3)

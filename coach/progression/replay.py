@@ -66,9 +66,7 @@ def replay(
         return [], Level(0, 0, "this routine keeps its own dose")
     low, high = level_range(routine)
     ordered = sorted(records, key=lambda r: r.started_at)
-    ran = [
-        r for r in ordered if r.routine_name == routine.name and r.outcome not in (Outcome.BLOCKED, Outcome.IN_PROGRESS)
-    ]
+    ran = [r for r in ordered if _ran(r, routine.name)]
     if not ran:
         return [], Level(0, 0, "this is the first time you do it", first=True)
     level, last_up = 0, None
@@ -107,6 +105,15 @@ def replay(
         why = "your last two sessions were comfortable and settled"
         changes.append(LevelChange(session.started_at, level, why))
     return changes, Level(level, ran_at, why, changes[-1].at if changes else None)
+
+
+def first_time(routine: Routine, records: Sequence[SessionRecord]) -> bool:
+    """No session of ``routine`` has run yet (one blocked or going on now does not count)."""
+    return not any(_ran(record, routine.name) for record in records)
+
+
+def _ran(record: SessionRecord, name: str) -> bool:
+    return record.routine_name == name and record.outcome not in NOT_RAN
 
 
 def _next_check(ordered: Sequence[SessionRecord], session: SessionRecord) -> Screening | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from coach.durations import clock_text
@@ -162,6 +162,12 @@ def _block(exercise: Exercise, set_no: int, side: str | None) -> list[Segment]:
         for number, (phase, seconds) in enumerate(phases, start=1):
             block.append(Segment(phase, seconds, side, set_no, rep, number == len(phases)))
     return block
+
+
+def intros_wait(routine: Routine) -> Routine:
+    """The routine with every intro card waiting for space: how it runs the first time, so each
+    exercise's steps can be read at one's own pace before it starts."""
+    return replace(routine, prepare=0)
 
 
 def build_plan(routine: Routine) -> list[ExerciseRun]:

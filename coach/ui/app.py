@@ -26,6 +26,7 @@ from coach.progression.choice import DoseChoice
 from coach.progression.levels import dosed
 from coach.routines.catalog import Entry, bundled, discover
 from coach.routines.model import Routine
+from coach.routines.plan import intros_wait
 from coach.safety.profile import Profile
 from coach.safety.profile_store import load_profile
 from coach.session.recorder import SessionRecorder
@@ -324,10 +325,13 @@ class CoachApp(App[int]):
         if exercised and self.function_log().needs_naming(self.wall_clock().date()):
             self.call_next(self.ask_activities, True)
 
-    def begin_session(self, routine: Routine, screening: Screening, dose: DoseChoice | None = None) -> SessionScreen:
-        """The session of ``routine`` at the dose chosen (the file's own when there is none)."""
+    def begin_session(
+        self, routine: Routine, screening: Screening, dose: DoseChoice | None = None, first_time: bool = False
+    ) -> SessionScreen:
+        """The session of ``routine`` at the dose chosen (the file's own when there is none); the first
+        time a routine runs, each intro card waits for space."""
         level = dose.chosen if dose is not None else 0
-        dosed_routine = dosed(routine, level)
+        dosed_routine = intros_wait(dosed(routine, level)) if first_time else dosed(routine, level)
         recorder = SessionRecorder(self.data, dosed_routine, screening, self.wall_clock)
         recorder.record.level, recorder.record.level_reason = level, dose.line if dose is not None else ""
         session = RunningSession(dosed_routine, self.clock, recorder, screening.pain_before)

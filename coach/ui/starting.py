@@ -12,7 +12,7 @@ from coach.history.adherence import is_exercising
 from coach.logs.records import Screening, SessionRecord
 from coach.logs.store import recent_sessions
 from coach.progression.choice import DoseChoice
-from coach.progression.replay import todays_level
+from coach.progression.replay import first_time, todays_level
 from coach.routines.catalog import Entry, bundled
 from coach.safety.check import RECENT_LOGS, SafetyCheck
 from coach.safety.gentlest import bad_day_routine, flare_up_plan, gentlest
@@ -68,7 +68,7 @@ class Starter:
         verdict = await app.push_screen_wait(screen)
         if verdict.starts_session:
             await self._activities_if_due(recent)
-            app.begin_session(routine, check.record, screen.dose)
+            app.begin_session(routine, check.record, screen.dose, first_time(routine, recent))
             return None
         instead = offers.get(verdict.offer) if verdict.kind is VerdictKind.SWITCH else None
         if instead is None or instead.routine is None:
@@ -79,7 +79,7 @@ class Starter:
         screening.contraindications = {c: c in app.profile.conditions() for c in instead.routine.contraindications}
         await self._activities_if_due(recent)
         dose = DoseChoice(instead.routine, todays_level(instead.routine, recent, screening))
-        app.begin_session(instead.routine, screening, dose)
+        app.begin_session(instead.routine, screening, dose, first_time(instead.routine, recent))
         return None
 
     def offers(self, chosen: Entry) -> dict[Offer, Entry | None]:

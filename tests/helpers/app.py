@@ -8,15 +8,18 @@ app's own scheduling is what moves a session on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from coach.config import Config, save_config
-from coach.logs.store import list_sessions
+from coach.function.model import FunctionLog
+from coach.function.store import save_function
+from coach.logs.records import Outcome, Screening
+from coach.logs.store import create_session, list_sessions
 from coach.logs.timestamps import local_now
 from coach.paths import bundled_routines_dir
 from coach.routines.catalog import load_entry
-from coach.safety.check_texts import SETTLED_ID, AnswerKind
+from coach.safety.check_texts import EMERGENCY_QUESTION, SETTLED_ID, AnswerKind
 from coach.safety.profile_questions import QuestionKind
 from coach.safety.profile_store import save_profile
 from coach.safety.verdicts import VerdictKind
@@ -27,8 +30,10 @@ from coach.ui.screens.safety_check import SafetyCheckScreen
 from coach.ui.screens.session import TICK_MARGIN, SessionScreen
 from tests.helpers.checks import profile
 from tests.helpers.clock import FakeClock
+from tests.helpers.records import session
 from tests.helpers.speaker import RecordingSpeaker
 
+RETURNING_ID = "20000101T000000000000-1-returning"
 WAIT_STEP = 0.01
 WAIT_STEPS = 500
 """How often, and how many times, a wait looks again for what it waits for: five seconds in all."""
@@ -41,6 +46,19 @@ def accepted(data: Path, sound: bool = True, yes: tuple[str, ...] = (), at: date
     """Notice accepted and the health profile answered (``at``, or now): "yes" to the answer ids in ``yes``."""
     save_config(data, Config(accepted_notice=True, sound=sound))
     save_profile(data, profile(yes=yes, at=at or local_now(), **about))
+    return data
+
+
+def returning(data: Path, routine: Path, **about) -> Path:
+    """``accepted``, and ``routine`` ran once four days ago (pain 2 before and after), so its intro cards
+    count down rather than wait as they do the first time; naming the activities was put off today."""
+    accepted(data, **about)
+    start = local_now() - timedelta(days=4)
+    record = session(start, start + timedelta(minutes=10), id=RETURNING_ID, routine=routine.stem, path=str(routine))
+    record.outcome, record.pain_after = Outcome.COMPLETED, 2
+    record.screening = Screening({EMERGENCY_QUESTION.id: False}, pain_before=2)
+    create_session(data, record)
+    save_function(data, FunctionLog(naming_put_off=local_now().date()))
     return data
 
 
@@ -79,9 +97,11 @@ def app_for(
 
 
 def only_log(data: Path):
-    """The one session log in ``data``; fails if there is any other, or one that cannot be read."""
+    """The one session log in ``data`` besides the one ``returning`` wrote; fails if there is any other,
+    or one that cannot be read."""
     records, problems = list_sessions(data)
     assert not problems
+    records = [record for record in records if record.id != RETURNING_ID]
     assert len(records) == 1
     return records[0]
 

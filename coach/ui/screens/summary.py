@@ -27,7 +27,7 @@ class SummaryScreen(CoachScreen[None]):
     SummaryScreen #title { text-style: bold; margin-bottom: 1; }
     SummaryScreen #outcome { margin-bottom: 1; }
     SummaryScreen #advice { color: $warning; margin-bottom: 1; }
-    SummaryScreen #dose { color: $accent; margin-bottom: 1; }
+    SummaryScreen #dose { margin-bottom: 1; }
     SummaryScreen .step { color: $text; }
     SummaryScreen .learn { color: $text-muted; margin-top: 1; }
     SummaryScreen #figures { margin-top: 1; }
