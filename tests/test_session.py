@@ -510,6 +510,26 @@ def test_an_amber_hurt_that_goes_on_says_so(tmp_path, kind, expected_exercise, w
     assert session.question is None and session.view().exercise_name == expected_exercise
 
 
+@pytest.mark.parametrize(
+    "kind, words",
+    [("c", "do not push further"), ("b", "this exercise stops here")],
+)
+def test_advice_that_goes_on_stays_on_screen_until_the_next_exercise_or_phase_begins(tmp_path, kind, words):
+    session, clock = make_session(SMALL, tmp_path, pain_before=4)
+    clock.advance(5)
+    for key in ("p", kind, "5"):
+        session.key(key)
+    assert words in session.view().notice
+    changes = session.phase_changes
+    while session.phase_changes == changes or session.view().phase is Phase.PREPARE:
+        assert words in session.view().notice, "shown through the next exercise's intro card"
+        clock.advance(1)
+        session.tick()
+        if session.engine.waits_for_user:
+            session.key("space")
+    assert session.view().notice == ""
+
+
 def test_a_green_mild_hurt_resumes_without_advice(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)

@@ -145,14 +145,14 @@ async def test_enter_on_a_pain_scale_records_nothing(data_dir, routine_file):
 
 async def test_an_amber_mild_hurt_resumes_with_the_advice_on_screen(data_dir, routine_file):
     clock = FakeClock()
-    app = app_for(accepted(data_dir), routine_file, clock)
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await pass_safety_check(pilot, pain="4")
         await move(pilot, clock, 5)
         await answer(pilot, "p", "c", "5")
         assert screen.session.question is None and screen.session.running
-        messages = [n.message for n in app._notifications]
-        assert "Pain 5/10, up from 4: do not push further; it should settle within 24 hours." in messages
+        notice = screen.query_one("#notice").text
+        assert notice == "Pain 5/10, up from 4: do not push further; it should settle within 24 hours."
 
 
 @pytest.mark.parametrize("size", [(60, 20), (70, 22)])
@@ -608,3 +608,19 @@ async def test_one_then_enter_at_the_last_pain_check_leads_to_a_working_summary(
         await pilot.press(*"ok", "enter")
         await pilot.pause()
     assert only_log(data_dir).note == "ok"
+
+
+async def test_advice_that_goes_on_is_shown_large_in_the_session_not_as_a_toast(data_dir, routine_file):
+    clock = FakeClock()
+    app = app_for(returning(data_dir, routine_file), routine_file, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot, pain="4")
+        await move(pilot, clock, 5)
+        await answer(pilot, "p", "b", "5")
+        notice = screen.query_one("#notice")
+        assert "this exercise stops here" in notice.text and notice.display and notice.region.height >= 3
+        assert screen.query_one("#exercise").text.startswith("Pelvic tilt"), "the next exercise's intro card"
+        assert not app._notifications, "no toast in a corner"
+        await move(pilot, clock, screen.session.engine.seconds_left() or 0)
+        assert screen.query_one("#phase-word").text != "GET READY"
+        assert not notice.display

@@ -184,4 +184,5 @@ class PainAnswers:
         """Tell the user what the pain rule says of a rating that is not green, and keep it for the summary."""
         if verdict.light is not pain.PainLight.GREEN:
             self.keep(verdict.message, verdict)
+            self.session.notice = verdict.message
             self.session.emit("advice", verdict.message)

@@ -62,6 +62,8 @@ class RunningSession:
         """Keys typed on a 0-10 scale: a 1 waits a moment for a 0."""
         self.pain = PainAnswers(self)
         self.dose_line = ""
+        self.notice = ""
+        """Advice given while the session goes on; it stays until a phase other than an intro card begins."""
         self._skipped_at = float("-inf")
         """When s was last pressed: another s within ``SKIP_AGAIN_AFTER`` of it is the same press (or a held key)."""
 
@@ -77,7 +79,7 @@ class RunningSession:
         return self.engine.status is Status.RUNNING
 
     def view(self) -> SessionView:
-        view = build_view(self.engine, self.pain_check_follows(), self._space_action())
+        view = build_view(self.engine, self.pain_check_follows(), self.notice)
         first_card = self.engine.run_index == 0 and bool(view.how)
         return replace(view, dose=self.dose_line) if first_card and self.dose_line else view
 
@@ -183,15 +185,6 @@ class RunningSession:
         self.answer(answer)
         return True
 
-    def _space_action(self) -> str:
-        """What space does now: "resume", "pause", "start" (an intro card that waits) or "set_done"."""
-        if not self.running:
-            return "resume"
-        if not self.engine.waits_for_user:
-            return "pause"
-        segment = self.engine.segment
-        return "start" if segment is not None and segment.phase is Phase.PREPARE else "set_done"
-
     def _space(self) -> bool:
         if self.running and self.engine.waits_for_user:
             segment = self.engine.segment
@@ -274,6 +267,8 @@ class RunningSession:
         if events.phase_changes:
             self.phase_changes += events.phase_changes
             self.emit("phase")
+            if self.engine.segment is not None and self.engine.segment.phase is not Phase.PREPARE:
+                self.notice = ""
 
     def _next(self, at_end: bool = False) -> Events:
         events = self.engine.next_run(at_end=at_end)

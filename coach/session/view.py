@@ -38,6 +38,8 @@ class SessionView:
     """What the user can press now, in words."""
     dose: str = ""
     """Today's dose and why, on the first intro card."""
+    notice: str = ""
+    """Advice given while the session goes on, shown large until the next exercise or phase begins."""
     space: str = "pause"
     """What space does now: "pause", "resume", "start" (an intro card that waits) or "set_done"."""
 
@@ -59,9 +61,20 @@ def planned_slots(engine: Engine) -> list[int]:
     return slots
 
 
-def build_view(engine: Engine, pain_check_next: bool, space: str = "pause") -> SessionView:
+def space_action(engine: Engine) -> str:
+    """What space does now: "resume", "pause", "start" (an intro card that waits) or "set_done"."""
+    if engine.status is not Status.RUNNING:
+        return "resume"
+    if not engine.waits_for_user:
+        return "pause"
+    segment = engine.segment
+    return "start" if segment is not None and segment.phase is Phase.PREPARE else "set_done"
+
+
+def build_view(engine: Engine, pain_check_next: bool, notice: str = "") -> SessionView:
     """The view at this reading; ``pain_check_next`` says whether a pain check follows this exercise,
-    ``space`` what the space key does now."""
+    ``notice`` is advice to show while the session goes on."""
+    space = space_action(engine)
     run = engine.run
     segment = engine.segment
     slots = planned_slots(engine)
@@ -88,7 +101,8 @@ def build_view(engine: Engine, pain_check_next: bool, space: str = "pause") -> S
             (),
             "",
             "",
-            space,
+            notice=notice,
+            space=space,
         )
     in_segment = engine.seconds_in_segment()
     intro = segment.phase is Phase.PREPARE
@@ -115,6 +129,7 @@ def build_view(engine: Engine, pain_check_next: bool, space: str = "pause") -> S
         how=run.exercise.how if intro else (),
         caution=run.exercise.caution if intro else "",
         hint=_hint(engine, segment, paused),
+        notice=notice,
         space=space,
     )
 

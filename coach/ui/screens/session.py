@@ -41,6 +41,10 @@ class SessionScreen(CoachScreen[None]):
     SessionScreen #middle { height: 1fr; scrollbar-size-vertical: 1; }
     SessionScreen #hint { text-align: center; width: 100%; text-style: bold; color: $warning; }
     SessionScreen #dose { width: 100%; color: $accent; margin: 1 4 0 4; height: auto; }
+    SessionScreen #notice {
+        width: 100%; margin: 1 2 0 2; padding: 1 2; text-align: center; text-style: bold;
+        color: $text; background: $warning 25%; border-left: thick $warning;
+    }
     SessionScreen #cue { text-align: center; width: 100%; text-style: italic; margin-top: 1; padding: 0 2; }
     SessionScreen #howto { margin: 0 4; height: auto; color: $text; }
     SessionScreen #caution { margin: 1 4 0 4; color: $warning; height: auto; }
@@ -55,6 +59,7 @@ class SessionScreen(CoachScreen[None]):
     SessionScreen.-asking #next { display: none; }
     SessionScreen.-compact #exercise { margin-top: 0; }
     SessionScreen.-compact #cue { margin-top: 0; }
+    SessionScreen.-compact #notice { margin: 0 2; padding: 0 1; }
     SessionScreen.-compact #dose { margin: 0 4; }
     SessionScreen.-compact #caution { margin: 0 4; }
     SessionScreen.-compact PhaseDisplay { padding: 0; }
@@ -99,6 +104,7 @@ class SessionScreen(CoachScreen[None]):
         with VerticalScroll(id="middle", can_focus=False):
             yield Plain("", id="hint", hide_empty=True)
             yield Plain("", id="warning", hide_empty=True)
+            yield Plain("", id="notice", hide_empty=True)
             yield Plain("", id="cue", hide_empty=True)
             yield Plain("", id="caution", hide_empty=True)
             yield Plain("", id="howto", keep_newlines=True, hide_empty=True)
@@ -199,9 +205,6 @@ class SessionScreen(CoachScreen[None]):
             self.coach.say(cue)
         if session.question is not None and session.question.tone == "stop":
             self.app.clear_notifications()
-        for event in events:
-            if event.kind == "advice":
-                self.notify(event.text, title="Go gently", severity="warning", timeout=12, markup=False)
         if session.phase_changes != self._phase_changes:
             self._phase_changes = session.phase_changes
             self.coach.signal_change()
@@ -236,6 +239,7 @@ class SessionScreen(CoachScreen[None]):
         cut = bool(view.how) and self.query_one("#middle", VerticalScroll).max_scroll_y > 0
         self.query_one("#hint", Plain).show(f"{view.hint} Up/down: scroll the steps." if cut else view.hint)
         self.query_one("#cue", Plain).show(view.cue)
+        self.query_one("#notice", Plain).show(view.notice)
         self.query_one("#dose", Plain).show(view.dose)
         self.query_one("#howto", Plain).show("\n".join(f"{n}. {step}" for n, step in enumerate(view.how, 1)))
         self.query_one("#caution", Plain).show(f"Caution: {view.caution}" if view.caution else "")
