@@ -270,7 +270,8 @@ def make_history_app(data: Path) -> CoachApp:
 def history_screen() -> RunBefore:
     async def run(pilot) -> None:
         await answer(pilot, "h")
-        await wait_for_screen(pilot, HistoryScreen)
+        screen = await wait_for_screen(pilot, HistoryScreen)
+        await wait_until(pilot, lambda: screen.complete, "every log read")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -624,3 +624,18 @@ async def test_advice_that_goes_on_is_shown_large_in_the_session_not_as_a_toast(
         await move(pilot, clock, screen.session.engine.seconds_left() or 0)
         assert screen.query_one("#phase-word").text != "GET READY"
         assert not notice.display
+
+
+async def test_an_intro_card_cut_by_advice_waits_for_space(data_dir):
+    path = bundled("gentle-relief")
+    clock = FakeClock()
+    app = app_for(returning(data_dir, path), path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await pass_safety_check(pilot, pain="4")
+        await move(pilot, clock, 12)
+        await answer(pilot, "p", "b", "5")
+        assert screen.query_one("#exercise").text.startswith("Knee-to-chest")
+        await pilot.pause()
+        assert screen.session.engine.waits_for_user, "its steps are below the advice: it waits until read"
+        await move(pilot, clock, 30)
+        assert screen.query_one("#phase-word").text == "GET READY"

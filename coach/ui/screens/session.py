@@ -251,16 +251,24 @@ class SessionScreen(CoachScreen[None]):
             view.exercise_name,
         )
         new_card = last is None or not last.how or not same_exercise
-        if intro and view.digits and new_card:
+        if intro and view.digits and (new_card or cut):
             self.call_after_refresh(self._hold_intro_if_cut)
 
-    def _hold_intro_if_cut(self) -> None:
-        """No exercise starts before all its steps have been on screen: a card that is cut waits for space."""
-        middle = self.query_one("#middle")
-        if self.session.question is not None or not middle.display or not middle.size.height:
+    def _hold_intro_if_cut(self, again: bool = True) -> None:
+        """No exercise starts before all its steps have been on screen: a card that is cut waits for space.
+
+        Right after a question the card is not laid out yet; it is looked at once more after that."""
+        middle = self.query_one("#middle", VerticalScroll)
+        if self.session.question is not None:
             return
-        shown = sum(child.outer_size.height for child in middle.children if child.display and child.id != "dose")
-        if shown > middle.size.height and self.session.hold_intro():
+        if not middle.display or not middle.size.height:
+            if again:
+                self.refresh(layout=True)
+                self.call_after_refresh(self._hold_intro_if_cut, False)
+            return
+        dose = self.query_one("#dose", Plain)
+        below_steps = dose.outer_size.height + dose.styles.margin.top if dose.display else 0
+        if middle.max_scroll_y > below_steps and self.session.hold_intro():
             self.render_session()
 
     def _schedule(self) -> None:
