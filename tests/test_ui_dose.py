@@ -63,6 +63,7 @@ async def test_the_last_screen_of_the_check_says_todays_dose_and_k_or_e_takes_an
         )
         keys = check.query_one("#keys").text
         assert "k  last time's dose (level 0)" in keys and "e  one level easier (level 0)" not in keys
+        assert check.query_one("#keys").region.height == 2, "the dose keys have a line of their own"
         await answer(pilot, key)
         if key != "enter":
             assert f"Level {level} — " in check.query_one("#advice").text, "the chosen dose is shown"

@@ -78,7 +78,7 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             with Vertical(id="verdict"):
                 yield Plain("", id="verdict-title")
                 yield Plain("", id="advice", keep_newlines=True)
-            yield Plain("", id="keys")
+            yield Plain("", id="keys", keep_newlines=True)
         yield Footer()
 
     def on_mount(self) -> None:
