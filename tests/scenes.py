@@ -37,8 +37,6 @@ from tests.helpers.records import session
 RunBefore = Callable[[object], Awaitable[None]]
 SIZE = (100, 30)
 FIXED_START = datetime(2026, 11, 21, 8, 30, tzinfo=timezone(timedelta(hours=1)))
-
-
 WALL_CLOCK_START = FIXED_START + timedelta(minutes=2)
 """Where the scenes' wall clock starts: the first session of a scene starts at 08:35."""
 
@@ -61,7 +59,7 @@ class FixedWallClock:
 
 
 def make_app(data: Path, routine: str | None = "gentle-relief", accepted: bool = True) -> tuple[CoachApp, FakeClock]:
-    """The app over ``data`` with the bundled ``routine`` chosen, sound off, its wall clock at FIXED_START;
+    """The app over ``data`` with the bundled ``routine`` chosen, sound off, a ``FixedWallClock``;
     ``accepted``: notice accepted and every profile question answered "no" (16 to 49, under 6 weeks) the day
     before."""
     data.mkdir(parents=True, exist_ok=True)
