@@ -14,7 +14,7 @@ from coach.routines.loader import load_routine_text
 from coach.routines.model import Dosing, Exercise, Routine
 from coach.routines.plan import Phase, build_plan, estimated_seconds, phase_word
 from coach.session.engine import Engine, Status
-from coach.session.view import build_view
+from coach.session.view import REST_CUE, build_view
 from tests.helpers.clock import FakeClock
 from tests.helpers.routines import SMALL
 
@@ -278,3 +278,13 @@ def test_random_pauses_never_cause_drift(exercises, prepare, moves):
         flat = [s for run in engine.runs[: engine.run_index] for s in run.segments]
         assert len(flat) + engine.segment_index == index
         assert engine.seconds_left() == math.ceil(ends[index] - measured - 1e-9)
+
+
+def test_a_rest_says_to_rest_not_a_cue_for_the_hold(clock):
+    engine = Engine(small(), clock)
+    engine.start()
+    clock.advance(3 + 10 + 1)
+    engine.advance()
+    shown = view(engine)
+    assert shown.phase is Phase.REST
+    assert shown.cue == REST_CUE and shown.cue not in small().exercises[0].cues

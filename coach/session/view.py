@@ -61,6 +61,9 @@ def planned_slots(engine: Engine) -> list[int]:
     return slots
 
 
+REST_CUE = "Rest: let go and breathe easily."
+
+
 def space_action(engine: Engine) -> str:
     """What space does now: "resume", "pause", "start" (an intro card that waits) or "set_done"."""
     if engine.status is not Status.RUNNING:
@@ -182,14 +185,17 @@ def _routine_progress(engine: Engine) -> float:
 
 
 def _cue(engine: Engine, run: ExerciseRun, segment: Segment, in_segment: float) -> str:
-    """One cue at a time, changing per hold, rep or set (and every 15 s in a long one), never per tempo phase."""
+    """One cue at a time, changing per hold, rep or set (and every 15 s in a long one), never per tempo phase;
+    a rest says to rest."""
     cues = run.exercise.cues
     if segment.phase is Phase.SWITCH:
         return f"Change to your {segment.side} side."
-    if not cues or segment.phase not in WORK_PHASES | {Phase.REST}:
+    if segment.phase is Phase.REST:
+        return REST_CUE
+    if not cues or segment.phase not in WORK_PHASES:
         return ""
     units_before = sum(1 for s in run.segments[: engine.segment_index] if s.ends_unit)
-    if run.exercise.dosing is Dosing.TEMPO or segment.phase is Phase.REST:
+    if run.exercise.dosing is Dosing.TEMPO:
         return cues[units_before % len(cues)]
     return cues[(units_before + int(in_segment // CUE_SECONDS)) % len(cues)]
 
