@@ -877,3 +877,16 @@ def test_the_pain_question_after_ending_names_the_pain_before_like_every_other_s
     session.key("y")
     assert session.question.kind is QuestionKind.END_PAIN
     assert session.question.body == "Before you started it was 3/10."
+
+
+def test_a_tempo_rep_rings_once_and_flashes_at_each_of_its_phases(tmp_path):
+    session, clock = make_session(TEMPO, tmp_path)
+    clock.advance(1.5)
+    session.tick()
+    assert session.view().phase is Phase.LIFT
+    bells, flashes = session.bells, session.phase_changes
+    clock.advance(8)
+    session.tick()
+    assert session.view().phase is Phase.LOWER and session.view().detail.startswith("Rep 3 of 3")
+    assert session.phase_changes - flashes == 8, "lift, top, lower: every phase flashes"
+    assert session.bells - bells == 2, "one bell a rep"

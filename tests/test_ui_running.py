@@ -639,3 +639,25 @@ async def test_an_intro_card_cut_by_advice_waits_for_space(data_dir):
         assert screen.session.engine.waits_for_user, "its steps are below the advice: it waits until read"
         await move(pilot, clock, 30)
         assert screen.query_one("#phase-word").text == "GET READY"
+
+
+async def test_a_tempo_exercise_rings_once_a_rep(data_dir, tmp_path):
+    path = tmp_path / "tempo.toml"
+    path.write_text(
+        'format = 1\ntitle = "Tempo"\nprepare = 2\n\n[[exercises]]\nid = "tilt"\nname = "Tilt"\n'
+        'how = ["Tilt."]\nreps = 4\ntempo = [2, 1, 2]\n'
+    )
+    clock = FakeClock()
+    bells: list[float] = []
+    app = app_for(returning(data_dir, path), path, clock, bells)
+    async with app.run_test(size=SIZE) as pilot:
+        await pass_safety_check(pilot)
+        await move(pilot, clock, 2)
+        rung = len(bells)
+        await move(pilot, clock, 14)
+        assert screen_word(app) == "LOWER"
+        assert len(bells) - rung == 2, "reps 2 and 3 ring once each; their lift, top and lower only flash"
+
+
+def screen_word(app) -> str:
+    return str(app.screen.query_one("#phase-word").text)

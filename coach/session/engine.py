@@ -14,7 +14,15 @@ from enum import Enum
 from coach.durations import Clock
 from coach.logs.records import StepOutcome
 from coach.routines.model import Routine
-from coach.routines.plan import ExerciseRun, Phase, Segment, build_plan, estimated_seconds, work_done_text
+from coach.routines.plan import (
+    TEMPO_PHASES,
+    ExerciseRun,
+    Phase,
+    Segment,
+    build_plan,
+    estimated_seconds,
+    work_done_text,
+)
 
 __all__ = ["Engine", "Events", "ExerciseResult", "Status", "estimated_seconds"]
 
@@ -46,10 +54,13 @@ class Events:
     """What one engine call moved through: phase changes and finished exercises."""
 
     phase_changes: int = 0
+    mid_rep: int = 0
+    """Of the phase changes, those from one phase of a tempo rep to the next (lift to top to lower)."""
     finished: list[ExerciseResult] = field(default_factory=list)
 
     def merge(self, other: Events) -> Events:
         self.phase_changes += other.phase_changes
+        self.mid_rep += other.mid_rep
         self.finished.extend(other.finished)
         return self
 
@@ -223,9 +234,12 @@ class Engine:
     def _next_segment(self, at: float, events: Events) -> None:
         run = self.runs[self.run_index]
         if self.segment_index + 1 < len(run.segments):
+            ending = run.segments[self.segment_index]
             self.segment_index += 1
             self._segment_start = at
             events.phase_changes += 1
+            if ending.phase in TEMPO_PHASES and not ending.ends_unit:
+                events.mid_rep += 1
             return
         self._finish_run(at, StepOutcome.DONE, events)
 

@@ -56,6 +56,9 @@ class RunningSession:
         self.advice = ""
         """Pain advice for the summary, from the last pain check or rating."""
         self.phase_changes = 0
+        """Every change of phase: the screen flashes at each."""
+        self.bells = 0
+        """Changes of phase that ring: all but those inside one tempo rep, so a rep rings once."""
         self.events: list[SessionEvent] = []
         self.pauses = Pauses(self.engine, self.emit)
         self.scale = ScaleEntry()
@@ -266,6 +269,7 @@ class RunningSession:
             self.recorder.add_step(result)
         if events.phase_changes:
             self.phase_changes += events.phase_changes
+            self.bells += events.phase_changes - events.mid_rep
             self.emit("phase")
             if self.engine.segment is not None and self.engine.segment.phase is not Phase.PREPARE:
                 self.notice = ""

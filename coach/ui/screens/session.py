@@ -89,6 +89,7 @@ class SessionScreen(CoachScreen[None]):
         self._timer: Cancel | None = None
         self._last: SessionView | None = None
         self._phase_changes = 0
+        self._bells = 0
         self._bindings_for: tuple[bool, str] | None = None
         self._announcer = Announcer()
         self._narrow = False
@@ -205,9 +206,11 @@ class SessionScreen(CoachScreen[None]):
             self.coach.say(cue)
         if session.question is not None and session.question.tone == "stop":
             self.app.clear_notifications()
+        if session.bells != self._bells:
+            self._bells = session.bells
+            self.coach.signal_change()
         if session.phase_changes != self._phase_changes:
             self._phase_changes = session.phase_changes
-            self.coach.signal_change()
             self.query_one(PhaseDisplay).flash()
         if session.over:
             self._stop_timer()
