@@ -661,3 +661,19 @@ async def test_a_tempo_exercise_rings_once_a_rep(data_dir, tmp_path):
 
 def screen_word(app) -> str:
     return str(app.screen.query_one("#phase-word").text)
+
+
+async def test_the_session_help_wraps_each_description_under_its_own_column(data_dir, routine_file):
+    app = app_for(returning(data_dir, routine_file), routine_file, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await pass_safety_check(pilot)
+        await answer(pilot, "question_mark")
+        rows = screen.query_one("#question-rows")
+        assert rows.display
+        await pilot.pause()
+        lines = [rows.render_line(y).text.rstrip() for y in range(rows.size.height)]
+        keys = ("space", "p", "s", "i", "q", "m", "v", "?")
+        starts = [line for line in lines if line and not line.startswith(" ")]
+        assert [line.split()[0] for line in starts] == list(keys)
+        continued = [line for line in lines if line.startswith(" ")]
+        assert continued and all(line.startswith(" " * 7) for line in continued), lines

@@ -75,8 +75,7 @@ def steps(exercise: Exercise) -> Question:
 
 
 def keys_help() -> Question:
-    body = "\n".join(f"{key:<6} {what}" for key, what in SESSION_KEYS)
-    return Question(QuestionKind.HELP, "Keys during a session", body, (OK,), cancellable=True)
+    return Question(QuestionKind.HELP, "Keys during a session", options=(OK,), cancellable=True, rows=SESSION_KEYS)
 
 
 def after_check(verdict: safety.PainVerdict, gentler: str | None) -> Question:

@@ -63,6 +63,8 @@ class Question:
     """How serious it is: "", "amber", "red" or "stop" (the pain rule's light), for the screen's colours."""
     typed: str = ""
     """On a scale: a 1 that waits a moment for a 0 (which makes it 10)."""
+    rows: tuple[tuple[str, str], ...] = ()
+    """A table after the body, two columns (a key and what it does); each wraps in its own column."""
 
     def answer_for(self, key: str) -> AnswerValue | None:
         """The answer a key gives, or None when that key does not answer this question."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
 
 from coach.scale import SCALE_HINT, TYPED_ONE_HINT
 from coach.session.questions import Question
-from coach.ui.widgets.plain import Plain
+from coach.ui.widgets.plain import Plain, literal
 
 TONES = ("amber", "red", "stop")
 MORE_HINT = "up/down, page up/down: read the rest"
@@ -35,6 +37,7 @@ class QuestionPanel(Vertical, can_focus=False):
     QuestionPanel #question-scroll { height: auto; }
     QuestionPanel.-long #question-scroll { height: 1fr; }
     QuestionPanel #question-body { margin-bottom: 1; }
+    QuestionPanel #question-rows { margin-bottom: 1; }
     QuestionPanel #question-answers { text-style: bold; }
     QuestionPanel #question-hint { color: $text-muted; margin-top: 1; }
     QuestionPanel.-amber { border: thick $warning; }
@@ -52,6 +55,7 @@ class QuestionPanel(Vertical, can_focus=False):
         yield Plain("", id="question-title")
         with VerticalScroll(id="question-scroll", can_focus=False):
             yield Plain("", id="question-body", keep_newlines=True, hide_empty=True)
+            yield Static("", id="question-rows")
         yield Plain("", id="question-answers", keep_newlines=True)
         yield Plain("", id="question-hint", keep_newlines=True, hide_empty=True)
 
@@ -75,6 +79,7 @@ class QuestionPanel(Vertical, can_focus=False):
         marker = {"amber": "● amber · ", "red": "● red · ", "stop": "■ stop · "}.get(question.tone, "")
         self.query_one("#question-title", Plain).show(marker + question.title)
         self.query_one("#question-body", Plain).show(question.body)
+        self._show_rows(question.rows)
         if question.scale:
             answers = SCALE.replace("[1]", "»1«") if question.typed else SCALE
             hint = TYPED_ONE_HINT if question.typed else SCALE_HINT
@@ -88,6 +93,17 @@ class QuestionPanel(Vertical, can_focus=False):
         self.query_one("#question-scroll", VerticalScroll).scroll_home(animate=False)
         self._hint = hint
         self._fit()
+
+    def _show_rows(self, rows: tuple[tuple[str, str], ...]) -> None:
+        """Each row's key in a column of its own, its words wrapping in the next."""
+        widget = self.query_one("#question-rows", Static)
+        widget.display = bool(rows)
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1)
+        for key, what in rows:
+            table.add_row(literal(key), literal(what))
+        widget.update(table)
 
     def on_resize(self) -> None:
         self._fit()
