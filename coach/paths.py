@@ -7,6 +7,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from coach.errors import CoachError
+from coach.files import make_private_folder
 
 APP_NAME = "coach"
 DATA_DIR_ENV = "COACH_DATA_DIR"
@@ -70,3 +71,19 @@ def bundled_routines_dir() -> Path:
 def schema_path() -> Path:
     """The JSON Schema for routine format v1, installed or in a source checkout."""
     return _shipped("_schemas/routine-v1.json", "schemas/routine-v1.json")
+
+
+def open_health_folders(data: Path) -> list[Path]:
+    """The folders of health data (sessions, exports) that others can read and coach cannot make private,
+    because they belong to another user; the others are made owner-only on the way."""
+    found = []
+    for folder in (sessions_dir(data), exports_dir(data)):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        try:
+            private = make_private_folder(folder, health_data=True)
+        except OSError:
+            continue
+        if not private:
+            found.append(folder)
+    return found

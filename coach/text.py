@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import wcwidth
-
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zs", "Zl", "Zp", "Mn", "Me"})
 """Controls, format marks, surrogates, private use (no meaning a terminal agrees on), spaces, marks."""
 _BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
@@ -56,6 +54,8 @@ def _is_noncharacter(char: str) -> bool:
 
 def fit(text: str, width: int) -> str:
     """``text`` cut with an ellipsis to at most ``width`` terminal columns."""
+    import wcwidth
+
     if wcwidth.width(text) <= width:
         return text
     return wcwidth.clip(text, 0, width - 1) + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from textual import work
 from textual.app import App
@@ -15,36 +15,26 @@ from textual.notifications import SeverityLevel
 
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
-from coach.files import make_private_folder
-from coach.function.asking import ActivityQuestions
-from coach.function.model import FunctionLog
-from coach.function.store import load_function, save_function
-from coach.logs.records import Outcome, Screening
+from coach.logs.records import Outcome
 from coach.logs.timestamps import local_now
-from coach.paths import exports_dir, sessions_dir
-from coach.progression.choice import DoseChoice
-from coach.progression.levels import dosed
+from coach.paths import open_health_folders
 from coach.routines.catalog import Entry, bundled, discover
-from coach.routines.model import Routine
-from coach.routines.plan import intros_wait
 from coach.safety.profile import Profile
 from coach.safety.profile_store import load_profile
-from coach.session.recorder import SessionRecorder
-from coach.session.running import RunningSession
 from coach.session.speech import INSTALL_HINT, find_speaker
 from coach.text import clean
+from coach.ui.activities_flow import ActivitiesFlow
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
 from coach.ui.profile_flow import ProfileFlow
 from coach.ui.protocols import Cancel
-from coach.ui.screens.activities import ActivityQuestionsScreen
-from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.home import HomeScreen
-from coach.ui.screens.notice import FirstRunNotice
-from coach.ui.screens.session import SessionScreen
-from coach.ui.screens.summary import SummaryScreen
 from coach.ui.screens.too_small import TooSmallScreen, too_small
-from coach.ui.starting import Starter
+
+if TYPE_CHECKING:
+    from coach.session.running import RunningSession
+    from coach.ui.screens.session import SessionScreen
+    from coach.ui.starting import Starter
 
 
 class CoachApp(App[int]):
@@ -77,14 +67,23 @@ class CoachApp(App[int]):
         self._too_small: TooSmallScreen | None = None
         self._mounted = False
         self._session: RunningSession | None = None
-        self._function: FunctionLog | None = None
-        self.starter = Starter(self)
-        self.profile_flow = ProfileFlow(self)
         """The latest session started, so that however the app ends its log is not left in progress."""
+        self.activities = ActivitiesFlow(self)
+        self._starter: Starter | None = None
+        self.profile_flow = ProfileFlow(self)
 
     @property
     def sound(self) -> bool:
         return self.config.sound
+
+    @property
+    def starter(self) -> Starter:
+        """From a routine chosen to its session; made, and its screens imported, when first needed."""
+        if self._starter is None:
+            from coach.ui.starting import Starter
+
+            self._starter = Starter(self)
+        return self._starter
 
     def load_entries(self) -> list[Entry]:
         extra = tuple(self.given) + (
@@ -94,12 +93,23 @@ class CoachApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; a session under way is ended and logged first, and a note typed on the summary is kept."""
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.session.close()
-            elif isinstance(screen, SummaryScreen):
-                screen.keep_note()
+        for session_screen in self._session_screens():
+            session_screen.session.close()
+        if self._session is not None:
+            from coach.ui.screens.summary import SummaryScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, SummaryScreen):
+                    screen.keep_note()
         self.exit(0)
+
+    def _session_screens(self) -> list[SessionScreen]:
+        """The session screens open; none before a session has begun (so none is imported at start)."""
+        if self._session is None:
+            return []
+        from coach.ui.screens.session import SessionScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
 
     def get_default_screen(self) -> HomeScreen:
         """Home is the bottom screen, composed before the first frame with the bundled routines; it
@@ -127,6 +137,8 @@ class CoachApp(App[int]):
             self.notify(self.profile_problem, title="Health profile not read", severity="warning")
         self._warn_of_open_folders()
         if not self.config.accepted_notice:
+            from coach.ui.screens.notice import FirstRunNotice
+
             self.push_screen(FirstRunNotice(), self._notice_answered)
         elif self.start_with is not None:
             self.start_routine(self.start_with)
@@ -143,21 +155,14 @@ class CoachApp(App[int]):
 
     def _warn_of_open_folders(self) -> None:
         """Say so when a folder of health data stays readable by others because coach cannot make it private."""
-        for folder in (sessions_dir(self.data), exports_dir(self.data)):
-            if not folder.is_dir() or folder.is_symlink():
-                continue
-            try:
-                private = make_private_folder(folder, health_data=True)
-            except OSError:
-                continue
-            if not private:
-                self.notify(
-                    f"{folder} holds health data and other users can read it; it belongs to another user, so "
-                    "coach cannot make it private. Change its owner, or give coach a data folder of your own.",
-                    title="Health data not private",
-                    severity="warning",
-                    timeout=30,
-                )
+        for folder in open_health_folders(self.data):
+            self.notify(
+                f"{folder} holds health data and other users can read it; it belongs to another user, so "
+                "coach cannot make it private. Change its owner, or give coach a data folder of your own.",
+                title="Health data not private",
+                severity="warning",
+                timeout=30,
+            )
 
     def _notice_answered(self, accepted: bool | None) -> None:
         if not accepted:
@@ -186,7 +191,7 @@ class CoachApp(App[int]):
     def check_size(self, width: int, height: int) -> None:
         """Cover everything with a "make the terminal larger" message while it is too small; a session pauses."""
         small = too_small(width, height)
-        sessions = [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
+        sessions = self._session_screens()
         for screen in sessions:
             screen.terminal_too_small(small)
         if small and self._too_small is None:
@@ -246,6 +251,8 @@ class CoachApp(App[int]):
     # navigation -----------------------------------------------------------
 
     def action_help(self) -> None:
+        from coach.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_history(self) -> None:
@@ -284,66 +291,16 @@ class CoachApp(App[int]):
             await self.profile_flow.review_if_due()
         await self.starter.run(entry)
 
-    # the activities (flow 10) --------------------------------------------
-
-    def function_log(self) -> FunctionLog:
-        """The activities and their ratings, read once and kept for this run."""
-        if self._function is None:
-            try:
-                self._function = load_function(self.data)
-            except CoachError as error:
-                self.notify(error.message, title=error.title, severity="warning")
-                self._function = FunctionLog()
-        return self._function
-
-    def keep_function_log(self, log: FunctionLog) -> None:
-        """Save the activities (merged with any other window's); when that fails, keep them for this run."""
-        try:
-            self._function = save_function(self.data, log)
-        except CoachError as error:
-            self._function = log
-            self.notify(f"{error.message} They count until coach closes.", title=error.title, severity="warning")
-
-    def ask_activities(self, naming: bool, then: Callable[[], None] | None = None) -> None:
-        """Name activities (up to three, each rated) or rate them now; ``then`` runs afterwards."""
-        questions = ActivityQuestions(self.function_log(), self.wall_clock(), naming, self.clock)
-
-        def done(log: FunctionLog | None) -> None:
-            if log is not None:
-                self.keep_function_log(log)
-            if then is not None:
-                then()
-
-        self.push_screen(ActivityQuestionsScreen(questions), done)
-
-    def leave_summary(self, exercised: bool) -> None:
-        """Home after a summary; after a session that exercised, the activities are named when none are.
-
-        Asked from the app's own turn, not the summary's: a screen's result goes back to whoever
-        pushed it, and the summary is gone by then."""
-        self.go_home()
-        if exercised and self.function_log().needs_naming(self.wall_clock().date()):
-            self.call_next(self.ask_activities, True)
-
-    def begin_session(
-        self, routine: Routine, screening: Screening, dose: DoseChoice | None = None, first_time: bool = False
-    ) -> SessionScreen:
-        """The session of ``routine`` at the dose chosen (the file's own when there is none); the first
-        time a routine runs, each intro card waits for space."""
-        level = dose.chosen if dose is not None else 0
-        dosed_routine = intros_wait(dosed(routine, level)) if first_time else dosed(routine, level)
-        recorder = SessionRecorder(self.data, dosed_routine, screening, self.wall_clock)
-        recorder.record.level, recorder.record.level_reason = level, dose.line if dose is not None else ""
-        session = RunningSession(dosed_routine, self.clock, recorder, screening.pain_before)
-        session.dose_line = dose.line if dose is not None and routine.progress else ""
-        screen = SessionScreen(session)
+    def open_session(self, screen: SessionScreen) -> None:
+        """Show a session's screen; from now on, however the app ends, the session's log is ended too."""
         self._session = screen.session
         self.push_screen(screen)
         if too_small(self.size.width, self.size.height):
             screen.session.set_too_small(True)
-        return screen
 
     def show_summary(self, session: RunningSession) -> None:
+        from coach.ui.screens.summary import SummaryScreen
+
         self.switch_screen(SummaryScreen(session))
 
 

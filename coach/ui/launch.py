@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from coach.durations import Clock
-from coach.routines.catalog import Entry
-from coach.session.recorder import WallClock
-from coach.session.speech import Speaker
-from coach.ui.protocols import Schedule
+if TYPE_CHECKING:
+    from coach.durations import Clock
+    from coach.routines.catalog import Entry
+    from coach.session.recorder import WallClock
+    from coach.session.speech import Speaker
+    from coach.ui.protocols import Schedule
 
 
 class LaunchOptions(TypedDict, total=False):

@@ -10,8 +10,6 @@ from coach.logs.timestamps import day_text
 from coach.safety.profile import Profile
 from coach.safety.profile_store import save_profile
 from coach.ui.screens.home import HomeScreen
-from coach.ui.screens.profile import ProfileScreen
-from coach.ui.screens.prompts import YesNoPrompt
 
 if TYPE_CHECKING:
     from coach.ui.app import CoachApp
@@ -38,6 +36,8 @@ class ProfileFlow:
     async def ask(self) -> Profile | None:
         """Show the profile for answering or editing; the saved profile, or None when left unsaved."""
         app = self.app
+        from coach.ui.screens.profile import ProfileScreen
+
         return await app.push_screen_wait(ProfileScreen(app.profile, app.wall_clock, self.store))
 
     async def review_if_due(self) -> None:
@@ -46,6 +46,8 @@ class ProfileFlow:
         now = app.wall_clock()
         if not app.profile.due_for_review(now.date()):
             return
+        from coach.ui.screens.prompts import YesNoPrompt
+
         reviewed = day_text(app.profile.reviewed_at) if app.profile.reviewed_at else "never"
         changed = await app.push_screen_wait(
             YesNoPrompt(

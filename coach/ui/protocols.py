@@ -10,10 +10,10 @@ if TYPE_CHECKING:
 
     from textual.worker import Worker
 
-    from coach.function.model import FunctionLog
     from coach.routines.catalog import Entry
     from coach.session.recorder import WallClock
     from coach.session.running import RunningSession
+    from coach.ui.activities_flow import ActivitiesFlow
 
 Cancel = Callable[[], None]
 """Stops a scheduled call."""
@@ -54,10 +54,5 @@ class CoachAppApi(Protocol):
 
     def start_routine(self, entry: Entry) -> Worker[None]: ...
 
-    def function_log(self) -> FunctionLog: ...
-
-    def keep_function_log(self, log: FunctionLog) -> None: ...
-
-    def ask_activities(self, naming: bool, then: Callable[[], None] | None = None) -> None: ...
-
-    def leave_summary(self, exercised: bool) -> None: ...
+    @property
+    def activities(self) -> ActivitiesFlow: ...

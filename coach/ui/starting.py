@@ -12,15 +12,20 @@ from coach.history.adherence import is_exercising
 from coach.logs.records import Screening, SessionRecord
 from coach.logs.store import recent_sessions
 from coach.progression.choice import DoseChoice
+from coach.progression.levels import dosed
 from coach.progression.replay import first_time, todays_level
 from coach.routines.catalog import Entry, bundled
+from coach.routines.model import Routine
+from coach.routines.plan import intros_wait
 from coach.safety.check import RECENT_LOGS, SafetyCheck
 from coach.safety.gentlest import bad_day_routine, flare_up_plan, gentlest
 from coach.safety.verdicts import Offer, VerdictKind
 from coach.session.recorder import SessionRecorder, log_blocked
+from coach.session.running import RunningSession
 from coach.ui.screens.activities import ActivityQuestionsScreen
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
+from coach.ui.screens.session import SessionScreen
 
 if TYPE_CHECKING:
     from coach.ui.app import CoachApp
@@ -68,7 +73,7 @@ class Starter:
         verdict = await app.push_screen_wait(screen)
         if verdict.starts_session:
             await self._activities_if_due(recent)
-            app.begin_session(routine, check.record, screen.dose, first_time(routine, recent))
+            self.begin_session(routine, check.record, screen.dose, first_time(routine, recent))
             return None
         instead = offers.get(verdict.offer) if verdict.kind is VerdictKind.SWITCH else None
         if instead is None or instead.routine is None:
@@ -79,8 +84,23 @@ class Starter:
         screening.contraindications = {c: c in app.profile.conditions() for c in instead.routine.contraindications}
         await self._activities_if_due(recent)
         dose = DoseChoice(instead.routine, todays_level(instead.routine, recent, screening))
-        app.begin_session(instead.routine, screening, dose, first_time(instead.routine, recent))
+        self.begin_session(instead.routine, screening, dose, first_time(instead.routine, recent))
         return None
+
+    def begin_session(
+        self, routine: Routine, screening: Screening, dose: DoseChoice | None = None, first_time: bool = False
+    ) -> SessionScreen:
+        """The session of ``routine`` at the dose chosen (the file's own when there is none); the first
+        time a routine runs, each intro card waits for space."""
+        level = dose.chosen if dose is not None else 0
+        dosed_routine = intros_wait(dosed(routine, level)) if first_time else dosed(routine, level)
+        recorder = SessionRecorder(self.app.data, dosed_routine, screening, self.app.wall_clock)
+        recorder.record.level, recorder.record.level_reason = level, dose.line if dose is not None else ""
+        session = RunningSession(dosed_routine, self.app.clock, recorder, screening.pain_before)
+        session.dose_line = dose.line if dose is not None and routine.progress else ""
+        screen = SessionScreen(session)
+        self.app.open_session(screen)
+        return screen
 
     def offers(self, chosen: Entry) -> dict[Offer, Entry | None]:
         """The routines a verdict may offer in place of ``chosen``: the flare-up plan (even when chosen: a
@@ -99,10 +119,10 @@ class Starter:
         """Before the first exercise: name the activities when none are named and a session has run
         before (the first time they come after the first summary), else the weekly rating when due."""
         app = self.app
-        log = app.function_log()
+        log = app.activities.log()
         today = app.wall_clock().date()
         naming = log.needs_naming(today) and any(is_exercising(record) for record in recent)
         if not naming and not log.rating_due(today):
             return
         questions = ActivityQuestions(log, app.wall_clock(), naming, app.clock)
-        app.keep_function_log(await app.push_screen_wait(ActivityQuestionsScreen(questions)))
+        app.activities.keep(await app.push_screen_wait(ActivityQuestionsScreen(questions)))

@@ -143,7 +143,7 @@ class ActivitiesScreen(CoachScreen[None]):
 
     @property
     def activity_log(self) -> FunctionLog:
-        return self.coach.function_log()
+        return self.coach.activities.log()
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
@@ -165,10 +165,10 @@ class ActivitiesScreen(CoachScreen[None]):
         return self.activity_log.activities[table.cursor_row].id
 
     def action_add(self) -> None:
-        self.coach.ask_activities(naming=True, then=self.fill)
+        self.coach.activities.ask(naming=True, then=self.fill)
 
     def action_rate(self) -> None:
-        self.coach.ask_activities(naming=False, then=self.fill)
+        self.coach.activities.ask(naming=False, then=self.fill)
 
     def action_rename(self) -> None:
         if self.selected() is not None:
@@ -197,7 +197,7 @@ class ActivitiesScreen(CoachScreen[None]):
         except ActivityError as problem:
             self.query_one("#status", Plain).show(str(problem))
             return
-        self.coach.keep_function_log(log)
+        self.coach.activities.keep(log)
         self.query_one("#status", Plain).show("")
         self.fill()
 

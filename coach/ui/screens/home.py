@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -14,23 +15,14 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
-from coach.config import load_config
-from coach.function.store import function_or_empty
-from coach.history.adherence import kept_days
-from coach.history.advisories import Advisory, advisories, banner
+if TYPE_CHECKING:
+    from coach.history.home_status import HomeStatus
+
 from coach.learn import Card, cards_for
-from coach.logs.store import list_sessions
-from coach.progression.replay import todays_level
-from coach.reminders import rhythm_line
 from coach.routines.catalog import Entry
-from coach.safety.after_stop import rest_line
-from coach.safety.check import RECENT_LOGS
-from coach.safety.check_texts import EMERGENCY_BANNER, not_for_you
-from coach.safety.last_sessions import emergency_pending, newest_first
 from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.screens.base import CoachScreen
-from coach.ui.screens.help import HelpScreen
 from coach.ui.widgets.plain import Plain, cut, literal
 from coach.ui.widgets.row_table import RowTable
 
@@ -80,7 +72,6 @@ class HomeScreen(CoachScreen[None]):
         self.first_highlight = highlight
         """The routine the cursor starts on (the one given to ``coach run``), if listed."""
         self.profile = profile or Profile()
-        self.advisories: list[Advisory] = []
         self.levels: dict[Path, int] = {}
         """Today's level of each routine file, once the logs are read."""
         self._narrow = False
@@ -134,42 +125,24 @@ class HomeScreen(CoachScreen[None]):
 
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
-        """Read the logs away from the screen: the advisory that applies, an emergency sign not yet
-        assessed, a stop for today that still lasts, and, when a reminder's rhythm is set, when the next
-        session is due and how this week went (the settings are read again: ``coach remind`` may have
-        set the rhythm while the coach was open)."""
-        records, _ = list_sessions(self.coach.data)
-        now = self.coach.wall_clock()
-        function = function_or_empty(self.coach.data)
-        found = advisories(records, now.date(), function, self.profile.long_unassessed)
-        recent = newest_first(records[:RECENT_LOGS])
-        urgent = emergency_pending(recent)
-        entries = self.coach.load_entries()
-        levels = {e.path: todays_level(e.routine, records).today for e in entries if e.routine is not None}
-        rhythm = load_config(self.coach.data).rhythm
-        due = "" if rhythm is None else rhythm_line(rhythm, now, kept_days(records, now.date()))
-        self.app.call_from_thread(self._show_advisories, found, urgent, rest_line(recent, now), due, levels)
+        """Read the logs away from the screen (and import what reads them there, after the first frame)."""
+        from coach.history.home_status import home_status
 
-    def _show_advisories(
-        self,
-        found: list[Advisory],
-        urgent: bool = False,
-        rest: str = "",
-        due: str = "",
-        levels: dict[Path, int] | None = None,
-    ) -> None:
-        self.advisories = found
-        if levels is not None and levels != self.levels:
-            self.levels = levels
+        status = home_status(self.coach.data, self.coach.wall_clock(), self.profile, self.coach.load_entries())
+        self.app.call_from_thread(self._show_status, status)
+
+    def _show_status(self, status: HomeStatus) -> None:
+        if status.levels != self.levels:
+            self.levels = status.levels
             if self.is_attached:
                 current = self.selected()
                 self.fill()
                 self.highlight(current.path if current else self.first_highlight)
         if self.is_attached:
-            self.query_one("#emergency", Plain).show(f"⚠ {EMERGENCY_BANNER}" if urgent else "")
-            self.query_one("#rest", Plain).show(rest)
-            self.query_one("#advisory", Plain).show(banner(found, "History (h) has more."))
-            self.query_one("#rhythm", Plain).show(due)
+            self.query_one("#emergency", Plain).show(status.emergency)
+            self.query_one("#rest", Plain).show(status.rest)
+            self.query_one("#advisory", Plain).show(status.advisory)
+            self.query_one("#rhythm", Plain).show(status.rhythm)
 
     def on_resize(self, event: Resize) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
@@ -277,6 +250,8 @@ class HomeScreen(CoachScreen[None]):
         ruled_out = self.ruled_out(entry)
         details.set_class(bool(ruled_out), "ruled-out")
         if ruled_out:
+            from coach.safety.check_texts import not_for_you
+
             title, advice, _ = not_for_you(ruled_out)
             text.show(f"{title}. " + " ".join(advice))
         elif entry.is_folder:
@@ -324,6 +299,8 @@ class HomeScreen(CoachScreen[None]):
         self.app.push_screen(LearnScreen(offer.id if offer else None))
 
     def action_help(self, _shown: str) -> None:
+        from coach.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_activities(self) -> None:

@@ -116,10 +116,10 @@ class SummaryScreen(CoachScreen[None]):
                     self._after_failed_save,
                 )
                 return
-        self.coach.leave_summary(is_exercising(self.recorder.record))
+        self.coach.activities.after_summary(is_exercising(self.recorder.record))
 
     def _after_failed_save(self, again: bool | None) -> None:
         if again:
             self.action_home()
         elif again is False:
-            self.coach.leave_summary(is_exercising(self.recorder.record))
+            self.coach.activities.after_summary(is_exercising(self.recorder.record))
