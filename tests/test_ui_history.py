@@ -220,7 +220,27 @@ async def test_keys_cycle_routines_and_date_ranges(data_dir):
         screen.query_one("#since", Input).value = "2026-11-1"
         await settle(pilot)
         assert table.row_count == 7
-        assert "type a date" in screen.query_one("#status", Plain).text
+        assert "type a day" in screen.query_one("#problems", Plain).text
+
+
+async def test_a_typed_date_that_is_not_a_day_is_named_on_the_problem_line(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        problems = screen.query_one("#problems", Plain)
+        await pilot.press("slash", "tab", *"2026-13-45")
+        await pilot.pause()
+        assert problems.display
+        assert problems.text == '"2026-13-45" in From is not a date; type a day like 2026-11-21.'
+        await pilot.press("tab", *"2026-02-30..2026-03-01")
+        await pilot.pause()
+        assert problems.text == (
+            '"2026-13-45" in From and "2026-02-30" in To are not dates; type a day like 2026-11-21.'
+        )
+        assert screen.query_one(DataTable).row_count == 7
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert not problems.display
 
 
 async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):

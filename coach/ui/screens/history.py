@@ -22,7 +22,7 @@ from coach.function.store import function_or_empty
 from coach.history import lines
 from coach.history.advisories import Advisory, advisories, banner
 from coach.history.export_folder import write_export
-from coach.history.filter import Filter, haystack, newest_day_first
+from coach.history.filter import Filter, date_problem, haystack, newest_day_first
 from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
 from coach.logs.timestamps import local_now
@@ -92,7 +92,7 @@ class HistoryScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         yield Plain("History", id="banner")
         yield Static("", id="advisory-line")
-        yield Plain("", id="problems")
+        yield Plain("", id="problems", keep_newlines=True)
         yield FilterBar(id="filters")
         with TabbedContent(id="tabs", initial="sessions"):
             with TabPane("Sessions", id="sessions"):
@@ -181,16 +181,18 @@ class HistoryScreen(CoachScreen[None]):
     # status lines ---------------------------------------------------------------
 
     def _show_status(self) -> None:
-        bad = self.query_one(FilterBar).bad_dates()
         total = len(self.records) if self.complete else self.total
-        text = lines.status_line(len(self.shown), total, self.complete, self.filter.describe(), bad, self.today)
+        text = lines.status_line(len(self.shown), total, self.complete, self.filter.describe())
         self.query_one("#status", Plain).show(text)
 
     def _show_problems(self) -> None:
+        """A typed date that is not one, then the logs that could not be read."""
+        dates = date_problem(self.query_one(FilterBar).typed_dates(), self.today)
+        logs = lines.unreadable_line(self.unreadable) if self.unreadable else ""
+        text = "\n".join(line for line in (dates, logs) if line)
         widget = self.query_one("#problems", Plain)
-        widget.display = bool(self.unreadable)
-        if self.unreadable:
-            widget.show(lines.unreadable_line(self.unreadable))
+        widget.display = bool(text)
+        widget.show(text)
 
     def _show_advisory(self) -> None:
         found = self.advisories
@@ -220,6 +222,7 @@ class HistoryScreen(CoachScreen[None]):
     # filters ------------------------------------------------------------------------
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        self._show_problems()
         if event.wanted != self.filter:
             self.filter = event.wanted
             self._apply()
