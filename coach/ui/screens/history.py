@@ -43,6 +43,8 @@ FIRST_LOGS = 200
 RANGES = (("all dates", 0), ("last 4 weeks", 4), ("last 12 weeks", 12), ("last year", 52))
 NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
+CLEAR_IN_FOOTER = 80
+"""From this width the footer has room for c while a filter is set; c works at any width."""
 
 
 class HistoryScreen(CoachScreen[None]):
@@ -65,7 +67,8 @@ class HistoryScreen(CoachScreen[None]):
         Binding("r", "cycle_routine", "Routine"),
         Binding("d", "cycle_range", "Dates"),
         Binding("slash", "edit_filter", "Filter"),
-        Binding("c", "clear_filter", "Clear filter", show=False),
+        Binding("c", "clear_filter('footer')", "Clear filter"),
+        Binding("c", "clear_filter('narrow')", show=False),
         Binding("x", "export", "Export"),
         Binding("u", "unreadable", "Unreadable logs", show=False),
     ]
@@ -85,6 +88,8 @@ class HistoryScreen(CoachScreen[None]):
         self.filter = Filter()
         self._haystacks: dict[int, str] = {}
         self._range = 0
+        self._filtered = False
+        """Whether any filter field holds text."""
         self._trends_stale = True
         self.last_export: list[Path] = []
         """The files the last successful export wrote."""
@@ -218,11 +223,23 @@ class HistoryScreen(CoachScreen[None]):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
         self.query_one(SessionTable).set_width(event.size.width)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """c is in the footer while a filter is set and the footer has room for it; it works either way."""
+        if action == "clear_filter":
+            shown = self._filtered and self.app.size.width >= CLEAR_IN_FOOTER
+            return parameters == (("footer",) if shown else ("narrow",))
+        return True
 
     # filters ------------------------------------------------------------------------
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
         self._show_problems()
+        filtered = self.query_one(FilterBar).holds_text()
+        if filtered != self._filtered:
+            self._filtered = filtered
+            self.refresh_bindings()
         if event.wanted != self.filter:
             self.filter = event.wanted
             self._apply()
@@ -243,7 +260,7 @@ class HistoryScreen(CoachScreen[None]):
         self.query_one(FilterBar).fill(since=since, until="")
         self.notify(f"Showing {RANGES[self._range][0]}.", timeout=2)
 
-    def action_clear_filter(self) -> None:
+    def action_clear_filter(self, _shown: str = "") -> None:
         self._range = 0
         self.query_one(FilterBar).fill(routine="", since="", until="")
 

@@ -73,6 +73,10 @@ class FilterBar(Horizontal):
         """Each date field's label and what it holds: ``[("From", "2026-11-01"), ("To", "")]``."""
         return [(label, self.value(name)) for label, name in DATE_FIELDS]
 
+    def holds_text(self) -> bool:
+        """True when any field holds something: a routine, or a date, or text that is not one."""
+        return any(self.value(name).strip() for name in ("routine", *(name for _, name in DATE_FIELDS)))
+
     def fill(self, **values: str) -> None:
         """Set fields by name: ``fill(since="2026-11-01", until="")``."""
         for name, value in values.items():
