@@ -12,7 +12,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.widgets import DataTable, Footer
 
 from coach.logs.timestamps import day_text
@@ -39,6 +39,12 @@ INTRO = (
     "changed. y yes · n no · 1-4 a numbered answer · up/down move · s save · escape leave."
 )
 UNFINISHED = "Your health profile is not finished: coach asks for it again before your first session."
+COLUMNS = (("Answer", 18), ("Since", 10), ("Question", 0))
+"""Each column's heading and width in cells; the question takes the room the others leave, and a longer
+answer or question wraps onto more lines."""
+LEAST_QUESTION_CELLS = 20
+TABLE_MARGINS = 2
+SCROLLBAR = 2
 
 
 class ProfileScreen(CoachScreen[Profile | None]):
@@ -74,10 +80,11 @@ class ProfileScreen(CoachScreen[Profile | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Answer", "Since", "Question")
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, _event: Resize) -> None:
+        self.fill()
 
     def questions(self) -> list[ProfileQuestion]:
         """The questions to show: the clearance only once something needs a professional's assessment."""
@@ -109,9 +116,15 @@ class ProfileScreen(CoachScreen[Profile | None]):
         return day_text(max(s.at for s in saved if s is not None)) if unchanged else "now"
 
     def fill(self) -> None:
+        """Every question with its answer, in columns as wide as the terminal allows."""
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        fixed = sum(width for _, width in COLUMNS)
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        rest = max(LEAST_QUESTION_CELLS, self.app.size.width - TABLE_MARGINS - SCROLLBAR - padding - fixed)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width or rest)
         for question in self.questions():
             answer = self.answer_text(question)
             table.add_row(
@@ -119,6 +132,7 @@ class ProfileScreen(CoachScreen[Profile | None]):
                 literal(self.since(question)),
                 literal(f"{question.section}: {question.text}"),
                 key=question.id,
+                height=None,
             )
         table.move_cursor(row=min(row, table.row_count - 1))
         self.show_status()

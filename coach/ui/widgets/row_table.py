@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.events import Resize
 from textual.widgets import DataTable
 
 
 class RowTable(DataTable[Any]):
-    """A zebra-striped ``DataTable`` with a row cursor; home and end move it to the first and last row."""
+    """A ``DataTable`` with a row cursor, kept in view when the table shrinks; home and end move it to the
+    first and last row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "scroll_top", "First", show=False),
@@ -18,3 +20,6 @@ class RowTable(DataTable[Any]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", **kwargs)
+
+    def on_resize(self, _event: Resize) -> None:
+        self.call_after_refresh(self.move_cursor, row=self.cursor_row)
