@@ -7,12 +7,13 @@ from datetime import datetime
 import pytest
 
 from coach.logs.timestamps import day_text
+from coach.safety.profile import UNFINISHED_LINE
 from coach.safety.profile_questions import CLEARANCE_QUESTION, HISTORY_QUESTION, QUESTIONS
 from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
-from tests.helpers.app import accepted, answer, app_for, wait_for_screen, wait_until
+from tests.helpers.app import accepted, answer, app_for, fill_profile, wait_for_screen, wait_until
 from tests.helpers.clock import FakeClock
 
 
@@ -194,14 +195,30 @@ async def test_the_status_line_glosses_the_medical_words_and_under_sixteen_is_to
         assert "made for adults" in screen.query_one("#status").text
 
 
-async def test_leaving_an_unfinished_profile_says_it_is_not_finished(data_dir):
+async def test_leaving_an_unfinished_profile_leaves_a_line_on_home_until_it_is_finished(data_dir):
     from coach.config import Config, save_config
 
     save_config(data_dir, Config(accepted_notice=True))
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        line = home.query_one("#unfinished")
+        assert line.display and line.text == UNFINISHED_LINE
         await answer(pilot, "e")
         await wait_for_screen(pilot, ProfileScreen)
-        await answer(pilot, "escape")
+        await answer(pilot, "2", "escape", "y")
         assert isinstance(app.screen, HomeScreen)
-        assert any("not finished" in n.message for n in app._notifications)
+        assert line.display and line.text == UNFINISHED_LINE
+        assert not list(app._notifications), "home says it; no toast that vanishes"
+        await answer(pilot, "e")
+        await wait_for_screen(pilot, ProfileScreen)
+        await fill_profile(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not line.display
+
+
+async def test_home_says_nothing_of_the_profile_once_it_is_finished(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        assert not home.query_one("#unfinished").display

@@ -27,7 +27,7 @@ from coach.safety.after_stop import rest_line
 from coach.safety.check import RECENT_LOGS
 from coach.safety.check_texts import EMERGENCY_BANNER, not_for_you
 from coach.safety.last_sessions import emergency_pending, newest_first
-from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
+from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, UNFINISHED_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.help import HelpScreen
@@ -53,6 +53,7 @@ class HomeScreen(CoachScreen[None]):
     HomeScreen #rest { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
+    HomeScreen #unfinished { height: auto; padding: 0 1; background: $warning 35%; }
     HomeScreen #rhythm { height: auto; padding: 0 1; background: $boost; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 12; margin: 0 1; padding: 0 2; border: round $primary; }
@@ -95,6 +96,7 @@ class HomeScreen(CoachScreen[None]):
         yield Plain("", id="rest", hide_empty=True)
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
+        yield Plain("", id="unfinished", hide_empty=True)
         yield Plain("", id="rhythm", hide_empty=True)
         yield RowTable(zebra_stripes=True, id="routines")
         with Vertical(id="details"):
@@ -199,8 +201,10 @@ class HomeScreen(CoachScreen[None]):
         self.highlight(current.path if current else None)
 
     def show_hold(self) -> None:
-        """While a serious sign waits for a professional's clearance, say so before any routine is chosen."""
+        """Say so before any routine is chosen while a serious sign waits for a professional's clearance, or
+        while the health profile is not finished."""
         self.query_one("#clearance", Plain).show(f"⚠ {ON_HOLD_BANNER}" if self.profile.needs_clearance else "")
+        self.query_one("#unfinished", Plain).show("" if self.profile.complete else UNFINISHED_LINE)
 
     def todays_dose(self, entry: Entry) -> str:
         """``level 2`` worked out from the logs, ``own dose`` for a routine that keeps its file's dose."""

@@ -38,7 +38,6 @@ INTRO = (
     "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether anything "
     "changed. y yes · n no · 1-4 a numbered answer · up/down move · s save · escape leave."
 )
-UNFINISHED = "Your health profile is not finished: coach asks for it again before your first session."
 COLUMNS = (("Answer", 18), ("Since", 10), ("Question", 0))
 """Each column's heading and width in cells; the question takes the room the others leave, and a longer
 answer or question wraps onto more lines."""
@@ -229,12 +228,12 @@ class ProfileScreen(CoachScreen[Profile | None]):
 
     def action_leave(self) -> None:
         if not self.unsaved:
-            self._leave()
+            dismiss_once(self)
             return
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self._leave()
+                dismiss_once(self)
 
         self.app.push_screen(
             YesNoPrompt(
@@ -246,11 +245,6 @@ class ProfileScreen(CoachScreen[Profile | None]):
             ),
             decided,
         )
-
-    def _leave(self) -> None:
-        if not self.profile.complete:
-            self.app.notify(UNFINISHED, title="Health profile", severity="warning", markup=False)
-        dismiss_once(self)
 
 
 HISTORY_IDS = frozenset(item.id for item in HISTORY_QUESTION.items) | {AGE_QUESTION.id, FIRST_EPISODE_QUESTION.id}
