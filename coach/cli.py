@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-
-import wcwidth
 
 from coach import __version__
 from coach.errors import CoachError, UsageError
 from coach.logs.timestamps import local_now, read_day
 from coach.output import CLOSED, CleanParser, OutputError, drop, fall_back_to_ascii, flush, say, write
 from coach.paths import check_data_dir, data_dir
-from coach.text import clean, counted
+from coach.text import clean, counted, table_lines
 
 HISTORY_FORMATS = ("table", "csv", "steps-csv", "json", "markdown")
 
@@ -160,13 +159,19 @@ def cmd_list(data: Path) -> int:
         else:
             rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
         errors.append(entry.error)
-    widths = [max(wcwidth.width(clean(row[i])) for row in rows) for i in range(4)]
-    for row, error in zip(rows, errors, strict=True):
-        cells = [wcwidth.ljust(clean(cell), width) for cell, width in zip(row, widths, strict=False)] + [clean(row[4])]
-        say("  ".join(cells).rstrip())
+    for line, error in zip(table_lines(rows, _terminal_width()), errors, strict=True):
+        say(line)
         if error:
             say(f"    {error}")
     return 0
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width in columns; None when standard output is not a terminal, so paths print whole."""
+    try:
+        return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    except (ValueError, OSError):
+        return None
 
 
 def cmd_validate(paths: list[Path]) -> int:

@@ -247,6 +247,34 @@ def test_list_lines_up_emoji_titles_as_the_full_screen_coach_measures_them(tmp_p
     assert cell_len(row[:minutes]) == cell_len(header[: header.index("MIN")])
 
 
+def long_data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / ("a-folder-with-a-long-name-" * 4) / "coach-data"
+    (data / "routines").mkdir(parents=True)
+    (data / "routines" / "mine.toml").write_text(SMALL)
+    return data
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+def test_list_fits_the_terminal_by_cutting_the_start_of_long_paths(tmp_path, capsys, monkeypatch, columns):
+    data = long_data_dir(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(["--data-dir", str(data), "list"], capsys)
+    assert code == 0
+    assert all(wcwidth.width(line) <= columns for line in out.splitlines()), out
+    mine = next(line for line in out.splitlines() if line.startswith("mine "))
+    assert mine.endswith("/routines/mine.toml") and "…" in mine and str(data) not in mine
+
+
+def test_list_prints_paths_whole_when_not_printing_to_a_terminal(tmp_path, capsys, monkeypatch):
+    data = long_data_dir(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(["--data-dir", str(data), "list"], capsys)
+    mine = next(line for line in out.splitlines() if line.startswith("mine "))
+    assert mine.endswith(str(data / "routines" / "mine.toml")) and "…" not in mine
+
+
 def test_bad_date_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["--data-dir", str(tmp_path), "history", "--since", "yesterday"])
