@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-
-import wcwidth
 
 from coach import __version__
 from coach.errors import CoachError, UsageError
@@ -150,6 +149,7 @@ def _run(args: argparse.Namespace, data: Path) -> int:
 
 def cmd_list(data: Path) -> int:
     from coach.routines.catalog import discover
+    from coach.widths import table_lines
 
     rows = [("NAME", "TITLE", "MIN", "LEVEL", "FILE")]
     errors = [""]
@@ -160,13 +160,19 @@ def cmd_list(data: Path) -> int:
         else:
             rows.append((entry.name, entry.title, str(entry.minutes), entry.routine.level or "-", str(entry.path)))
         errors.append(entry.error)
-    widths = [max(wcwidth.width(clean(row[i])) for row in rows) for i in range(4)]
-    for row, error in zip(rows, errors, strict=True):
-        cells = [wcwidth.ljust(clean(cell), width) for cell, width in zip(row, widths, strict=False)] + [clean(row[4])]
-        say("  ".join(cells).rstrip())
+    for line, error in zip(table_lines(rows, _terminal_width()), errors, strict=True):
+        say(line)
         if error:
             say(f"    {error}")
     return 0
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width in columns; None when standard output is not a terminal, so paths print whole."""
+    try:
+        return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    except (ValueError, OSError):
+        return None
 
 
 def cmd_validate(paths: list[Path]) -> int:

@@ -13,9 +13,10 @@ from coach.errors import CoachError
 from coach.files import UnreadableToml, make_private_folder, read_bounded, read_toml
 from coach.paths import config_path
 from coach.reminders import Rhythm, rhythm_from_settings
-from coach.session.speech import DEFAULT_RATE
 
 MAX_CONFIG_BYTES = 64 * 1024
+DEFAULT_RATE = 160
+"""Words a minute of the spoken cues, unless ``voice_rate`` says otherwise."""
 
 
 @dataclass

@@ -8,7 +8,8 @@ SCALE_KEYS = {**{str(n): n for n in range(10)}, "t": 10}
 TEN_AFTER_ONE = 1.0
 """Seconds a 1 on a 0-10 scale waits for a 0 that makes it 10."""
 CONFIRM_KEYS = ("enter", "space")
-SCALE_HINT = "0 = no pain · 10 = worst imaginable · press 0-9, or 1 0 or t for 10"
+SCALE_HINT = "0 no pain, 10 worst imaginable. Press a number; for 10 press 1 then 0."
+"""Short enough for one line of the session's question panel at 80 columns (72 cells)."""
 TYPED_ONE_HINT = "1 … press 0 now to make it 10, enter for 1, escape to take it back"
 
 

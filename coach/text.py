@@ -1,4 +1,4 @@
-"""Text for people: untrusted text made safe to show, cut to a terminal's width, in ASCII where need be, and counts."""
+"""Text for people: untrusted text made safe to show, in ASCII where need be, and counts."""
 
 from __future__ import annotations
 
@@ -50,15 +50,6 @@ def _is_noncharacter(char: str) -> bool:
     """U+FDD0-U+FDEF and the last two code points of every plane: never characters, by Unicode's rule."""
     code = ord(char)
     return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut with an ellipsis to at most ``width`` terminal columns."""
-    import wcwidth
-
-    if wcwidth.width(text) <= width:
-        return text
-    return wcwidth.clip(text, 0, width - 1) + "…"
 
 
 _ASCII_STAND_INS = {

@@ -57,6 +57,27 @@ def test_plain_commands_do_not_import_textual(argv, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+LATER = (
+    "wcwidth",
+    "coach.ui.starting",
+    "coach.ui.screens.session",
+    "coach.ui.screens.safety_check",
+    "coach.ui.screens.notice",
+    "coach.session.running",
+    "coach.history.home_status",
+    "coach.function.store",
+)
+"""Modules home's first frame does not need: they are imported when first used, after it."""
+
+
+def test_the_full_screen_coach_starts_with_only_what_home_needs():
+    code = "import sys, coach.cli, coach.ui.app; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    )
+    assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
+
+
 def run(argv, capsys):
     code = main(argv)
     out, err = capsys.readouterr()
@@ -245,6 +266,34 @@ def test_list_lines_up_emoji_titles_as_the_full_screen_coach_measures_them(tmp_p
     assert code == 0 and title in row
     minutes = row.index(" 3 ", row.index(title)) + 1
     assert cell_len(row[:minutes]) == cell_len(header[: header.index("MIN")])
+
+
+def long_data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / ("a-folder-with-a-long-name-" * 4) / "coach-data"
+    (data / "routines").mkdir(parents=True)
+    (data / "routines" / "mine.toml").write_text(SMALL)
+    return data
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+def test_list_fits_the_terminal_by_cutting_the_start_of_long_paths(tmp_path, capsys, monkeypatch, columns):
+    data = long_data_dir(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(["--data-dir", str(data), "list"], capsys)
+    assert code == 0
+    assert all(wcwidth.width(line) <= columns for line in out.splitlines()), out
+    mine = next(line for line in out.splitlines() if line.startswith("mine "))
+    assert mine.endswith("/routines/mine.toml") and "…" in mine and str(data) not in mine
+
+
+def test_list_prints_paths_whole_when_not_printing_to_a_terminal(tmp_path, capsys, monkeypatch):
+    data = long_data_dir(tmp_path)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(["--data-dir", str(data), "list"], capsys)
+    mine = next(line for line in out.splitlines() if line.startswith("mine "))
+    assert mine.endswith(str(data / "routines" / "mine.toml")) and "…" not in mine
 
 
 def test_bad_date_is_a_usage_error(tmp_path, capsys):

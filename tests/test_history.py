@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coach.history import adherence
 from coach.history import figures as history
-from coach.history.filter import Filter, haystack
+from coach.history.filter import Filter, date_problem, haystack
 from coach.logs.records import (
     HurtKind,
     Outcome,
@@ -186,6 +186,17 @@ def test_filter_by_local_days_inclusive(records: list[SessionRecord]) -> None:
     assert from_friday == {"s01", "s02", "s03", "s04", "s05", "s06", "s07", "s14"}
     gentle_until_october = shown(records, routine="gentle", until=date(2026, 10, 31))
     assert {r.id for r in gentle_until_october} == {"s11", "s12", "s13"}
+
+
+def test_a_typed_date_that_is_not_a_day_is_named_in_one_sentence() -> None:
+    today = date(2026, 11, 21)
+    assert date_problem([("From", ""), ("To", " 2026-11-20 ")], today) == ""
+    assert date_problem([("From", "2026-13-45"), ("To", "")], today) == (
+        '"2026-13-45" in From is not a date; type a day like 2026-11-21.'
+    )
+    assert date_problem([("From", "2026-02-30"), ("To", "soon\x1b[31m")], today) == (
+        '"2026-02-30" in From and "soon\ufffd[31m" in To are not dates; type a day like 2026-11-21.'
+    )
 
 
 def test_filter_keeps_the_given_order() -> None:

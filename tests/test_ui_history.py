@@ -220,7 +220,50 @@ async def test_keys_cycle_routines_and_date_ranges(data_dir):
         screen.query_one("#since", Input).value = "2026-11-1"
         await settle(pilot)
         assert table.row_count == 7
-        assert "type a date" in screen.query_one("#status", Plain).text
+        assert "type a day" in screen.query_one("#problems", Plain).text
+
+
+async def test_a_typed_date_that_is_not_a_day_is_named_on_the_problem_line(data_dir):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        problems = screen.query_one("#problems", Plain)
+        await pilot.press("slash", "tab", *"2026-13-45")
+        await pilot.pause()
+        assert problems.display
+        assert problems.text == '"2026-13-45" in From is not a date; type a day like 2026-11-21.'
+        await pilot.press("tab", *"2026-02-30..2026-03-01")
+        await pilot.pause()
+        assert problems.text == (
+            '"2026-13-45" in From and "2026-02-30" in To are not dates; type a day like 2026-11-21.'
+        )
+        assert screen.query_one(DataTable).row_count == 7
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert not problems.display
+
+
+def footer_labels(screen) -> list[tuple[str, int]]:
+    from textual.widgets._footer import FooterKey
+
+    return [(key.description, key.region.right) for key in screen.query(FooterKey)]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)])
+async def test_the_footer_offers_c_to_clear_the_filter_while_one_is_set(data_dir, size):
+    write(data_dir, standard_sessions())
+    async with HistoryApp(data_dir).run_test(size=size) as pilot:
+        screen = await settle(pilot)
+        assert "Clear filter" not in [label for label, _ in footer_labels(screen)]
+        await pilot.press("r")
+        await settle(pilot)
+        keys = footer_labels(screen)
+        assert all(right <= size[0] for _, right in keys), keys
+        assert ("Clear filter" in [label for label, _ in keys]) == (size[0] >= 80)
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.query_one(DataTable).row_count == 7
+        assert "Clear filter" not in [label for label, _ in footer_labels(screen)]
 
 
 async def test_enter_opens_the_detail_and_escape_comes_back(data_dir):

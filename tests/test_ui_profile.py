@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from coach.logs.timestamps import day_text
+from coach.safety.profile import UNFINISHED_LINE
 from coach.safety.profile_questions import CLEARANCE_QUESTION, HISTORY_QUESTION, QUESTIONS
 from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
-from tests.helpers.app import accepted, answer, app_for, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, fill_profile, wait_for_screen, wait_until
 from tests.helpers.clock import FakeClock
 
 
@@ -55,6 +58,37 @@ async def test_escape_without_changes_leaves_at_once(data_dir):
         await open_profile(pilot)
         await answer(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+def column_text(table, lines: list[str], column: int) -> str:
+    """What one column of the table shows over ``lines``, its wrapped lines joined by single spaces."""
+    widths = [c.get_render_width(table) for c in table.ordered_columns]
+    start = sum(widths[:column])
+    return " ".join(" ".join(line[start : start + widths[column]].split()) for line in lines).strip()
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_every_question_and_answer_reads_whole_without_a_sideways_scrollbar(data_dir, size):
+    yes = ("cancer-history", "osteoporosis", "pregnancy")
+    app = app_for(accepted(data_dir, yes=yes), None, FakeClock())
+    async with app.run_test(size=size) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        assert table.max_scroll_x == 0 and not table.show_horizontal_scrollbar
+
+        def shown(column: int) -> str:
+            return column_text(table, [table.render_line(y).text for y in range(table.size.height)], column)
+
+        for row, question in enumerate(screen.questions()):
+            table.move_cursor(row=row)
+            whole = f"{question.section}: {question.text}"
+            status = screen.query_one("#status")
+            await wait_until(pilot, lambda: status.text.startswith(whole), f"{question.id} in the status")  # noqa: B023
+            for _ in range(3):
+                await pilot.pause()
+            assert whole in shown(2), question.id
+            assert screen.answer_text(question) in shown(0), question.id
+        assert table.max_scroll_x == 0 and not table.show_horizontal_scrollbar
 
 
 async def test_a_new_serious_yes_asks_for_the_clearance_again_before_saving(data_dir):
@@ -161,14 +195,30 @@ async def test_the_status_line_glosses_the_medical_words_and_under_sixteen_is_to
         assert "made for adults" in screen.query_one("#status").text
 
 
-async def test_leaving_an_unfinished_profile_says_it_is_not_finished(data_dir):
+async def test_leaving_an_unfinished_profile_leaves_a_line_on_home_until_it_is_finished(data_dir):
     from coach.config import Config, save_config
 
     save_config(data_dir, Config(accepted_notice=True))
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        line = home.query_one("#unfinished")
+        assert line.display and line.text == UNFINISHED_LINE
         await answer(pilot, "e")
         await wait_for_screen(pilot, ProfileScreen)
-        await answer(pilot, "escape")
+        await answer(pilot, "2", "escape", "y")
         assert isinstance(app.screen, HomeScreen)
-        assert any("not finished" in n.message for n in app._notifications)
+        assert line.display and line.text == UNFINISHED_LINE
+        assert not list(app._notifications), "home says it; no toast that vanishes"
+        await answer(pilot, "e")
+        await wait_for_screen(pilot, ProfileScreen)
+        await fill_profile(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not line.display
+
+
+async def test_home_says_nothing_of_the_profile_once_it_is_finished(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        assert not home.query_one("#unfinished").display

@@ -171,6 +171,22 @@ async def test_small_terminals_show_the_whole_scale_and_every_kind_of_pain(data_
         assert visible(screen, "#question-answers") and visible(screen, "#question-hint")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_pain_scale_says_in_plain_words_how_to_answer_on_one_line(data_dir, routine_file, size):
+    from coach.scale import SCALE_HINT
+
+    assert "=" not in SCALE_HINT and "press 1 then 0" in SCALE_HINT
+    clock = FakeClock()
+    app = app_for(accepted(data_dir), routine_file, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await pass_safety_check(pilot)
+        await move(pilot, clock, 5)
+        await answer(pilot, "p", "b")
+        hint = screen.query_one("#question-hint")
+        assert hint.text.splitlines()[0] == SCALE_HINT
+        assert hint.render_line(0).text.strip() == SCALE_HINT
+
+
 async def test_the_summary_says_what_was_skipped_and_keeps_a_note_left_with_escape(data_dir, routine_file):
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from coach.history.figures import summary
 from coach.logs.records import Outcome
 from coach.logs.store import list_sessions
@@ -54,6 +56,7 @@ async def test_ten_typed_as_one_then_zero_is_ten_and_blocks(data_dir):
         check = await wait_for_screen(pilot, SafetyCheckScreen)
         await answer(pilot, *"nnn", "1")
         assert check.check.pending is not None and "press 0 now to make it 10" in check.query_one("#keys").text
+        assert "back to the routines" not in check.query_one("#keys").text, "escape takes the 1 back"
         await answer(pilot, "0")
         assert check.query_one("#verdict-title").text == "A lot of pain today"
     assert only_log(data_dir).screening.pain_before == 10
@@ -75,3 +78,16 @@ async def test_a_one_at_the_check_is_taken_when_its_moment_passes(data_dir):
         assert "Level 0" in check.query_one("#advice").text, "today's dose on the check's last screen"
         await answer(pilot, "enter")
         assert not isinstance(app.screen, SafetyCheckScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_pain_scale_hint_has_a_line_of_its_own_and_escape_the_next(data_dir, size):
+    from coach.scale import SCALE_HINT
+    from coach.ui.screens.safety_check import BACK
+
+    app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", FakeClock())
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, *"nnn")
+        keys = app.screen.query_one("#keys")
+        assert [keys.render_line(y).text.strip() for y in range(2)] == [SCALE_HINT, BACK]

@@ -113,3 +113,18 @@ async def test_big_digits_repaint_only_the_columns_that_change():
         assert region.height == digits.size.height
         digits.value = "9"
         assert regions[-1] == (digits.size.region,)
+
+
+async def test_a_row_table_drawn_before_it_measured_new_rows_draws_them_again_at_their_width():
+    """Home fills its table behind the first-run notice; a line drawn then must not stay cut to the headings."""
+    from coach.ui.widgets.row_table import RowTable
+
+    table = RowTable()
+    async with Holder(table).run_test(size=(60, 5)) as pilot:
+        for _ in range(2):
+            table.clear(columns=True)
+            table.add_columns("A", "B")
+            table.add_row("Two-minute desk break", "gentle")
+            table.render_line(1)
+            await pilot.pause()
+        assert table.render_line(1).text.startswith(" Two-minute desk break  gentle")

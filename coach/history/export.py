@@ -31,7 +31,8 @@ from coach.history.markdown import markdown_text as markdown_text
 from coach.history.summary import pain_change
 from coach.logs.records import SessionRecord
 from coach.logs.timestamps import day_text, moment_text, when
-from coach.text import clean, fit
+from coach.text import clean
+from coach.widths import fit
 
 SESSION_COLUMNS = (
     "id",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +25,17 @@ def parse_date(text: str) -> date | None:
 def is_date_or_empty(text: str) -> bool:
     """True when ``text`` is blank or a date."""
     return not text.strip() or parse_date(text) is not None
+
+
+def date_problem(typed: Sequence[tuple[str, str]], today: date) -> str:
+    """One sentence naming each typed text that is not a day, with its field's label; empty when there is none.
+
+    ``typed`` holds ``(label, text)`` pairs, such as ``("From", "2026-13-45")``."""
+    bad = [f'"{clean(text.strip())}" in {label}' for label, text in typed if not is_date_or_empty(text)]
+    if not bad:
+        return ""
+    verb = "is not a date" if len(bad) == 1 else "are not dates"
+    return f"{' and '.join(bad)} {verb}; type a day like {today.isoformat()}."
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@ def row_detail(shown: list[SessionRecord], index: int, records_loaded: bool, any
     return f"{clean(line)}  (enter: details)\n{clean(note)}"
 
 
-def status_line(shown: int, total: int, complete: bool, scope: str, bad_dates: list[str], today: date) -> str:
-    """How many sessions show out of how many, and which typed dates are not dates."""
+def status_line(shown: int, total: int, complete: bool, scope: str) -> str:
+    """How many sessions show out of how many."""
     if not complete:
         count = f"{total:,} " if total else ""
         text = f"Loading {count}sessions… showing the newest {shown:,} so far."
@@ -44,8 +44,6 @@ def status_line(shown: int, total: int, complete: bool, scope: str, bad_dates: l
         text = f"{shown:,} of {counted(total, 'session')} match {scope}."
     else:
         text = f"{counted(total, 'session')}, newest first."
-    if bad_dates:
-        text = f"{' and '.join(bad_dates)}: type a date like {today.isoformat()}. " + text
     return text
 
 

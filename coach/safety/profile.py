@@ -38,6 +38,8 @@ ON_HOLD_BANNER = (
     "flare-up plan may start; once they have said exercise is fine, record it with e."
 )
 """Shown on home while ``Profile.needs_clearance``."""
+UNFINISHED_LINE = "Your health profile is not finished: press e to finish it before a session."
+"""Shown on home while the profile is not ``Profile.complete``."""
 ON_HOLD_LINE = "On hold: a doctor or physiotherapist should first assess what your health profile notes."
 NOT_FOR_YOU_ADVICE = "Talk to a physiotherapist or doctor first about which exercises are safe for you."
 ADULTS_ONLY = "coach is not for you: it is made for adults. Ask a doctor or physiotherapist what suits you."

@@ -14,12 +14,12 @@ import subprocess
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from coach.config import DEFAULT_RATE
 from coach.text import clean
 
 MAX_CHARS = 200
-DEFAULT_RATE = 160
-"""Words per minute."""
 MIN_RATE, MAX_RATE = 80, 400
+"""The slowest and fastest speaking rates, in words a minute."""
 ENGINES = ("espeak-ng", "espeak", "spd-say", "say")
 """Speech programs in the order they are looked for."""
 INSTALL_HINT = "install espeak-ng (apt install espeak-ng) or speech-dispatcher (spd-say); macOS has say"

@@ -22,7 +22,7 @@ from coach.function.store import function_or_empty
 from coach.history import lines
 from coach.history.advisories import Advisory, advisories, banner
 from coach.history.export_folder import write_export
-from coach.history.filter import Filter, haystack, newest_day_first
+from coach.history.filter import Filter, date_problem, haystack, newest_day_first
 from coach.logs.records import SessionRecord
 from coach.logs.store import count_logs, list_sessions
 from coach.logs.timestamps import local_now
@@ -43,6 +43,8 @@ FIRST_LOGS = 200
 RANGES = (("all dates", 0), ("last 4 weeks", 4), ("last 12 weeks", 12), ("last year", 52))
 NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
+CLEAR_IN_FOOTER = 80
+"""From this width the footer has room for c while a filter is set; c works at any width."""
 
 
 class HistoryScreen(CoachScreen[None]):
@@ -65,7 +67,8 @@ class HistoryScreen(CoachScreen[None]):
         Binding("r", "cycle_routine", "Routine"),
         Binding("d", "cycle_range", "Dates"),
         Binding("slash", "edit_filter", "Filter"),
-        Binding("c", "clear_filter", "Clear filter", show=False),
+        Binding("c", "clear_filter('footer')", "Clear filter"),
+        Binding("c", "clear_filter('narrow')", show=False),
         Binding("x", "export", "Export"),
         Binding("u", "unreadable", "Unreadable logs", show=False),
     ]
@@ -85,6 +88,8 @@ class HistoryScreen(CoachScreen[None]):
         self.filter = Filter()
         self._haystacks: dict[int, str] = {}
         self._range = 0
+        self._filtered = False
+        """Whether any filter field holds text."""
         self._trends_stale = True
         self.last_export: list[Path] = []
         """The files the last successful export wrote."""
@@ -92,7 +97,7 @@ class HistoryScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         yield Plain("History", id="banner")
         yield Static("", id="advisory-line")
-        yield Plain("", id="problems")
+        yield Plain("", id="problems", keep_newlines=True)
         yield FilterBar(id="filters")
         with TabbedContent(id="tabs", initial="sessions"):
             with TabPane("Sessions", id="sessions"):
@@ -181,16 +186,18 @@ class HistoryScreen(CoachScreen[None]):
     # status lines ---------------------------------------------------------------
 
     def _show_status(self) -> None:
-        bad = self.query_one(FilterBar).bad_dates()
         total = len(self.records) if self.complete else self.total
-        text = lines.status_line(len(self.shown), total, self.complete, self.filter.describe(), bad, self.today)
+        text = lines.status_line(len(self.shown), total, self.complete, self.filter.describe())
         self.query_one("#status", Plain).show(text)
 
     def _show_problems(self) -> None:
+        """A typed date that is not one, then the logs that could not be read."""
+        dates = date_problem(self.query_one(FilterBar).typed_dates(), self.today)
+        logs = lines.unreadable_line(self.unreadable) if self.unreadable else ""
+        text = "\n".join(line for line in (dates, logs) if line)
         widget = self.query_one("#problems", Plain)
-        widget.display = bool(self.unreadable)
-        if self.unreadable:
-            widget.show(lines.unreadable_line(self.unreadable))
+        widget.display = bool(text)
+        widget.show(text)
 
     def _show_advisory(self) -> None:
         found = self.advisories
@@ -216,10 +223,23 @@ class HistoryScreen(CoachScreen[None]):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
         self.query_one(SessionTable).set_width(event.size.width)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """c is in the footer while a filter is set and the footer has room for it; it works either way."""
+        if action == "clear_filter":
+            shown = self._filtered and self.app.size.width >= CLEAR_IN_FOOTER
+            return parameters == (("footer",) if shown else ("narrow",))
+        return True
 
     # filters ------------------------------------------------------------------------
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        self._show_problems()
+        filtered = self.query_one(FilterBar).holds_text()
+        if filtered != self._filtered:
+            self._filtered = filtered
+            self.refresh_bindings()
         if event.wanted != self.filter:
             self.filter = event.wanted
             self._apply()
@@ -240,7 +260,7 @@ class HistoryScreen(CoachScreen[None]):
         self.query_one(FilterBar).fill(since=since, until="")
         self.notify(f"Showing {RANGES[self._range][0]}.", timeout=2)
 
-    def action_clear_filter(self) -> None:
+    def action_clear_filter(self, _shown: str = "") -> None:
         self._range = 0
         self.query_one(FilterBar).fill(routine="", since="", until="")
 

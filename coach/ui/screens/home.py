@@ -15,16 +15,16 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
-if TYPE_CHECKING:
-    from coach.history.home_status import HomeStatus
-
 from coach.learn import Card, cards_for
 from coach.routines.catalog import Entry
-from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, Profile
+from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, UNFINISHED_LINE, Profile
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.screens.base import CoachScreen
 from coach.ui.widgets.plain import Plain, cut, literal
 from coach.ui.widgets.row_table import RowTable
+
+if TYPE_CHECKING:
+    from coach.history.home_status import HomeStatus
 
 NOT_FOR_YOU_MARK = "✗ not for you"
 COLUMNS = ("Routine", "Minutes", "Level", "Today", "Focus", "From")
@@ -45,6 +45,7 @@ class HomeScreen(CoachScreen[None]):
     HomeScreen #rest { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
     HomeScreen #advisory { height: auto; padding: 0 1; background: $error 35%; text-style: bold; }
     HomeScreen #clearance { height: auto; padding: 0 1; background: $warning 35%; text-style: bold; }
+    HomeScreen #unfinished { height: auto; padding: 0 1; background: $warning 35%; }
     HomeScreen #rhythm { height: auto; padding: 0 1; background: $boost; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
     HomeScreen #details { height: auto; max-height: 12; margin: 0 1; padding: 0 2; border: round $primary; }
@@ -86,6 +87,7 @@ class HomeScreen(CoachScreen[None]):
         yield Plain("", id="rest", hide_empty=True)
         yield Plain("", id="advisory", hide_empty=True)
         yield Plain("", id="clearance", hide_empty=True)
+        yield Plain("", id="unfinished", hide_empty=True)
         yield Plain("", id="rhythm", hide_empty=True)
         yield RowTable(zebra_stripes=True, id="routines")
         with Vertical(id="details"):
@@ -172,8 +174,10 @@ class HomeScreen(CoachScreen[None]):
         self.highlight(current.path if current else None)
 
     def show_hold(self) -> None:
-        """While a serious sign waits for a professional's clearance, say so before any routine is chosen."""
+        """Say so before any routine is chosen while a serious sign waits for a professional's clearance, or
+        while the health profile is not finished."""
         self.query_one("#clearance", Plain).show(f"⚠ {ON_HOLD_BANNER}" if self.profile.needs_clearance else "")
+        self.query_one("#unfinished", Plain).show("" if self.profile.complete else UNFINISHED_LINE)
 
     def todays_dose(self, entry: Entry) -> str:
         """``level 2`` worked out from the logs, ``own dose`` for a routine that keeps its file's dose."""

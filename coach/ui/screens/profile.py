@@ -12,7 +12,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.widgets import DataTable, Footer
 
 from coach.logs.timestamps import day_text
@@ -38,7 +38,12 @@ INTRO = (
     "Answer once; coach keeps it in your data folder, dated, and asks every four weeks whether anything "
     "changed. y yes · n no · 1-4 a numbered answer · up/down move · s save · escape leave."
 )
-UNFINISHED = "Your health profile is not finished: coach asks for it again before your first session."
+COLUMNS = (("Answer", 18), ("Since", 10), ("Question", 0))
+"""Each column's heading and width in cells; the question takes the room the others leave, and a longer
+answer or question wraps onto more lines."""
+LEAST_QUESTION_CELLS = 20
+TABLE_MARGINS = 2
+SCROLLBAR = 2
 
 
 class ProfileScreen(CoachScreen[Profile | None]):
@@ -74,10 +79,11 @@ class ProfileScreen(CoachScreen[Profile | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Answer", "Since", "Question")
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, _event: Resize) -> None:
+        self.fill()
 
     def questions(self) -> list[ProfileQuestion]:
         """The questions to show: the clearance only once something needs a professional's assessment."""
@@ -109,9 +115,15 @@ class ProfileScreen(CoachScreen[Profile | None]):
         return day_text(max(s.at for s in saved if s is not None)) if unchanged else "now"
 
     def fill(self) -> None:
+        """Every question with its answer, in columns as wide as the terminal allows."""
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        fixed = sum(width for _, width in COLUMNS)
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        rest = max(LEAST_QUESTION_CELLS, self.app.size.width - TABLE_MARGINS - SCROLLBAR - padding - fixed)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width or rest)
         for question in self.questions():
             answer = self.answer_text(question)
             table.add_row(
@@ -119,6 +131,7 @@ class ProfileScreen(CoachScreen[Profile | None]):
                 literal(self.since(question)),
                 literal(f"{question.section}: {question.text}"),
                 key=question.id,
+                height=None,
             )
         table.move_cursor(row=min(row, table.row_count - 1))
         self.show_status()
@@ -215,12 +228,12 @@ class ProfileScreen(CoachScreen[Profile | None]):
 
     def action_leave(self) -> None:
         if not self.unsaved:
-            self._leave()
+            dismiss_once(self)
             return
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self._leave()
+                dismiss_once(self)
 
         self.app.push_screen(
             YesNoPrompt(
@@ -232,11 +245,6 @@ class ProfileScreen(CoachScreen[Profile | None]):
             ),
             decided,
         )
-
-    def _leave(self) -> None:
-        if not self.profile.complete:
-            self.app.notify(UNFINISHED, title="Health profile", severity="warning", markup=False)
-        dismiss_once(self)
 
 
 HISTORY_IDS = frozenset(item.id for item in HISTORY_QUESTION.items) | {AGE_QUESTION.id, FIRST_EPISODE_QUESTION.id}

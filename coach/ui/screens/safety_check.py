@@ -99,7 +99,12 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             self.query_one("#question", Plain).show(pending.question.text)
             self.query_one("#items", Plain).show(items_text(pending))
             box.display = False
-            self.query_one("#keys", Plain).show(f"{self._answer_keys(pending)}    {BACK}")
+            keys = self._answer_keys(pending)
+            if pending.question.kind is not AnswerKind.RATING:
+                keys = f"{keys}    {BACK}"
+            elif not self.check.scale.waiting:
+                keys = f"{keys}\n{BACK}"
+            self.query_one("#keys", Plain).show(keys)
             return
         if verdict is None:
             return

@@ -69,9 +69,13 @@ class FilterBar(Horizontal):
         """The filter the fields describe; a date field that holds no date leaves that end open."""
         return Filter(self.value("routine"), parse_date(self.value("since")), parse_date(self.value("until")))
 
-    def bad_dates(self) -> list[str]:
-        """The labels of the date fields that hold something other than a date."""
-        return [label for label, name in DATE_FIELDS if not is_date_or_empty(self.value(name))]
+    def typed_dates(self) -> list[tuple[str, str]]:
+        """Each date field's label and what it holds: ``[("From", "2026-11-01"), ("To", "")]``."""
+        return [(label, self.value(name)) for label, name in DATE_FIELDS]
+
+    def holds_text(self) -> bool:
+        """True when any field holds something: a routine, or a date, or text that is not one."""
+        return any(self.value(name).strip() for name in ("routine", *(name for _, name in DATE_FIELDS)))
 
     def fill(self, **values: str) -> None:
         """Set fields by name: ``fill(since="2026-11-01", until="")``."""
