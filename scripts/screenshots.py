@@ -46,7 +46,7 @@ def scene(routine, accepted, runner):
 
 SHOTS = {
     "first-run": scene(None, False, None),
-    "home": scene(None, True, None),
+    "home": scene(None, True, lambda clock: scenes.home()),
     "safety-check": scene("gentle-relief", True, lambda clock: scenes.safety_check()),
     "hold": scene("gentle-relief", True, scenes.hold_in_progress),
     "it-hurts": scene("gentle-relief", True, scenes.it_hurts),

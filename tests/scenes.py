@@ -30,7 +30,7 @@ from coach.ui.screens.session_detail import SessionDetailScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.widgets.phase_display import PhaseDisplay
 from tests.helpers.app import accepted as accept
-from tests.helpers.app import answer, answer_check, app_for, bundled, move, wait_for_screen, wait_until
+from tests.helpers.app import answer, answer_check, app_for, bundled, home_settled, move, wait_for_screen, wait_until
 from tests.helpers.clock import FakeClock
 from tests.helpers.records import session
 
@@ -78,6 +78,15 @@ async def no_flash(pilot) -> None:
     """Wait until the phase display's flash at a change of phase is over."""
     display = pilot.app.screen.query_one(PhaseDisplay)
     await wait_until(pilot, lambda: not display.has_class("flash"), "the end of the flash")
+
+
+def home() -> RunBefore:
+    """Home once it has read every routine file and the logs (today's level of each routine)."""
+
+    async def run(pilot) -> None:
+        await home_settled(pilot)
+
+    return run
 
 
 def safety_check() -> RunBefore:

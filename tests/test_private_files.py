@@ -258,16 +258,14 @@ def test_a_routines_folder_without_read_permission_is_named(tmp_path):
 
 async def test_home_lists_a_routines_folder_it_cannot_read(tmp_path, monkeypatch):
     from coach.ui.screens.home import HomeScreen
-    from tests.helpers.app import accepted, app_for
+    from tests.helpers.app import accepted, app_for, home_settled
     from tests.helpers.clock import FakeClock
 
     folder = routines_folder(tmp_path)
     unreadable_folder(monkeypatch, folder)
     app = app_for(accepted(tmp_path), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen_stack[0]
+        home = await home_settled(pilot)
         assert isinstance(home, HomeScreen)
         rows = [entry for entry in home.entries if entry.path == folder]
         assert len(rows) == 1 and rows[0].is_folder

@@ -47,7 +47,7 @@ def test_first_run_notice(snap_compare, data):
 
 def test_home(snap_compare, data):
     app, _ = scenes.make_app(data, routine=None)
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scenes.home())
 
 
 def test_safety_check(snap_compare, data):

@@ -16,7 +16,7 @@ from coach.safety.check import RECENT_LOGS, SafetyCheck
 from coach.safety.profile_questions import ANSWER_IDS
 from coach.ui.screens.home import HomeScreen
 from tests.helpers import checks
-from tests.helpers.app import accepted, app_for, wait_for_screen
+from tests.helpers.app import accepted, app_for, home_settled, wait_for_screen
 from tests.helpers.clock import FakeClock
 
 ORDINARY = "2026-11-20T08:00:00+01:00"
@@ -113,9 +113,7 @@ async def test_a_log_without_an_offset_does_not_crash_home(data_dir, zone):
     write_log(accepted(data_dir), "20261121T080000-1-naive", NO_OFFSET)
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        home = await wait_for_screen(pilot, HomeScreen)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        home = await home_settled(pilot)
         assert app.screen is home and home.is_attached
         assert not home.query_one("#rest").display
 
@@ -176,8 +174,7 @@ async def test_a_profile_with_an_impossible_review_date_is_not_read_and_coach_st
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         home = await wait_for_screen(pilot, HomeScreen)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await home_settled(pilot)
         assert app.screen is home or type(app.screen).__name__ == "ProfileScreen"
         assert "reviewed_at" in app.profile_problem and "\n" not in app.profile_problem
 
@@ -195,9 +192,7 @@ async def test_coach_starts_when_the_zone_is_more_than_a_day_from_utc(data_dir, 
     write_log(accepted(data_dir), "20261120T080000-1-good", ORDINARY)
     app = app_for(data_dir, None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        home = await wait_for_screen(pilot, HomeScreen)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        home = await home_settled(pilot)
         assert app.screen is home
         assert app.wall_clock().utcoffset() is not None
     records, unreadable = list_sessions(data_dir)

@@ -6,7 +6,7 @@ from coach.safety.profile import CLEARANCE_QUESTION
 from coach.safety.profile_store import load_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
-from tests.helpers.app import accepted, answer, app_for, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, home_settled, wait_for_screen, wait_until
 from tests.helpers.clock import FakeClock
 
 SIZE = (100, 30)
@@ -42,8 +42,7 @@ async def test_home_shows_no_hold_without_a_serious_sign(data_dir):
 async def footer_keys(pilot) -> list[tuple[str, int]]:
     from textual.widgets._footer import FooterKey
 
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await home_settled(pilot)
     return [(key.description, key.region.right) for key in pilot.app.screen.query(FooterKey)]
 
 
@@ -119,10 +118,10 @@ async def test_home_lists_the_bundled_routines_while_a_slow_shared_file_is_still
     release = threading.Event()
     real_load = catalog.load_entry
 
-    def load_entry(path, source):
+    def load_entry(path, source, parsed=None):
         if source == "yours":
             release.wait(timeout=30)
-        return real_load(path, source)
+        return real_load(path, source, parsed)
 
     monkeypatch.setattr(catalog, "load_entry", load_entry)
     app = app_for(accepted(data_dir), None, FakeClock())
@@ -131,8 +130,7 @@ async def test_home_lists_the_bundled_routines_while_a_slow_shared_file_is_still
         assert home.query_one("DataTable").row_count == len(catalog.bundled())
         assert all(entry.source == "bundled" for entry in home.entries)
         release.set()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: any(e.source == "yours" for e in home.entries), "the slow file read")
         assert [e.name for e in home.entries if e.source == "yours"] == ["slow"]
         assert home.query_one("DataTable").row_count == len(catalog.bundled()) + 1
 
@@ -154,9 +152,7 @@ async def test_a_long_title_is_cut_so_every_column_of_home_stays_on_screen(data_
     )
     app = app_for(accepted(data_dir, yes=("osteoporosis",)), None, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        home = await wait_for_screen(pilot, HomeScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        home = await home_settled(pilot)
         table = home.query_one(DataTable)
         row = next(i for i, entry in enumerate(home.entries) if entry.name == "long")
         cells = [str(cell) for cell in table.get_row_at(row)]

@@ -13,7 +13,7 @@ from coach.safety.profile_store import save_profile
 from coach.ui.app import build_app
 from coach.ui.screens.history import HistoryScreen
 from coach.ui.screens.home import HomeScreen
-from tests.helpers.app import answer, wait_for_screen
+from tests.helpers.app import answer, home_settled, wait_for_screen
 from tests.helpers.checks import profile
 from tests.helpers.clock import FakeClock
 from tests.helpers.records import session
@@ -55,8 +55,7 @@ def log_exercise(data, started: datetime) -> None:
 
 
 async def rhythm_text(pilot) -> tuple[bool, str]:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await home_settled(pilot)
     line = pilot.app.screen.query_one("#rhythm")
     return line.display, line.text
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from coach.errors import RoutineError, UsageError
 from coach.paths import bundled_routines_dir, routines_dir
-from coach.routines.loader import Problem, load_routine
+from coach.routines.loader import Parsed, Problem, load_routine
 from coach.routines.model import Routine
+from coach.routines.parse_cache import ParseCache
 from coach.routines.plan import estimated_seconds
 
 
@@ -44,22 +45,28 @@ class Entry:
         return self.problems[0].format() if self.problems else ""
 
 
-def load_entry(path: Path, source: str) -> Entry:
+def load_entry(path: Path, source: str, parsed: Parsed | None = None) -> Entry:
     try:
-        return Entry(path, source, load_routine(path))
+        return Entry(path, source, load_routine(path, parsed))
     except RoutineError as error:
         return Entry(path, source, None, tuple(error.problems))
 
 
-def bundled() -> list[Entry]:
-    """The routines that come with coach."""
-    return _folder_entries(bundled_routines_dir(), "bundled")
+def bundled(data: Path | None = None, save: bool = False) -> list[Entry]:
+    """The routines that come with coach; with ``data``, what its cache holds of them is not parsed
+    again, and with ``save`` the cache is brought up to date."""
+    cache = ParseCache(data) if data is not None else None
+    entries = _folder_entries(bundled_routines_dir(), "bundled", cache)
+    if cache is not None and save:
+        cache.save()
+    return entries
 
 
-def discover(data: Path, given: list[Path] | tuple[Path, ...] = ()) -> list[Entry]:
+def discover(data: Path, given: list[Path] | tuple[Path, ...] = (), cache: bool = False) -> list[Entry]:
     """Every routine coach can offer, bundled first, then the user's, then the given paths; a folder
-    that cannot be read is an entry of its own, with the reason."""
-    entries = bundled()
+    that cannot be read is an entry of its own, with the reason. With ``cache`` the bundled routines
+    are read through the data folder's cache, which is brought up to date."""
+    entries = bundled(data, save=True) if cache else bundled()
     entries += _folder_entries(routines_dir(data), "yours")
     entries += [load_entry(Path(p), "given") for p in given]
     return entries
@@ -80,7 +87,7 @@ def resolve(data: Path, name_or_path: str) -> Entry:
     raise UsageError(f"No routine named '{name_or_path}'; known routines: {known}.")
 
 
-def _folder_entries(folder: Path, source: str) -> list[Entry]:
+def _folder_entries(folder: Path, source: str, parsed: Parsed | None = None) -> list[Entry]:
     """The routine files in ``folder``, loaded; none when it does not exist."""
     try:
         with os.scandir(folder) as found:
@@ -90,4 +97,4 @@ def _folder_entries(folder: Path, source: str) -> list[Entry]:
     except OSError as error:
         why = f"cannot be read ({error.strerror or error}); its routines are not listed"
         return [Entry(folder, source, None, (Problem(str(folder), why),), is_folder=True)]
-    return [load_entry(path, source) for path in paths]
+    return [load_entry(path, source, parsed) for path in paths]

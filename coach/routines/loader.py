@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from coach.errors import RoutineError
 from coach.files import FileTooLargeError, NotRegularFileError, read_bounded, size_text
@@ -42,8 +43,18 @@ _EXCESS = {
 }
 
 
-def load_routine(path: Path) -> Routine:
-    """Load and validate one routine file; raise ``RoutineError`` listing every problem."""
+class Parsed(Protocol):
+    """What TOML made of files read before, by the SHA-256 of their bytes."""
+
+    def get(self, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, key: str, document: dict[str, Any]) -> None: ...
+
+
+def load_routine(path: Path, parsed: Parsed | None = None) -> Routine:
+    """Load and validate one routine file; raise ``RoutineError`` listing every problem.
+
+    A file ``parsed`` already holds is not parsed again, only validated; one parsed here is added."""
     shown = str(path)
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)
@@ -64,12 +75,27 @@ def load_routine(path: Path) -> Routine:
             raise RoutineError([Problem(shown, "is UTF-16 text; save it as UTF-8", line=1, col=1)]) from None
         line, col = _line_col(raw, error.start)
         raise RoutineError([Problem(shown, "is not valid UTF-8 text; save it as UTF-8", line=line, col=col)]) from None
-    routine = load_routine_text(text, shown)
-    return _with_source(routine, Path(path))
+    key = hashlib.sha256(raw).hexdigest()
+    document = parsed.get(key) if parsed is not None else None
+    if document is not None:
+        try:
+            return _with_source(validate_routine(document, shown), Path(path))
+        except RoutineError:
+            pass
+    data, outline = _parse(text, shown)
+    if parsed is not None:
+        parsed.put(key, data)
+    return _with_source(validate_routine(data, shown, outline), Path(path))
 
 
 def load_routine_text(text: str, path: str = "<string>") -> Routine:
     """Validate routine TOML given as text."""
+    data, outline = _parse(text, path)
+    return validate_routine(data, path, outline)
+
+
+def _parse(text: str, path: str) -> tuple[dict[str, Any], Outline]:
+    """The TOML document in ``text`` and its outline, or ``RoutineError`` when it cannot be one."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise RoutineError([Problem(path, f"is larger than {size_text(MAX_FILE_BYTES)}")])
     text = text.removeprefix(_BYTE_ORDER_MARK)
@@ -90,7 +116,7 @@ def load_routine_text(text: str, path: str = "<string>") -> Routine:
             message = "not valid TOML for a routine: a number far too large"
             raise RoutineError([_placed(path, message, outline, outline.long_number)]) from None
         raise RoutineError([Problem(path, f"is not valid TOML ({error})")]) from None
-    return validate_routine(data, path, outline)
+    return data, outline
 
 
 def _placed(path: str, message: str, outline: Outline, offset: int | None) -> Problem:

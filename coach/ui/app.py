@@ -89,7 +89,7 @@ class CoachApp(App[int]):
         extra = tuple(self.given) + (
             (self.start_with.path,) if self.start_with and self.start_with.source == "given" else ()
         )
-        return discover(self.data, tuple(dict.fromkeys(extra)))
+        return discover(self.data, tuple(dict.fromkeys(extra)), cache=True)
 
     async def action_quit(self) -> None:
         """Quit; a session under way is ended and logged first, and a note typed on the summary is kept."""
@@ -115,7 +115,7 @@ class CoachApp(App[int]):
         """Home is the bottom screen, composed before the first frame with the bundled routines; it
         reads the user's and the given ones away from the screen, so no shared file can hold it up."""
         given = [self.start_with] if self.start_with and self.start_with.source == "given" else []
-        return HomeScreen(bundled() + given, self.start_with.path if self.start_with else None, self.profile)
+        return HomeScreen(bundled(self.data) + given, self.start_with.path if self.start_with else None, self.profile)
 
     def notify(
         self,

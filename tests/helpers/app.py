@@ -119,6 +119,16 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str) -> None:
     raise AssertionError(f"{what} never happened; on top: {type(pilot.app.screen).__name__}")
 
 
+async def home_settled(pilot):
+    """Home, once it has read every routine file and the logs in its threads and shown them."""
+    from coach.ui.screens.home import HomeScreen
+
+    home = pilot.app.screen_stack[0]
+    assert isinstance(home, HomeScreen)
+    await wait_until(pilot, lambda: home.settled, "home's reading")
+    return home
+
+
 async def wait_for_screen(pilot, kind: type) -> object:
     """Let the app run until a ``kind`` screen is on top (the check reads the last logs in a thread first)."""
     await wait_until(

@@ -77,6 +77,7 @@ class HomeScreen(CoachScreen[None]):
         """Today's level of each routine file, once the logs are read."""
         self._narrow = False
         self._routines_read = False
+        self._status_read = False
         self._filled_width = 0
         """The terminal width the titles were last cut for."""
         """Whether the user's and the given routine files have been read yet."""
@@ -101,6 +102,10 @@ class HomeScreen(CoachScreen[None]):
         self.fill()
         self.highlight(self.first_highlight)
         table.focus()
+        self.call_after_refresh(self._read_in_background)
+
+    def _read_in_background(self) -> None:
+        """After the first frame: threads competing for the interpreter would only delay it."""
         self.load_routines()
         self.load_advisories()
 
@@ -133,7 +138,13 @@ class HomeScreen(CoachScreen[None]):
         status = home_status(self.coach.data, self.coach.wall_clock(), self.profile, self.coach.load_entries())
         self.app.call_from_thread(self._show_status, status)
 
+    @property
+    def settled(self) -> bool:
+        """Both background reads (every routine file, and the logs) have been shown."""
+        return self._routines_read and self._status_read
+
     def _show_status(self, status: HomeStatus) -> None:
+        self._status_read = True
         if status.levels != self.levels:
             self.levels = status.levels
             if self.is_attached:
