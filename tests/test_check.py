@@ -327,6 +327,20 @@ def test_after_a_stop_for_leg_symptoms_not_even_the_flare_up_plan_starts():
     assert any("no routine starts" in line for line in verdict.advice)
 
 
+@pytest.mark.parametrize("after", ["completed", "ended at once"])
+def test_a_flare_up_session_after_a_stop_does_not_end_the_twelve_hours(after):
+    flare_up = earlier_session(1.5, before=5, after=5, outcome=Outcome.COMPLETED)
+    if after == "ended at once":
+        flare_up = earlier_session(1.9, before=5, after=None, outcome=Outcome.ENDED_EARLY)
+    recent = [flare_up, stopped_session(2)]
+    verdict = check(recent=recent).answer(False)
+    assert verdict.kind is VerdictKind.BLOCKED and verdict.title == AFTER_STOP_TITLE
+    assert any("2 hours ago" in line for line in verdict.advice), "counted from the stop itself"
+    assert rest_line(recent, NOW).startswith("A session stopped because of pain 2 hours ago")
+    legs = [flare_up, stopped_session(2, leg=True)]
+    assert check(recent=legs, bad_day_routine=True).answer(False).offer is Offer.NONE
+
+
 def test_a_user_who_ended_at_a_red_rating_counts_as_a_stop():
     ended = earlier_session(1, before=2, after=7, outcome=Outcome.STOPPED_FOR_PAIN)
     assert check(recent=[ended]).answer(False).title == AFTER_STOP_TITLE

@@ -330,7 +330,7 @@ async def test_home_names_a_stop_for_today_while_it_lasts(data_dir):
             if home.query_one("#rest").text:
                 break
             await pilot.pause(0.01)
-        assert home.query_one("#rest").text.startswith("Your last session stopped because of pain 1 hour 55 minutes")
+        assert home.query_one("#rest").text.startswith("A session stopped because of pain 1 hour 55 minutes")
 
 
 async def test_ctrl_c_during_a_session_ends_it_in_the_log_before_closing(data_dir, tmp_path):

@@ -11,13 +11,25 @@ from datetime import datetime
 from coach.durations import elapsed_words
 from coach.logs.records import SessionRecord
 from coach.safety.check_texts import KEEP_MOVING, inline
-from coach.safety.last_sessions import PreviousSession, previous_session
+from coach.safety.last_sessions import PreviousSession, described, sessions_that_ran
 
 SETTLE_HOURS = 12
 """Under this many hours since a session that raised pain: let it settle; from then on: ask."""
 AFTER_STOP_TITLE = "Ease off exercise today"
 STOP_BLOCK_REASON_START = "The last session stopped because of pain"
 """How the logged reason of a block while a stop for pain lasts begins."""
+
+
+def lasting_stop(recent: Sequence[SessionRecord], now: datetime) -> PreviousSession | None:
+    """The newest session of the last 12 hours that stopped for pain (``recent`` newest first), whatever
+    ran after it: a flare-up session does not end the 12 hours."""
+    for record in sessions_that_ran(recent):
+        session = described(record, now)
+        if session.hours_ago is None or session.hours_ago >= SETTLE_HOURS:
+            return None
+        if session.stopped:
+            return session
+    return None
 
 
 def resting_hours(previous: PreviousSession | None) -> float | None:
@@ -34,13 +46,13 @@ def flare_up_allowed(previous: PreviousSession | None) -> bool:
 
 def rest_line(recent: Sequence[SessionRecord], now: datetime) -> str:
     """Home's line while a stop for pain lasts, or ``""``; ``recent`` newest first."""
-    previous = previous_session(recent, now)
-    hours = resting_hours(previous)
+    stop = lasting_stop(recent, now)
+    hours = resting_hours(stop)
     if hours is None:
         return ""
-    which = "only the flare-up plan may start" if flare_up_allowed(previous) else "no routine starts"
+    which = "only the flare-up plan may start" if flare_up_allowed(stop) else "no routine starts"
     return (
-        f"Your last session stopped because of pain {elapsed_words(hours)} ago. {KEEP_MOVING} "
+        f"A session stopped because of pain {elapsed_words(hours)} ago. {KEEP_MOVING} "
         f"For {SETTLE_HOURS} hours after it, {which}."
     )
 
@@ -61,7 +73,7 @@ def stop_block(previous: PreviousSession | None, bad_day_routine: bool) -> tuple
         else "Because it stopped for pain spreading into a leg, tingling or numbness, no routine starts until then."
     )
     advice = (
-        f"Your last session, {elapsed_words(hours)} ago, stopped because of pain{said}.",
+        f"A session {elapsed_words(hours)} ago stopped because of pain{said}.",
         KEEP_MOVING,
         f"Routines start again {SETTLE_HOURS} hours after that stop. {which}",
         "Talk to a physiotherapist or doctor before your next session if the pain was sharp or spreading, "

@@ -19,6 +19,7 @@ from coach.logs.records import Screening, SessionRecord
 from coach.logs.timestamps import time_of_day
 from coach.safety import check_plan as plan
 from coach.safety import check_texts as texts
+from coach.safety.after_stop import lasting_stop
 from coach.safety.check_texts import SEVERE_PAIN_AT, AnswerKind, CheckQuestion
 from coach.safety.last_sessions import PreviousSession, emergency_pending, last_check_at, newest_first, previous_session
 from coach.safety.profile import ADULTS_ONLY, PREGNANCY_NOTE, Profile
@@ -81,7 +82,8 @@ class SafetyCheck:
             self._block(*texts.not_for_you(ruled_out))
             return
         self._previous = previous_session(self.recent, self.now)
-        self._gate = plan.gate(profile, ruled_out, self._previous, self.bad_day_routine)
+        stop = lasting_stop(self.recent, self.now)
+        self._gate = plan.gate(profile, ruled_out, stop, self.bad_day_routine)
         short_since = None if pending or self._gate else last_check_at(self.recent, self.now, texts.SHORT_CHECK_HOURS)
         if short_since is not None:
             self._questions.append(texts.anything_new_question(time_of_day(short_since)))

@@ -44,10 +44,10 @@ def followup(previous: PreviousSession | None) -> tuple[CheckQuestion | None, tu
     return texts.followup_question(p.hours_ago, bool(p.stopped)), None
 
 
-def gate(profile: Profile, ruled_out: tuple[str, ...], previous: PreviousSession | None, bad_day: bool) -> Gate | None:
+def gate(profile: Profile, ruled_out: tuple[str, ...], stop: PreviousSession | None, bad_day: bool) -> Gate | None:
     """The block that comes after the emergency questions, if any: the routine is ruled out, a serious
-    sign is not yet assessed, or a stop for pain is under 12 hours old."""
-    return not_for_you_gate(ruled_out) or serious_gate(profile, bad_day) or stop_gate(previous, bad_day)
+    sign is not yet assessed, or ``stop``, a session that stopped for pain, is under 12 hours old."""
+    return not_for_you_gate(ruled_out) or serious_gate(profile, bad_day) or stop_gate(stop, bad_day)
 
 
 def not_for_you_gate(ruled_out: tuple[str, ...]) -> Gate | None:

@@ -58,9 +58,17 @@ def emergency_pending(recent: Sequence[SessionRecord]) -> bool:
 
 def previous_session(recent: Sequence[SessionRecord], now: datetime) -> PreviousSession | None:
     """The last session that ran (``recent`` newest first), or ``None`` when there is none."""
-    last = next((r for r in recent if r.outcome not in (Outcome.BLOCKED, Outcome.IN_PROGRESS)), None)
-    if last is None:
-        return None
+    last = next(iter(sessions_that_ran(recent)), None)
+    return None if last is None else described(last, now)
+
+
+def sessions_that_ran(recent: Sequence[SessionRecord]) -> list[SessionRecord]:
+    """The sessions of ``recent`` that ran: not blocked, not under way; in the same order."""
+    return [r for r in recent if r.outcome not in (Outcome.BLOCKED, Outcome.IN_PROGRESS)]
+
+
+def described(last: SessionRecord, now: datetime) -> PreviousSession:
+    """What the check needs to know of one session that ran, ``now``."""
     before, after = last.pain_before, last.pain_after
     ended = last.ended_at if last.ended_at is not None and last.ended_at >= last.started_at else last.started_at
     hours = _hours_since(ended, now)
