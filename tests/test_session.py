@@ -447,15 +447,6 @@ def test_mild_hurt_at_a_red_rating_is_never_mild(tmp_path):
     assert read_log(session.recorder.path).pain_reports[-1].decision == "skip"
 
 
-def test_more_than_mild_amber_hurt_without_an_easier_variant_skips_at_once(tmp_path):
-    session, clock = make_session(SMALL, tmp_path, pain_before=4)
-    clock.advance(5)
-    for key in ("p", "b", "5"):
-        session.key(key)
-    assert session.question is None and session.view().exercise_name == "Pelvic tilt"
-    assert read_log(session.recorder.path).pain_reports[-1].decision == "skip"
-
-
 def test_a_warning_sign_at_a_low_rating_stops_with_words_that_say_stop(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=2)
     clock.advance(5)
@@ -487,37 +478,39 @@ def test_a_warning_sign_stops_the_session_and_is_logged_before_its_strength_is_a
     assert session.over and session.outcome is Outcome.STOPPED_FOR_PAIN
 
 
-@pytest.mark.parametrize(
-    "kind, expected_exercise, words",
-    [
-        ("c", "Knee-to-chest", "Pain 5/10, up from 4: do not push further; it should settle within 24 hours."),
-        (
-            "b",
-            "Pelvic tilt",
-            "Sharp, or more than mild discomfort (5/10, up from 4): this exercise stops here; do not push on with it.",
-        ),
-    ],
-)
-def test_an_amber_hurt_that_goes_on_says_so(tmp_path, kind, expected_exercise, words):
+def test_an_amber_mild_hurt_goes_on_and_says_so(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=4)
     clock.advance(5)
     session.drain_events()
-    for key in ("p", kind, "5"):
+    for key in ("p", "c", "5"):
         session.key(key)
+    words = "Pain 5/10, up from 4: do not push further; it should settle within 24 hours."
     advice = [event.text for event in session.drain_events() if event.kind == "advice"]
-    assert advice == [words]
-    assert session.advice == advice[0]
-    assert session.question is None and session.view().exercise_name == expected_exercise
+    assert advice == [words] and session.advice == words
+    assert session.question is None and session.view().exercise_name == "Knee-to-chest"
 
 
-@pytest.mark.parametrize(
-    "kind, words",
-    [("c", "do not push further"), ("b", "this exercise stops here")],
-)
-def test_advice_that_goes_on_stays_on_screen_until_the_next_exercise_or_phase_begins(tmp_path, kind, words):
+def test_sharp_pain_waits_for_the_user_to_pick_a_way_out_even_with_no_easier_variant(tmp_path):
     session, clock = make_session(SMALL, tmp_path, pain_before=4)
     clock.advance(5)
-    for key in ("p", kind, "5"):
+    for key in ("p", "b", "5"):
+        session.key(key)
+    question = session.question
+    assert question is not None and question.kind is QuestionKind.EASIER_OR_SKIP and question.tone == "amber"
+    assert question.body.startswith("Sharp, or more than mild discomfort (5/10, up from 4): this exercise stops here")
+    assert [option.value for option in question.options] == ["skip", "end"]
+    assert not session.running, "nothing moves on while the user decides"
+    session.key("s")
+    assert session.question is None and session.view().exercise_name == "Pelvic tilt"
+    assert session.recorder.record.steps[0].outcome is StepOutcome.SKIPPED
+    assert read_log(session.recorder.path).pain_reports[-1].decision == "skip"
+
+
+def test_advice_that_goes_on_stays_on_screen_until_the_next_phase_begins(tmp_path):
+    words = "do not push further"
+    session, clock = make_session(SMALL, tmp_path, pain_before=4)
+    clock.advance(5)
+    for key in ("p", "c", "5"):
         session.key(key)
     assert words in session.view().notice
     changes = session.phase_changes
@@ -777,11 +770,13 @@ def test_it_hurts_in_the_last_exercise_offers_one_way_to_end_and_does_not_ask_th
     assert [r.rating for r in session.recorder.record.pain_reports] == [7]
 
 
-def test_an_amber_hurt_that_skips_the_last_exercise_does_not_ask_the_pain_again(tmp_path):
+def test_an_amber_hurt_that_ends_the_last_exercise_does_not_ask_the_pain_again(tmp_path):
     session, clock = make_session(ONE_ONLY, tmp_path, pain_before=4)
     clock.advance(3)
     for key in ("p", "b", "5"):
         session.key(key)
+    assert [option.value for option in session.question.options] == ["end"], "in the last exercise skip would end it"
+    session.key("e")
     assert session.over, session.question
     assert [r.rating for r in session.recorder.record.pain_reports] == [5]
 

@@ -130,15 +130,10 @@ class PainAnswers:
             self._offer_a_way_out(verdict)
 
     def _offer_a_way_out(self, verdict: pain.PainVerdict) -> None:
-        """More than mild pain: skip at once when amber with no easier variant, else ask what to do."""
+        """More than mild pain: the session waits while the user picks a way out of this exercise."""
         session = self.session
         engine = session.engine
         variant = variants.usable_easier(session.routine, engine, engine.run, session.just_done())
-        if variant is None and verdict.light is not pain.PainLight.RED:
-            session.recorder.set_decision("skip")
-            self._advise(verdict)
-            session.leave_run(StepOutcome.SKIPPED)
-            return
         if verdict.light is not pain.PainLight.GREEN:
             self.keep(verdict.message, verdict)
         session.ask(ask.way_out(verdict, variant, engine.is_last_run))

@@ -254,7 +254,8 @@ class SessionScreen(CoachScreen[None]):
             view.exercise_name,
         )
         new_card = last is None or not last.how or not same_exercise
-        if intro and view.digits and (new_card or cut):
+        new_notice = last is not None and view.notice != last.notice
+        if intro and view.digits and (new_card or cut or new_notice):
             self.call_after_refresh(self._hold_intro_if_cut)
 
     def _hold_intro_if_cut(self, again: bool = True) -> None:
