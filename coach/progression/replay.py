@@ -10,6 +10,7 @@ same answer as never having written it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -73,9 +74,11 @@ def replay(
     row: list[SessionRecord] = []
     changes: list[LevelChange] = []
     why, ran_at = "", 0
+    checks = [r for r in ordered if r.screening.pain_before is not None]
+    check_times = [r.started_at for r in checks]
     for session in ran:
         ran_at = level
-        after = _next_check(ordered, session) or today_check
+        after = _next_check(checks, check_times, session) or today_check
         worse = _why_worse(session, after)
         if worse:
             row = []
@@ -116,12 +119,11 @@ def _ran(record: SessionRecord, name: str) -> bool:
     return record.routine_name == name and record.outcome not in NOT_RAN
 
 
-def _next_check(ordered: Sequence[SessionRecord], session: SessionRecord) -> Screening | None:
-    """The first check after ``session`` that asked the pain now: it says whether that session settled."""
-    for record in ordered:
-        if record.started_at > session.started_at and record.screening.pain_before is not None:
-            return record.screening
-    return None
+def _next_check(checks: Sequence[SessionRecord], times: Sequence[datetime], session: SessionRecord) -> Screening | None:
+    """The first check after ``session`` that asked the pain now (``checks`` in order of their ``times``):
+    it says whether that session settled."""
+    index = bisect_right(times, session.started_at)
+    return checks[index].screening if index < len(checks) else None
 
 
 def _why_worse(session: SessionRecord, after: Screening | None) -> str:
