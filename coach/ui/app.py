@@ -113,9 +113,11 @@ class CoachApp(App[int]):
 
     def get_default_screen(self) -> HomeScreen:
         """Home is the bottom screen, composed before the first frame with the bundled routines; it
-        reads the user's and the given ones away from the screen, so no shared file can hold it up."""
+        reads the user's and the given ones away from the screen, so no shared file can hold it up.
+        On a first run the notice covers it, so it starts empty and reads them all after the first frame."""
         given = [self.start_with] if self.start_with and self.start_with.source == "given" else []
-        return HomeScreen(bundled(self.data) + given, self.start_with.path if self.start_with else None, self.profile)
+        entries = bundled(self.data) + given if self.config.accepted_notice else []
+        return HomeScreen(entries, self.start_with.path if self.start_with else None, self.profile)
 
     def notify(
         self,

@@ -207,7 +207,7 @@ class HomeScreen(CoachScreen[None]):
         self._filled_width = self.app.size.width
         rows = [self._row(entry) for entry in self.entries]
         others = sum(
-            max(len(name), *(cell_len(row[column].plain) for row in rows))
+            max([len(name), *(cell_len(row[column].plain) for row in rows)])
             for column, name in enumerate(COLUMNS[1:], start=1)
         )
         padding = 2 * table.cell_padding * len(COLUMNS)

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.safety import pain as safety
@@ -41,8 +41,9 @@ KEYS = "Press a (or enter) to accept, q to quit."
 MORE_BELOW = "▼ More below: down, a or enter shows the rest; then a accepts."
 
 
-class FirstRunNotice(ModalScreen[bool]):
-    """Returns True once the user accepts, False if they quit."""
+class FirstRunNotice(Screen[bool]):
+    """Returns True once the user accepts, False if they quit. A screen of its own, not a dialog over
+    home: nothing of home is drawn, or needed, before the notice is accepted."""
 
     DEFAULT_CSS = """
     FirstRunNotice { align: center middle; }
