@@ -64,11 +64,19 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
     """A fresh coach data folder of a returning user; removed afterwards.
 
     Its config skips the first-run notice and the bell, and speaks the cues only with ``voice``;
-    its health profile is answered "no" throughout and reviewed today, so a session can start.
+    its health profile is finished and reviewed today (aged 16 to 49, under 6 weeks, not a first
+    episode, assessed, "no" to everything else), so coach opens at home and a session can start.
     """
     from datetime import datetime
 
-    from coach.safety.profile import QUESTIONS, Profile
+    from coach.safety.profile import Profile
+    from coach.safety.profile_questions import (
+        AGE_QUESTION,
+        ANSWER_IDS,
+        ASSESSED_QUESTION,
+        EPISODE_QUESTION,
+        FIRST_EPISODE_QUESTION,
+    )
     from coach.safety.profile_store import save_profile
 
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
@@ -76,9 +84,17 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
         f"accepted_notice = true\nsound = false\nvoice = {str(voice).lower()}\n", encoding="utf-8"
     )
     profile, now = Profile(), datetime.now().astimezone()
-    for question in QUESTIONS:
-        profile.answer(question.id, False, now)
+    given: dict[str, bool | str] = {
+        AGE_QUESTION.id: "16-49",
+        EPISODE_QUESTION.id: "under-6-weeks",
+        FIRST_EPISODE_QUESTION.id: False,
+        ASSESSED_QUESTION.id: True,
+    }
+    for answer_id in ANSWER_IDS:
+        profile.answer(answer_id, given.get(answer_id, False), now)
     profile.mark_reviewed(now)
+    if not profile.complete or profile.needs_clearance or profile.due_for_review(now.date()):
+        raise RuntimeError(f"the returning user's profile would not open at home: {profile.unanswered}")
     save_profile(folder, profile)
     try:
         yield folder
