@@ -27,6 +27,11 @@ BARE_APP = [PYTHON, str(BENCH_DIR / "bare_app.py")]
 
 HOME_MARKER = "Gentle lower-back relief"
 """Text on coach's home screen (first routine's title) that marks its first frame."""
+BARE_NOTICE = [PYTHON, str(BENCH_DIR / "bare_notice.py")]
+"""A bare Textual app showing a scrollable text notice: coach's peer for the first-run notice."""
+NOTICE_MARKER = "The safety check before every session asks about these"
+"""Text in the first screenful of coach's first-run notice (its last paragraph, on one line at
+100x30) and of the bare notice, that marks its first frame."""
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "coach-bench-pycache"
@@ -102,6 +107,21 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextmanager
+def empty_data() -> Iterator[Path]:
+    """A fresh, empty coach data folder (no config, no profile: coach opens at its first-run notice);
+    removed afterwards. Raises ``RuntimeError`` if something was written to it, as only accepting
+    the notice should write."""
+    folder = Path(tempfile.mkdtemp(prefix="coach-bench-first-"))
+    try:
+        yield folder
+        written = sorted(path.name for path in folder.iterdir())
+        if written:
+            raise RuntimeError(f"coach wrote {', '.join(written)} before its first-run notice was accepted")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def data_env(folder: Path) -> dict[str, str]:
     """The extra environment that points coach at ``folder``."""
     return {"COACH_DATA_DIR": str(folder)}
@@ -114,7 +134,12 @@ def open_pane(tmux, command: Sequence[str], env: dict[str, str] | None = None, c
 
 def wait_home(tmux, name: str, interval: float = 0.01) -> float:
     """Wait until the home screen (coach's or the bare app's) shows in ``name``; returns when it was seen."""
-    seen, _ = tmux.wait_text(name, HOME_MARKER, timeout=30, interval=interval)
+    return wait_marker(tmux, name, HOME_MARKER, interval)
+
+
+def wait_marker(tmux, name: str, marker: str, interval: float = 0.01) -> float:
+    """Wait until ``marker`` shows in ``name``; returns when it was seen."""
+    seen, _ = tmux.wait_text(name, marker, timeout=30, interval=interval)
     return seen
 
 
