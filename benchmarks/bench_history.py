@@ -33,7 +33,7 @@ def run(count: int, repeats: int) -> list[Figure]:
     # Check once that coach reads every log (a skipped log would make it look fast).
     done = subprocess.run(coach, capture_output=True, text=True, env=child_env())
     rows = done.stdout.count("\n") - 1
-    if done.returncode != 0 or rows != count:
+    if done.returncode != 0 or rows != count or "unreadable log" in done.stderr:
         raise RuntimeError(
             f"coach history gave {rows} rows for {count} logs (exit {done.returncode}): {done.stderr[:500]}"
         )

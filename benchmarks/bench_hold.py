@@ -1,8 +1,9 @@
 """A long hold in a real terminal: CPU vs termdown, countdown vs monotonic truth, peak RSS.
 
-Each coach run is ``coach run hold.toml`` (one hold, no get-ready) in tmux 100x30. The four
-red-flag questions are answered ``n`` and the pain question ``2``; the monotonic time just after
-that last key is sent is the start of the truth. All through the hold the screen is captured
+Each coach run is ``coach run hold.toml`` (one hold, no get-ready) in tmux 100x30. Each yes/no
+question of the safety check is answered ``n`` and the pain question ``2``, enter starts the
+session at "Ready to start" and space the hold on its card; the monotonic time just after that
+last key is sent is the start of the truth. All through the hold the screen is captured
 (densely around each expected change of the digits, sparsely in between) and the big digits are
 decoded. A bare Textual app with the home screen's widgets runs beside it in its own session, so
 its peak RSS (VmHWM) can be read at the same moment as coach's.
@@ -208,8 +209,9 @@ def _question_line(screen: str) -> str:
 
 
 def _start_session(tmux: Tmux, name: str) -> float:
-    """Answer the safety check (n to each yes/no question, then pain 2) and start the hold on its card
-    (``prepare = 0`` waits for space); returns the time the last key was sent."""
+    """Answer the safety check (n to each yes/no question, then pain 2), start the session at its
+    "Ready to start" (enter) and the hold on its card (``prepare = 0`` waits for space); returns the
+    time the last key was sent."""
     previous = ""
     while True:
         _, screen = tmux.wait_for(
@@ -223,6 +225,8 @@ def _start_session(tmux: Tmux, name: str) -> float:
             break
         tmux.send_keys(name, "n")
     tmux.send_keys(name, "2")
+    tmux.wait_text(name, "Ready to start", timeout=30)
+    tmux.send_keys(name, "Enter")
     tmux.wait_text(name, "press space to start", timeout=30)
     tmux.send_keys(name, "Space")
     return time.monotonic()

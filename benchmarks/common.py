@@ -27,6 +27,11 @@ BARE_APP = [PYTHON, str(BENCH_DIR / "bare_app.py")]
 
 HOME_MARKER = "Gentle lower-back relief"
 """Text on coach's home screen (first routine's title) that marks its first frame."""
+BARE_NOTICE = [PYTHON, str(BENCH_DIR / "bare_notice.py")]
+"""A bare Textual app showing a scrollable text notice: coach's peer for the first-run notice."""
+NOTICE_MARKER = "The safety check before every session asks about these"
+"""Text in the first screenful of coach's first-run notice (its last paragraph, on one line at
+100x30) and of the bare notice, that marks its first frame."""
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "coach-bench-pycache"
@@ -64,11 +69,19 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
     """A fresh coach data folder of a returning user; removed afterwards.
 
     Its config skips the first-run notice and the bell, and speaks the cues only with ``voice``;
-    its health profile is answered "no" throughout and reviewed today, so a session can start.
+    its health profile is finished and reviewed today (aged 16 to 49, under 6 weeks, not a first
+    episode, assessed, "no" to everything else), so coach opens at home and a session can start.
     """
     from datetime import datetime
 
-    from coach.safety.profile import QUESTIONS, Profile
+    from coach.safety.profile import Profile
+    from coach.safety.profile_questions import (
+        AGE_QUESTION,
+        ANSWER_IDS,
+        ASSESSED_QUESTION,
+        EPISODE_QUESTION,
+        FIRST_EPISODE_QUESTION,
+    )
     from coach.safety.profile_store import save_profile
 
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
@@ -76,12 +89,35 @@ def quiet_data(voice: bool = False) -> Iterator[Path]:
         f"accepted_notice = true\nsound = false\nvoice = {str(voice).lower()}\n", encoding="utf-8"
     )
     profile, now = Profile(), datetime.now().astimezone()
-    for question in QUESTIONS:
-        profile.answer(question.id, False, now)
+    given: dict[str, bool | str] = {
+        AGE_QUESTION.id: "16-49",
+        EPISODE_QUESTION.id: "under-6-weeks",
+        FIRST_EPISODE_QUESTION.id: False,
+        ASSESSED_QUESTION.id: True,
+    }
+    for answer_id in ANSWER_IDS:
+        profile.answer(answer_id, given.get(answer_id, False), now)
     profile.mark_reviewed(now)
+    if not profile.complete or profile.needs_clearance or profile.due_for_review(now.date()):
+        raise RuntimeError(f"the returning user's profile would not open at home: {profile.unanswered}")
     save_profile(folder, profile)
     try:
         yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def empty_data() -> Iterator[Path]:
+    """A fresh, empty coach data folder (no config, no profile: coach opens at its first-run notice);
+    removed afterwards. Raises ``RuntimeError`` if something was written to it, as only accepting
+    the notice should write."""
+    folder = Path(tempfile.mkdtemp(prefix="coach-bench-first-"))
+    try:
+        yield folder
+        written = sorted(path.name for path in folder.iterdir())
+        if written:
+            raise RuntimeError(f"coach wrote {', '.join(written)} before its first-run notice was accepted")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -98,7 +134,12 @@ def open_pane(tmux, command: Sequence[str], env: dict[str, str] | None = None, c
 
 def wait_home(tmux, name: str, interval: float = 0.01) -> float:
     """Wait until the home screen (coach's or the bare app's) shows in ``name``; returns when it was seen."""
-    seen, _ = tmux.wait_text(name, HOME_MARKER, timeout=30, interval=interval)
+    return wait_marker(tmux, name, HOME_MARKER, interval)
+
+
+def wait_marker(tmux, name: str, marker: str, interval: float = 0.01) -> float:
+    """Wait until ``marker`` shows in ``name``; returns when it was seen."""
+    seen, _ = tmux.wait_text(name, marker, timeout=30, interval=interval)
     return seen
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from common import REPO
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 CACHE_ROOT = Path(tempfile.gettempdir())
 STAMP = "bench-logs.json"
 
@@ -114,7 +114,7 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
     from coach.logs.store import create_session, save_session
     from coach.logs.timestamps import stamp
     from coach.safety import pain as safety
-    from coach.safety.check_texts import EMERGENCY_QUESTIONS
+    from coach.safety.check_texts import EMERGENCY_QUESTION, LEG_IDS, SINCE_IDS
 
     rng = random.Random(seed)
     routines = _routines()
@@ -122,7 +122,6 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
     # About nine sessions a day, ending yesterday: ~3 years of a very keen user (or a clinic).
     first = datetime(2026, 11, 20, 7, 0, tzinfo=tz) - timedelta(days=count // 9 + 1)
     starts = sorted(first + timedelta(seconds=rng.randrange(0, (count // 9 + 1) * 86400)) for _ in range(count))
-    red_flag_ids = [q.id for q in EMERGENCY_QUESTIONS]
     pain = 5.0
     for number, start in enumerate(starts):
         if number and number % 2000 == 0:
@@ -132,9 +131,9 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
         before = round(pain)
         roll = rng.random()
         screening = Screening(
-            red_flags={q: roll < 0.01 and i == 0 for i, q in enumerate(red_flag_ids)},
+            red_flags=_red_flags(roll, rng, EMERGENCY_QUESTION.id, SINCE_IDS, LEG_IDS),
             contraindications={c: 0.01 <= roll < 0.02 for c in routine.contraindications},
-            pain_before=before,
+            pain_before=None if roll < 0.01 else before,
         )
         record = SessionRecord(
             id=f"{start:%Y%m%dT%H%M%S}-{os.getpid()}-{secrets.token_hex(4)}",
@@ -149,7 +148,11 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
         if roll < 0.02 and (roll < 0.01 or routine.contraindications):
             record.outcome = Outcome.BLOCKED
             record.reason = (
-                "A red-flag answer: seek medical care now." if roll < 0.01 else "A contraindication applies."
+                f"Emergency sign: {EMERGENCY_QUESTION.text}"
+                if roll < 0.005
+                else "A sign since the last session that a doctor should check first."
+                if roll < 0.01
+                else "A contraindication applies."
             )
             record.ended_at = record.started_at
             save_session(path, record)
@@ -230,6 +233,21 @@ def generate(data: Path, count: int, seed: int = 20261121) -> None:
             if rng.random() < 0.2:
                 record.note = rng.choice(NOTES)
         save_session(path, record)
+
+
+def _red_flags(roll: float, rng: random.Random, emergency: str, since: tuple[str, ...], legs: tuple[str, ...]):
+    """The check's yes/no answers as the app logs them: each question's id, and after a yes to a group
+    ("since your last session, any of these?") each of its items, ticked or not. A yes to the
+    emergency signs blocks at once, so nothing after it is asked."""
+    if roll < 0.005:
+        return {emergency: True}
+    answers = {emergency: False, "since-last": roll < 0.01}
+    if roll < 0.01:
+        ticked = rng.choice(since)
+        answers |= {sign: sign == ticked for sign in since}
+    else:
+        answers["leg-symptoms"] = False
+    return answers
 
 
 def _unit(exercise) -> str:

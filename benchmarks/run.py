@@ -1,7 +1,7 @@
 """Run every benchmark, print the table and write benchmarks/RESULTS.md.
 
-    python benchmarks/run.py            # the full run, about 17 minutes on 2 cores
-    python benchmarks/run.py --quick    # a smoke run of about 2 minutes; prints, writes nothing
+    python benchmarks/run.py            # the full run, about 18 minutes on 2 cores
+    python benchmarks/run.py --quick    # a smoke run of about 3 minutes; prints, writes nothing
 
 Needs Linux (/proc), tmux, and termdown (pip install -e '.[bench]'). Every program runs on a
 private tmux server of its own; the sessions and the server are gone when this returns.
@@ -94,7 +94,7 @@ def measure(args: argparse.Namespace) -> list[Figure]:
     step = _stepper()
     ensure_logs(args.logs)
     with Tmux(child_env()) as tmux:
-        step(f"first frame, {args.repeats} runs each")
+        step(f"first frame (home screen, first-run notice), {args.repeats} runs each")
         figures += bench_first_frame.run(tmux, args.repeats)
         step(
             f"hold: {args.rounds} × (coach {args.hold:.0f} s, termdown {args.hold:.0f} s), "

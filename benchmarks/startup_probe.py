@@ -1,10 +1,13 @@
-"""Where start-up time goes, coach vs the bare app: imports, then App.run to the first whole frame.
+"""Where start-up time goes, coach vs its peer: imports, then App.run to the first whole frame.
 
-As a pane program (``python startup_probe.py OUT coach|bare``) it wraps Textual's Linux driver
-to note every frame written (a write that moves the cursor) until one holds the home-screen
-marker, writes {"imports": s, "run": s, "frame": s, "paints": n} (seconds since the probe
-started) to OUT and exits. ``breakdown()`` runs it in tmux for both sides, alternating, and adds
-``python -X importtime`` totals of the modules only coach imports.
+As a pane program (``python startup_probe.py OUT coach|bare|modal [home|notice]``) it wraps
+Textual's Linux driver to note every frame written (a write that moves the cursor) until one holds
+the screen's marker, writes {"imports": s, "run": s, "frame": s, "paints": n} (seconds since the
+probe started) to OUT and exits. ``home`` (the default) is coach's home screen against the bare
+app; ``notice`` is coach's first-run notice (its data folder empty) against the bare notice, and
+``modal`` the bare notice pushed over the bare home as coach pushes its notice over its home.
+``breakdown()`` runs it in tmux for every side, alternating, and adds ``python -X importtime``
+totals of the modules only coach imports.
 """
 
 from __future__ import annotations
@@ -22,8 +25,14 @@ T0 = time.monotonic()
 CURSOR_MOVE = re.compile(r"\x1b\[\d+;\d+H")
 
 
-def _probe(out: str, which: str) -> None:
-    from common import HOME_MARKER
+SCREENS = {"home": "home screen", "notice": "first-run notice"}
+"""What each screen is called in the probe's lines."""
+PEERS = {"home": "bare app", "notice": "bare notice"}
+MODAL = "bare notice pushed over the bare home (as coach does)"
+
+
+def _probe(out: str, which: str, screen: str = "home") -> None:
+    from common import HOME_MARKER, NOTICE_MARKER
     from textual.app import App
     from textual.drivers.linux_driver import LinuxDriver
 
@@ -34,7 +43,7 @@ def _probe(out: str, which: str) -> None:
         write(self, data)
         if CURSOR_MOVE.search(data):
             marks["paints"] += 1
-        if HOME_MARKER in data:
+        if marker in data:
             marks["frame"] = time.monotonic() - T0
             with open(out, "w") as file:
                 json.dump(marks, file)
@@ -44,6 +53,7 @@ def _probe(out: str, which: str) -> None:
         marks["run"] = time.monotonic() - T0
         return run(self, *args, **kwargs)
 
+    marker = NOTICE_MARKER if screen == "notice" else HOME_MARKER
     LinuxDriver.write, App.run = spy, timed_run
     if which == "coach":
         import coach.cli
@@ -51,6 +61,16 @@ def _probe(out: str, which: str) -> None:
 
         marks["imports"] = time.monotonic() - T0
         coach.cli.main([])
+    elif which == "modal":
+        import bare_notice_modal
+
+        marks["imports"] = time.monotonic() - T0
+        bare_notice_modal.BareNoticeOverHome().run()
+    elif screen == "notice":
+        import bare_notice
+
+        marks["imports"] = time.monotonic() - T0
+        bare_notice.BareNotice().run()
     else:
         import bare_app
 
@@ -70,10 +90,10 @@ class Side:
     paints: float
     """Frames written up to and including that one."""
 
-    def line(self, name: str) -> str:
+    def line(self, name: str, screen: str = "home") -> str:
         return (
             f"{name}: imports {self.imports:.0f} ms, then {self.to_run:.0f} ms to App.run, then "
-            f"{self.to_frame:.0f} ms to the first whole home screen, written as frame {self.paints:.0f}"
+            f"{self.to_frame:.0f} ms to the first whole {SCREENS[screen]}, written as frame {self.paints:.0f}"
         )
 
 
@@ -85,14 +105,19 @@ class Breakdown:
     """coach's own modules and their self import time (ms), biggest first."""
     other_modules: list[tuple[str, float]]
     """Modules outside coach that only coach imports (e.g. argparse, tomllib)."""
+    screen: str = "home"
+    """``home`` (against the bare app) or ``notice`` (the first-run notice, against the bare notice)."""
+    modal: Side | None = None
+    """For the notice: the bare notice pushed over the bare home, as coach pushes its notice."""
 
     def lines(self) -> list[str]:
         own = sum(ms for _, ms in self.own_modules)
         other = sum(ms for _, ms in self.other_modules)
         packages = sorted({name.split(".")[0] for name, _ in self.other_modules})
         return [
-            self.coach.line("coach"),
-            self.bare.line("bare app"),
+            self.coach.line("coach", self.screen),
+            self.bare.line(PEERS[self.screen], self.screen),
+            *([self.modal.line(MODAL, self.screen)] if self.modal else []),
             f"python -X importtime (self times, medians of 3): coach's {len(self.own_modules)} own modules "
             f"{own:.0f} ms, other modules only coach imports ({', '.join(packages)}) {other:.0f} ms; biggest: "
             + ", ".join(f"{name} {ms:.1f}" for name, ms in self.own_modules[:5])
@@ -125,21 +150,26 @@ def _importtime(statement: str, env: dict[str, str]) -> dict[str, int]:
     return found
 
 
-def breakdown(tmux, repeats: int, env: dict[str, str]) -> Breakdown:
-    """Probe both sides ``repeats`` times (A B A B …, after a warm-up round); ``env`` points at the data."""
+def breakdown(tmux, repeats: int, env: dict[str, str], screen: str = "home") -> Breakdown:
+    """Probe both sides ``repeats`` times (A B A B …, after a warm-up round); ``env`` points at the data.
+
+    ``screen`` is ``home`` (a returning user's data) or ``notice`` (an empty data folder: the first run).
+    """
     from common import BENCH_DIR, alternate, run_probe
 
+    sides = ("coach", "bare", "modal") if screen == "notice" else ("coach", "bare")
     runs = alternate(
         repeats,
         {
-            which: (lambda which=which: run_probe(tmux, "startup_probe.py", [which], env, timeout=30))
-            for which in ("coach", "bare")
+            which: (lambda which=which: run_probe(tmux, "startup_probe.py", [which, screen], env, timeout=30))
+            for which in sides
         },
     )
     child = {**(tmux.env or os.environ), **env}
+    peer = "bare_notice" if screen == "notice" else "bare_app"
     coach_sets = [_importtime("import coach.cli, coach.ui.app", child) for _ in range(3)]
     bare_sets = [
-        _importtime(f"import sys; sys.path.insert(0, {str(BENCH_DIR)!r}); import bare_app", child) for _ in range(3)
+        _importtime(f"import sys; sys.path.insert(0, {str(BENCH_DIR)!r}); import {peer}", child) for _ in range(3)
     ]
     extra = [name for name in coach_sets[0] if name not in bare_sets[0]]
 
@@ -152,9 +182,11 @@ def breakdown(tmux, repeats: int, env: dict[str, str]) -> Breakdown:
         bare=_side(runs["bare"]),
         own_modules=[(n, ms) for n, ms in timed if n.split(".")[0] == "coach"],
         other_modules=[(n, ms) for n, ms in timed if n.split(".")[0] != "coach"],
+        screen=screen,
+        modal=_side(runs["modal"]) if "modal" in runs else None,
     )
 
 
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    _probe(sys.argv[1], sys.argv[2])
+    _probe(*sys.argv[1:4])
