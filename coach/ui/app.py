@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
@@ -33,8 +34,12 @@ from coach.ui.screens.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
     from coach.session.running import RunningSession
+    from coach.ui.screens.notice import FirstRunNotice
     from coach.ui.screens.session import SessionScreen
     from coach.ui.starting import Starter
+
+
+HOME_MODE = "home"
 
 
 class CoachApp(App[int]):
@@ -89,7 +94,7 @@ class CoachApp(App[int]):
         extra = tuple(self.given) + (
             (self.start_with.path,) if self.start_with and self.start_with.source == "given" else ()
         )
-        return discover(self.data, tuple(dict.fromkeys(extra)), cache=True)
+        return discover(self.data, tuple(dict.fromkeys(extra)), cache=self.config.accepted_notice)
 
     async def action_quit(self) -> None:
         """Quit; a session under way is ended and logged first, and a note typed on the summary is kept."""
@@ -111,13 +116,19 @@ class CoachApp(App[int]):
 
         return [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
 
-    def get_default_screen(self) -> HomeScreen:
-        """Home is the bottom screen, composed before the first frame with the bundled routines; it
-        reads the user's and the given ones away from the screen, so no shared file can hold it up.
-        On a first run the notice covers it, so it starts empty and reads them all after the first frame."""
+    def get_default_screen(self) -> Screen[Any]:
+        """Home, or on a first run the notice, which home replaces once it is accepted."""
+        if not self.config.accepted_notice:
+            from coach.ui.screens.notice import FirstRunNotice
+
+            return FirstRunNotice()
+        return self._home()
+
+    def _home(self) -> HomeScreen:
+        """Home, composed before its first frame with the bundled routines; it reads the user's and the
+        given ones away from the screen, so no shared file can hold it up."""
         given = [self.start_with] if self.start_with and self.start_with.source == "given" else []
-        entries = bundled(self.data) + given if self.config.accepted_notice else []
-        return HomeScreen(entries, self.start_with.path if self.start_with else None, self.profile)
+        return HomeScreen(bundled(self.data) + given, self.start_with.path if self.start_with else None, self.profile)
 
     def notify(
         self,
@@ -138,13 +149,9 @@ class CoachApp(App[int]):
         if self.profile_problem:
             self.notify(self.profile_problem, title="Health profile not read", severity="warning")
         self._warn_of_open_folders()
-        if not self.config.accepted_notice:
-            from coach.ui.screens.notice import FirstRunNotice
-
-            self.push_screen(FirstRunNotice(), self._notice_answered)
-        elif self.start_with is not None:
+        if self.config.accepted_notice and self.start_with is not None:
             self.start_routine(self.start_with)
-        else:
+        elif self.config.accepted_notice:
             self.review_profile()
         self._mounted = True
         self.check_size(self.size.width, self.size.height)
@@ -166,12 +173,16 @@ class CoachApp(App[int]):
                 timeout=30,
             )
 
-    def _notice_answered(self, accepted: bool | None) -> None:
-        if not accepted:
+    async def on_first_run_notice_answered(self, message: FirstRunNotice.Answered) -> None:
+        """Quit when the notice is declined; once it is accepted, home takes its place, at the bottom of
+        a stack of its own (the notice, the first run's bottom screen, cannot be replaced in its own)."""
+        if not message.accepted:
             self.exit(0)
             return
         self.config.accepted_notice = True
         self._save_config()
+        self.add_mode(HOME_MODE, self._home)
+        await self.switch_mode(HOME_MODE)
         if self.start_with is not None:
             self.start_routine(self.start_with)
         else:

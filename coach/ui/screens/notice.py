@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.safety import pain as safety
-from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.plain import Plain
 
 BULLET = "  - "
@@ -41,9 +41,16 @@ KEYS = "Press a (or enter) to accept, q to quit."
 MORE_BELOW = "▼ More below: down, a or enter shows the rest; then a accepts."
 
 
-class FirstRunNotice(Screen[bool]):
-    """Returns True once the user accepts, False if they quit. A screen of its own, not a dialog over
-    home: nothing of home is drawn, or needed, before the notice is accepted."""
+class FirstRunNotice(Screen[None]):
+    """The first screen of a first run; posts ``Answered`` once: accepted, or quit. Nothing of home is
+    drawn, or needed, before it is accepted."""
+
+    class Answered(Message):
+        """The notice was accepted (``accepted``) or declined."""
+
+        def __init__(self, accepted: bool) -> None:
+            super().__init__()
+            self.accepted = accepted
 
     DEFAULT_CSS = """
     FirstRunNotice { align: center middle; }
@@ -60,6 +67,10 @@ class FirstRunNotice(Screen[bool]):
         Binding("enter", "accept", show=False),
         Binding("q", "decline", "Quit"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -91,7 +102,13 @@ class FirstRunNotice(Screen[bool]):
         if scroll.scroll_y < scroll.max_scroll_y:
             scroll.scroll_page_down(animate=False)
             return
-        dismiss_once(self, True)
+        self._answer(True)
 
     def action_decline(self) -> None:
-        dismiss_once(self, False)
+        self._answer(False)
+
+    def _answer(self, accepted: bool) -> None:
+        """Say so once, however many keys were already on their way, and only while the notice is on top."""
+        if not self._answered and self.is_attached and self.app.screen is self:
+            self._answered = True
+            self.post_message(self.Answered(accepted))
