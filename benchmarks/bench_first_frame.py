@@ -139,14 +139,6 @@ def _why(times: dict[str, list[float]], parts: Breakdown) -> str:
             f"{b.paints:.0f}, as when a screen is pushed after the first paint instead of being "
             f"returned by App.get_default_screen"
         )
-    m = parts.modal
-    if m is not None:
-        why += (
-            f". The same bare notice pushed over the bare home screen in on_mount, as coach pushes its notice "
-            f"over its home, needs {m.to_frame:.0f} ms from App.run to that frame against {b.to_frame:.0f} ms "
-            f"alone: {m.to_frame - b.to_frame:.0f} ms of the {after:.0f} ms is what Textual spends on composing and "
-            f"drawing a home screen beneath the notice, {c.to_frame - m.to_frame:.0f} ms what coach's own screens add"
-        )
     return why + "."
 
 

@@ -1,11 +1,10 @@
 """Where start-up time goes, coach vs its peer: imports, then App.run to the first whole frame.
 
-As a pane program (``python startup_probe.py OUT coach|bare|modal [home|notice]``) it wraps
+As a pane program (``python startup_probe.py OUT coach|bare [home|notice]``) it wraps
 Textual's Linux driver to note every frame written (a write that moves the cursor) until one holds
 the screen's marker, writes {"imports": s, "run": s, "frame": s, "paints": n} (seconds since the
 probe started) to OUT and exits. ``home`` (the default) is coach's home screen against the bare
-app; ``notice`` is coach's first-run notice (its data folder empty) against the bare notice, and
-``modal`` the bare notice pushed over the bare home as coach pushes its notice over its home.
+app; ``notice`` is coach's first-run notice (its data folder empty) against the bare notice.
 ``breakdown()`` runs it in tmux for every side, alternating, and adds ``python -X importtime``
 totals of the modules only coach imports.
 """
@@ -28,7 +27,6 @@ CURSOR_MOVE = re.compile(r"\x1b\[\d+;\d+H")
 SCREENS = {"home": "home screen", "notice": "first-run notice"}
 """What each screen is called in the probe's lines."""
 PEERS = {"home": "bare app", "notice": "bare notice"}
-MODAL = "bare notice pushed over the bare home (as coach does)"
 
 
 def _probe(out: str, which: str, screen: str = "home") -> None:
@@ -61,11 +59,6 @@ def _probe(out: str, which: str, screen: str = "home") -> None:
 
         marks["imports"] = time.monotonic() - T0
         coach.cli.main([])
-    elif which == "modal":
-        import bare_notice_modal
-
-        marks["imports"] = time.monotonic() - T0
-        bare_notice_modal.BareNoticeOverHome().run()
     elif screen == "notice":
         import bare_notice
 
@@ -107,8 +100,6 @@ class Breakdown:
     """Modules outside coach that only coach imports (e.g. argparse, tomllib)."""
     screen: str = "home"
     """``home`` (against the bare app) or ``notice`` (the first-run notice, against the bare notice)."""
-    modal: Side | None = None
-    """For the notice: the bare notice pushed over the bare home, as coach pushes its notice."""
 
     def lines(self) -> list[str]:
         own = sum(ms for _, ms in self.own_modules)
@@ -117,7 +108,6 @@ class Breakdown:
         return [
             self.coach.line("coach", self.screen),
             self.bare.line(PEERS[self.screen], self.screen),
-            *([self.modal.line(MODAL, self.screen)] if self.modal else []),
             f"python -X importtime (self times, medians of 3): coach's {len(self.own_modules)} own modules "
             f"{own:.0f} ms, other modules only coach imports ({', '.join(packages)}) {other:.0f} ms; biggest: "
             + ", ".join(f"{name} {ms:.1f}" for name, ms in self.own_modules[:5])
@@ -157,7 +147,7 @@ def breakdown(tmux, repeats: int, env: dict[str, str], screen: str = "home") -> 
     """
     from common import BENCH_DIR, alternate, run_probe
 
-    sides = ("coach", "bare", "modal") if screen == "notice" else ("coach", "bare")
+    sides = ("coach", "bare")
     runs = alternate(
         repeats,
         {
@@ -183,7 +173,6 @@ def breakdown(tmux, repeats: int, env: dict[str, str], screen: str = "home") -> 
         own_modules=[(n, ms) for n, ms in timed if n.split(".")[0] == "coach"],
         other_modules=[(n, ms) for n, ms in timed if n.split(".")[0] != "coach"],
         screen=screen,
-        modal=_side(runs["modal"]) if "modal" in runs else None,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -16,24 +17,23 @@ from textual.screen import Screen
 
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
-from coach.logs.records import Outcome
 from coach.logs.timestamps import local_now
 from coach.paths import open_health_folders
-from coach.routines.catalog import Entry, bundled, discover
 from coach.safety.profile import Profile
 from coach.safety.profile_store import load_profile
 from coach.session.speech import INSTALL_HINT, find_speaker
 from coach.text import clean
-from coach.ui.activities_flow import ActivitiesFlow
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
-from coach.ui.profile_flow import ProfileFlow
 from coach.ui.protocols import Cancel
-from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
+    from coach.routines.catalog import Entry
     from coach.session.running import RunningSession
+    from coach.ui.activities_flow import ActivitiesFlow
+    from coach.ui.profile_flow import ProfileFlow
+    from coach.ui.screens.home import HomeScreen
     from coach.ui.screens.notice import FirstRunNotice
     from coach.ui.screens.session import SessionScreen
     from coach.ui.starting import Starter
@@ -73,13 +73,25 @@ class CoachApp(App[int]):
         self._mounted = False
         self._session: RunningSession | None = None
         """The latest session started, so that however the app ends its log is not left in progress."""
-        self.activities = ActivitiesFlow(self)
         self._starter: Starter | None = None
-        self.profile_flow = ProfileFlow(self)
 
     @property
     def sound(self) -> bool:
         return self.config.sound
+
+    @cached_property
+    def activities(self) -> ActivitiesFlow:
+        """The user's activities and their ratings, asked for when due."""
+        from coach.ui.activities_flow import ActivitiesFlow
+
+        return ActivitiesFlow(self)
+
+    @cached_property
+    def profile_flow(self) -> ProfileFlow:
+        """The health profile's questions, asked when it is unfinished or due for review."""
+        from coach.ui.profile_flow import ProfileFlow
+
+        return ProfileFlow(self)
 
     @property
     def starter(self) -> Starter:
@@ -91,6 +103,8 @@ class CoachApp(App[int]):
         return self._starter
 
     def load_entries(self) -> list[Entry]:
+        from coach.routines.catalog import discover
+
         extra = tuple(self.given) + (
             (self.start_with.path,) if self.start_with and self.start_with.source == "given" else ()
         )
@@ -127,6 +141,9 @@ class CoachApp(App[int]):
     def _home(self) -> HomeScreen:
         """Home, composed before its first frame with the bundled routines; it reads the user's and the
         given ones away from the screen, so no shared file can hold it up."""
+        from coach.routines.catalog import bundled
+        from coach.ui.screens.home import HomeScreen
+
         given = [self.start_with] if self.start_with and self.start_with.source == "given" else []
         return HomeScreen(bundled(self.data) + given, self.start_with.path if self.start_with else None, self.profile)
 
@@ -159,7 +176,11 @@ class CoachApp(App[int]):
     def on_unmount(self) -> None:
         """The app ended another way than by quitting (an error): a session under way is logged as interrupted."""
         session = self._session
-        if session is not None and session.outcome is Outcome.IN_PROGRESS:
+        if session is None:
+            return
+        from coach.logs.records import Outcome
+
+        if session.outcome is Outcome.IN_PROGRESS:
             session.recorder.finish(Outcome.INTERRUPTED, "coach stopped during the session.")
 
     def _warn_of_open_folders(self) -> None:
