@@ -162,3 +162,13 @@ async def test_a_long_title_is_cut_so_every_column_of_home_stays_on_screen(data_
         assert ruled_out and all(cell.endswith("✗ not for you") for cell in ruled_out)
         widths = [column.get_render_width(table) for column in table.columns.values()]
         assert len(widths) == 6 and sum(widths) <= table.scrollable_content_region.width, widths
+
+
+def test_the_help_page_names_every_key_home_answers_to():
+    from coach.ui.screens.help import HELP_TEXT
+
+    home = HELP_TEXT.split("\n\n")[0].splitlines()
+    keys = {"question_mark": "?", "enter": "enter"}
+    for binding in HomeScreen.BINDINGS:
+        key = keys.get(binding.key, binding.key)
+        assert any(line.split()[:1] == [key] for line in home), f"{key} is not in the help's Home section"

@@ -13,7 +13,7 @@ from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import YesNoPrompt
-from tests.helpers.app import accepted, answer, app_for, fill_profile, wait_for_screen, wait_until
+from tests.helpers.app import accepted, answer, app_for, fill_profile, screen_text, wait_for_screen, wait_until
 from tests.helpers.clock import FakeClock
 
 
@@ -187,12 +187,13 @@ async def test_the_status_line_glosses_the_medical_words_and_under_sixteen_is_to
         screen = await open_profile(pilot)
         screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
         await pilot.pause()
-        status = screen.query_one("#status").text
+        status = " ".join(screen_text(app).split())
         assert "a swelling of the main blood vessel in your tummy" in status
         assert "bones that have become thin" in status
         screen.query_one("#questions").move_cursor(row=0)
         await answer(pilot, "1")
-        assert "made for adults" in screen.query_one("#status").text
+        keys = screen.query_one("#status-keys")
+        await wait_until(pilot, lambda: "made for adults" in keys.text, "the adults-only line")
 
 
 async def test_leaving_an_unfinished_profile_leaves_a_line_on_home_until_it_is_finished(data_dir):
@@ -222,3 +223,20 @@ async def test_home_says_nothing_of_the_profile_once_it_is_finished(data_dir):
     async with app.run_test(size=(100, 30)) as pilot:
         home = await wait_for_screen(pilot, HomeScreen)
         assert not home.query_one("#unfinished").display
+
+
+@pytest.mark.parametrize("size", [(60, 20), (100, 30)])
+async def test_every_item_of_a_which_can_be_brought_into_view_with_its_keys_still_shown(data_dir, size):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=size) as pilot:
+        screen = await open_profile(pilot)
+        screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
+        await answer(pilot, "y")
+        items = app.screen.items
+        shown: set[int] = set()
+        for _ in range(3 * len(items)):
+            text = screen_text(app)
+            shown |= {n for n, (_, label) in enumerate(items, 1) if f"{n}  [ ]  {label[:12]}" in text}
+            assert "escape  back" in text, "the keys stay on screen"
+            await answer(pilot, "down")
+        assert shown == set(range(1, len(items) + 1))

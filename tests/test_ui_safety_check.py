@@ -91,3 +91,17 @@ async def test_the_pain_scale_hint_has_a_line_of_its_own_and_escape_the_next(dat
         await answer(pilot, *"nnn")
         keys = app.screen.query_one("#keys")
         assert [keys.render_line(y).text.strip() for y in range(2)] == [SCALE_HINT, BACK]
+
+
+async def test_escape_at_which_says_what_it_does_and_does_it(data_dir):
+    app = app_for(accepted(data_dir), bundled_routines_dir() / "posture-reset.toml", FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        check = await wait_for_screen(pilot, SafetyCheckScreen)
+        await answer(pilot, "n", "y")
+        assert check.check.pending is not None and check.check.pending.question.kind.name == "WHICH"
+        keys = check.query_one("#keys").text
+        assert "back to the routines" not in keys
+        assert "escape  the advice for the most serious of these" in keys
+        await answer(pilot, "escape")
+        assert check.check.verdict is not None and check.check.verdict.kind.name == "BLOCKED"
+        assert check.query_one("#verdict").display

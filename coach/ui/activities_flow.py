@@ -10,6 +10,7 @@ from coach.errors import CoachError
 
 if TYPE_CHECKING:
     from coach.function.model import FunctionLog
+    from coach.logs.records import SessionRecord
     from coach.ui.app import CoachApp
 
 
@@ -58,11 +59,16 @@ class ActivitiesFlow:
 
         self.app.push_screen(ActivityQuestionsScreen(questions), done)
 
-    def after_summary(self, exercised: bool) -> None:
-        """Home after a summary; after a session that exercised, the activities are named when none are.
+    def after_summary(self, record: SessionRecord) -> None:
+        """Home after a summary; after a session that exercised, and did not stop for pain, the activities
+        are named when none are (after a stop for pain they are asked at a later session's start).
 
         Asked from the app's own turn, not the summary's: a screen's result goes back to whoever
         pushed it, and the summary is gone by then."""
         self.app.go_home()
+        from coach.history.adherence import is_exercising
+        from coach.logs.records import Outcome
+
+        exercised = is_exercising(record) and record.outcome is not Outcome.STOPPED_FOR_PAIN
         if exercised and self.log().needs_naming(self.app.wall_clock().date()):
             self.app.call_next(self.ask, True)

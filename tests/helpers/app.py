@@ -225,3 +225,8 @@ def layout_requests(widget) -> list[bool]:
     original = widget.refresh
     widget.refresh = lambda *args, **kwargs: requests.append(kwargs.get("layout", False)) or original(*args, **kwargs)
     return requests
+
+
+def screen_text(app: CoachApp) -> str:
+    """What the terminal shows now, one line per row, as the user reads it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001

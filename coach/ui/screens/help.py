@@ -18,6 +18,8 @@ Home
   h        history
   l        learn: advice from the sources
   e        your health profile
+  f        your activities: name up to three things your back makes hard,
+           rename or drop them, and see how you rated them
   r        reload routine files
   ?        this help
   q        quit
@@ -42,14 +44,19 @@ Spoken cues
   config.toml; coach run --no-voice keeps quiet for one session.
 
 Safety check (before every session)
-  y / n    answer a question     0-9, t  pain now (t = 10)    escape  back
+  y / n    answer a question
+  0-9      pain now, 0 no pain to 10 worst imaginable; for 10 press 1 then 0
+  1-9      on "which?", tick each sign that applies, then enter
+  escape   back to the routines (on "which?": the advice for the most
+           serious of the signs listed)
   Enter never answers for you. A routine marked "not for you" lists a condition
   from your health profile; talk to a professional first.
 
 Safety
-  Stop at once if pain is sharp, shooting or spreads down a leg, or if you
-  feel numbness. Mild discomfort that settles is fine; do not push a stretch
-  further. coach is not medical advice.
+  If pain turns sharp, leave that exercise: skip it, end the session or try
+  its easier variant. Stop the session if pain shoots or spreads into a leg,
+  or you feel tingling or numbness. Mild discomfort that settles is fine; do
+  not push a stretch further. coach is not medical advice.
 
 Your routines
   Put .toml routine files in your routines folder (coach new NAME writes a

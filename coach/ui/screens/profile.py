@@ -12,6 +12,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.events import Key, Resize
 from textual.widgets import DataTable, Footer
 
@@ -31,6 +32,7 @@ from coach.safety.profile_questions import (
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.prompts import WhichPrompt, YesNoPrompt
+from coach.ui.widgets.item_list import ItemList
 from coach.ui.widgets.plain import Plain, literal
 from coach.ui.widgets.row_table import RowTable
 
@@ -53,7 +55,7 @@ class ProfileScreen(CoachScreen[Profile | None]):
     ProfileScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     ProfileScreen #intro { padding: 0 1; color: $text-muted; }
     ProfileScreen DataTable { height: 1fr; margin: 0 1; }
-    ProfileScreen #status { padding: 0 1; height: auto; max-height: 14; border-top: solid $primary; }
+    ProfileScreen #status-box { padding: 0 1; height: auto; max-height: 14; border-top: solid $primary; }
     """
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -75,7 +77,10 @@ class ProfileScreen(CoachScreen[Profile | None]):
         yield Plain("Your health profile", id="banner")
         yield Plain(INTRO, id="intro")
         yield RowTable(id="questions")
-        yield Plain("", id="status", keep_newlines=True)
+        with Vertical(id="status-box"):
+            yield Plain("", id="status", keep_newlines=True)
+            yield ItemList(id="status-items")
+            yield Plain("", id="status-keys", keep_newlines=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -153,18 +158,24 @@ class ProfileScreen(CoachScreen[Profile | None]):
         lines = [f"{current.section}: {current.text}"]
         if current.gloss:
             lines.append(current.gloss)
-        for n, item in enumerate(current.items, 1):
-            gloss = f" ({item.gloss})" if item.gloss else ""
-            lines.append(
-                f"  {n}  {item.text}{gloss}" if current.kind is QuestionKind.CHOICE else f"  • {item.text}{gloss}"
-            )
+        self.query_one("#status", Plain).show("\n".join(lines))
+        self.query_one("#status-items", ItemList).show(
+            [
+                (
+                    str(n) if current.kind is QuestionKind.CHOICE else "•",
+                    item.text + (f" ({item.gloss})" if item.gloss else ""),
+                )
+                for n, item in enumerate(current.items, 1)
+            ]
+        )
+        lines = []
         keys = {QuestionKind.CHOICE: "1-{}  answer", QuestionKind.LISTED: "y  yes, then which    n  none of these"}
         lines.append(keys.get(current.kind, "y  yes    n  no").format(len(current.items)))
         if self.draft.get(AGE_QUESTION.id) == UNDER_16:
             lines.append(ADULTS_ONLY)
         missing = sum(1 for q in self.questions() if not self.answered(q))
         lines.append(f"{missing} question{'s' if missing != 1 else ''} left." if missing else "All answered: s saves.")
-        self.query_one("#status", Plain).show("\n".join(lines))
+        self.query_one("#status-keys", Plain).show("\n".join(lines))
 
     def on_key(self, event: Key) -> None:
         current = self.current()

@@ -8,11 +8,12 @@ from typing import TypeVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer
 
 from coach.ui.screens.dismiss import dismiss_once
+from coach.ui.widgets.item_list import ItemList, ticked_rows
 from coach.ui.widgets.plain import Plain, literal
 
 ResultT = TypeVar("ResultT")
@@ -147,6 +148,7 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
         + """
     WhichPrompt .title { text-style: bold; margin-bottom: 1; }
     WhichPrompt .hint { color: $text-muted; margin-top: 1; }
+    WhichPrompt VerticalScroll { height: auto; }
     """
     )
     BINDINGS = [Binding("escape", "back", "Back")]
@@ -159,21 +161,34 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
         self.ticked = [item_id for item_id, _ in items if item_id in ticked]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(id="box"):
             yield Plain(self.prompt_title, classes="title")
-            yield Plain("", id="items", keep_newlines=True)
+            with VerticalScroll():
+                yield ItemList(id="items", indent=0)
             yield Plain("", id="hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show()
+        self.query_one(VerticalScroll).focus()
+        self.call_after_refresh(self._fit_items)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_items)
+
+    def _fit_items(self) -> None:
+        """Let the list scroll, between the title and the keys, when the dialog's 90% cannot hold it."""
+        box = self.query_one("#box", Vertical)
+        fixed = box.styles.gutter.height + sum(
+            widget.outer_size.height + widget.styles.margin.height
+            for widget in box.children
+            if not isinstance(widget, VerticalScroll)
+        )
+        room = self.size.height - self.query_one(Footer).outer_size.height
+        self.query_one(VerticalScroll).styles.max_height = max(3, int(room * 0.9) - fixed)
 
     def show(self) -> None:
-        lines = [
-            f"{n}  [{'x' if item_id in self.ticked else ' '}]  {text}"
-            for n, (item_id, text) in enumerate(self.items, 1)
-        ]
-        self.query_one("#items", Plain).show("\n".join(lines))
+        self.query_one("#items", ItemList).show(ticked_rows(self.items, self.ticked))
         done = "enter  done" if self.ticked else "tick at least one"
         self.query_one("#hint", Plain).show(f"1-{len(self.items)}  tick or untick    {done}    escape  back")
 

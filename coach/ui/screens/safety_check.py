@@ -22,9 +22,12 @@ from coach.ui.protocols import Cancel
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.screens.session import TICK_MARGIN
+from coach.ui.widgets.item_list import ItemList, Row, bullet_rows, ticked_rows
 from coach.ui.widgets.plain import Plain
 
 BACK = "escape  back to the routines"
+WHICH_BACK = "escape  the advice for the most serious of these"
+"""Escape at "which?": a yes was said, so leaving takes the advice its most urgent sign would get."""
 
 
 class SafetyCheckScreen(CoachScreen[CheckVerdict]):
@@ -74,7 +77,7 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             yield Plain("", id="position")
             yield Plain("", id="note", keep_newlines=True, hide_empty=True)
             yield Plain("", id="question")
-            yield Plain("", id="items", keep_newlines=True, hide_empty=True)
+            yield ItemList(id="items")
             with Vertical(id="verdict"):
                 yield Plain("", id="verdict-title")
                 yield Plain("", id="advice", keep_newlines=True)
@@ -97,10 +100,12 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             self.query_one("#position", Plain).show(pending.position)
             self.query_one("#note", Plain).show(pending.note)
             self.query_one("#question", Plain).show(pending.question.text)
-            self.query_one("#items", Plain).show(items_text(pending))
+            self.query_one("#items", ItemList).show(item_rows(pending))
             box.display = False
             keys = self._answer_keys(pending)
-            if pending.question.kind is not AnswerKind.RATING:
+            if pending.question.kind is AnswerKind.WHICH:
+                keys = f"{keys}\n{WHICH_BACK}"
+            elif pending.question.kind is not AnswerKind.RATING:
                 keys = f"{keys}    {BACK}"
             elif not self.check.scale.waiting:
                 keys = f"{keys}\n{BACK}"
@@ -126,10 +131,10 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
     def _show_verdict(self, verdict: CheckVerdict) -> None:
         box = self.query_one("#verdict")
         go = verdict.kind is VerdictKind.GO
-        self.query_one("#position", Plain).show("Safety check finished")
+        self.query_one("#position", Plain).show("Safety check finished" if self.check.answered else "")
         self.query_one("#note", Plain).show("")
         self.query_one("#question", Plain).show("")
-        self.query_one("#items", Plain).show("")
+        self.query_one("#items", ItemList).show(())
         box.display = True
         box.set_class(verdict.kind is VerdictKind.BLOCKED, "blocked")
         box.set_class(verdict.urgent, "urgent")
@@ -226,11 +231,9 @@ def worth_knowing(verdict: CheckVerdict) -> Card | None:
     return cards[0] if cards else None
 
 
-def items_text(pending: Pending) -> str:
+def item_rows(pending: Pending) -> list[Row]:
     """The signs a question lists: bullets under a yes/no question, numbered ticks on "which?"."""
     items = pending.question.items
     if pending.question.kind is AnswerKind.WHICH:
-        return "\n".join(
-            f"  {n}  [{'x' if item.id in pending.ticked else ' '}]  {item.text}" for n, item in enumerate(items, 1)
-        )
-    return "\n".join(f"  • {item.text}" for item in items)
+        return ticked_rows([(item.id, item.text) for item in items], pending.ticked)
+    return bullet_rows([item.text for item in items])

@@ -7,7 +7,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Static
 
-from coach.history.adherence import is_exercising
 from coach.history.summary import summarise
 from coach.learn import Card, cards_after_session
 from coach.session.running import RunningSession
@@ -116,10 +115,10 @@ class SummaryScreen(CoachScreen[None]):
                     self._after_failed_save,
                 )
                 return
-        self.coach.activities.after_summary(is_exercising(self.recorder.record))
+        self.coach.activities.after_summary(self.recorder.record)
 
     def _after_failed_save(self, again: bool | None) -> None:
         if again:
             self.action_home()
         elif again is False:
-            self.coach.activities.after_summary(is_exercising(self.recorder.record))
+            self.coach.activities.after_summary(self.recorder.record)
