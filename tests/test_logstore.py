@@ -458,3 +458,17 @@ def test_not_started_after_a_caution_is_kept_in_the_screening_table_and_left_out
     assert "not_started_after_caution = true" in text
     assert read_log(sessions_dir(tmp_path) / f"{declined.id}.toml").screening.not_started_after_caution is True
     assert "not_started_after_caution" not in record_to_dict(make_record())["screening"]
+
+
+def test_reading_every_log_ends_early_with_what_was_read_once_told_to_stop(tmp_path):
+    for day in range(5):
+        create_session(tmp_path, make_record(new_session_id(NOW + timedelta(days=day)), NOW + timedelta(days=day)))
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    records, problems = list_sessions(tmp_path, stop=stop)
+    assert len(records) == 2 and not problems, "two logs read, then it stopped"
+    assert len(list_sessions(tmp_path)[0]) == 5

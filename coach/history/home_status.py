@@ -3,7 +3,7 @@ pain that still lasts, when the next session is due, and today's level of each r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,10 +34,15 @@ class HomeStatus:
     levels: dict[Path, int] = field(default_factory=dict)
 
 
-def home_status(data: Path, now: datetime, profile: Profile, entries: Sequence[Entry]) -> HomeStatus:
+def home_status(
+    data: Path, now: datetime, profile: Profile, entries: Sequence[Entry], stop: Callable[[], bool] = lambda: False
+) -> HomeStatus | None:
     """Read the logs, the activities and the settings in ``data`` (the settings again: ``coach remind``
-    may have set the rhythm while the coach was open) and say what home shows of them."""
-    records, _ = list_sessions(data)
+    may have set the rhythm while the coach was open) and say what home shows of them; ``None`` when
+    ``stop()`` ended the reading first."""
+    records, _ = list_sessions(data, stop=stop)
+    if stop():
+        return None
     found = advisories(records, now.date(), function_or_empty(data), profile.long_unassessed)
     recent = newest_first(records[:RECENT_LOGS])
     rhythm = load_config(data).rhythm

@@ -9,7 +9,7 @@ import os
 import re
 import secrets
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -71,11 +71,14 @@ def save_session(path: Path, record: SessionRecord) -> None:
         raise LogError(f"Could not save the session log {path}: {why(error)}.") from error
 
 
-def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRecord], list[tuple[Path, str]]]:
+def list_sessions(
+    data: Path, since: date | None = None, stop: Callable[[], bool] | None = None
+) -> tuple[list[SessionRecord], list[tuple[Path, str]]]:
     """Every readable log, newest first, and every unreadable one with the reason.
 
     With ``since``, sessions that started before that day are left out (judged from
-    the file name when it starts with the date, else from ``started_at``).
+    the file name when it starts with the date, else from ``started_at``). Reading ends early,
+    with what was read so far, once ``stop()`` says so.
     """
     folder = sessions_dir(data)
     try:
@@ -87,6 +90,8 @@ def list_sessions(data: Path, since: date | None = None) -> tuple[list[SessionRe
     records: list[SessionRecord] = []
     problems: list[tuple[Path, str]] = []
     for name, path in files:
+        if stop is not None and stop():
+            break
         dated = name[:8].isdigit() and name[8:9] == "T"
         if first_day and dated and name[:8] < first_day:
             continue

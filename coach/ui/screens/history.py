@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from threading import Event
 
 from rich.text import Text
 from textual import work
@@ -40,6 +41,8 @@ from coach.ui.widgets.trends import TrendsPanel
 
 FIRST_LOGS = 200
 """Logs read before the first rows are shown, when there are more."""
+FIRST_ROWS_WAIT = 2.0
+"""Seconds the reading of every log waits for the first rows to be drawn, so as not to slow them."""
 RANGES = (("all dates", 0), ("last 4 weeks", 4), ("last 12 weeks", 12), ("last year", 52))
 NARROW = 84
 """Below this width the trend panels stack instead of sitting side by side."""
@@ -126,11 +129,16 @@ class HistoryScreen(CoachScreen[None]):
         total, since = count_logs(self.data, FIRST_LOGS)
         self.app.call_from_thread(self._counted, total)
         if since is not None:
-            records, unreadable = list_sessions(self.data, since=since)
+            records, unreadable = list_sessions(self.data, since=since, stop=lambda: worker.is_cancelled)
             if worker.is_cancelled:
                 return
+            shown = Event()
             self.app.call_from_thread(self._received, newest_day_first(records), unreadable, False)
-        records, unreadable = list_sessions(self.data)
+            self.app.call_from_thread(self.call_after_refresh, shown.set)
+            shown.wait(FIRST_ROWS_WAIT)
+        records, unreadable = list_sessions(self.data, stop=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
         profile, self.function = profile_for_report(self.data), function_or_empty(self.data)
         routines = [entry.routine for entry in discover(self.data) if entry.routine is not None]
         self.levels = lines.level_lines(routines, records)

@@ -130,13 +130,23 @@ class HomeScreen(CoachScreen[None]):
         if self.is_mounted:
             self.load_advisories()
 
+    def on_screen_suspend(self) -> None:
+        """Another screen is on top: stop reading the logs for home, which would slow that screen's own
+        reading; home reads them again when it is back on top."""
+        self.workers.cancel_group(self, "home-advisories")
+
     @work(thread=True, exclusive=True, group="home-advisories")
     def load_advisories(self) -> None:
         """Read the logs away from the screen (and import what reads them there, after the first frame)."""
         from coach.history.home_status import home_status
 
-        status = home_status(self.coach.data, self.coach.wall_clock(), self.profile, self.coach.load_entries())
-        self.app.call_from_thread(self._show_status, status)
+        worker = get_current_worker()
+        entries = self.coach.load_entries()
+        status = home_status(
+            self.coach.data, self.coach.wall_clock(), self.profile, entries, lambda: worker.is_cancelled
+        )
+        if status is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show_status, status)
 
     @property
     def settled(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,27 +13,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.safety import pain as safety
+from coach.ui.widgets.item_list import bullet_rows, hanging_list
 from coach.ui.widgets.plain import Plain
 
 BULLET = "  - "
 
 
 def with_hanging_bullets(text: str) -> Group:
-    """``text`` with its ``  - `` lines as a list whose wrapped lines stay under the first word."""
-    parts: list[Text | Padding] = []
-    bullets: Table | None = None
-    for line in text.splitlines():
-        if not line.startswith(BULLET):
-            bullets = None
-            parts.append(Text(line))
+    """``text`` with each run of ``  - `` lines as a list whose wrapped lines stay under the first word."""
+    parts: list[Text | Table] = []
+    bullets: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith(BULLET):
+            bullets.append(line[len(BULLET) :])
             continue
-        if bullets is None:
-            bullets = Table.grid(expand=True)
-            bullets.add_column(width=2)
-            bullets.add_column(ratio=1)
-            parts.append(Padding(bullets, (0, 0, 0, 2)))
-        bullets.add_row("-", Text(line[len(BULLET) :]))
-    return Group(*parts)
+        if bullets:
+            parts.append(hanging_list(bullet_rows(bullets)))
+            bullets = []
+        parts.append(Text(line))
+    return Group(*parts[:-1])
 
 
 KEYS = "Press a (or enter) to accept, q to quit."
