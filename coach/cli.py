@@ -104,7 +104,9 @@ def _iso_date(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     fall_back_to_ascii()
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # Plain `coach` needs no parser: building one for every subcommand delays the first frame.
+    args = build_parser().parse_args(arguments) if arguments else argparse.Namespace(command=None)
     if sys.stdout is None:
         print(f"coach: {CLOSED}", file=sys.stderr)
         return 1

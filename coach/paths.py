@@ -73,6 +73,12 @@ def schema_path() -> Path:
     return _shipped("_schemas/routine-v1.json", "schemas/routine-v1.json")
 
 
+OPEN_FOLDER_WARNING = (
+    "{folder} holds health data and other users can read it; it belongs to another user, so coach "
+    "cannot make it private. Change its owner, or give coach a data folder of your own."
+)
+
+
 def open_health_folders(data: Path) -> list[Path]:
     """The folders of health data (sessions, exports) that others can read and coach cannot make private,
     because they belong to another user; the others are made owner-only on the way."""

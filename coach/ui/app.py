@@ -18,10 +18,9 @@ from textual.screen import Screen
 from coach.config import Config, load_config, save_config
 from coach.errors import CoachError
 from coach.logs.timestamps import local_now
-from coach.paths import open_health_folders
+from coach.paths import OPEN_FOLDER_WARNING, open_health_folders
 from coach.safety.profile import Profile
 from coach.safety.profile_store import load_profile
-from coach.session.speech import INSTALL_HINT, find_speaker
 from coach.text import clean
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
@@ -31,6 +30,7 @@ from coach.ui.screens.too_small import TooSmallScreen, too_small
 if TYPE_CHECKING:
     from coach.routines.catalog import Entry
     from coach.session.running import RunningSession
+    from coach.session.speech import Speaker
     from coach.ui.activities_flow import ActivitiesFlow
     from coach.ui.profile_flow import ProfileFlow
     from coach.ui.screens.home import HomeScreen
@@ -64,8 +64,7 @@ class CoachApp(App[int]):
         except CoachError as error:
             self.profile, self.profile_problem = Profile(), error.message
         self._bell = options.get("bell")
-        speaker, voice = options.get("speaker"), options.get("voice")
-        self.speaker = speaker if speaker is not None else find_speaker(self.config.voice_rate)
+        self._speaker, voice = options.get("speaker"), options.get("voice")
         self.voice = self.config.voice if voice is None else voice
         """Speak the cues in this run: the saved setting unless the command line chose."""
         self.changes_signalled = 0
@@ -78,6 +77,13 @@ class CoachApp(App[int]):
     @property
     def sound(self) -> bool:
         return self.config.sound
+
+    @cached_property
+    def speaker(self) -> Speaker:
+        """The speech program given, or the one found on this machine when first needed (a session, or v)."""
+        from coach.session.speech import find_speaker
+
+        return self._speaker if self._speaker is not None else find_speaker(self.config.voice_rate)
 
     @cached_property
     def activities(self) -> ActivitiesFlow:
@@ -187,8 +193,7 @@ class CoachApp(App[int]):
         """Say so when a folder of health data stays readable by others because coach cannot make it private."""
         for folder in open_health_folders(self.data):
             self.notify(
-                f"{folder} holds health data and other users can read it; it belongs to another user, so "
-                "coach cannot make it private. Change its owner, or give coach a data folder of your own.",
+                OPEN_FOLDER_WARNING.format(folder=folder),
                 title="Health data not private",
                 severity="warning",
                 timeout=30,
@@ -280,6 +285,8 @@ class CoachApp(App[int]):
         elif self.speaker.engine:
             self.notify(f"Voice on ({self.speaker.engine})")
         else:
+            from coach.session.speech import INSTALL_HINT
+
             self.notify(f"Voice on, but no speech program was found: {INSTALL_HINT}.", severity="warning")
 
     # navigation -----------------------------------------------------------
