@@ -225,7 +225,7 @@ async def test_home_says_nothing_of_the_profile_once_it_is_finished(data_dir):
         assert not home.query_one("#unfinished").display
 
 
-@pytest.mark.parametrize("size", [(60, 20), (100, 30)])
+@pytest.mark.parametrize("size", [(60, 20), (74, 20), (100, 30)])
 async def test_every_item_of_a_which_can_be_brought_into_view_with_its_keys_still_shown(data_dir, size):
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=size) as pilot:
@@ -233,6 +233,9 @@ async def test_every_item_of_a_which_can_be_brought_into_view_with_its_keys_stil
         screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
         await answer(pilot, "y")
         items = app.screen.items
+        for key in ("1", "1"):
+            await answer(pilot, key)
+            await wait_until(pilot, lambda: "escape  back" in screen_text(app), "the keys stay as their line changes")
         shown: set[int] = set()
         for _ in range(3 * len(items)):
             text = screen_text(app)

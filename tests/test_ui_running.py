@@ -695,17 +695,24 @@ async def test_the_session_help_wraps_each_description_under_its_own_column(data
         assert continued and all(line.startswith(" " * 7) for line in continued), lines
 
 
-async def test_a_first_session_stopped_for_pain_goes_home_without_asking_for_activities(data_dir, routine_file):
+@pytest.mark.parametrize("how", ["spreading pain", "ended early with pain far up"])
+async def test_a_first_session_stopped_for_pain_goes_home_without_asking_for_activities(data_dir, routine_file, how):
     clock = FakeClock()
     app = app_for(accepted(data_dir), routine_file, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pass_safety_check(pilot)
         await answer(pilot, "space")
         await move(pilot, clock, 6)
-        await answer(pilot, "p", "a", "7", "enter")
+        if how == "spreading pain":
+            await answer(pilot, "p", "a", "7", "enter")
+        else:
+            await answer(pilot, "q", "y", "9", "enter")
+        if not isinstance(app.screen, SummaryScreen):
+            await answer(pilot, "enter")
         assert isinstance(app.screen, SummaryScreen)
         await answer(pilot, "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), "no activities asked right after a stop for pain"
-    assert only_log(data_dir).outcome is Outcome.STOPPED_FOR_PAIN
+    record = only_log(data_dir)
+    assert record.outcome is Outcome.STOPPED_FOR_PAIN or record.stop_advised
     assert load_function(data_dir).naming_put_off is None and not load_function(data_dir).activities

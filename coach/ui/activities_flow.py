@@ -60,7 +60,7 @@ class ActivitiesFlow:
         self.app.push_screen(ActivityQuestionsScreen(questions), done)
 
     def after_summary(self, record: SessionRecord) -> None:
-        """Home after a summary; after a session that exercised, and did not stop for pain, the activities
+        """Home after a summary; after a session that exercised, and was not stopped for pain, the activities
         are named when none are (after a stop for pain they are asked at a later session's start).
 
         Asked from the app's own turn, not the summary's: a screen's result goes back to whoever
@@ -69,6 +69,7 @@ class ActivitiesFlow:
         from coach.history.adherence import is_exercising
         from coach.logs.records import Outcome
 
-        exercised = is_exercising(record) and record.outcome is not Outcome.STOPPED_FOR_PAIN
+        stopped = record.stop_advised or record.outcome is Outcome.STOPPED_FOR_PAIN
+        exercised = is_exercising(record) and not stopped
         if exercised and self.log().needs_naming(self.app.wall_clock().date()):
             self.app.call_next(self.ask, True)

@@ -72,7 +72,6 @@ class CoachApp(App[int]):
         self._mounted = False
         self._session: RunningSession | None = None
         """The latest session started, so that however the app ends its log is not left in progress."""
-        self._starter: Starter | None = None
 
     @property
     def sound(self) -> bool:
@@ -99,14 +98,12 @@ class CoachApp(App[int]):
 
         return ProfileFlow(self)
 
-    @property
+    @cached_property
     def starter(self) -> Starter:
         """From a routine chosen to its session; made, and its screens imported, when first needed."""
-        if self._starter is None:
-            from coach.ui.starting import Starter
+        from coach.ui.starting import Starter
 
-            self._starter = Starter(self)
-        return self._starter
+        return Starter(self)
 
     def load_entries(self) -> list[Entry]:
         from coach.routines.catalog import discover
@@ -209,6 +206,7 @@ class CoachApp(App[int]):
         self._save_config()
         self.add_mode(HOME_MODE, self._home)
         await self.switch_mode(HOME_MODE)
+        self.check_size(self.size.width, self.size.height)
         if self.start_with is not None:
             self.start_routine(self.start_with)
         else:
@@ -230,6 +228,8 @@ class CoachApp(App[int]):
     def check_size(self, width: int, height: int) -> None:
         """Cover everything with a "make the terminal larger" message while it is too small; a session pauses."""
         small = too_small(width, height)
+        if self._too_small is not None and self._too_small not in self.screen_stack:
+            self._too_small = None
         sessions = self._session_screens()
         for screen in sessions:
             screen.terminal_too_small(small)

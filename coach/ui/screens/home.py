@@ -105,9 +105,11 @@ class HomeScreen(CoachScreen[None]):
         self.call_after_refresh(self._read_in_background)
 
     def _read_in_background(self) -> None:
-        """After the first frame: threads competing for the interpreter would only delay it."""
+        """After the first frame: threads competing for the interpreter would only delay it. The logs wait
+        while another screen is on top (home reads them when it is back)."""
         self.load_routines()
-        self.load_advisories()
+        if self.app.screen is self:
+            self.load_advisories()
 
     @work(thread=True, exclusive=True, group="home-routines")
     def load_routines(self) -> None:

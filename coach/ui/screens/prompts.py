@@ -165,13 +165,12 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
             yield Plain(self.prompt_title, classes="title")
             with VerticalScroll():
                 yield ItemList(id="items", indent=0)
-            yield Plain("", id="hint", classes="hint")
+            yield Plain("", id="hint", classes="hint", keep_newlines=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.show()
         self.query_one(VerticalScroll).focus()
-        self.call_after_refresh(self._fit_items)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_items)
@@ -189,8 +188,9 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
 
     def show(self) -> None:
         self.query_one("#items", ItemList).show(ticked_rows(self.items, self.ticked))
+        self.call_after_refresh(self._fit_items)
         done = "enter  done" if self.ticked else "tick at least one"
-        self.query_one("#hint", Plain).show(f"1-{len(self.items)}  tick or untick    {done}    escape  back")
+        self.query_one("#hint", Plain).show(f"1-{len(self.items)}  tick or untick    {done}\nescape  back")
 
     def on_key(self, event: events.Key) -> None:
         key = event.key
