@@ -234,3 +234,13 @@ def test_saving_over_a_damaged_file_keeps_it_beside_the_new_one(data_dir):
     kept = [p for p in data_dir.iterdir() if p.name.startswith("function.toml.damaged-")]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     assert load_function(data_dir).naming_put_off == date(2026, 12, 6)
+
+
+def test_the_average_on_a_day_is_of_each_activitys_latest_rating_not_of_every_rating_that_day():
+    log = named("sitting", "lifting")
+    log.rate("a1", 1, MONDAY)
+    log.rate("a2", 10, MONDAY)
+    log.rate("a1", 3, MONDAY + timedelta(hours=1))
+    assert log.averages() == [(MONDAY.date(), 6.5)]
+    log.rate("a1", 5, MONDAY + timedelta(days=7))
+    assert log.averages()[-1] == ((MONDAY + timedelta(days=7)).date(), 7.5), "a2 keeps its latest, 10"

@@ -151,11 +151,14 @@ class FunctionLog:
         return found
 
     def averages(self) -> list[tuple[date, float]]:
-        """The average rating of each day something was rated, oldest first: the score over time."""
-        days: dict[date, list[int]] = {}
+        """The score over time, oldest first: on each day something was rated, the mean of every rated
+        activity's latest rating by the end of that day (an activity rated twice counts once)."""
+        latest: dict[str, int] = {}
+        days: dict[date, float] = {}
         for rating in sorted(self.ratings, key=lambda r: r.at):
-            days.setdefault(rating.at.date(), []).append(rating.score)
-        return [(day, fmean(scores)) for day, scores in days.items()]
+            latest[rating.activity] = rating.score
+            days[rating.at.date()] = fmean(latest.values())
+        return list(days.items())
 
     def average_between(self, first: date, last: date) -> float | None:
         """The mean of the ratings given from ``first`` to ``last``, or None when there are none."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from statistics import fmean
 
 from coach.function.model import MEANINGFUL_ONE, FunctionLog, meaningful_average
 from coach.history import figures as history
@@ -113,11 +114,10 @@ def function_lines(function: FunctionLog) -> list[str]:
         lines.append(
             f"{clean(activity.name)}{dropped}: {earlier}{scores}  ({change:+d} since {day_text(rated[0].at)}){mark}"
         )
-    averages = function.averages()
-    figures = " → ".join(f"{average:.1f}" for _, average in averages[-8:])
-    moved = averages[-1][1] - averages[0][1]
-    mark = "  meaningful" if meaningful_average(averages[0][1], averages[-1][1]) else ""
-    lines.append(f"Average: {figures}  ({moved:+.1f}){mark}")
+    figures = " → ".join(f"{average:.1f}" for _, average in function.averages()[-8:])
+    first, latest = fmean(c.first for c in changes), fmean(c.latest for c in changes)
+    mark = "  meaningful" if meaningful_average(first, latest) else ""
+    lines.append(f"Average: {figures}  ({latest - first:+.1f} from the first ratings){mark}")
     return lines
 
 
