@@ -204,3 +204,8 @@ def test_stop_care_advice_warns_against_forcing_and_lists_when_to_see_a_doctor()
     for phrase in ("emergency department now", "today", "within the next few days"):
         assert phrase in advice, phrase
     assert "rest in" not in advice and "rest for today" not in advice and "rest now" not in advice
+
+
+def test_an_unchanged_amber_says_so_once():
+    message = judge_pain(4, 4).message
+    assert message == "Pain 4/10, unchanged: no worse than when you started: keep it gentle."

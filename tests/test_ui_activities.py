@@ -31,6 +31,7 @@ async def test_from_home_f_lists_the_activities_a_adds_r_renames_and_d_drops_kee
         await answer(pilot, "4", "enter")
         assert app.screen is screen
         assert [str(cell) for cell in screen.query_one("#activities").get_row("a1")[:2]] == ["[b]socks[/b]", "4"]
+        assert "No activity yet" not in screen.query_one("#status").text
         await answer(pilot, "r")
         await pilot.press(*"putting on socks", "enter")
         await answer(pilot, "d")

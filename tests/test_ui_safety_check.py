@@ -12,7 +12,7 @@ from coach.logs.store import list_sessions
 from coach.paths import bundled_routines_dir
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.safety_check import SafetyCheckScreen
-from tests.helpers.app import accepted, answer, app_for, only_log, wait_for_screen
+from tests.helpers.app import accepted, answer, app_for, only_log, screen_text, wait_for_screen
 from tests.helpers.clock import FakeClock
 
 SIZE = (100, 30)
@@ -102,6 +102,9 @@ async def test_escape_at_which_says_what_it_does_and_does_it(data_dir):
         keys = check.query_one("#keys").text
         assert "back to the routines" not in keys
         assert "escape  the advice for the most serious of these" in keys
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "esc The advice" in footer and "Back" not in footer, footer
         await answer(pilot, "escape")
         assert check.check.verdict is not None and check.check.verdict.kind.name == "BLOCKED"
         assert check.query_one("#verdict").display

@@ -45,7 +45,7 @@ def pain_figures(rating: int, before: int | None) -> str:
         return f"{rating}/10, up from {before}"
     if rating < before:
         return f"{rating}/10, down from {before}"
-    return f"{rating}/10, the same as before you started"
+    return f"{rating}/10, unchanged"
 
 
 def judge_pain(rating: int, before: int | None) -> PainVerdict:

@@ -7,7 +7,7 @@ from textual.widgets import Footer
 COMPACT_FOOTER_BELOW = 70
 """Narrower than this, the footer drops its spacing so every key, the last one too, stays on screen."""
 NARROW_BELOW = 70
-"""Narrower than this, the sound and voice switches leave the footer (their keys still work; help lists them)."""
+"""Narrower than this, some keys leave the footer (they still work; help lists them)."""
 
 
 def fit_footer(footer: Footer, width: int) -> None:

@@ -105,6 +105,9 @@ class ActivityQuestionsScreen(CoachScreen[FunctionLog]):
             self._wake = None
 
 
+NO_ACTIVITY = "No activity yet: press a to name up to three."
+
+
 class ActivitiesScreen(CoachScreen[None]):
     """Every activity named, with its ratings: a adds (and rates), r renames, d drops, w rates now."""
 
@@ -154,8 +157,11 @@ class ActivitiesScreen(CoachScreen[None]):
             scores = " → ".join(str(r.score) for r in ratings[-6:]) or "not rated yet"
             name = activity.name + ("  (dropped)" if activity.dropped_at else "")
             table.add_row(literal(name), literal(scores), literal(day_text(activity.added_at)), key=activity.id)
+        status = self.query_one("#status", Plain)
         if not self.activity_log.activities:
-            self.query_one("#status", Plain).show("No activity yet: press a to name up to three.")
+            status.show(NO_ACTIVITY)
+        elif status.text == NO_ACTIVITY:
+            status.show("")
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
 
     def selected(self) -> str | None:
@@ -168,10 +174,15 @@ class ActivitiesScreen(CoachScreen[None]):
         self.coach.activities.ask(naming=True, then=self.fill)
 
     def action_rate(self) -> None:
+        if self.selected() is None:
+            self.fill()
+            return
         self.coach.activities.ask(naming=False, then=self.fill)
 
     def action_rename(self) -> None:
-        if self.selected() is not None:
+        if self.selected() is None:
+            self.fill()
+        else:
             box = self.query_one("#rename", Input)
             box.display = True
             box.focus()

@@ -57,9 +57,9 @@ class HomeScreen(CoachScreen[None]):
         Binding("h", "app.history", "History"),
         Binding("l", "learn", "Learn"),
         Binding("e", "app.edit_profile", "Profile"),
-        Binding("f", "activities", "Activities"),
-        Binding("question_mark", "help('footer')", "Help"),
-        Binding("question_mark", "help('narrow')", "Help", show=False),
+        Binding("f", "activities('footer')", "Activities"),
+        Binding("f", "activities('narrow')", "Activities", show=False),
+        Binding("question_mark", "help", "Help"),
         Binding("r", "reload('footer')", "Reload"),
         Binding("r", "reload('narrow')", "Reload", show=False),
         Binding("v", "voice('footer')", "Voice"),
@@ -180,8 +180,9 @@ class HomeScreen(CoachScreen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """On a narrow terminal v, r and ? work without a place in the footer, so every other key fits."""
-        if action in ("voice", "reload", "help"):
+        """On a narrow terminal v, r and f work without a place in the footer (help lists them), so every
+        other key, ? Help among them, fits."""
+        if action in ("voice", "reload", "activities"):
             return parameters == (("narrow",) if self._narrow else ("footer",))
         return True
 
@@ -325,12 +326,12 @@ class HomeScreen(CoachScreen[None]):
         offer = self.card_for(self.selected())
         self.app.push_screen(LearnScreen(offer.id if offer else None))
 
-    def action_help(self, _shown: str) -> None:
+    def action_help(self) -> None:
         from coach.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 
-    def action_activities(self) -> None:
+    def action_activities(self, _shown: str = "") -> None:
         from coach.ui.screens.activities import ActivitiesScreen
 
         self.app.push_screen(ActivitiesScreen())

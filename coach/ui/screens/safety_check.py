@@ -39,19 +39,19 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
 
     DEFAULT_CSS = """
     SafetyCheckScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    SafetyCheckScreen VerticalScroll { padding: 1 2; }
+    SafetyCheckScreen VerticalScroll { padding: 1 2 0 2; height: auto; }
     SafetyCheckScreen #position { color: $text-muted; }
     SafetyCheckScreen #note { margin-top: 1; color: $warning; }
     SafetyCheckScreen #question { margin-top: 1; text-style: bold; }
     SafetyCheckScreen #items { margin-top: 1; }
-    SafetyCheckScreen #keys { margin-top: 1; color: $accent; }
+    SafetyCheckScreen #keys { margin-top: 1; padding: 0 2; color: $accent; }
     SafetyCheckScreen #verdict { height: auto; border: heavy $warning; padding: 0 1; }
     SafetyCheckScreen #verdict-title { text-style: bold; }
     SafetyCheckScreen #verdict.blocked { border: heavy $error; }
     SafetyCheckScreen #verdict.urgent { border: heavy $error; background: $error 15%; }
     SafetyCheckScreen #verdict.urgent #verdict-title { color: $text-error; }
     """
-    BINDINGS = [Binding("escape", "leave", "Back")]
+    BINDINGS = [Binding("escape", "leave", "Back"), Binding("escape", "leave_at_which", "The advice")]
 
     def __init__(
         self,
@@ -81,11 +81,23 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
             with Vertical(id="verdict"):
                 yield Plain("", id="verdict-title")
                 yield Plain("", id="advice", keep_newlines=True)
-            yield Plain("", id="keys", keep_newlines=True)
+        yield Plain("", id="keys", keep_newlines=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.show()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The question or verdict scrolls when it cannot fit above its keys, which stay in view (the keys'
+        height is worked out from their text, which may have just changed)."""
+        keys = self.query_one("#keys", Plain)
+        width = self.size.width - keys.styles.gutter.width
+        keys_height = keys.get_content_height(self.size, self.size, width) + keys.styles.margin.height
+        fixed = keys_height + self.query_one("#banner").outer_size.height + self.query_one(Footer).outer_size.height
+        self.query_one(VerticalScroll).styles.max_height = max(3, self.size.height - fixed)
 
     def offered(self, verdict: CheckVerdict) -> Entry | None:
         """The routine the verdict's f key starts, when there is one other than the routine chosen."""
@@ -93,6 +105,8 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
 
     def show(self) -> None:
         """Render the pending question, or the verdict once there is one."""
+        self.call_after_refresh(self._fit)
+        self.refresh_bindings()
         pending = self.check.pending
         verdict = self.check.verdict
         box = self.query_one("#verdict")
@@ -203,6 +217,16 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
     def action_leave(self) -> None:
         self.check.key("escape")
         self._shown()
+
+    action_leave_at_which = action_leave
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer names what escape does: back, or on "which?" the advice for its most serious sign."""
+        pending = self.check.pending
+        at_which = pending is not None and pending.question.kind is AnswerKind.WHICH
+        if action in ("leave", "leave_at_which"):
+            return at_which == (action == "leave_at_which")
+        return True
 
     def _shown(self) -> None:
         """Show what the check says now, and wake it when a 1 typed on the scale becomes the answer."""
