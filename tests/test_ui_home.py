@@ -54,7 +54,8 @@ async def test_every_footer_key_of_home_history_and_learn_fits_sixty_columns(dat
     async with app.run_test(size=(60, 20)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         keys = await footer_keys(pilot)
-        assert [label for label, _ in keys] == ["Start", "History", "Learn", "Profile", "Help", "Quit"], "? is never dropped"
+        labels = [label for label, _ in keys]
+        assert labels == ["Start", "History", "Learn", "Profile", "Help", "Quit"], "? is never dropped"
         assert all(right <= 60 for _, right in keys), keys
         for key, screen in (("h", HistoryScreen), ("l", LearnScreen)):
             await answer(pilot, key)

@@ -12,7 +12,7 @@ from coach.safety.profile_questions import CLEARANCE_QUESTION, HISTORY_QUESTION,
 from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
-from coach.ui.screens.prompts import YesNoPrompt
+from coach.ui.screens.prompts import WhichPrompt, YesNoPrompt
 from tests.helpers.app import accepted, answer, app_for, fill_profile, screen_text, wait_for_screen, wait_until
 from tests.helpers.clock import FakeClock
 
@@ -169,12 +169,16 @@ async def test_a_choice_takes_its_number_and_a_listed_question_its_which(data_di
         assert screen.draft["age-band"] == "70-plus" and table.cursor_row == 1
         table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
         await answer(pilot, "y")
-        which = app.screen
+        which = await wait_for_screen(pilot, WhichPrompt)
         await answer(pilot, "enter")
         assert app.screen is which, "enter with nothing ticked answers nothing"
         await answer(pilot, "1", "9", "9", "escape")
-        assert app.screen is screen and screen.draft["osteoporosis"] is False, "escape keeps the answers as they were"
-        await answer(pilot, "y", "1", "9", "enter")
+        await wait_until(pilot, lambda: app.screen is screen, "escape leaves which?")
+        assert screen.draft["osteoporosis"] is False, "escape keeps the answers as they were"
+        await answer(pilot, "y")
+        await wait_for_screen(pilot, WhichPrompt)
+        await answer(pilot, "1", "9", "enter")
+        await wait_until(pilot, lambda: app.screen is screen, "enter answers which?")
         assert screen.draft["osteoporosis"] is True and screen.draft["pregnancy"] is True
         assert str(table.get_row("conditions")[0]) == "yes: Osteoporosis, Pregnancy"
         await answer(pilot, "up", "n")
@@ -232,7 +236,7 @@ async def test_every_item_of_a_which_can_be_brought_into_view_with_its_keys_stil
         screen = await open_profile(pilot)
         screen.query_one("#questions").move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
         await answer(pilot, "y")
-        items = app.screen.items
+        items = (await wait_for_screen(pilot, WhichPrompt)).items
         for key in ("1", "1"):
             await answer(pilot, key)
             await wait_until(pilot, lambda: "escape  back" in screen_text(app), "the keys stay as their line changes")
