@@ -173,7 +173,7 @@ async def test_a_choice_takes_its_number_and_a_listed_question_its_which(data_di
         await answer(pilot, "enter")
         assert app.screen is which, "enter with nothing ticked answers nothing"
         await answer(pilot, "1", "9", "9", "escape")
-        await wait_until(pilot, lambda: app.screen is screen, "escape leaves which?")
+        await wait_until(pilot, lambda: app.screen is screen and app.focused is table, "escape leaves which?")
         assert screen.draft["osteoporosis"] is False, "escape keeps the answers as they were"
         await answer(pilot, "y")
         await wait_for_screen(pilot, WhichPrompt)
