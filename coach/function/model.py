@@ -150,6 +150,13 @@ class FunctionLog:
                 found.append(Change(activity.name, first.score, latest.score, first.at, latest.at))
         return found
 
+    def average_change(self) -> tuple[float, float] | None:
+        """The average of every rated activity's first rating, and of its latest: what a change is judged on."""
+        changes = self.changes()
+        if not changes:
+            return None
+        return fmean(c.first for c in changes), fmean(c.latest for c in changes)
+
     def averages(self) -> list[tuple[date, float]]:
         """The score over time, oldest first: on each day something was rated, the mean of every rated
         activity's latest rating by the end of that day (an activity rated twice counts once)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from statistics import fmean
 
 from coach.function.model import MEANINGFUL_ONE, FunctionLog, meaningful_average
 from coach.history import figures as history
@@ -115,7 +114,7 @@ def function_lines(function: FunctionLog) -> list[str]:
             f"{clean(activity.name)}{dropped}: {earlier}{scores}  ({change:+d} since {day_text(rated[0].at)}){mark}"
         )
     figures = " → ".join(f"{average:.1f}" for _, average in function.averages()[-8:])
-    first, latest = fmean(c.first for c in changes), fmean(c.latest for c in changes)
+    first, latest = function.average_change() or (0.0, 0.0)
     mark = "  meaningful" if meaningful_average(first, latest) else ""
     lines.append(f"Average: {figures}  ({latest - first:+.1f} from the first ratings){mark}")
     return lines

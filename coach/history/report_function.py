@@ -4,7 +4,6 @@ average, marked where the change is meaningful (flow 10); every change of a rout
 from __future__ import annotations
 
 from collections.abc import Sequence
-from statistics import fmean
 
 from coach.function.model import (
     HIGH_ANCHOR,
@@ -29,8 +28,7 @@ def function_section(function: FunctionLog | None) -> list[str]:
     if function is None or not changes:
         return []
     rows = [_row(markdown_text(c.name) + _dropped(function, c), c) for c in changes]
-    first = fmean(c.first for c in changes)
-    latest = fmean(c.latest for c in changes)
+    first, latest = function.average_change() or (0.0, 0.0)
     mark = "meaningful" if meaningful_average(first, latest) else ""
     rows.append(["Average", f"{first:.1f}", f"{latest:.1f}", f"{latest - first:+.1f}", mark])
     return [

@@ -64,7 +64,7 @@ class CoachApp(App[int]):
         except CoachError as error:
             self.profile, self.profile_problem = Profile(), error.message
         self._bell = options.get("bell")
-        self._speaker, voice = options.get("speaker"), options.get("voice")
+        self._given_speaker, voice = options.get("speaker"), options.get("voice")
         self.voice = self.config.voice if voice is None else voice
         """Speak the cues in this run: the saved setting unless the command line chose."""
         self.changes_signalled = 0
@@ -82,7 +82,7 @@ class CoachApp(App[int]):
         """The speech program given, or the one found on this machine when first needed (a session, or v)."""
         from coach.session.speech import find_speaker
 
-        return self._speaker if self._speaker is not None else find_speaker(self.config.voice_rate)
+        return self._given_speaker if self._given_speaker is not None else find_speaker(self.config.voice_rate)
 
     @cached_property
     def activities(self) -> ActivitiesFlow:

@@ -174,15 +174,11 @@ class ActivitiesScreen(CoachScreen[None]):
         self.coach.activities.ask(naming=True, then=self.fill)
 
     def action_rate(self) -> None:
-        if self.selected() is None:
-            self.fill()
-            return
-        self.coach.activities.ask(naming=False, then=self.fill)
+        if self.selected() is not None:
+            self.coach.activities.ask(naming=False, then=self.fill)
 
     def action_rename(self) -> None:
-        if self.selected() is None:
-            self.fill()
-        else:
+        if self.selected() is not None:
             box = self.query_one("#rename", Input)
             box.display = True
             box.focus()

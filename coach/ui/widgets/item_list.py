@@ -44,10 +44,6 @@ class ItemList(Static):
         self._rows: tuple[Row, ...] = ()
         self.display = False
 
-    @property
-    def rows(self) -> tuple[Row, ...]:
-        return self._rows
-
     def show(self, rows: Sequence[Row]) -> None:
         rows = tuple(rows)
         if rows != self._rows:
