@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer
 
+from coach.ui.layout import fit_scroll
 from coach.ui.screens.dismiss import dismiss_once
 from coach.ui.widgets.item_list import ItemList, ticked_rows
 from coach.ui.widgets.plain import Plain, literal
@@ -178,13 +179,9 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
     def _fit_items(self) -> None:
         """Let the list scroll, between the title and the keys, when the dialog's 90% cannot hold it."""
         box = self.query_one("#box", Vertical)
-        fixed = box.styles.gutter.height + sum(
-            widget.outer_size.height + widget.styles.margin.height
-            for widget in box.children
-            if not isinstance(widget, VerticalScroll)
-        )
-        room = self.size.height - self.query_one(Footer).outer_size.height
-        self.query_one(VerticalScroll).styles.max_height = max(3, int(room * 0.9) - fixed)
+        room = int((self.size.height - self.query_one(Footer).outer_size.height) * 0.9)
+        texts = [widget for widget in box.children if not isinstance(widget, VerticalScroll)]
+        fit_scroll(self.query_one(VerticalScroll), room, texts, box.content_size.width, box.styles.gutter.height)
 
     def show(self) -> None:
         self.query_one("#items", ItemList).show(ticked_rows(self.items, self.ticked))

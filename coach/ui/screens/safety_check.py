@@ -18,6 +18,7 @@ from coach.safety.check import SafetyCheck
 from coach.safety.check_texts import AnswerKind
 from coach.safety.verdicts import CheckVerdict, Offer, Pending, VerdictKind
 from coach.scale import SCALE_HINT, TYPED_ONE_HINT
+from coach.ui.layout import fit_scroll
 from coach.ui.protocols import Cancel
 from coach.ui.screens.base import CoachScreen
 from coach.ui.screens.dismiss import dismiss_once
@@ -91,13 +92,9 @@ class SafetyCheckScreen(CoachScreen[CheckVerdict]):
         self.call_after_refresh(self._fit)
 
     def _fit(self) -> None:
-        """The question or verdict scrolls when it cannot fit above its keys, which stay in view (the keys'
-        height is worked out from their text, which may have just changed)."""
-        keys = self.query_one("#keys", Plain)
-        width = self.size.width - keys.styles.gutter.width
-        keys_height = keys.get_content_height(self.size, self.size, width) + keys.styles.margin.height
-        fixed = keys_height + self.query_one("#banner").outer_size.height + self.query_one(Footer).outer_size.height
-        self.query_one(VerticalScroll).styles.max_height = max(3, self.size.height - fixed)
+        """The question or verdict scrolls when it cannot fit above its keys, which stay in view."""
+        fixed = self.query_one("#banner").outer_size.height + self.query_one(Footer).outer_size.height
+        fit_scroll(self.query_one(VerticalScroll), self.size.height, [self.query_one("#keys")], self.size.width, fixed)
 
     def offered(self, verdict: CheckVerdict) -> Entry | None:
         """The routine the verdict's f key starts, when there is one other than the routine chosen."""
