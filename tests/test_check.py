@@ -197,6 +197,10 @@ def test_escape_at_which_gives_the_most_urgent_advice_of_the_group_and_keeps_the
     assert verdict.kind is VerdictKind.BLOCKED and verdict.title == "Get emergency help now"
     reasons = [reason for _, reason in safety.log.blocks]
     assert len(reasons) == 2 and "which not yet said" in reasons[0] and "which sign was not said" in reasons[1]
+    assert verdict.advice[0] == (
+        "You did not say which one, so this is the advice for the most serious of them: "
+        "a road accident, or a fall from a height."
+    )
 
 
 # pain right now

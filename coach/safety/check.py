@@ -251,9 +251,9 @@ class SafetyCheck:
     def _sign_block(self, signs: Sequence[str], unsaid: bool = False) -> None:
         advice = advice_for(signs, cancer_history=self.profile.cancer_history)
         named = "; ".join(SIGNS[sign].text for sign in signs)
-        said = f"which sign was not said; advice for the most urgent ({named})" if unsaid else named
         moment = "emergency" if advice.urgent else "nerve-signs" if set(signs) & set(texts.LEG_IDS) else "blocked"
-        self._block(advice.title, advice.lines, f"{advice.title}: {said}.", advice.urgent, moment=moment)
+        lines = (texts.unsaid_sign(named), *advice.lines) if unsaid else advice.lines
+        self._block(advice.title, lines, texts.sign_reason(advice.title, named, unsaid), advice.urgent, moment=moment)
 
     def _pain_answered(self, rating: int) -> None:
         self.record.pain_before = rating

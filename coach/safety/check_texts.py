@@ -118,6 +118,18 @@ def leg_question(known: bool) -> CheckQuestion:
     )
 
 
+def sign_reason(title: str, named: str, unsaid: bool) -> str:
+    """The log's reason for a block by signs: the advice's title and the signs, or, when "which?" was
+    left, that the sign was not said."""
+    said = f"which sign was not said; advice for the most urgent ({named})" if unsaid else named
+    return f"{title}: {said}."
+
+
+def unsaid_sign(named: str) -> str:
+    """The first line of the advice when "which?" was left without saying which sign."""
+    return f"You did not say which one, so this is the advice for the most serious of them: {named}."
+
+
 def which_question(group: CheckQuestion) -> CheckQuestion:
     return CheckQuestion(
         f"{group.id}-which", "Which of these? Press the number of each one, then enter.", AnswerKind.WHICH, group.items
