@@ -128,3 +128,24 @@ async def test_a_row_table_drawn_before_it_measured_new_rows_draws_them_again_at
             table.render_line(1)
             await pilot.pause()
         assert table.render_line(1).text.startswith(" Two-minute desk break  gentle")
+
+
+async def test_a_row_table_resized_keeps_the_row_the_cursor_is_on_when_it_redraws_not_when_it_resized():
+    """A key that moves the cursor between a resize and the redraw after it is not undone by that redraw."""
+    from textual.events import Resize
+    from textual.geometry import Size
+
+    from coach.ui.widgets.row_table import RowTable
+
+    table = RowTable()
+    async with Holder(table).run_test(size=(60, 12)) as pilot:
+        table.add_columns("A")
+        for n in range(8):
+            table.add_row(f"row {n}")
+        table.move_cursor(row=5)
+        await pilot.pause()
+        table.on_resize(Resize(Size(60, 6), Size(60, 6)))
+        table.move_cursor(row=0)
+        await pilot.pause()
+        await pilot.pause()
+        assert table.cursor_row == 0

@@ -28,7 +28,11 @@ class RowTable(DataTable[Any]):
         super().__init__(cursor_type="row", **kwargs)
 
     def on_resize(self, _event: Resize) -> None:
-        self.call_after_refresh(self.move_cursor, row=self.cursor_row)
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        """Scroll to the row the cursor is on now, which a key may have moved since the resize."""
+        self.move_cursor(row=self.cursor_row)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         super()._update_dimensions(new_rows)
