@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import UnreadableToml, make_private_folder, read_bounded, read_toml
+from coach.files import UnreadableToml, make_private_folder, read_bounded, read_toml, toml_text
 from coach.paths import config_path
 from coach.reminders import Rhythm, rhythm_from_settings
 
@@ -53,7 +51,7 @@ def load_config(data: Path) -> Config:
 def save_config(data: Path, config: Config) -> None:
     """Write the settings atomically; raises ``CoachError`` when they cannot be saved."""
     path = config_path(data)
-    text = tomli_w.dumps(settings_table(config))
+    text = toml_text(settings_table(config))
     try:
         make_private_folder(path.parent)
         write_atomic(path, text)

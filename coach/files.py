@@ -97,6 +97,15 @@ def read_toml(raw: bytes) -> dict[str, Any]:
         raise UnreadableToml("it holds a number too long to read") from None
 
 
+def toml_text(tables: dict[str, Any]) -> str:
+    """A data file's text (a log, the profile, the activities, the settings) from its tables.
+
+    The writer is imported on the first write: home's first frame writes nothing."""
+    import tomli_w
+
+    return tomli_w.dumps(tables)
+
+
 def check_replaceable(path: Path) -> None:
     """Raise unless ``path`` is absent or a regular file coach may replace: never a link (whose target
     would be written), a folder, a pipe or a device."""

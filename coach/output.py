@@ -3,17 +3,12 @@ nothing else, and one sentence when standard output cannot be written."""
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from coach.errors import CoachError
 from coach.text import ascii_stand_in, clean
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 ASCII_FALLBACK = "coach-ascii"
 """The encoding error handler of an output that cannot show every character: ``ascii_stand_in``."""
@@ -25,13 +20,6 @@ class OutputError(CoachError):
 
     def __init__(self, error: OSError) -> None:
         super().__init__(f"Could not print the output: {error.strerror or error}.")
-
-
-class CleanParser(argparse.ArgumentParser):
-    """argparse's own messages echo what was typed: they are cleaned like everything else coach prints."""
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        super()._print_message(clean(message, keep_newlines=True), file)
 
 
 def fall_back_to_ascii() -> None:

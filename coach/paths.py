@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 from coach.errors import CoachError
 from coach.files import make_private_folder
 
+PACKAGE = Path(__file__).resolve().parent
+"""The installed ``coach`` package: coach is installed as files, never run from a zip."""
 APP_NAME = "coach"
 DATA_DIR_ENV = "COACH_DATA_DIR"
 
@@ -57,10 +58,10 @@ def config_path(data: Path) -> Path:
 
 def _shipped(installed: str, checkout: str) -> Path:
     """A file or folder shipped inside the package (a wheel), else where a source checkout keeps it."""
-    inside = Path(str(files("coach").joinpath(installed)))
+    inside = PACKAGE / installed
     if inside.exists():
         return inside
-    return Path(str(files("coach"))).parent / checkout
+    return PACKAGE.parent / checkout
 
 
 def bundled_routines_dir() -> Path:

@@ -18,7 +18,8 @@ import wcwidth
 from rich.cells import cell_len
 
 import coach
-from coach.cli import HISTORY_FORMATS, main
+from coach.arguments import HISTORY_FORMATS
+from coach.cli import main
 from coach.history import export
 from coach.logs.records import Outcome, Screening, StepOutcome, StepRecord
 from coach.logs.store import list_sessions
@@ -70,9 +71,17 @@ LATER = (
     "coach.ui.screens.home",
     "coach.routines.catalog",
     "coach.ui.profile_flow",
+    "argparse",
+    "importlib.resources",
+    "tomli_w",
 )
 """Modules not imported before the app runs: home's first frame does not need the first seven, and
-the first-run notice none of them (home and the routines are imported once there is a home to show)."""
+the first-run notice none of them (home and the routines are imported once there is a home to show).
+Plain ``coach`` parses no arguments, finds its bundled files without ``importlib.resources`` and
+writes no TOML before its first frame."""
+
+FIRST_FRAME_LATER = ("coach.logs.records", "coach.logs.store", "argparse", "importlib.resources", "tomli_w")
+"""Modules home's first frame does without: the logs are read after it, away from the screen."""
 
 
 def test_the_full_screen_coach_starts_with_only_what_home_needs():
@@ -81,6 +90,20 @@ def test_the_full_screen_coach_starts_with_only_what_home_needs():
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     )
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
+
+
+def test_home_is_drawn_without_the_log_records_or_a_toml_writer(tmp_path):
+    code = (
+        "import sys; from pathlib import Path; import coach.cli, coach.ui.app; "
+        "from coach.routines.catalog import bundled; import coach.ui.screens.home; "
+        "bundled(Path(sys.argv[1])); print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert loaded.isdisjoint(FIRST_FRAME_LATER), sorted(loaded & set(FIRST_FRAME_LATER))
 
 
 def run(argv, capsys):
@@ -245,6 +268,31 @@ def test_run_passes_the_voice_choice_to_the_app(tmp_path, monkeypatch, flag, voi
     monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
     assert main(["--data-dir", str(tmp_path), "run", "desk-break", *flag]) == 0
     assert made["voice"] is voice and made["start_with"].name == "desk-break"
+
+
+def test_the_full_screen_coach_starts_without_the_cyclic_collector_and_never_leaves_it_off(tmp_path, monkeypatch):
+    """Start-up makes many objects that live as long as the app: the collector would only walk them
+    (the app turns it on after its first frame; see test_ui_app)."""
+    import gc
+
+    import coach.ui.app
+
+    seen = {}
+
+    class App:
+        return_code = 0
+
+        def run(self) -> None:
+            seen["collecting"] = gc.isenabled()
+
+    monkeypatch.setattr(coach.ui.app, "build_app", lambda data, **options: App())
+    monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
+    try:
+        assert main(["--data-dir", str(tmp_path)]) == 0
+        assert seen == {"collecting": False}
+        assert gc.isenabled(), "on again once the app has ended, whatever happened to its first frame"
+    finally:
+        gc.enable()
 
 
 def test_list_aligns_wide_titles(tmp_path, capsys):

@@ -8,11 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import UnreadableToml, keep_aside, make_private_folder, read_bounded, read_toml
+from coach.files import UnreadableToml, keep_aside, make_private_folder, read_bounded, read_toml, toml_text
 from coach.function.model import LONGEST_NAME, Activity, FunctionLog, Rating
 from coach.logs.timestamps import TimestampError, moment_text, read_day, read_moment
 
@@ -101,7 +99,7 @@ def _text(log: FunctionLog) -> str:
         for a in log.activities
     ]
     content["ratings"] = [{"activity": r.activity, "at": moment_text(r.at), "score": r.score} for r in log.ratings]
-    return tomli_w.dumps(content)
+    return toml_text(content)
 
 
 def _content(raw: bytes) -> dict[str, Any]:

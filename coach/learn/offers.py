@@ -4,10 +4,13 @@ after a stop, the bad-day cards from the flare-up plan, and nothing on the emerg
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from coach.learn.catalog import card
 from coach.learn.model import Card
-from coach.logs.records import HurtKind, Outcome, SessionRecord
+
+if TYPE_CHECKING:
+    from coach.logs.records import SessionRecord
 
 FLARE_UP_ROUTINE = "flare-up"
 """The short name of the bundled flare-up plan."""
@@ -71,7 +74,11 @@ def offer(moment: Moment) -> tuple[Card, ...]:
 
 def moment_after_session(record: SessionRecord) -> Moment | None:
     """What a finished session calls for, if anything: a stop, more pain than at the start,
-    the end of the flare-up plan, or an amber pain check on the way, in that order."""
+    the end of the flare-up plan, or an amber pain check on the way, in that order.
+
+    The log's words are imported here, when there is a log: home offers cards before any is read."""
+    from coach.logs.records import HurtKind, Outcome
+
     reports = record.pain_reports
     if any(report.kind is HurtKind.RED_FLAG for report in reports):
         return Moment.NERVE_SIGNS

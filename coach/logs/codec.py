@@ -10,9 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
-from coach.files import UnreadableToml, read_bounded, read_toml
+from coach.files import UnreadableToml, read_bounded, read_toml, toml_text
 from coach.logs.records import (
     LOG_FORMAT_VERSION,
     MAX_LOG_ENTRIES,
@@ -46,7 +44,7 @@ class InvalidLog(Exception):
 
 def dumps(record: SessionRecord) -> str:
     """The log file's text for ``record``."""
-    return tomli_w.dumps(record_to_dict(record))
+    return toml_text(record_to_dict(record))
 
 
 def record_to_dict(record: SessionRecord) -> dict[str, Any]:

@@ -162,11 +162,11 @@ class SessionRecord:
     pain_reports: list[PainReport] = field(default_factory=list)
     pain_after: int | None = None
     stop_advised: bool = False
+    """The coach told the user to stop exercising for today (a rating of 8 or more, or a warning sign)."""
     level: int = 0
     """The dose level the session ran at (flow 11); 0 is the routine file's own dose."""
     level_reason: str = ""
     """Why that level, in one sentence."""
-    """The coach told the user to stop exercising for today (a rating of 8 or more, or a warning sign)."""
     active_seconds: float = 0.0
     planned_exercises: int = 0
     note: str = ""

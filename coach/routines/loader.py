@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from dataclasses import replace
@@ -44,7 +43,7 @@ _EXCESS = {
 
 
 class Parsed(Protocol):
-    """What TOML made of files read before, by the SHA-256 of their bytes."""
+    """What TOML made of files read before, by their whole text: only the same text finds a document."""
 
     def get(self, key: str) -> dict[str, Any] | None: ...
 
@@ -75,8 +74,7 @@ def load_routine(path: Path, parsed: Parsed | None = None) -> Routine:
             raise RoutineError([Problem(shown, "is UTF-16 text; save it as UTF-8", line=1, col=1)]) from None
         line, col = _line_col(raw, error.start)
         raise RoutineError([Problem(shown, "is not valid UTF-8 text; save it as UTF-8", line=line, col=col)]) from None
-    key = hashlib.sha256(raw).hexdigest()
-    document = parsed.get(key) if parsed is not None else None
+    document = parsed.get(text) if parsed is not None else None
     if document is not None:
         try:
             return _with_source(validate_routine(document, shown), Path(path))
@@ -84,7 +82,7 @@ def load_routine(path: Path, parsed: Parsed | None = None) -> Routine:
             pass
     data, outline = _parse(text, shown)
     if parsed is not None:
-        parsed.put(key, data)
+        parsed.put(text, data)
     return _with_source(validate_routine(data, shown, outline), Path(path))
 
 

@@ -1,5 +1,6 @@
-"""What TOML made of the bundled routine files, kept in the data folder by the SHA-256 of their bytes,
-so home's first frame lists them without parsing them again. Every routine is still validated; a
+"""What TOML made of the bundled routine files, kept in the data folder under each file's whole text
+(no hash, so no two texts can share a document), so home's first frame lists them without parsing
+them again. Every routine is still validated; a
 cache that cannot be read or written is left aside, never an error."""
 
 from __future__ import annotations

@@ -15,11 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from coach.atomic import write_atomic
 from coach.errors import CoachError
-from coach.files import UnreadableToml, keep_aside, make_private_folder, read_bounded, read_toml
+from coach.files import UnreadableToml, keep_aside, make_private_folder, read_bounded, read_toml, toml_text
 from coach.logs.timestamps import TimestampError, moment_text, read_moment
 from coach.safety.profile import Answer, Change, Profile
 from coach.safety.profile_questions import ALL_IDS, RETIRED_IDS, allowed
@@ -109,7 +107,7 @@ def merge(saved: Profile, mine: Profile) -> Profile:
 
 
 def _text(profile: Profile) -> str:
-    return tomli_w.dumps(
+    return toml_text(
         {
             "format": PROFILE_FORMAT,
             "reviewed_at": moment_text(profile.reviewed_at) if profile.reviewed_at is not None else "",

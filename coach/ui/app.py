@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from functools import cached_property
@@ -175,6 +176,7 @@ class CoachApp(App[int]):
             self.review_profile()
         self._mounted = True
         self.check_size(self.size.width, self.size.height)
+        self.call_after_refresh(gc.enable)
 
     def on_unmount(self) -> None:
         """The app ended another way than by quitting (an error): a session under way is logged as interrupted."""

@@ -226,7 +226,7 @@ class HomeScreen(CoachScreen[None]):
         padding = 2 * table.cell_padding * len(COLUMNS)
         title_cells = max(LEAST_TITLE_CELLS, self.app.size.width - TABLE_MARGINS - SCROLLBAR - padding - others)
         table.clear(columns=True)
-        table.add_columns(*COLUMNS)
+        table.add_columns(*(literal(name) for name in COLUMNS))
         for index, (entry, cells) in enumerate(zip(self.entries, rows, strict=True)):
             title = cells[0]
             if entry.routine is not None:
