@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 import sys
 from collections.abc import Sequence
@@ -53,27 +52,26 @@ def _parsed(arguments: list[str]) -> Namespace:
 
 
 def _run(args: Namespace | None, data: Path) -> int:
-    """Plain ``coach`` (``args`` None) opens the full-screen coach at home."""
-    if args is None:
+    """Plain ``coach`` (no arguments, ``args`` None) and ``coach run`` open the full-screen coach; the
+    parser admits no other command than those below."""
+    command = args.command if args is not None else None
+    if command not in ("validate", "learn"):
         check_data_dir(data)
-        return cmd_tui(data, None)
-    if args.command not in ("validate", "learn"):
-        check_data_dir(data)
-    if args.command == "list":
+    if args is None or command in (None, "run"):
+        return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
+    if command == "list":
         return cmd_list(data)
-    if args.command == "validate":
+    if command == "validate":
         return cmd_validate(args.paths)
-    if args.command == "history":
+    if command == "history":
         return cmd_history(data, args.format, args.since, args.output)
-    if args.command == "new":
+    if command == "new":
         return cmd_new(data, args.name)
-    if args.command == "learn":
+    if command == "learn":
         return cmd_learn(args.name)
-    if args.command == "plan":
+    if command == "plan":
         return cmd_plan(data, args.routine)
-    if args.command == "remind":
-        return cmd_remind(data, args.days, args.at, args.output)
-    return cmd_tui(data, getattr(args, "routine", None), getattr(args, "voice", None))
+    return cmd_remind(data, args.days, args.at, args.output)
 
 
 def cmd_list(data: Path) -> int:
@@ -239,9 +237,7 @@ def cmd_remind(data: Path, days: str, at: str, output: Path | None = None) -> in
 
 
 def cmd_tui(data: Path, routine: str | None, voice: bool | None = None) -> int:
-    """The full-screen coach. It starts with the cyclic garbage collector off: start-up only makes
-    objects that last as long as the app, which the collector would walk again and again before
-    the first frame. The app turns it on once that frame is drawn."""
+    """The full-screen coach, started without the cyclic garbage collector (``ui/collector.py``)."""
     entry = None
     if routine:
         from coach.routines.catalog import resolve
@@ -256,14 +252,16 @@ def cmd_tui(data: Path, routine: str | None, voice: bool | None = None) -> int:
             "The full-screen coach needs a terminal for its input and output; "
             "for plain output use 'coach list', 'coach history' or 'coach validate'."
         )
-    gc.disable()
+    from coach.ui import collector
+
+    collector.pause()
     try:
         from coach.ui.app import build_app
 
         app = build_app(data, start_with=entry, voice=voice)
         app.run()
     finally:
-        gc.enable()
+        collector.resume()
     return app.return_code or 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from coach.errors import CoachError
 from coach.files import make_private_folder
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).parent
 """The installed ``coach`` package: coach is installed as files, never run from a zip."""
 APP_NAME = "coach"
 DATA_DIR_ENV = "COACH_DATA_DIR"
@@ -58,10 +58,10 @@ def config_path(data: Path) -> Path:
 
 def _shipped(installed: str, checkout: str) -> Path:
     """A file or folder shipped inside the package (a wheel), else where a source checkout keeps it."""
-    inside = PACKAGE / installed
+    inside = PACKAGE_DIR / installed
     if inside.exists():
         return inside
-    return PACKAGE.parent / checkout
+    return PACKAGE_DIR.parent / checkout
 
 
 def bundled_routines_dir() -> Path:

@@ -23,6 +23,7 @@ from coach.cli import main
 from coach.history import export
 from coach.logs.records import Outcome, Screening, StepOutcome, StepRecord
 from coach.logs.store import list_sessions
+from tests.helpers.app import accepted
 from tests.helpers.records import at, session
 from tests.helpers.routines import SMALL
 
@@ -58,6 +59,10 @@ def test_plain_commands_do_not_import_textual(argv, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+NOT_AT_START = ("argparse", "importlib.resources", "tomli_w")
+"""Plain ``coach`` parses no arguments, finds its bundled files without ``importlib.resources`` and
+writes no TOML before its first frame."""
+
 LATER = (
     "wcwidth",
     "coach.ui.starting",
@@ -71,16 +76,12 @@ LATER = (
     "coach.ui.screens.home",
     "coach.routines.catalog",
     "coach.ui.profile_flow",
-    "argparse",
-    "importlib.resources",
-    "tomli_w",
+    *NOT_AT_START,
 )
 """Modules not imported before the app runs: home's first frame does not need the first seven, and
-the first-run notice none of them (home and the routines are imported once there is a home to show).
-Plain ``coach`` parses no arguments, finds its bundled files without ``importlib.resources`` and
-writes no TOML before its first frame."""
+the first-run notice none of them (home and the routines are imported once there is a home to show)."""
 
-FIRST_FRAME_LATER = ("coach.logs.records", "coach.logs.store", "argparse", "importlib.resources", "tomli_w")
+FIRST_FRAME_LATER = ("coach.logs.records", "coach.logs.store", *NOT_AT_START)
 """Modules home's first frame does without: the logs are read after it, away from the screen."""
 
 
@@ -93,16 +94,31 @@ def test_the_full_screen_coach_starts_with_only_what_home_needs():
 
 
 def test_home_is_drawn_without_the_log_records_or_a_toml_writer(tmp_path):
-    code = (
-        "import sys; from pathlib import Path; import coach.cli, coach.ui.app; "
-        "from coach.routines.catalog import bundled; import coach.ui.screens.home; "
-        "bundled(Path(sys.argv[1])); print(' '.join(sorted(sys.modules)))"
-    )
+    """The modules loaded when home's first frame is drawn, in a headless app of a returning user."""
+    accepted(tmp_path)
+    code = """
+import os, sys
+from pathlib import Path
+from textual.app import App
+from coach.ui.app import build_app
+
+display = App._display
+
+def drawn(self, screen, renderable):
+    display(self, screen, renderable)
+    if type(screen).__name__ == "HomeScreen":
+        print(" ".join(sorted(sys.modules)), flush=True)
+        os._exit(0)
+
+App._display = drawn
+build_app(Path(sys.argv[1])).run(headless=True, size=(100, 30))
+"""
     loaded = set(
         subprocess.run(
-            [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True, timeout=60
         ).stdout.split()
     )
+    assert "coach.ui.screens.home" in loaded, "home was drawn"
     assert loaded.isdisjoint(FIRST_FRAME_LATER), sorted(loaded & set(FIRST_FRAME_LATER))
 
 
@@ -270,9 +286,9 @@ def test_run_passes_the_voice_choice_to_the_app(tmp_path, monkeypatch, flag, voi
     assert made["voice"] is voice and made["start_with"].name == "desk-break"
 
 
-def test_the_full_screen_coach_starts_without_the_cyclic_collector_and_never_leaves_it_off(tmp_path, monkeypatch):
-    """Start-up makes many objects that live as long as the app: the collector would only walk them
-    (the app turns it on after its first frame; see test_ui_app)."""
+def test_plain_coach_opens_the_app_in_the_data_folder_with_the_collector_paused(tmp_path, monkeypatch):
+    """No arguments: no parser, the data folder from the environment, the collector paused while the
+    app starts (the app resumes it after its first frame; see test_ui_startup) and on again after."""
     import gc
 
     import coach.ui.app
@@ -285,14 +301,20 @@ def test_the_full_screen_coach_starts_without_the_cyclic_collector_and_never_lea
         def run(self) -> None:
             seen["collecting"] = gc.isenabled()
 
-    monkeypatch.setattr(coach.ui.app, "build_app", lambda data, **options: App())
+    def build_app(data, **options):
+        seen.update(data=data, **options)
+        return App()
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(coach.ui.app, "build_app", build_app)
     monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
     try:
-        assert main(["--data-dir", str(tmp_path)]) == 0
-        assert seen == {"collecting": False}
+        assert main([]) == 0
+        assert seen == {"collecting": False, "data": tmp_path, "start_with": None, "voice": None}
         assert gc.isenabled(), "on again once the app has ended, whatever happened to its first frame"
     finally:
         gc.enable()
+        gc.unfreeze()
 
 
 def test_list_aligns_wide_titles(tmp_path, capsys):

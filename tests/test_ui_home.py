@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from coach.safety.profile import CLEARANCE_QUESTION
 from coach.safety.profile_store import load_profile
 from coach.ui.screens.home import HomeScreen
@@ -175,24 +173,3 @@ def test_the_help_page_names_every_key_home_answers_to():
     for binding in HomeScreen.BINDINGS:
         key = keys.get(binding.key, binding.key)
         assert any(line.split()[:1] == [key] for line in home), f"{key} is not in the help's Home section"
-
-
-@pytest.mark.parametrize("notice_accepted", [True, False])
-async def test_the_app_turns_the_cyclic_collector_on_once_its_first_frame_is_drawn(data_dir, notice_accepted):
-    """The command line starts the app with the collector off (start-up only makes objects that last)."""
-    import gc
-
-    from coach.config import Config, save_config
-
-    if notice_accepted:
-        accepted(data_dir)
-    else:
-        save_config(data_dir, Config())
-    app = app_for(data_dir, None, FakeClock())
-    gc.disable()
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await wait_until(pilot, gc.isenabled, "the collector on again")
-            assert app.screen.is_mounted
-    finally:
-        gc.enable()

@@ -1,7 +1,7 @@
-"""What TOML made of the bundled routine files, kept in the data folder under each file's whole text
-(no hash, so no two texts can share a document), so home's first frame lists them without parsing
-them again. Every routine is still validated; a
-cache that cannot be read or written is left aside, never an error."""
+"""What TOML made of the bundled routine files, kept in the data folder so home's first frame
+lists them without parsing them again. A document is kept under its file's whole text: a changed
+file never finds one, and no hash module is imported before the first frame. Every routine is
+still validated; a cache that cannot be read or written is left aside, never an error."""
 
 from __future__ import annotations
 

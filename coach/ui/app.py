@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from functools import cached_property
@@ -23,6 +22,7 @@ from coach.paths import OPEN_FOLDER_WARNING, open_health_folders
 from coach.safety.profile import Profile
 from coach.safety.profile_store import load_profile
 from coach.text import clean
+from coach.ui import collector
 from coach.ui.driver import driver_class
 from coach.ui.launch import LaunchOptions
 from coach.ui.protocols import Cancel
@@ -176,7 +176,7 @@ class CoachApp(App[int]):
             self.review_profile()
         self._mounted = True
         self.check_size(self.size.width, self.size.height)
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(collector.resume)
 
     def on_unmount(self) -> None:
         """The app ended another way than by quitting (an error): a session under way is logged as interrupted."""
