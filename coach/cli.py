@@ -192,6 +192,8 @@ def cmd_plan(data: Path, name: str | None) -> int:
     from coach.logs.store import list_sessions
     from coach.progression.plan_text import plan_text
     from coach.routines.catalog import discover, resolve
+    from coach.safety.check_texts import not_for_you
+    from coach.safety.profile_store import load_profile
 
     entries = [resolve(data, name)] if name else discover(data)
     for entry in entries:
@@ -199,8 +201,16 @@ def cmd_plan(data: Path, name: str | None) -> int:
             for problem in entry.problems:
                 print(problem.format(), file=sys.stderr)
             return 1
+    routines = [entry.routine for entry in entries if entry.routine is not None]
+    profile = load_profile(data)
+    barred = {}
+    for routine in routines:
+        ruled_out = profile.ruled_out(routine.contraindications)
+        if ruled_out:
+            title, advice, _ = not_for_you(ruled_out)
+            barred[routine.path] = f"{title}. {advice[0]}"
     records, _ = list_sessions(data)
-    write(plan_text([entry.routine for entry in entries if entry.routine is not None], records))
+    write(plan_text(routines, records, barred))
     return 0
 
 

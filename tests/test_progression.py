@@ -243,6 +243,22 @@ def test_coach_plan_shows_level_one_with_a_ten_second_hold_now_twelve_and_why(tm
     assert main(["--data-dir", str(data), "plan", "nothing-such"]) == 1
 
 
+def test_coach_plan_gives_no_dose_for_a_routine_the_health_profile_rules_out(tmp_path, capsys):
+    """As home marks it and the check blocks it: a routine that is not for you has no dose today."""
+    from coach.cli import main
+    from tests.helpers.app import accepted
+
+    data = accepted(tmp_path / "data", yes=("osteoporosis",))
+    assert main(["--data-dir", str(data), "plan"]) == 0
+    blocks = {block.split("\n")[0]: block for block in capsys.readouterr().out.split("\n\n")}
+    barred = blocks["Gentle lower-back relief"]
+    assert "Not for you. Your health profile notes osteoporosis" in barred
+    assert "Level" not in barred and "Knee-to-chest" not in barred
+    assert "Walk away from the desk: 0:30" in blocks["Two-minute desk break"], (
+        "a routine it does not rule out keeps its dose"
+    )
+
+
 def test_the_report_lists_every_level_change_with_its_date_and_reason():
     from coach.history.report import markdown_report
 

@@ -173,3 +173,19 @@ def test_the_help_page_names_every_key_home_answers_to():
     for binding in HomeScreen.BINDINGS:
         key = keys.get(binding.key, binding.key)
         assert any(line.split()[:1] == [key] for line in home), f"{key} is not in the help's Home section"
+
+
+async def test_r_reads_the_routines_again_and_says_so(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await home_settled(pilot)
+        (data_dir / "routines").mkdir(exist_ok=True)
+        (data_dir / "routines" / "broken.toml").write_text("title = \n")
+        await answer(pilot, "r")
+        await wait_until(
+            pilot,
+            lambda: any(
+                "Read the routine files again: 8 routines, 1 with a problem." in n.message for n in app._notifications
+            ),
+            "the reload's message",
+        )

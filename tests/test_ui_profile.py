@@ -247,3 +247,36 @@ async def test_every_item_of_a_which_can_be_brought_into_view_with_its_keys_stil
             assert "escape  back" in text, "the keys stay on screen"
             await answer(pilot, "down")
         assert shown == set(range(1, len(items) + 1))
+
+
+async def test_keys_typed_ahead_are_taken_in_the_order_they_were_typed(data_dir):
+    """A burst of keys (a paste, a fast typist) must not answer a question the cursor has left."""
+    from textual.events import Key
+
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        table.move_cursor(row=0)
+        await pilot.pause()
+        before = dict(screen.draft)
+        for key, character in (("down", None), ("2", "2"), ("up", None), ("up", None), ("3", "3")):
+            app.post_message(Key(key, character))
+        first, second = QUESTIONS[0], QUESTIONS[1]
+        await wait_until(pilot, lambda: screen.draft[first.id] != before[first.id], "the burst taken in")
+        await pilot.pause()
+        assert screen.draft[second.id] == second.items[1].id, "2 answered the second question"
+        assert screen.draft[first.id] == first.items[2].id, "3 answered the first, after going up twice"
+        assert table.cursor_row == 1, "each answer moved the cursor on"
+
+
+async def test_the_footer_offers_y_and_n_only_where_they_answer(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        table.move_cursor(row=0)
+        await pilot.pause()
+        assert "y Yes" not in screen_text(app), "the age is answered by its number"
+        table.move_cursor(row=[q.id for q in screen.questions()].index("first-episode"))
+        await wait_until(pilot, lambda: "y Yes" in screen_text(app), "y and n in the footer on a yes/no question")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from coach.durations import clock_text
 from coach.logs.records import SessionRecord
@@ -18,10 +19,16 @@ def _shown(exercise: Exercise, dose: int) -> str:
     return f"{dose} s holds" if exercise.dosing is Dosing.HOLD else f"{dose} reps"
 
 
-def plan_text(routines: Sequence[Routine], records: Sequence[SessionRecord]) -> str:
-    """One block per routine: its title, today's level and why, then every exercise's dose today."""
+def plan_text(
+    routines: Sequence[Routine], records: Sequence[SessionRecord], barred: Mapping[Path | None, str] | None = None
+) -> str:
+    """One block per routine: its title, today's level and why, then every exercise's dose today; a
+    routine in ``barred`` (by its file) is its title and the reason it never starts, without a dose."""
     blocks = []
     for routine in routines:
+        if barred and routine.path in barred:
+            blocks.append(f"{routine.title}\n  {barred[routine.path]}")
+            continue
         level = todays_level(routine, records)
         lines = [routine.title, f"  {sentence(routine, level)}"]
         for exercise in routine.exercises:

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from coach.learn import Card, cards_for
 from coach.routines.catalog import Entry
 from coach.safety.profile import ON_HOLD_BANNER, ON_HOLD_LINE, UNFINISHED_LINE, Profile
+from coach.text import counted
 from coach.ui.footer import NARROW_BELOW, fit_footer
 from coach.ui.screens.base import CoachScreen
 from coach.ui.widgets.plain import Plain, cut, literal
@@ -112,13 +113,18 @@ class HomeScreen(CoachScreen[None]):
             self.load_advisories()
 
     @work(thread=True, exclusive=True, group="home-routines")
-    def load_routines(self) -> None:
-        """Read every routine file away from the screen, then list them, the cursor kept on its file."""
+    def load_routines(self, asked: bool = False) -> None:
+        """Read every routine file away from the screen, then list them, the cursor kept on its file;
+        when the user ``asked`` (r), say how many were read."""
         entries = self.coach.load_entries()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._routines_loaded, entries)
+            self.app.call_from_thread(self._routines_loaded, entries, asked)
 
-    def _routines_loaded(self, entries: list[Entry]) -> None:
+    def _routines_loaded(self, entries: list[Entry], asked: bool = False) -> None:
+        if asked:
+            broken = sum(1 for entry in entries if entry.routine is None)
+            problems = f", {broken:,} with a problem" if broken else ""
+            self.notify(f"Read the routine files again: {counted(len(entries), 'routine')}{problems}.", timeout=4)
         current = self.selected()
         keep = current.path if current is not None and self._routines_read else self.first_highlight
         self.entries = entries
@@ -338,4 +344,4 @@ class HomeScreen(CoachScreen[None]):
 
     def action_reload(self, _shown: str = "") -> None:
         """Read the routine files again, keeping the cursor on the same file."""
-        self.load_routines()
+        self.load_routines(asked=True)

@@ -13,7 +13,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import Key, Resize
+from textual.events import Resize
 from textual.widgets import DataTable, Footer
 
 from coach.logs.timestamps import day_text
@@ -62,7 +62,9 @@ class ProfileScreen(CoachScreen[Profile | None]):
         Binding("n", "answer(False)", "No"),
         Binding("s", "save", "Save"),
         Binding("escape", "leave", "Leave"),
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
     ]
+    """Digits are bindings like y and n, so keys typed ahead are taken in the order they were typed."""
 
     def __init__(self, profile: Profile, now: Callable[[], datetime], save: Callable[[Profile], bool]) -> None:
         super().__init__()
@@ -176,15 +178,19 @@ class ProfileScreen(CoachScreen[Profile | None]):
         missing = sum(1 for q in self.questions() if not self.answered(q))
         lines.append(f"{missing} question{'s' if missing != 1 else ''} left." if missing else "All answered: s saves.")
         self.query_one("#status-keys", Plain).show("\n".join(lines))
+        self.refresh_bindings()
 
-    def on_key(self, event: Key) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """y and n answer yes/no and listed questions; a choice is answered by its number alone."""
+        if action == "answer" and self.is_mounted:
+            current = self.current()
+            return current is None or current.kind is not QuestionKind.CHOICE
+        return True
+
+    def action_choose(self, number: int) -> None:
         current = self.current()
-        if current is None or current.kind is not QuestionKind.CHOICE or not event.key.isdigit():
-            return
-        index = int(event.key) - 1
-        if 0 <= index < len(current.items):
-            event.stop()
-            self._set({current.id: current.items[index].id})
+        if current is not None and current.kind is QuestionKind.CHOICE and number <= len(current.items):
+            self._set({current.id: current.items[number - 1].id})
 
     def action_answer(self, value: bool) -> None:
         current = self.current()
