@@ -189,3 +189,26 @@ async def test_r_reads_the_routines_again_and_says_so(data_dir):
             ),
             "the reload's message",
         )
+
+
+async def test_at_60_by_20_the_routines_stay_in_view_under_a_rest_line(data_dir):
+    """The details box gives way to the list on a short terminal (it scrolls instead)."""
+    from datetime import timedelta
+
+    from coach.logs.records import Outcome
+    from coach.logs.store import create_session
+    from coach.logs.timestamps import local_now
+    from tests.helpers.records import session
+
+    stopped = local_now() - timedelta(minutes=5)
+    create_session(
+        accepted(data_dir),
+        session(stopped, stopped + timedelta(minutes=1), outcome=Outcome.STOPPED_FOR_PAIN, stop_advised=True),
+    )
+    app = app_for(data_dir, None, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        home = await home_settled(pilot)
+        await wait_until(pilot, lambda: home.query_one("#rest").display, "the rest line")
+        await pilot.pause()
+        table = home.query_one("#routines")
+        assert table.scrollable_content_region.height >= 5, "the headings and at least four routines"

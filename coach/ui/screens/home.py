@@ -49,7 +49,9 @@ class HomeScreen(CoachScreen[None]):
     HomeScreen #unfinished { height: auto; padding: 0 1; background: $warning 35%; }
     HomeScreen #rhythm { height: auto; padding: 0 1; background: $boost; }
     HomeScreen DataTable { height: 1fr; margin: 1 1 0 1; }
-    HomeScreen #details { height: auto; max-height: 12; margin: 0 1; padding: 0 2; border: round $primary; }
+    HomeScreen #details {
+        height: auto; max-height: 40%; overflow-y: auto; margin: 0 1; padding: 0 2; border: round $primary;
+    }
     HomeScreen #details.invalid { border: round $error; color: $error; }
     HomeScreen #details.ruled-out { border: round $warning; }
     """
