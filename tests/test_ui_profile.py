@@ -280,3 +280,35 @@ async def test_the_footer_offers_y_and_n_only_where_they_answer(data_dir):
         assert "y Yes" not in screen_text(app), "the age is answered by its number"
         table.move_cursor(row=[q.id for q in screen.questions()].index("first-episode"))
         await wait_until(pilot, lambda: "y Yes" in screen_text(app), "y and n in the footer on a yes/no question")
+
+
+async def test_keys_typed_ahead_across_which_are_taken_in_order(data_dir):
+    """y opens "which?"; the keys after it tick, confirm, and answer the next two questions."""
+    from textual.events import Key
+
+    app = app_for(accepted(data_dir, yes=("cancer-history", "known-leg-symptoms")), None, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
+        await pilot.pause()
+        for key, character in (("y", "y"), ("2", "2"), ("enter", "\r"), ("n", "n"), ("n", "n")):
+            app.post_message(Key(key, character))
+        await wait_until(pilot, lambda: screen.draft["known-leg-symptoms"] is False, "the last n taken in")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.draft["spinal-fusion"] is True, "2 ticked the second condition on which?"
+        assert screen.draft["cancer-history"] is False, "the first n answered the serious-cause history"
+
+
+async def test_at_60_by_20_a_long_question_leaves_the_answers_and_its_keys_in_view(data_dir):
+    app = app_for(accepted(data_dir), None, FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_profile(pilot)
+        table = screen.query_one("#questions")
+        table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
+        await pilot.pause()
+        await pilot.pause()
+        keys = screen.query_one("#status-keys")
+        assert table.scrollable_content_region.height >= 2, "the headings and the question's row"
+        assert keys.region.height >= 2 and keys.region.bottom <= 19, "the keys line above the footer"

@@ -55,7 +55,10 @@ class ProfileScreen(CoachScreen[Profile | None]):
     ProfileScreen #banner { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     ProfileScreen #intro { padding: 0 1; color: $text-muted; }
     ProfileScreen DataTable { height: 1fr; margin: 0 1; }
-    ProfileScreen #status-box { padding: 0 1; height: auto; max-height: 14; border-top: solid $primary; }
+    ProfileScreen #status-box {
+        padding: 0 1; height: auto; max-height: 45%; overflow-y: auto; border-top: solid $primary;
+    }
+    ProfileScreen #status-keys { padding: 0 1; height: auto; }
     """
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -82,7 +85,7 @@ class ProfileScreen(CoachScreen[Profile | None]):
         with Vertical(id="status-box"):
             yield Plain("", id="status", keep_newlines=True)
             yield ItemList(id="status-items")
-            yield Plain("", id="status-keys", keep_newlines=True)
+        yield Plain("", id="status-keys", keep_newlines=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -152,7 +152,13 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
     WhichPrompt VerticalScroll { height: auto; }
     """
     )
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [
+        Binding("enter", "done", "Done"),
+        Binding("escape", "back", "Back"),
+        *(Binding(str(n), f"tick({n})", show=False) for n in range(1, 10)),
+    ]
+    """Every key is a binding, so keys typed ahead, before this opened or after it closes, are taken
+    in the order they were typed, each by the screen on top at its turn."""
 
     def __init__(self, title: str, items: list[tuple[str, str]], ticked: tuple[str, ...] = ()) -> None:
         super().__init__()
@@ -178,6 +184,8 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
 
     def _fit_items(self) -> None:
         """Let the list scroll, between the title and the keys, when the dialog's 90% cannot hold it."""
+        if not self.is_attached:
+            return
         box = self.query_one("#box", Vertical)
         room = int((self.size.height - self.query_one(Footer).outer_size.height) * 0.9)
         texts = [widget for widget in box.children if not isinstance(widget, VerticalScroll)]
@@ -189,20 +197,19 @@ class WhichPrompt(ModalScreen[tuple[str, ...] | None]):
         done = "enter  done" if self.ticked else "tick at least one"
         self.query_one("#hint", Plain).show(f"1-{len(self.items)}  tick or untick    {done}\nescape  back")
 
-    def on_key(self, event: events.Key) -> None:
-        key = event.key
-        if key.isdigit() and 1 <= int(key) <= len(self.items):
-            event.stop()
-            item_id = self.items[int(key) - 1][0]
-            if item_id in self.ticked:
-                self.ticked.remove(item_id)
-            else:
-                self.ticked.append(item_id)
-            self.show()
-        elif key == "enter":
-            event.stop()
-            if self.ticked:
-                dismiss_once(self, tuple(self.ticked))
+    def action_tick(self, number: int) -> None:
+        if number > len(self.items):
+            return
+        item_id = self.items[number - 1][0]
+        if item_id in self.ticked:
+            self.ticked.remove(item_id)
+        else:
+            self.ticked.append(item_id)
+        self.show()
+
+    def action_done(self) -> None:
+        if self.ticked:
+            dismiss_once(self, tuple(self.ticked))
 
     def action_back(self) -> None:
         dismiss_once(self)
