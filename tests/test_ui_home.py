@@ -161,6 +161,8 @@ async def test_a_long_title_is_cut_so_every_column_of_home_stays_on_screen(data_
         assert cells[4].endswith("…")
         ruled_out = [str(cell) for cell in table.get_column_at(0) if "✗" in str(cell)]
         assert ruled_out and all(cell.endswith("✗ not for you") for cell in ruled_out)
+        todays = [str(row[3]) for row in map(table.get_row_at, range(table.row_count)) if "✗" in str(row[0])]
+        assert set(todays) == {"-"}, "no dose today for a routine that never starts"
         widths = [column.get_render_width(table) for column in table.columns.values()]
         assert len(widths) == 6 and sum(widths) <= table.scrollable_content_region.width, widths
 

@@ -212,8 +212,9 @@ class HomeScreen(CoachScreen[None]):
         self.query_one("#unfinished", Plain).show("" if self.profile.complete else UNFINISHED_LINE)
 
     def todays_dose(self, entry: Entry) -> str:
-        """``level 2`` worked out from the logs, ``own dose`` for a routine that keeps its file's dose."""
-        if entry.routine is None:
+        """``level 2`` worked out from the logs, ``own dose`` for a routine that keeps its file's dose;
+        none for a routine the profile rules out, which never starts."""
+        if entry.routine is None or self.ruled_out(entry):
             return "-"
         if not entry.routine.progress:
             return "own dose"
