@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -10,6 +11,15 @@ import pytest
 
 from tests.helpers.clock import FakeClock
 from tests.helpers.routines import SMALL
+
+
+@pytest.fixture(autouse=True)
+def collector_restored() -> Iterator[None]:
+    """A test that runs the command line's start-up pauses, then resumes and freezes, the cyclic
+    collector (``coach/ui/collector.py``): every test ends with it on and nothing frozen."""
+    yield
+    gc.enable()
+    gc.unfreeze()
 
 
 @pytest.fixture

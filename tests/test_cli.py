@@ -308,13 +308,9 @@ def test_plain_coach_opens_the_app_in_the_data_folder_with_the_collector_paused(
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(coach.ui.app, "build_app", build_app)
     monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
-    try:
-        assert main([]) == 0
-        assert seen == {"collecting": False, "data": tmp_path, "start_with": None, "voice": None}
-        assert gc.isenabled(), "on again once the app has ended, whatever happened to its first frame"
-    finally:
-        gc.enable()
-        gc.unfreeze()
+    assert main([]) == 0
+    assert seen == {"collecting": False, "data": tmp_path, "start_with": None, "voice": None}
+    assert gc.isenabled(), "on again once the app has ended, whatever happened to its first frame"
 
 
 def test_list_aligns_wide_titles(tmp_path, capsys):
