@@ -13,7 +13,16 @@ from coach.safety.profile_store import load_profile, save_profile
 from coach.ui.screens.home import HomeScreen
 from coach.ui.screens.profile import ProfileScreen
 from coach.ui.screens.prompts import WhichPrompt, YesNoPrompt
-from tests.helpers.app import accepted, answer, app_for, fill_profile, screen_text, wait_for_screen, wait_until
+from tests.helpers.app import (
+    accepted,
+    answer,
+    app_for,
+    fill_profile,
+    screen_text,
+    type_ahead,
+    wait_for_screen,
+    wait_until,
+)
 from tests.helpers.clock import FakeClock
 
 
@@ -251,8 +260,6 @@ async def test_every_item_of_a_which_can_be_brought_into_view_with_its_keys_stil
 
 async def test_keys_typed_ahead_are_taken_in_the_order_they_were_typed(data_dir):
     """A burst of keys (a paste, a fast typist) must not answer a question the cursor has left."""
-    from textual.events import Key
-
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
@@ -260,8 +267,7 @@ async def test_keys_typed_ahead_are_taken_in_the_order_they_were_typed(data_dir)
         table.move_cursor(row=0)
         await pilot.pause()
         before = dict(screen.draft)
-        for key, character in (("down", None), ("2", "2"), ("up", None), ("up", None), ("3", "3")):
-            app.post_message(Key(key, character))
+        type_ahead(pilot, "down", "2", "up", "up", "3")
         first, second = QUESTIONS[0], QUESTIONS[1]
         await wait_until(pilot, lambda: screen.draft[first.id] != before[first.id], "the burst taken in")
         await pilot.pause()
@@ -284,16 +290,13 @@ async def test_the_footer_offers_y_and_n_only_where_they_answer(data_dir):
 
 async def test_keys_typed_ahead_across_which_are_taken_in_order(data_dir):
     """y opens "which?"; the keys after it tick, confirm, and answer the next two questions."""
-    from textual.events import Key
-
     app = app_for(accepted(data_dir, yes=("cancer-history", "known-leg-symptoms")), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
         table = screen.query_one("#questions")
         table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
         await pilot.pause()
-        for key, character in (("y", "y"), ("2", "2"), ("enter", "\r"), ("n", "n"), ("n", "n")):
-            app.post_message(Key(key, character))
+        type_ahead(pilot, "y", "2", "enter", "n", "n")
         await wait_until(pilot, lambda: screen.draft["known-leg-symptoms"] is False, "the last n taken in")
         await pilot.pause()
         assert app.screen is screen

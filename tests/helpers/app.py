@@ -146,6 +146,14 @@ async def answer(pilot, *keys: str) -> None:
         await pilot.press(key)
 
 
+def type_ahead(pilot, *keys: str) -> None:
+    """Send ``keys`` all at once, as a paste or a fast typist does: none waits for the one before."""
+    from textual.events import Key
+
+    for key in keys:
+        pilot.app.post_message(Key(key, key if len(key) == 1 else None))
+
+
 CHOICE_KEYS = {"age-band": "2", "episode-length": "1"}
 """16 to 49, and an episode of less than 6 weeks."""
 
