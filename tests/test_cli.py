@@ -264,31 +264,10 @@ def test_the_full_screen_coach_refuses_without_a_terminal(tmp_path, argv):
     assert result.stderr.startswith("coach: ") and "terminal" in result.stderr and result.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("flag, voice", [([], None), (["--voice"], True), (["--no-voice"], False)])
-def test_run_passes_the_voice_choice_to_the_app(tmp_path, monkeypatch, flag, voice):
-    import coach.ui.app
-
-    made = {}
-
-    class App:
-        return_code = 0
-
-        def run(self) -> None:
-            pass
-
-    def build_app(data, **options):
-        made.update(options)
-        return App()
-
-    monkeypatch.setattr(coach.ui.app, "build_app", build_app)
-    monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
-    assert main(["--data-dir", str(tmp_path), "run", "desk-break", *flag]) == 0
-    assert made["voice"] is voice and made["start_with"].name == "desk-break"
-
-
-def test_plain_coach_opens_the_app_in_the_data_folder_with_the_collector_paused(tmp_path, monkeypatch):
-    """No arguments: no parser, the data folder from the environment, the collector paused while the
-    app starts (the app resumes it after its first frame; see test_ui_startup) and on again after."""
+@pytest.fixture
+def launched(monkeypatch):
+    """The full-screen app as the command line starts it, faked: what it was made with, and whether the
+    cyclic collector was on while it ran."""
     import gc
 
     import coach.ui.app
@@ -305,11 +284,25 @@ def test_plain_coach_opens_the_app_in_the_data_folder_with_the_collector_paused(
         seen.update(data=data, **options)
         return App()
 
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(coach.ui.app, "build_app", build_app)
     monkeypatch.setattr("coach.cli._is_terminal", lambda _stream: True)
+    return seen
+
+
+@pytest.mark.parametrize("flag, voice", [([], None), (["--voice"], True), (["--no-voice"], False)])
+def test_run_passes_the_voice_choice_to_the_app(tmp_path, launched, flag, voice):
+    assert main(["--data-dir", str(tmp_path), "run", "desk-break", *flag]) == 0
+    assert launched["voice"] is voice and launched["start_with"].name == "desk-break"
+
+
+def test_plain_coach_opens_the_app_in_the_data_folder_with_the_collector_paused(tmp_path, monkeypatch, launched):
+    """No arguments: no parser, the data folder from the environment, the collector paused while the
+    app starts (the app resumes it after its first frame; see test_ui_startup) and on again after."""
+    import gc
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     assert main([]) == 0
-    assert seen == {"collecting": False, "data": tmp_path, "start_with": None, "voice": None}
+    assert launched == {"collecting": False, "data": tmp_path, "start_with": None, "voice": None}
     assert gc.isenabled(), "on again once the app has ended, whatever happened to its first frame"
 
 

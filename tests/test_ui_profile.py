@@ -32,6 +32,14 @@ async def open_profile(pilot) -> ProfileScreen:
     return await wait_for_screen(pilot, ProfileScreen)
 
 
+async def on_question(pilot, screen: ProfileScreen, question_id: str):
+    """Put the cursor on that question and let the screen show it; the table."""
+    table = screen.query_one("#questions")
+    table.move_cursor(row=[q.id for q in screen.questions()].index(question_id))
+    await pilot.pause()
+    return table
+
+
 async def test_end_and_home_move_to_the_last_and_first_question(data_dir):
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(60, 20)) as pilot:
@@ -263,9 +271,7 @@ async def test_keys_typed_ahead_are_taken_in_the_order_they_were_typed(data_dir)
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
-        table = screen.query_one("#questions")
-        table.move_cursor(row=0)
-        await pilot.pause()
+        table = await on_question(pilot, screen, QUESTIONS[0].id)
         before = dict(screen.draft)
         type_ahead(pilot, "down", "2", "up", "up", "3")
         first, second = QUESTIONS[0], QUESTIONS[1]
@@ -280,9 +286,7 @@ async def test_the_footer_offers_y_and_n_only_where_they_answer(data_dir):
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
-        table = screen.query_one("#questions")
-        table.move_cursor(row=0)
-        await pilot.pause()
+        table = await on_question(pilot, screen, QUESTIONS[0].id)
         assert "y Yes" not in screen_text(app), "the age is answered by its number"
         table.move_cursor(row=[q.id for q in screen.questions()].index("first-episode"))
         await wait_until(pilot, lambda: "y Yes" in screen_text(app), "y and n in the footer on a yes/no question")
@@ -293,9 +297,7 @@ async def test_keys_typed_ahead_across_which_are_taken_in_order(data_dir):
     app = app_for(accepted(data_dir, yes=("cancer-history", "known-leg-symptoms")), None, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_profile(pilot)
-        table = screen.query_one("#questions")
-        table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
-        await pilot.pause()
+        await on_question(pilot, screen, "conditions")
         type_ahead(pilot, "y", "2", "enter", "n", "n")
         await wait_until(pilot, lambda: screen.draft["known-leg-symptoms"] is False, "the last n taken in")
         await pilot.pause()
@@ -308,9 +310,7 @@ async def test_at_60_by_20_a_long_question_leaves_the_answers_and_its_keys_in_vi
     app = app_for(accepted(data_dir), None, FakeClock())
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await open_profile(pilot)
-        table = screen.query_one("#questions")
-        table.move_cursor(row=[q.id for q in screen.questions()].index("conditions"))
-        await pilot.pause()
+        table = await on_question(pilot, screen, "conditions")
         await pilot.pause()
         keys = screen.query_one("#status-keys")
         assert table.scrollable_content_region.height >= 2, "the headings and the question's row"
